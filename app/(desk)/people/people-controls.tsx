@@ -1,0 +1,227 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { changeRoleAction, createPersonAction, issuePasswordLinkAction, setPersonActiveAction } from "./actions";
+
+type Person = { id: string; name: string; role: string; active: boolean; version: number };
+
+function linkFor(token: string) {
+  return `${window.location.origin}/set-password/${token}`;
+}
+
+function OneTimeLink({ token, name }: { token: string; name: string }) {
+  const [link, setLink] = useState("");
+  useEffect(() => setLink(linkFor(token)), [token]);
+  return (
+    <div className="space-y-2">
+      <p className="text-sm">
+        Send this one-time link to <strong>{name}</strong>. It works once and expires in 72 hours. It will not be shown again.
+      </p>
+      <label className="block text-sm font-medium" htmlFor="one-time-link">
+        Set-password link
+      </label>
+      <input id="one-time-link" readOnly value={link} className="w-full rounded-md border border-line bg-paper px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <Button
+        size="sm"
+        onClick={async () => {
+          await navigator.clipboard?.writeText(link).catch(() => undefined);
+          toast.success("Link copied");
+        }}
+      >
+        Copy link
+      </Button>
+    </div>
+  );
+}
+
+export function CreatePersonDialog() {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [credential, setCredential] = useState<"link" | "password">("link");
+  const [state, formAction, pending] = useActionState(createPersonAction, null);
+  const [formKey, setFormKey] = useState(0);
+
+  useEffect(() => {
+    if (state?.ok) {
+      toast.success(`${state.data.name} added to the desk`);
+      router.refresh();
+    }
+  }, [state, router]);
+
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const created = state?.ok ? state.data : null;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setFormKey((key) => key + 1);
+      }}
+      title="Add a person"
+      trigger={<Button variant="primary">Add person</Button>}
+    >
+      {created && formKey >= 0 && created.setPasswordToken ? (
+        <div className="space-y-4">
+          <OneTimeLink token={created.setPasswordToken} name={created.name} />
+          <div className="flex justify-end">
+            <Button onClick={() => setOpen(false)}>Done</Button>
+          </div>
+        </div>
+      ) : created ? (
+        <div className="space-y-4">
+          <p className="text-sm">
+            {created.name} can now sign in as <strong>{created.email}</strong> with the password you set.
+          </p>
+          <div className="flex justify-end">
+            <Button onClick={() => setOpen(false)}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form key={formKey} action={formAction} className="space-y-4">
+          <FormError message={state && !state.ok ? state.error : undefined} />
+          <TextField label="Name" name="name" required maxLength={120} error={errors.name} autoComplete="off" />
+          <TextField label="Email" name="email" type="email" required maxLength={254} error={errors.email} autoComplete="off" />
+          <SelectField label="Role" name="role" defaultValue="EDITOR" error={errors.role}>
+            <option value="EDITOR">Editor — imports, tags, verifies, writes</option>
+            <option value="REVIEWER">Reviewer — also approves others&apos; changes</option>
+            <option value="ADMIN">Admin — also manages people and the desk</option>
+          </SelectField>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">First sign-in</legend>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="credential" value="link" checked={credential === "link"} onChange={() => setCredential("link")} />
+              Give me a one-time set-password link
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="credential" value="password" checked={credential === "password"} onChange={() => setCredential("password")} />
+              Set an initial password now
+            </label>
+          </fieldset>
+          {credential === "password" ? (
+            <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 10 characters." />
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant="primary" pending={pending}>
+              Add person
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+export function RoleSelect({ person, disabled }: { person: Person; disabled?: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <>
+      <label className="sr-only" htmlFor={`role-${person.id}`}>
+        Role of {person.name}
+      </label>
+      <select
+        id={`role-${person.id}`}
+        defaultValue={person.role}
+        disabled={disabled || pending}
+        className="h-8 rounded-md border border-line bg-white px-2 text-sm"
+        onChange={(event) => {
+          const role = event.currentTarget.value;
+          const select = event.currentTarget;
+          startTransition(async () => {
+            const result = await changeRoleAction({ userId: person.id, role, version: person.version });
+            if (result.ok) toast.success(`${person.name} is now ${role.toLowerCase()}`);
+            else {
+              toast.error(result.error);
+              select.value = person.role;
+            }
+            router.refresh();
+          });
+        }}
+      >
+        <option value="EDITOR">Editor</option>
+        <option value="REVIEWER">Reviewer</option>
+        <option value="ADMIN">Admin</option>
+      </select>
+    </>
+  );
+}
+
+export function ActiveToggle({ person }: { person: Person }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const verb = person.active ? "Deactivate" : "Reactivate";
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title={`${verb} ${person.name}?`}
+      description={
+        person.active
+          ? "They are signed out at their next request and cannot sign in until reactivated. Their work stays on the desk."
+          : "They can sign in again with their existing password."
+      }
+      trigger={
+        <Button size="sm" variant={person.active ? "danger" : "secondary"}>
+          {verb}
+        </Button>
+      }
+    >
+      <div className="flex justify-end gap-2">
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
+        <Button
+          variant={person.active ? "danger" : "primary"}
+          pending={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await setPersonActiveAction({ userId: person.id, active: !person.active, version: person.version });
+              if (result.ok) {
+                toast.success(`${person.name} ${person.active ? "deactivated" : "reactivated"}`);
+                setOpen(false);
+              } else toast.error(result.error);
+              router.refresh();
+            })
+          }
+        >
+          {verb}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function NewLinkButton({ person }: { person: Person }) {
+  const [token, setToken] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <Dialog
+      open={token !== null}
+      onOpenChange={(next) => !next && setToken(null)}
+      title={`Set-password link for ${person.name}`}
+      trigger={
+        <Button
+          size="sm"
+          variant="ghost"
+          pending={pending}
+          onClick={(event) => {
+            event.preventDefault();
+            startTransition(async () => {
+              const result = await issuePasswordLinkAction({ userId: person.id });
+              if (result.ok) setToken(result.data.token);
+              else toast.error(result.error);
+            });
+          }}
+        >
+          New password link
+        </Button>
+      }
+    >
+      {token ? <OneTimeLink token={token} name={person.name} /> : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors/domain-errors";
+import { AUDIT_PAGE_SIZE, ZAuditQuery } from "./schemas";
+
+export type AuditEventRow = {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  createdAt: Date;
+  actor: { id: string; name: string } | null;
+  apiToken: { name: string } | null;
+  story: { id: string; title: string } | null;
+};
+
+export type AuditPage = { events: AuditEventRow[]; nextCursor: string | null };
+
+const select = {
+  id: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  createdAt: true,
+  actor: { select: { id: true, name: true } },
+  apiToken: { select: { name: true } },
+  story: { select: { id: true, title: true } },
+} as const;
+
+async function page(where: Prisma.AuditEventWhereInput, cursor: string | undefined): Promise<AuditPage> {
+  // ids are UUIDv7, so id order is creation order; it makes a stable keyset cursor
+  const rows = await db.auditEvent.findMany({
+    where: cursor ? { AND: [where, { id: { lt: cursor } }] } : where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+    select,
+  });
+  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { events, nextCursor: rows.length > AUDIT_PAGE_SIZE ? (events.at(-1)?.id ?? null) : null };
+}
+
+/** The audit events of one story, newest first (anyone who can read the story). */
+export async function listStoryActivity(actor: Actor, storyId: string, rawCursor?: string): Promise<AuditPage> {
+  assertCan(actor, "story.read");
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
+  if (!story) throw notFound("That story");
+  const { cursor } = ZAuditQuery.parse({ cursor: rawCursor });
+  return page({ storyId }, cursor);
+}
+
+/** The whole desk's audit log with filters by person, action and day range (admins only). */
+export async function listDeskAudit(actor: Actor, rawQuery: unknown): Promise<AuditPage & { query: ReturnType<typeof ZAuditQuery.parse> }> {
+  assertCan(actor, "audit.read_all");
+  const query = ZAuditQuery.parse(rawQuery ?? {});
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00.000Z`);
+  if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
+  const where: Prisma.AuditEventWhereInput = {
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.from || query.to ? { createdAt } : {}),
+  };
+  return { ...(await page(where, query.cursor)), query };
+}
+
+/** Distinct action names seen on the desk, for the filter menu. */
+export async function listAuditActions(actor: Actor): Promise<string[]> {
+  assertCan(actor, "audit.read_all");
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((row) => row.action);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, PERMISSIONS, assertCan, can } from "./permissions";
+
+describe("permissions table", () => {
+  it("lets an admin do every action", () => {
+    for (const action of ACTIONS) expect(can("ADMIN", action)).toBe(true);
+  });
+
+  it("keeps people management and the desk audit log from editors and reviewers", () => {
+    for (const role of ["EDITOR", "REVIEWER"]) {
+      expect(can(role, "people.manage")).toBe(false);
+      expect(can(role, "audit.read_all")).toBe(false);
+      expect(can(role, "api_token.manage")).toBe(false);
+    }
+  });
+
+  it("lets only reviewers and admins review revisions", () => {
+    expect(can("EDITOR", "revision.review")).toBe(false);
+    expect(can("REVIEWER", "revision.review")).toBe(true);
+  });
+
+  it("denies unknown roles and prototype keys everything", () => {
+    for (const role of ["", "GUEST", "admin", "__proto__", "constructor", "toString"]) {
+      for (const action of ACTIONS) expect(can(role, action)).toBe(false);
+    }
+  });
+
+  it("throws a forbidden domain error when the role lacks the action", () => {
+    expect(() => assertCan({ role: "EDITOR" }, "people.manage")).toThrowError(/permission/);
+    expect(() => assertCan({ role: "ADMIN" }, "people.manage")).not.toThrow();
+  });
+
+  it("gives every role a list (no role forgotten)", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * The app's environment, validated once at start-up. Each missing or malformed variable gets
+ * its own line in the error, so a newcomer fixes them all in one go.
+ */
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (the start script sets it for the embedded PostgreSQL)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required (the start script generates one into .data/auth-secret)" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+// Scripts (seed, bench) need only the database; the web app needs everything.
+const ZDatabaseEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true });
+
+function parseEnv<S extends z.ZodType>(schema: S): z.output<S> {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.message}`);
+    throw new Error(`Wiredesk cannot start; fix the environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+let cachedDatabase: z.infer<typeof ZDatabaseEnv> | undefined;
+
+/** Returns the validated app environment, throwing one readable error listing every problem. */
+export function env(): Env {
+  cached ??= parseEnv(ZEnv);
+  return cached;
+}
+
+/** The database part of the environment only (for scripts that do not serve requests). */
+export function databaseEnv(): z.infer<typeof ZDatabaseEnv> {
+  cachedDatabase ??= parseEnv(ZDatabaseEnv);
+  return cachedDatabase;
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
+
+export const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
+export const ZRole = z.enum(ROLES, { error: "Choose a role: editor, reviewer or admin." });
+
+export const ZPersonName = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(120, "Names are at most 120 characters.");
+
+export const ZCreatePerson = z.discriminatedUnion("credential", [
+  z.object({ name: ZPersonName, email: ZEmail, role: ZRole, credential: z.literal("password"), password: ZNewPassword }),
+  z.object({ name: ZPersonName, email: ZEmail, role: ZRole, credential: z.literal("link") }),
+]);
+export type TCreatePerson = z.infer<typeof ZCreatePerson>;
+
+const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
+const ZUserId = z.uuid({ error: "Unknown person." });
+
+export const ZChangeRole = z.object({ userId: ZUserId, role: ZRole, version: ZVersion });
+export type TChangeRole = z.infer<typeof ZChangeRole>;
+
+export const ZSetActive = z.object({ userId: ZUserId, active: z.boolean(), version: ZVersion });
+export type TSetActive = z.infer<typeof ZSetActive>;
+
+export const ZIssuePasswordLink = z.object({ userId: ZUserId });
+export type TIssuePasswordLink = z.infer<typeof ZIssuePasswordLink>;
+
+export const ZSetPasswordWithToken = z
+  .object({ token: z.string().min(20).max(200), password: ZNewPassword, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { message: "The passwords do not match.", path: ["confirm"] });
+export type TSetPasswordWithToken = z.infer<typeof ZSetPasswordWithToken>;
+

@@ -1,0 +1,108 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { invalid, notFound } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import type { ImportChannel } from "@/lib/generated/prisma/enums";
+import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
+import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
+
+export type StoreReportResult =
+  | { outcome: "imported"; reportId: string; version: 1 }
+  | { outcome: "new_version"; reportId: string; version: number }
+  | { outcome: "duplicate"; reportId: string; version: number };
+
+/**
+ * Stores one normalized report. Same external id and same content: nothing changes
+ * ("duplicate"). Same external id, new content: a new version. No external id: duplicates are
+ * found by the content hash. The database's partial unique indexes decide races between
+ * concurrent imports; the loser re-reads and reports what won.
+ */
+export async function storeReport(actor: Actor, input: unknown, channel: ImportChannel): Promise<StoreReportResult> {
+  assertCan(actor, "report.import");
+  const data = parseInput(ZNormalizedReport, input);
+  const bodyText = canonicalText(data.paragraphs);
+  if (!bodyText) throw invalid("The report body is empty.", { paragraphs: "The report body is empty." });
+  if (bodyText.length > REPORT_TEXT_MAX) throw invalid(`The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters.`);
+  const hash = contentHash(data.headline, bodyText);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const story = await tx.story.findUnique({ where: { id: data.storyId }, select: { id: true } });
+        if (!story) throw notFound("That story");
+
+        const nameKey = data.source.toLowerCase().replace(/\s+/g, " ").trim();
+        const source = await tx.source.upsert({ where: { nameKey }, create: { name: data.source, nameKey }, update: {}, select: { id: true } });
+
+        const existing = await tx.report.findFirst({
+          where: data.externalId ? { storyId: data.storyId, externalId: data.externalId } : { storyId: data.storyId, externalId: null, contentHash: hash },
+          select: { id: true, currentVersion: true, versions: { where: { contentHash: hash }, select: { version: true } } },
+        });
+        if (existing && existing.versions[0]) return { outcome: "duplicate", reportId: existing.id, version: existing.versions[0].version };
+
+        const versionData = {
+          headline: data.headline,
+          bodyText,
+          bodyHtml: paragraphsToHtml(bodyText),
+          byline: data.byline,
+          dateline: data.dateline,
+          language: data.language,
+          url: data.url,
+          publishedAt: data.publishedAt,
+          sourceUpdatedAt: data.sourceUpdatedAt,
+          contentHash: hash,
+          channel,
+          importedById: actor.id,
+        };
+
+        if (existing) {
+          const version = existing.currentVersion + 1;
+          await tx.reportVersion.create({ data: { ...versionData, reportId: existing.id, version } });
+          await tx.report.update({
+            where: { id: existing.id },
+            data: { currentVersion: version, headline: data.headline, publishedAt: data.publishedAt ?? undefined },
+          });
+          await recordAuditEvent(tx, {
+            actorId: actor.id,
+            action: "report.new_version",
+            entityType: "report",
+            entityId: existing.id,
+            storyId: data.storyId,
+            before: { version: existing.currentVersion },
+            after: { version, headline: data.headline },
+          });
+          return { outcome: "new_version", reportId: existing.id, version };
+        }
+
+        const report = await tx.report.create({
+          data: {
+            storyId: data.storyId,
+            sourceId: source.id,
+            externalId: data.externalId,
+            contentHash: hash,
+            headline: data.headline,
+            publishedAt: data.publishedAt,
+            versions: { create: { ...versionData, version: 1 } },
+          },
+          select: { id: true },
+        });
+        await recordAuditEvent(tx, {
+          actorId: actor.id,
+          action: "report.import",
+          entityType: "report",
+          entityId: report.id,
+          storyId: data.storyId,
+          after: { headline: data.headline, source: data.source, externalId: data.externalId, channel },
+        });
+        return { outcome: "imported", reportId: report.id, version: 1 };
+      });
+    } catch (error) {
+      // a concurrent import of the same report won the unique index; run again to see it
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}

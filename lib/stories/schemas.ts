@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const ZStoryTitle = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(200, "Titles are at most 200 characters.");
+
+export const ZStoryDescription = z.string().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
+
+export const ZCreateStory = z.object({ title: ZStoryTitle, description: ZStoryDescription });
+export type TCreateStory = z.infer<typeof ZCreateStory>;
+
+const ZStoryRef = { storyId: z.uuid({ error: "Unknown story." }), version: z.coerce.number().int().min(1) };
+
+export const ZRenameStory = z.object({ ...ZStoryRef, title: ZStoryTitle, description: ZStoryDescription });
+export type TRenameStory = z.infer<typeof ZRenameStory>;
+
+export const ZSetStoryArchived = z.object({ ...ZStoryRef, archived: z.boolean() });
+export type TSetStoryArchived = z.infer<typeof ZSetStoryArchived>;
+
+export const STORY_LIST_PAGE_SIZE = 50;
+
+export const ZStoryListQuery = z.object({
+  status: z.enum(["active", "archived"]).catch("active"),
+  q: z.string().trim().max(200).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type TStoryListQuery = z.infer<typeof ZStoryListQuery>;

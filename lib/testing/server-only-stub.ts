@@ -1,0 +1,2 @@
+// "server-only" throws outside React Server Components; tests import domain code directly.
+export {};

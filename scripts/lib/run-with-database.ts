@@ -1,0 +1,29 @@
+/**
+ * Shared start-up for scripts: find or start the database, apply migrations, run the work,
+ * and stop an embedded server we started, also on Ctrl-C. Expected problems print one line.
+ */
+import { applyMigrations, MigrationError } from "../../lib/db/migrate";
+import { DatabaseStartupError, resolveDatabaseUrl, type ResolvedDatabase } from "../../lib/db/embedded";
+
+export async function runWithDatabase(work: (database: ResolvedDatabase) => Promise<void>, options: { keepRunning?: boolean } = {}): Promise<void> {
+  let database: ResolvedDatabase | undefined;
+  try {
+    database = await resolveDatabaseUrl();
+    process.env.DATABASE_URL = database.url;
+    const { applied } = await applyMigrations({ connectionString: database.url, log: () => undefined });
+    for (const name of applied) console.log(`Applied migration ${name}`);
+    await work(database);
+  } catch (error) {
+    if (error instanceof DatabaseStartupError || error instanceof MigrationError) {
+      console.error(`wiredesk: ${error.message}`);
+      await database?.stop().catch(() => undefined);
+      process.exit(1);
+    }
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
+  if (!options.keepRunning) {
+    await database.stop();
+    process.exit(0);
+  }
+}

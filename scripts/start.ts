@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole desk with one command. Finds the database (DATABASE_URL, or an
+ * embedded PostgreSQL in .data/postgres), applies migrations, seeds the demo desk when the
+ * database has nobody in it, builds when the sources changed, and serves the app. Ctrl-C stops
+ * the app and the embedded PostgreSQL cleanly. `npm run dev` does the same with `next dev`.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import net from "node:net";
+import { runWithDatabase } from "./lib/run-with-database";
+import { buildIsCurrent, sourceHash, STAMP_FILE } from "./lib/build-stamp";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { printDemoLogins } from "./lib/print-demo-logins";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+function portIsFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.once("listening", () => server.close(() => resolve(true)));
+    server.listen(candidate);
+  });
+}
+
+const nextBin = "node_modules/next/dist/bin/next";
+
+await runWithDatabase(
+  async (database) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}".`);
+    if (!(await portIsFree(port))) {
+      console.error(`wiredesk: port ${port} is already in use. Stop whatever uses it, or run with PORT=<another port>.`);
+      await database.stop();
+      process.exit(1);
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: ensureAuthSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    Object.assign(process.env, env);
+
+    const { deskIsEmpty, seedDemoDesk, DEMO_PEOPLE } = await import("../lib/demo/seed-demo-desk");
+    if (await deskIsEmpty()) {
+      console.log("Empty database: creating the demo desk…");
+      const summary = await seedDemoDesk();
+      printDemoLogins(DEMO_PEOPLE.filter((person) => summary.peopleCreated.includes(person.email)));
+    }
+
+    if (!dev && !buildIsCurrent()) {
+      console.log("Building Wiredesk (first start or sources changed; takes a minute or two)…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+      if (build.status !== 0) {
+        console.error("wiredesk: the build failed; see the output above.");
+        await database.stop();
+        process.exit(1);
+      }
+      writeFileSync(STAMP_FILE, sourceHash());
+    }
+
+    const app: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+    console.log(`\nWiredesk is starting at http://localhost:${port} (Ctrl-C to stop)\n`);
+
+    let stopping = false;
+    const shutdown = async (code: number) => {
+      if (stopping) return;
+      stopping = true;
+      if (app.exitCode === null) {
+        app.kill("SIGTERM");
+        await new Promise((resolve) => app.once("exit", resolve));
+      }
+      await database.stop();
+      process.exit(code);
+    };
+    process.on("SIGINT", () => void shutdown(0));
+    process.on("SIGTERM", () => void shutdown(0));
+    app.on("exit", (code) => void shutdown(code ?? 0));
+  },
+  { keepRunning: true },
+);

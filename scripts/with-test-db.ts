@@ -1,0 +1,74 @@
+/**
+ * Runs a test command against a fresh, migrated database and drops it afterwards:
+ *   tsx scripts/with-test-db.ts [--e2e] <command> [args...]
+ * The server is DATABASE_URL's when given, else the embedded PostgreSQL. With --e2e it also
+ * provides what `next start` needs (auth secret, URL, port) for Playwright's web server.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "../lib/db/migrate";
+import { DatabaseStartupError, resolveDatabaseUrl, withDatabase } from "../lib/db/embedded";
+
+const args = process.argv.slice(2);
+const e2e = args[0] === "--e2e";
+const command = e2e ? args.slice(1) : args;
+if (command.length === 0) {
+  console.error("usage: with-test-db.ts [--e2e] <command> [args...]");
+  process.exit(2);
+}
+
+let server;
+try {
+  server = await resolveDatabaseUrl({ log: () => undefined });
+} catch (error) {
+  if (error instanceof DatabaseStartupError) {
+    console.error(`wiredesk: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const name = `wiredesk_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+const testUrl = withDatabase(server.url, name);
+const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+await applyMigrations({ connectionString: testUrl, log: () => undefined });
+
+const port = process.env.E2E_PORT ?? "3107";
+const child = spawn(command[0]!, command.slice(1), {
+  stdio: "inherit",
+  shell: process.platform === "win32",
+  env: {
+    ...process.env,
+    DATABASE_URL: testUrl,
+    ...(e2e
+      ? {
+          NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+          NEXTAUTH_URL: `http://localhost:${port}`,
+          E2E_PORT: port,
+          NEXT_TELEMETRY_DISABLED: "1",
+        }
+      : {}),
+  },
+});
+
+let cleaning = false;
+async function cleanUp(code: number): Promise<never> {
+  if (!cleaning) {
+    cleaning = true;
+    if (!process.env.KEEP_TEST_DB) {
+      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch((error: unknown) => {
+        console.error(`could not drop test database ${name}: ${String(error)}`);
+      });
+    } else console.log(`kept test database ${testUrl}`);
+    await admin.end().catch(() => undefined);
+    await server!.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => child.kill("SIGINT"));
+process.on("SIGTERM", () => child.kill("SIGTERM"));
+child.on("exit", (code, signal) => void cleanUp(code ?? (signal ? 1 : 0)));
