@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-lg border border-line bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
           {reason && NOTICES[reason] ? (
-            <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p role="status" data-testid="login-notice" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {NOTICES[reason]}
             </p>
           ) : null}

@@ -93,7 +93,7 @@ export function SelectField({
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
+    <div role="alert" data-testid="form-error" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
       {message}
     </div>
   );

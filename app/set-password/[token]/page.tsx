@@ -21,7 +21,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
           </>
         ) : (
           <>
-            <p role="alert" className="text-sm text-danger">
+            <p role="alert" data-testid="link-unusable" className="text-sm text-danger">
               This set-password link has expired or was already used. Ask a desk admin for a new one.
             </p>
             <Link href="/login" className="mt-4 inline-block text-sm text-accent underline">

@@ -1,5 +1,5 @@
 import { LoadingRows } from "@/components/ui/states";
 
-export default function DeskLoading() {
+export default function StoryTabLoading() {
   return <LoadingRows />;
 }

@@ -8,7 +8,7 @@ import { Timestamp } from "@/components/ui/relative-time";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER, EXPLAINER_STATE_META, EXPLAINER_STATE_ORDER } from "@/lib/claims/status-meta";
 import { listStories } from "@/lib/stories/list-stories";
-import { CreateStoryDialog } from "./story-form-dialogs";
+import { CreateStoryDialog } from "../story-form-dialogs";
 
 export const metadata: Metadata = { title: "Stories" };
 

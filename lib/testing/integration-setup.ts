@@ -1,0 +1,12 @@
+/**
+ * Environment the domain layer needs under integration tests. scripts/with-test-db.ts provides
+ * DATABASE_URL; the login throttle also reads NEXTAUTH_SECRET through env(), which the app's
+ * start script would normally generate.
+ */
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+
+if (!process.env.DATABASE_URL) {
+  throw new Error("Integration tests need DATABASE_URL: run them through `npm run test:integration`.");
+}
+
+export {};
