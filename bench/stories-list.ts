@@ -61,8 +61,11 @@ const deadline = setTimeout(() => {
   void cleanUp().finally(() => process.exit(1));
 }, TIME_LIMIT_MS);
 deadline.unref();
+// `process.on`, not `once`: tsx forwards the terminal's Ctrl-C to us, so it can arrive twice,
+// and a second one without a handler would kill us before the database is dropped.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (cleaning) return;
     console.error(`bench: ${signal}, cleaning up.`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -240,7 +243,9 @@ let summary: string | undefined;
 try {
   ({ code: exitCode, summary } = await main());
 } catch (error) {
-  if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
+  if (cleaning) {
+    // interrupted or timed out: the in-flight work failed because cleanup began; already reported
+  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
   else console.error(error);
   if (nextServer) console.error(`Last output of next start:\n${nextServer.output()}`);
 } finally {

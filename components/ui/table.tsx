@@ -4,7 +4,7 @@ import { cn } from "./cn";
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full border-collapse text-sm [&_tbody_tr:last-child_td]:border-b-0">
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
@@ -23,5 +23,5 @@ export function Th({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement
 }
 
 export function Td({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("border-b border-line px-3 py-2.5 align-top last:border-b-0", className)} {...rest} />;
+  return <td className={cn("border-b border-line px-3 py-2.5 align-top", className)} {...rest} />;
 }

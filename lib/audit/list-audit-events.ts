@@ -34,9 +34,14 @@ const select = {
 } as const;
 
 async function page(where: Prisma.AuditEventWhereInput, cursor: string | undefined): Promise<AuditPage> {
-  // ids are UUIDv7, so id order is creation order; it makes a stable keyset cursor
+  // keyset paging on (createdAt, id), the sort order itself, so pages never skip or repeat
+  // events even when two instances' clocks disagree with id order
+  const anchor = cursor ? await db.auditEvent.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } }) : null;
+  const after: Prisma.AuditEventWhereInput | null = anchor
+    ? { OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }] }
+    : null;
   const rows = await db.auditEvent.findMany({
-    where: cursor ? { AND: [where, { id: { lt: cursor } }] } : where,
+    where: after ? { AND: [where, after] } : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: AUDIT_PAGE_SIZE + 1,
     select,

@@ -45,7 +45,7 @@ export async function createPerson(actor: Actor, input: unknown): Promise<Create
       return { person, setPasswordToken: token };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`Someone with the email ${data.email} is already on the desk.`, );
+    if (isUniqueViolation(error)) throw conflict(`Someone with the email ${data.email} is already on the desk.`);
     throw error;
   }
 }

@@ -63,7 +63,6 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
       data: { passwordHash, version: { increment: 1 } },
       select: { id: true, email: true },
     });
-    if (!user) throw notFound("That person");
     await recordAuditEvent(tx, { actorId: user.id, action: "person.set_password", entityType: "user", entityId: user.id });
     return { email: user.email };
   });

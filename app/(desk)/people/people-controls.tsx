@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -14,8 +14,8 @@ function linkFor(token: string) {
 }
 
 function OneTimeLink({ token, name }: { token: string; name: string }) {
-  const [link, setLink] = useState("");
-  useEffect(() => setLink(linkFor(token)), [token]);
+  // rendered only after a client-side action, so window is always there
+  const link = linkFor(token);
   return (
     <div className="space-y-2">
       <p className="text-sm">
@@ -39,80 +39,85 @@ function OneTimeLink({ token, name }: { token: string; name: string }) {
 }
 
 export function CreatePersonDialog() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [credential, setCredential] = useState<"link" | "password">("link");
-  const [state, formAction, pending] = useActionState(createPersonAction, null);
+  // remounting the form on every opening resets its action state: no stale link or errors
   const [formKey, setFormKey] = useState(0);
-
-  useEffect(() => {
-    if (state?.ok) {
-      toast.success(`${state.data.name} added to the desk`);
-      router.refresh();
-    }
-  }, [state, router]);
-
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const created = state?.ok ? state.data : null;
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setFormKey((key) => key + 1);
+        if (next) setFormKey((key) => key + 1);
       }}
       title="Add a person"
       trigger={<Button variant="primary">Add person</Button>}
     >
-      {created && formKey >= 0 && created.setPasswordToken ? (
-        <div className="space-y-4">
+      <CreatePersonForm key={formKey} onClose={() => setOpen(false)} />
+    </Dialog>
+  );
+}
+
+function CreatePersonForm({ onClose }: { onClose: () => void }) {
+  const router = useRouter();
+  const [credential, setCredential] = useState<"link" | "password">("link");
+  const [state, formAction, pending] = useActionState(async (previous: unknown, form: FormData) => {
+    const result = await createPersonAction(previous, form);
+    if (result.ok) {
+      toast.success(`${result.data.name} added to the desk`);
+      router.refresh();
+    }
+    return result;
+  }, null);
+
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const created = state?.ok ? state.data : null;
+  if (created) {
+    return (
+      <div className="space-y-4">
+        {created.setPasswordToken ? (
           <OneTimeLink token={created.setPasswordToken} name={created.name} />
-          <div className="flex justify-end">
-            <Button onClick={() => setOpen(false)}>Done</Button>
-          </div>
-        </div>
-      ) : created ? (
-        <div className="space-y-4">
+        ) : (
           <p className="text-sm">
             {created.name} can now sign in as <strong>{created.email}</strong> with the password you set.
           </p>
-          <div className="flex justify-end">
-            <Button onClick={() => setOpen(false)}>Done</Button>
-          </div>
+        )}
+        <div className="flex justify-end">
+          <Button onClick={onClose}>Done</Button>
         </div>
-      ) : (
-        <form key={formKey} action={formAction} className="space-y-4">
-          <FormError message={state && !state.ok ? state.error : undefined} />
-          <TextField label="Name" name="name" required maxLength={120} error={errors.name} autoComplete="off" />
-          <TextField label="Email" name="email" type="email" required maxLength={254} error={errors.email} autoComplete="off" />
-          <SelectField label="Role" name="role" defaultValue="EDITOR" error={errors.role}>
-            <option value="EDITOR">Editor — imports, tags, verifies, writes</option>
-            <option value="REVIEWER">Reviewer — also approves others&apos; changes</option>
-            <option value="ADMIN">Admin — also manages people and the desk</option>
-          </SelectField>
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">First sign-in</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="credential" value="link" checked={credential === "link"} onChange={() => setCredential("link")} />
-              Give me a one-time set-password link
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="credential" value="password" checked={credential === "password"} onChange={() => setCredential("password")} />
-              Set an initial password now
-            </label>
-          </fieldset>
-          {credential === "password" ? (
-            <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 10 characters." />
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="primary" pending={pending}>
-              Add person
-            </Button>
-          </div>
-        </form>
-      )}
-    </Dialog>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormError message={state && !state.ok ? state.error : undefined} />
+      <TextField label="Name" name="name" required maxLength={120} error={errors.name} autoComplete="off" />
+      <TextField label="Email" name="email" type="email" required maxLength={254} error={errors.email} autoComplete="off" />
+      <SelectField label="Role" name="role" defaultValue="EDITOR" error={errors.role}>
+        <option value="EDITOR">Editor — imports, tags, verifies, writes</option>
+        <option value="REVIEWER">Reviewer — also approves others&apos; changes</option>
+        <option value="ADMIN">Admin — also manages people and the desk</option>
+      </SelectField>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">First sign-in</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="credential" value="link" checked={credential === "link"} onChange={() => setCredential("link")} />
+          Give me a one-time set-password link
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="credential" value="password" checked={credential === "password"} onChange={() => setCredential("password")} />
+          Set an initial password now
+        </label>
+      </fieldset>
+      {credential === "password" ? (
+        <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 10 characters." />
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={pending}>
+          Add person
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,14 +10,14 @@ import { createStoryAction, renameStoryAction, setStoryArchivedAction } from "./
 export function CreateStoryDialog() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(createStoryAction, null);
-
-  useEffect(() => {
-    if (state?.ok) {
-      toast.success(`Story “${state.data.title}” created`);
-      router.push(`/stories/${state.data.id}/reports`);
+  const [state, formAction, pending] = useActionState(async (previous: unknown, form: FormData) => {
+    const result = await createStoryAction(previous, form);
+    if (result.ok) {
+      toast.success(`Story “${result.data.title}” created`);
+      router.push(`/stories/${result.data.id}/reports`);
     }
-  }, [state, router]);
+    return result;
+  }, null);
 
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
@@ -46,15 +46,15 @@ export function CreateStoryDialog() {
 export function EditStoryDialog({ story }: { story: { id: string; title: string; description: string; version: number } }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(renameStoryAction, null);
-
-  useEffect(() => {
-    if (state?.ok) {
+  const [state, formAction, pending] = useActionState(async (previous: unknown, form: FormData) => {
+    const result = await renameStoryAction(previous, form);
+    if (result.ok) {
       toast.success("Story updated");
       setOpen(false);
       router.refresh();
     }
-  }, [state, router]);
+    return result;
+  }, null);
 
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
