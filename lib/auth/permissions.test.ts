@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, PERMISSIONS, assertCan, can } from "./permissions";
+import { ACTIONS, API_TOKEN_ACTIONS, PERMISSIONS, actorCan, assertCan, can } from "./permissions";
 
 describe("permissions table", () => {
   it("lets an admin do every action", () => {
@@ -32,5 +32,13 @@ describe("permissions table", () => {
 
   it("gives every role a list (no role forgotten)", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+  });
+
+  it("limits an API token to reading stories and importing reports, even when an admin made it", () => {
+    const token = { role: "ADMIN" as const, apiTokenId: "token-1" };
+    expect(actorCan(token, "report.import")).toBe(true);
+    expect(actorCan(token, "people.manage")).toBe(false);
+    expect(actorCan(token, "story.archive")).toBe(false);
+    for (const action of ACTIONS) expect(actorCan(token, action)).toBe((API_TOKEN_ACTIONS as readonly string[]).includes(action));
   });
 });

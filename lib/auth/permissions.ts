@@ -46,8 +46,15 @@ export const PERMISSIONS = {
   ADMIN: ACTIONS,
 } as const satisfies Record<Role, readonly Action[]>;
 
-/** The acting person as the domain layer sees them: loaded from the database on every request. */
-export type Actor = { id: string; role: Role; name: string; email: string };
+/** What a desk API token may do, whatever the role of the admin who created it. */
+export const API_TOKEN_ACTIONS = ["story.read", "report.import"] as const satisfies readonly Action[];
+
+/**
+ * Who is acting, as the domain layer sees them, loaded from the database on every request.
+ * When an API token acts, `id` is the person who created the token (they answer for it) and
+ * `apiTokenId` names the token; the token's own, narrower permissions then apply.
+ */
+export type Actor = { id: string; role: Role; name: string; email: string; apiTokenId?: string };
 
 /** True when `role` may perform `action`; roles missing from the table may do nothing. */
 export function can(role: string, action: Action): boolean {
@@ -56,7 +63,13 @@ export function can(role: string, action: Action): boolean {
   return allowed.includes(action);
 }
 
-/** Throws a forbidden DomainError unless the actor's role allows the action. */
-export function assertCan(actor: Pick<Actor, "role">, action: Action): void {
-  if (!can(actor.role, action)) throw forbidden();
+/** True when this actor (person or API token) may perform the action. */
+export function actorCan(actor: Pick<Actor, "role" | "apiTokenId">, action: Action): boolean {
+  if (actor.apiTokenId && !(API_TOKEN_ACTIONS as readonly Action[]).includes(action)) return false;
+  return can(actor.role, action);
+}
+
+/** Throws a forbidden DomainError unless the actor may perform the action. */
+export function assertCan(actor: Pick<Actor, "role" | "apiTokenId">, action: Action): void {
+  if (!actorCan(actor, action)) throw forbidden();
 }

@@ -56,6 +56,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           contentHash: hash,
           channel,
           importedById: actor.id,
+          apiTokenId: actor.apiTokenId ?? null,
         };
 
         if (existing) {
@@ -67,6 +68,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           });
           await recordAuditEvent(tx, {
             actorId: actor.id,
+            apiTokenId: actor.apiTokenId,
             action: "report.new_version",
             entityType: "report",
             entityId: existing.id,
@@ -91,6 +93,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
         });
         await recordAuditEvent(tx, {
           actorId: actor.id,
+          apiTokenId: actor.apiTokenId,
           action: "report.import",
           entityType: "report",
           entityId: report.id,
