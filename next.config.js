@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // argon2 and pg are native/Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "rate-limiter-flexible"],
+  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "rate-limiter-flexible", "jsdom", "dompurify", "@mozilla/readability"],
   async headers() {
     return [
       {

@@ -1,7 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts") };
+const root = path.dirname(fileURLToPath(import.meta.url));
+const alias = { "@": root, "server-only": path.resolve(root, "lib/testing/server-only-stub.ts") };
 
 // Two projects: fast unit tests with no database, and integration tests on a real PostgreSQL
 // whose fresh, migrated database arrives in DATABASE_URL (scripts/with-test-db.ts makes it).

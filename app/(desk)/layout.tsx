@@ -26,6 +26,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             <NavLink href="/review">Review queue</NavLink>
             {can(actor.role, "people.manage") ? <NavLink href="/people">People</NavLink> : null}
             {can(actor.role, "audit.read_all") ? <NavLink href="/audit">Audit log</NavLink> : null}
+            {can(actor.role, "api_token.manage") ? <NavLink href="/settings/api-tokens">Settings</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="signed-in-as">

@@ -170,6 +170,14 @@ const SQL_ONLY_PARTIAL_INDEXES: ReadonlyArray<[name: string, description: string
   ["Report_storyId_contentHash_key", 'UNIQUE "Report" (storyId, contentHash) WHERE ("externalId" IS NULL)'],
 ];
 
+/** Expression indexes (e.g. full-text search), which Prisma's schema language cannot state. */
+const SQL_ONLY_INDEXES: ReadonlyArray<[name: string, description: string]> = [
+  [
+    "ReportVersion_search_idx",
+    `"ReportVersion" gin (to_tsvector('english'::regconfig, (headline::text || ' '::text) || "bodyText"))`,
+  ],
+];
+
 const SQL_ONLY_CHECKS: ReadonlyArray<[table: string, name: string]> = [
   ["User", "User_email_check"],
   ["User", "User_name_check"],
@@ -394,6 +402,7 @@ function snapshotFromDmmf(datamodel: DmmfDatamodel): SchemaSnapshot {
   }
 
   for (const [name, description] of SQL_ONLY_PARTIAL_INDEXES) snapshot.partialIndexes.set(name, description);
+  for (const [name, description] of SQL_ONLY_INDEXES) snapshot.indexes.set(name, description);
   for (const [table, name] of SQL_ONLY_CHECKS) snapshot.checks.set(`"${table}".${name}`, "check");
   return snapshot;
 }
@@ -618,6 +627,9 @@ describe("schema.prisma and the migrated database", () => {
     }
     for (const [table, name] of SQL_ONLY_CHECKS) {
       expect(actual.checks.has(`"${table}".${name}`), `${table}.${name}`).toBe(true);
+    }
+    for (const [name, description] of SQL_ONLY_INDEXES) {
+      expect(actual.indexes.get(name), name).toBe(description);
     }
   });
 

@@ -15,5 +15,7 @@ export const ZNormalizedReport = z.object({
   publishedAt: z.coerce.date().nullable().default(null),
   sourceUpdatedAt: z.coerce.date().nullable().default(null),
   paragraphs: z.array(z.string().max(REPORT_TEXT_MAX)).min(1, "The report has no body text."),
+  /** markup for display; sanitized again on store whatever its origin */
+  html: z.string().max(REPORT_TEXT_MAX * 4).nullable().default(null),
 });
 export type TNormalizedReport = z.input<typeof ZNormalizedReport>;

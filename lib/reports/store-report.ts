@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
+import { sanitizeReportHtml } from "./parse/sanitize";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
 
 export type StoreReportResult =
@@ -46,7 +47,8 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
         const versionData = {
           headline: data.headline,
           bodyText,
-          bodyHtml: paragraphsToHtml(bodyText),
+          // sanitized here whatever the channel already did: nothing reaches the page unsanitized
+          bodyHtml: data.html ? sanitizeReportHtml(data.html) || paragraphsToHtml(bodyText) : paragraphsToHtml(bodyText),
           byline: data.byline,
           dateline: data.dateline,
           language: data.language,
@@ -104,7 +106,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
       });
     } catch (error) {
       // a concurrent import of the same report won the unique index; run again to see it
-      if (isUniqueViolation(error) && attempt < 3) continue;
+      if (isUniqueViolation(error) && attempt < 5) continue;
       throw error;
     }
   }

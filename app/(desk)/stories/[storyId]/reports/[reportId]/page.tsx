@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Timestamp } from "@/components/ui/relative-time";
+import { requireActorForPage } from "@/lib/auth/current-actor";
+import { orNotFound } from "@/lib/http/page-data";
+import { getReport } from "@/lib/reports/get-report";
+import { listReports } from "@/lib/reports/list-reports";
+import { diffReportText, diffStats } from "@/lib/reports/text-diff";
+
+export const metadata: Metadata = { title: "Report" };
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-muted uppercase">{label}</dt>
+      <dd className="text-sm break-words">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ReportReaderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ storyId: string; reportId: string }>;
+  searchParams: Promise<{ v?: string; from?: string; to?: string }>;
+}) {
+  const actor = await requireActorForPage();
+  const { storyId, reportId } = await params;
+  const query = await searchParams;
+  const asNumber = (value?: string) => (value && /^\d{1,6}$/.test(value) ? Number(value) : undefined);
+  const report = await orNotFound(() => getReport(actor, storyId, reportId, asNumber(query.v)));
+  const shown = report.shown;
+  const comparing = asNumber(query.from) !== undefined && asNumber(query.to) !== undefined;
+  const diff = comparing
+    ? await (async () => {
+        const [from, to] = await Promise.all([
+          getReport(actor, storyId, reportId, asNumber(query.from)),
+          getReport(actor, storyId, reportId, asNumber(query.to)),
+        ]);
+        const parts = diffReportText(`${from.shown.headline}\n\n${from.shown.bodyText}`, `${to.shown.headline}\n\n${to.shown.bodyText}`);
+        return { from: from.shown.version, to: to.shown.version, parts, stats: diffStats(parts) };
+      })()
+    : null;
+  const others = (await listReports(actor, storyId, {})).reports.filter((other) => other.id !== report.id);
+  const base = `/stories/${storyId}/reports/${report.id}`;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <article className="min-w-0 rounded-lg border border-line bg-white p-6">
+        <p className="mb-1 text-sm font-medium text-accent">{report.source ?? "Unknown source"}</p>
+        <h2 className="font-serif text-2xl leading-snug font-bold">{shown.headline}</h2>
+        <p className="mt-1 text-sm text-muted">
+          {[shown.byline, shown.dateline].filter(Boolean).join(" · ")}
+          {shown.publishedAt ? (
+            <>
+              {shown.byline || shown.dateline ? " · " : ""}
+              <Timestamp value={shown.publishedAt} />
+            </>
+          ) : null}
+        </p>
+        {report.versions.length > 1 && shown.version !== report.currentVersion ? (
+          <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You are reading version {shown.version}. The latest is version {report.currentVersion}.{" "}
+            <Link className="underline" href={base}>
+              Read the latest
+            </Link>
+          </p>
+        ) : null}
+
+        {diff ? (
+          <section aria-label={`Changes from version ${diff.from} to version ${diff.to}`} className="mt-5">
+            <div className="mb-3 flex items-center justify-between">
+              <h3 className="font-semibold">
+                Changes from version {diff.from} to version {diff.to}
+              </h3>
+              <span className="text-sm text-muted">
+                <span className="text-green-800">+{diff.stats.added} words</span> · <span className="text-red-800">−{diff.stats.removed} words</span>
+              </span>
+            </div>
+            <div className="font-serif text-[1.05rem] leading-relaxed whitespace-pre-wrap" data-testid="version-diff">
+              {diff.parts.map((part, index) =>
+                part.kind === "same" ? (
+                  <span key={index}>{part.text}</span>
+                ) : part.kind === "added" ? (
+                  <ins key={index} className="bg-green-100 text-green-900 no-underline decoration-green-700 underline-offset-2 [text-decoration-line:underline]">
+                    {part.text}
+                  </ins>
+                ) : (
+                  <del key={index} className="bg-red-100 text-red-900">
+                    {part.text}
+                  </del>
+                ),
+              )}
+            </div>
+            <p className="mt-3 text-xs text-muted">Added words are underlined in green; removed words are struck through in red.</p>
+          </section>
+        ) : (
+          <div className="mt-5 space-y-4 font-serif text-[1.05rem] leading-relaxed" data-testid="report-text">
+            {shown.bodyText.split("\n\n").map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </div>
+        )}
+      </article>
+
+      <aside className="space-y-5">
+        <section aria-label="Versions" className="rounded-lg border border-line bg-white p-4">
+          <h3 className="mb-2 text-sm font-semibold">Versions</h3>
+          <ol className="space-y-1">
+            {report.versions.map((entry) => (
+              <li key={entry.version}>
+                <Link
+                  href={`${base}?v=${entry.version}`}
+                  aria-current={!diff && entry.version === shown.version ? "page" : undefined}
+                  className={cn("flex items-center justify-between rounded px-2 py-1 text-sm hover:bg-paper", !diff && entry.version === shown.version && "bg-blue-50 font-medium")}
+                >
+                  <span>Version {entry.version}</span>
+                  <span className="text-xs text-muted">
+                    <Timestamp value={entry.createdAt} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+          {report.versions.length > 1 ? (
+            <form action={base} className="mt-3 space-y-2 border-t border-line pt-3">
+              <p className="text-xs font-medium text-muted">Compare versions</p>
+              <div className="flex items-center gap-2 text-sm">
+                <label className="sr-only" htmlFor="compare-from">
+                  From version
+                </label>
+                <select id="compare-from" name="from" defaultValue={diff?.from ?? report.versions.at(-2)?.version} className="h-8 rounded border border-line px-1">
+                  {report.versions.map((entry) => (
+                    <option key={entry.version} value={entry.version}>
+                      v{entry.version}
+                    </option>
+                  ))}
+                </select>
+                →
+                <label className="sr-only" htmlFor="compare-to">
+                  To version
+                </label>
+                <select id="compare-to" name="to" defaultValue={diff?.to ?? report.currentVersion} className="h-8 rounded border border-line px-1">
+                  {report.versions.map((entry) => (
+                    <option key={entry.version} value={entry.version}>
+                      v{entry.version}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className={buttonClasses("secondary", "sm")}>
+                  Show changes
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </section>
+
+        <section aria-label="Details" className="rounded-lg border border-line bg-white p-4">
+          <dl className="space-y-2">
+            <Meta label="Source">{report.source ?? "Unknown"}</Meta>
+            {report.externalId ? <Meta label="External id"><code className="text-xs">{report.externalId}</code></Meta> : null}
+            {shown.language ? <Meta label="Language">{shown.language}</Meta> : null}
+            {shown.url ? (
+              <Meta label="Link">
+                <a href={shown.url} className="text-accent underline" rel="noopener noreferrer nofollow" target="_blank">
+                  {shown.url}
+                </a>
+              </Meta>
+            ) : null}
+            {shown.sourceUpdatedAt ? <Meta label="Updated by source"><Timestamp value={shown.sourceUpdatedAt} /></Meta> : null}
+            <Meta label="Imported">
+              <Timestamp value={shown.createdAt} /> · {shown.apiToken ? `API token “${shown.apiToken}”` : (shown.importedBy ?? "system")} ·{" "}
+              <Badge>{shown.channel.toLowerCase()}</Badge>
+            </Meta>
+            <Meta label="Claims">{report.claimCount}</Meta>
+          </dl>
+        </section>
+
+        {others.length > 0 ? (
+          <form action={`/stories/${storyId}/reports/compare`} className="space-y-2 rounded-lg border border-line bg-white p-4">
+            <input type="hidden" name="a" value={report.id} />
+            <label htmlFor="compare-with" className="block text-sm font-semibold">
+              Compare side by side with
+            </label>
+            <select id="compare-with" name="b" className="h-9 w-full rounded-md border border-line px-2 text-sm">
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.source?.name ?? "Unknown"}: {other.headline.slice(0, 60)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className={buttonClasses("secondary", "sm")}>
+              Compare
+            </button>
+          </form>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors/domain-errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ReportVersionView = {
+  version: number;
+  headline: string;
+  bodyText: string;
+  bodyHtml: string;
+  byline: string | null;
+  dateline: string | null;
+  language: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  sourceUpdatedAt: Date | null;
+  channel: string;
+  importedBy: string | null;
+  apiToken: string | null;
+  createdAt: Date;
+};
+
+export type ReportView = {
+  id: string;
+  storyId: string;
+  headline: string;
+  externalId: string | null;
+  source: string | null;
+  currentVersion: number;
+  claimCount: number;
+  versions: { version: number; createdAt: Date; headline: string }[];
+  shown: ReportVersionView;
+};
+
+/** One report of a story with the chosen version (the latest by default) and its version list. */
+export async function getReport(actor: Actor, storyId: string, reportId: string, version?: number): Promise<ReportView> {
+  assertCan(actor, "story.read");
+  if (!UUID.test(reportId) || !UUID.test(storyId)) throw notFound("That report");
+  // scoped by story in the query itself: a report id from another story is simply not found
+  const report = await db.report.findFirst({
+    where: { id: reportId, storyId },
+    select: {
+      id: true,
+      storyId: true,
+      headline: true,
+      externalId: true,
+      currentVersion: true,
+      source: { select: { name: true } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, headline: true } },
+      _count: { select: { claims: true } },
+    },
+  });
+  if (!report) throw notFound("That report");
+  const wanted = version && report.versions.some((entry) => entry.version === version) ? version : report.currentVersion;
+  const shown = await db.reportVersion.findUniqueOrThrow({
+    where: { reportId_version: { reportId, version: wanted } },
+    select: {
+      version: true,
+      headline: true,
+      bodyText: true,
+      bodyHtml: true,
+      byline: true,
+      dateline: true,
+      language: true,
+      url: true,
+      publishedAt: true,
+      sourceUpdatedAt: true,
+      channel: true,
+      createdAt: true,
+      importedBy: { select: { name: true } },
+      apiToken: { select: { name: true } },
+    },
+  });
+  return {
+    id: report.id,
+    storyId: report.storyId,
+    headline: report.headline,
+    externalId: report.externalId,
+    source: report.source?.name ?? null,
+    currentVersion: report.currentVersion,
+    claimCount: report._count.claims,
+    versions: report.versions,
+    shown: { ...shown, importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
+  };
+}

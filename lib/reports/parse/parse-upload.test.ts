@@ -1,0 +1,292 @@
+import { describe, expect, it } from "vitest";
+import { type ParsedReport } from "./types";
+import { errorOf, parseFixture, reportsOf, textUpload } from "./test-fixtures";
+
+function only(reports: ParsedReport[]): ParsedReport {
+  expect(reports).toHaveLength(1);
+  return reports[0]!;
+}
+
+describe("ninjs", () => {
+  it("reads a 1.x item: headline, byline, body_text paragraphs, located, times and the web rendition", () => {
+    const report = only(reportsOf("ninjs-1x.json"));
+    expect(report).toMatchObject({
+      source: "Tessaly Wire Service",
+      externalId: "urn:tessaly-wire:2031:varesh-crossing-0412",
+      sourceVersion: "2",
+      headline: "Eastern Valley Front says it seized the Varesh border crossing",
+      byline: "Ilse Marrow and Tomas Quell",
+      dateline: "VARESH, Karanor",
+      language: "en",
+      url: "https://tessaly-wire.example/stories/varesh-crossing-0412",
+      publishedAt: new Date("2031-12-03T06:40:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T08:15:00Z"),
+      html: null,
+    });
+    expect(report.paragraphs).toHaveLength(3);
+    // whitespace inside a paragraph is collapsed
+    expect(report.paragraphs[1]).toContain("had withdrawn to the village of Oskel");
+  });
+
+  it("reads a 2.x item: the main of several headlines, `by`, infosource and the HTML body, sanitized", () => {
+    const report = only(reportsOf("ninjs-2x.json"));
+    expect(report).toMatchObject({
+      source: "Orrin News Agency",
+      externalId: "urn:orrin-news:2031-12-03:karanor-varesh-17",
+      sourceVersion: "5",
+      headline: "Seventeen killed as fighting reaches Varesh crossing, hospital says",
+      byline: "Petra Lind",
+      dateline: "OSKEL, Karanor",
+      language: "en-GB",
+      publishedAt: new Date("2031-12-03T06:05:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T08:30:00Z"),
+    });
+    expect(report.paragraphs).toEqual([
+      "OSKEL, Karanor (ONA) – At least 17 people were killed in fighting around the Varesh border crossing, the director of the Oskel district hospital said on Wednesday.",
+      "Doctors at the hospital said most of the wounded were civilians travelling on the coast road when the shelling began.",
+      "The Eastern Valley Front said its fighters controlled the crossing. More on Karanor.",
+    ]);
+    expect(report.html).toContain("<b>travelling on the coast road</b>");
+    expect(report.html).not.toMatch(/script|trackReader|onclick/);
+  });
+
+  it("reads a 3.x item: camelCase fields, text-only bodies split per line, and the self link", () => {
+    const report = only(reportsOf("ninjs-3x.json"));
+    expect(report).toMatchObject({
+      source: "Kestrel Press",
+      externalId: "https://kestrel-press.example/items/20311203-varesh-update",
+      sourceVersion: "3",
+      headline: "Government says troops retook Varesh crossing; rebels deny",
+      byline: "Anouk Verhal",
+      dateline: "VARESH",
+      url: "https://kestrel-press.example/news/varesh-update",
+      publishedAt: new Date("2031-12-03T10:00:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T11:45:00Z"),
+      html: null,
+    });
+    expect(report.paragraphs).toHaveLength(3);
+    expect(report.paragraphs[2]).toBe("Kestrel Press could not independently verify either account.");
+  });
+
+  it("gives one report per text item of a JSON array and skips the picture item", () => {
+    const reports = reportsOf("ninjs-array.json");
+    expect(reports.map((report) => report.externalId)).toEqual(["urn:bluefen-daily:varesh:001", "urn:bluefen-daily:varesh:002"]);
+    expect(reports[1]?.paragraphs).toEqual(["The Eastern Valley Front said on Wednesday it controlled the Varesh crossing.", "The government has not commented."]);
+  });
+
+  it("names the item of an array that has no body", () => {
+    const result = textUpload("batch.json", JSON.stringify([{ uri: "a", headline: "Fine", body_text: "Text." }, { uri: "b", headline: "Hollow" }]));
+    expect(result).toMatchObject({ ok: false, format: "ninjs" });
+    expect(!result.ok && result.error).toBe('batch.json: ninjs item 2 ("Hollow"): `body_text`/`body_html`/`bodies` all missing');
+  });
+});
+
+describe("NewsML-G2", () => {
+  it("reads a newsItem: guid, version, provider, headline, by, dateline, language, times and the XHTML body", () => {
+    const report = only(reportsOf("newsml-item.xml"));
+    expect(report).toMatchObject({
+      source: "Tessaly Wire Service",
+      externalId: "urn:newsml:tessaly-wire.example:20311203:varesh-0500",
+      sourceVersion: "4",
+      headline: "Aid convoy turned back at Varesh & Oskel checkpoints",
+      byline: "Ilse Marrow",
+      dateline: "VARESH, Karanor, Dec. 3",
+      language: "en-US",
+      url: "https://tessaly-wire.example/g2/varesh-0500",
+      publishedAt: new Date("2031-12-03T05:00:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T12:20:00Z"),
+    });
+    expect(report.paragraphs).toEqual([
+      "Aid convoy turned back",
+      "A convoy of 14 aid trucks was turned back at the Varesh crossing on Wednesday, the regional relief office said.",
+      "Drivers said fighters of the Eastern Valley Front told them the road was “closed until further notice”.",
+      "The relief office said it would try again on Thursday via the northern road.",
+    ]);
+    expect(report.html).toContain("<em>Eastern Valley Front</em>");
+    expect(report.html).toContain("<h2>Aid convoy turned back</h2>");
+  });
+
+  it("reads every newsItem of a newsMessage, default and prefixed namespaces alike", () => {
+    const reports = reportsOf("newsml-message.xml");
+    expect(reports.map((report) => report.externalId)).toEqual([
+      "urn:newsml:orrin-news.example:20311203:msg-1",
+      "urn:newsml:orrin-news.example:20311203:msg-2",
+      "urn:newsml:orrin-news.example:20311203:msg-3",
+    ]);
+    const [xhtml, inlineData, prefixed] = reports as [ParsedReport, ParsedReport, ParsedReport];
+    expect(xhtml).toMatchObject({ source: "Orrin News Agency", byline: "Petra Lind", dateline: "VARESH, Dec 3 (ONA)", language: "en" });
+    // no provider: the message's sender is the source
+    expect(inlineData).toMatchObject({ source: "Orrin News Agency", sourceVersion: "2", html: null });
+    expect(inlineData.paragraphs).toEqual([
+      "Karanor's civil aviation authority closed the airspace over the eastern valley until further notice.",
+      "Two regional flights were cancelled.",
+    ]);
+    expect(prefixed).toMatchObject({
+      source: "Orrin News Agency (French service)",
+      headline: "Le Front affirme tenir le poste-frontière de Varesh",
+      dateline: "Varesh",
+      language: "fr",
+      publishedAt: new Date("2031-12-03T11:00:00Z"),
+    });
+    expect(prefixed.paragraphs).toEqual(["Le Front de la vallée orientale a affirmé mercredi contrôler le poste-frontière de Varesh.", "Le gouvernement dément."]);
+  });
+
+  it("names the newsItem of a message that has no text", () => {
+    const message = `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>
+      <newsItem guid="a"><contentMeta><headline>Has text</headline></contentMeta><contentSet><inlineData>Text.</inlineData></contentSet></newsItem>
+      <newsItem guid="b"><contentMeta><headline>Hollow</headline></contentMeta><contentSet></contentSet></newsItem>
+    </itemSet></newsMessage>`;
+    const result = textUpload("message.xml", message);
+    expect(!result.ok && result.error).toBe('message.xml: newsItem 2 ("Hollow"): empty body (no text in contentSet/inlineXML or inlineData)');
+  });
+});
+
+describe("RSS and Atom", () => {
+  it("uses content:encoded over the description, the guid as id and the channel title as source", () => {
+    const reports = reportsOf("rss-full.xml");
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toMatchObject({
+      source: "Varesh Chronicle",
+      externalId: "https://varesh-chronicle.example/2031/12/03/power-cut",
+      headline: "Night of shelling leaves Varesh without power",
+      byline: "Mira Sollen",
+      dateline: "VARESH, Dec 3",
+      language: "en",
+      url: "https://varesh-chronicle.example/2031/12/03/power-cut",
+      publishedAt: new Date("2031-12-03T05:30:00Z"),
+    });
+    expect(reports[0]?.paragraphs).toEqual([
+      "VARESH, Dec 3 — Most of Varesh was without electricity on Wednesday after shelling damaged the main substation, the city council said.",
+      "Council engineers said repairs could take up to a week.",
+      "Residents queued for water at the town well & the mosque.",
+    ]);
+    expect(reports[0]?.html).not.toMatch(/teaser|<img|onerror/);
+    // a guid that is not a permalink is still the id; the link is the URL
+    expect(reports[1]).toMatchObject({ externalId: "vc-2031-12-03-shelters", url: "https://varesh-chronicle.example/2031/12/03/shelters" });
+  });
+
+  it("falls back to the description and the link when there is no full content", () => {
+    const [escapedHtml, plainText] = reportsOf("rss-description.xml") as [ParsedReport, ParsedReport];
+    expect(escapedHtml).toMatchObject({
+      source: "Lowmarch Evening Post",
+      externalId: "https://lowmarch-post.example/news/refugees-varesh",
+      url: "https://lowmarch-post.example/news/refugees-varesh",
+      byline: "Jonas Ferre",
+      publishedAt: new Date("2031-12-03T18:00:00Z"),
+      paragraphs: ["About 300 people from Varesh reached Lowmarch by bus on Wednesday, the mayor said.", "More buses are expected."],
+    });
+    // the item's own <source> wins over the channel title
+    expect(plainText).toMatchObject({ source: "Lowmarch Council", html: null, paragraphs: ["The central school will host 40 families from the east.", "Lessons move online for a week."] });
+  });
+
+  it("reads Atom entries: xhtml and html content, authors, published/updated and xml:lang", () => {
+    const [english, german] = reportsOf("atom.xml") as [ParsedReport, ParsedReport];
+    expect(english).toMatchObject({
+      source: "Kestrel Press — Karanor live",
+      externalId: "tag:kestrel-press.example,2031:karanor-live/ceasefire-talks",
+      headline: "Ceasefire talks proposed for Friday",
+      byline: "Anouk Verhal, Rafe Doran",
+      language: "en",
+      url: "https://kestrel-press.example/karanor/ceasefire-talks",
+      publishedAt: new Date("2031-12-03T14:00:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T14:40:00Z"),
+    });
+    expect(english.html).toContain("<em>consider</em>");
+    expect(german).toMatchObject({
+      headline: "Waffenruhe vorgeschlagen",
+      language: "de",
+      // no <published>: the update time is the best publication time there is
+      publishedAt: new Date("2031-12-03T14:50:00Z"),
+      paragraphs: ["Vermittler schlugen Gespräche für Freitag vor."],
+    });
+  });
+
+  it("rejects a whole feed naming the item without a body, so no item is half-imported", () => {
+    const feed = `<rss version="2.0"><channel><title>T</title>
+      <item><title>Fine</title><description>Body.</description></item>
+      <item><title>Only a title</title><link>https://x.example/2</link></item>
+    </channel></rss>`;
+    const result = textUpload("feed.rss", feed);
+    expect(!result.ok && result.error).toBe('feed.rss: item 2 ("Only a title"): empty body (no content, summary or description)');
+  });
+});
+
+describe("HTML pages", () => {
+  it("keeps the article and drops navigation, ads, comments and the sidebar", () => {
+    const report = only(reportsOf("news-page.html"));
+    expect(report).toMatchObject({
+      source: "Harrowgate Herald",
+      externalId: "https://harrowgate-herald.example/world/karanor-families-flee",
+      url: "https://harrowgate-herald.example/world/karanor-families-flee",
+      headline: "Families flee eastern valley as fighting spreads",
+      byline: "Lena Ostrova",
+      dateline: "BRISK, Karanor, Dec 3",
+      language: "en",
+      publishedAt: new Date("2031-12-03T16:20:00Z"),
+      sourceUpdatedAt: new Date("2031-12-03T18:05:00Z"),
+    });
+    expect(report.paragraphs).toHaveLength(6);
+    expect(report.paragraphs[0]).toMatch(/^BRISK, Karanor, Dec 3 — Hundreds of families/);
+    const everything = `${report.paragraphs.join("\n")}\n${report.html}`;
+    for (const chrome of ["Subscribe", "ADVERTISEMENT", "Zephyr", "Reader99", "Most read", "All rights reserved", "Post comment"]) {
+      expect(everything).not.toContain(chrome);
+    }
+  });
+});
+
+describe("plain text and Markdown", () => {
+  it("takes the headline, byline and dateline from a plain-text report and joins wrapped lines", () => {
+    const report = only(reportsOf("plain-report.txt"));
+    expect(report).toMatchObject({ headline: "Rebels and army trade claims over Varesh crossing", byline: "Tomas Quell", dateline: "VARESH, Dec 3 (TWS)", html: null });
+    expect(report.paragraphs).toEqual([
+      "VARESH, Dec 3 (TWS) — Both sides in Karanor's eastern valley claimed on Wednesday to control the Varesh border crossing, the main route to the coast.",
+      "The Eastern Valley Front said its fighters had held the customs buildings since dawn. The army said it was \"advancing toward\" the crossing.",
+      "Residents said shelling stopped around noon.",
+    ]);
+  });
+
+  it("strips Markdown to its words: heading as headline, emphasis and link targets removed, list items as paragraphs", () => {
+    const report = only(reportsOf("report.md"));
+    expect(report).toMatchObject({ headline: "Hospital in Oskel asks for blood donors", byline: "Petra Lind", dateline: "OSKEL, Dec 3 (ONA)" });
+    expect(report.paragraphs).toEqual([
+      "OSKEL, Dec 3 (ONA) — The district hospital in Oskel asked residents to donate blood after treating more than 40 wounded people, its director said in a statement.",
+      "What the hospital needs:",
+      "blood of all groups",
+      "bandages and antiseptic",
+      "volunteers for the night shift",
+      "\"We are working around the clock,\" the director said.",
+    ]);
+  });
+});
+
+describe("format detection", () => {
+  it("trusts the content over a lying or missing extension", () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>T</title><description>Body text.</description></item></channel></rss>';
+    expect(textUpload("feed.txt", rss)).toMatchObject({ ok: true, format: "rss" });
+    expect(textUpload("feed", rss)).toMatchObject({ ok: true, format: "rss" });
+    expect(textUpload("story.txt", JSON.stringify({ uri: "u", headline: "H", body_text: "Body." }))).toMatchObject({ ok: true, format: "ninjs" });
+    expect(textUpload("page.xml", "<!DOCTYPE html><html><body><p>Body of the page.</p></body></html>")).toMatchObject({ ok: true, format: "html" });
+    expect(textUpload("notes", "# Title\n\nSome **bold** text.")).toMatchObject({ ok: true, format: "markdown" });
+    expect(textUpload("item.json", '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><id>e</id><title>T</title><summary>S.</summary></entry></feed>')).toMatchObject({ ok: true, format: "atom" });
+  });
+
+  it("keeps text that merely starts with a bracket or a tag as text", () => {
+    const result = textUpload("update.txt", "[UPDATE] Crossing reopened\n\nThe crossing reopened at noon.");
+    expect(result).toMatchObject({ ok: true, format: "text", reports: [{ headline: "[UPDATE] Crossing reopened" }] });
+  });
+
+  it("names an XML vocabulary it does not read", () => {
+    expect(textUpload("doc.xml", "<catalog><book/></catalog>")).toEqual({
+      ok: false,
+      format: null,
+      error: "doc.xml: XML root element <catalog> is not NewsML-G2 (newsItem, newsMessage), RSS (rss) or Atom (feed)",
+    });
+  });
+});
+
+describe("parse results", () => {
+  it("reports the format it detected even when it rejects the file", () => {
+    expect(parseFixture("hostile/truncated.xml")).toMatchObject({ ok: false, format: "rss" });
+    expect(errorOf("hostile/ninjs-no-body.json")).toBe("ninjs-no-body.json: ninjs: `body_text`/`body_html`/`bodies` all missing");
+  });
+});

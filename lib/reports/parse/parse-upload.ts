@@ -1,0 +1,141 @@
+import { decodeUploadBytes } from "./decode-bytes";
+import { parseAtom, parseRss } from "./feeds";
+import { parseHtmlPage } from "./html-page";
+import { fileSizeError } from "./limits";
+import { parseNewsMlG2 } from "./newsml-g2";
+import { parseNinjs } from "./ninjs";
+import { ReportParseError, reject } from "./parse-failure";
+import { parseMarkdown, parsePlainText } from "./plain-text";
+import { fileExtension, headlineFromBody } from "./text-normalize";
+import { type ParsedReport, type ParseFormat, type ParseResult, type UploadedFile } from "./types";
+import { parseXmlDocument } from "./xml-tree";
+
+const EXTENSION_FORMATS: Record<string, ParseFormat | "xml"> = {
+  txt: "text",
+  text: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+  xhtml: "html",
+  json: "ninjs",
+  ninjs: "ninjs",
+  xml: "xml",
+  rss: "rss",
+  atom: "atom",
+};
+
+// Root element (local name) → format. Anything else in an .xml file is rejected by name.
+const XML_ROOT_FORMATS: Record<string, ParseFormat> = {
+  newsItem: "newsml-g2",
+  newsMessage: "newsml-g2",
+  rss: "rss",
+  RDF: "rss",
+  feed: "atom",
+  html: "html",
+};
+
+/**
+ * Parses one uploaded file into the reports it holds. The format comes from the content when
+ * the content says (JSON, an XML root element, an HTML doctype) and from the extension
+ * otherwise. Never throws: bad input gives `{ ok: false, error }` with a message that names the
+ * file and, where there is one, the line ("report.xml: line 12: unexpected end of XML").
+ */
+export function parseUpload(file: UploadedFile): ParseResult {
+  let format: ParseFormat | null = null;
+  try {
+    const sizeError = fileSizeError(file.bytes.byteLength);
+    if (sizeError) reject(sizeError);
+    if (file.bytes.byteLength === 0) reject("empty file");
+    const { text } = decodeUploadBytes(file.bytes, file.contentType);
+    if (text.trim().length === 0) reject("empty file (only whitespace)");
+
+    const detected = detectFormat(text, fileExtension(file.name));
+    format = detected.format;
+    const parsed = parseAs(detected, text, file.name);
+    return { ok: true, format: parsed.format, reports: parsed.reports.map(ensureHeadline) };
+  } catch (error) {
+    return { ok: false, format, error: `${file.name}: ${describeFailure(error, format)}` };
+  }
+}
+
+/** What the content and extension say; `format` is null for XML whose root is not yet known. */
+type DetectedFormat = { format: ParseFormat | null; isXml: boolean };
+
+const XML_EXTENSIONS = new Set(["xml", "rss", "atom"]);
+
+/** Decides the format from the content first; the extension settles what the content leaves open. */
+export function detectFormat(text: string, extension: string): DetectedFormat {
+  const byExtension = EXTENSION_FORMATS[extension];
+  const start = text.replace(/^[\s\uFEFF]+/, "");
+
+  if (start.startsWith("{") || start.startsWith("[")) {
+    // "[UPDATE] Rebels ..." is text, not JSON: outside .json, the JSON must actually parse
+    if (byExtension === "ninjs" || isJson(start)) return { format: "ninjs", isXml: false };
+  }
+  if (start.startsWith("<")) {
+    if (/^<!doctype\s+html/i.test(start)) return { format: "html", isXml: false };
+    const root = rootElementName(start);
+    const rootFormat = root ? XML_ROOT_FORMATS[root.slice(root.indexOf(":") + 1)] : undefined;
+    if (rootFormat) return { format: rootFormat, isXml: rootFormat !== "html" };
+    // unknown XML: parse anyway, so a malformed file gets its line number and a stray root its name
+    if (start.startsWith("<?xml") || XML_EXTENSIONS.has(extension)) return { format: null, isXml: true };
+    if (byExtension === undefined || byExtension === "html") return { format: "html", isXml: false };
+  }
+  if (XML_EXTENSIONS.has(extension)) return { format: null, isXml: true };
+  if (byExtension && byExtension !== "xml") return { format: byExtension, isXml: false };
+  return { format: looksLikeMarkdown(start) ? "markdown" : "text", isXml: false };
+}
+
+function parseAs(detected: DetectedFormat, text: string, fileName: string): { format: ParseFormat; reports: ParsedReport[] } {
+  if (detected.isXml) {
+    const root = parseXmlDocument(text);
+    const format = XML_ROOT_FORMATS[root.local];
+    if (format === "newsml-g2") return { format, reports: parseNewsMlG2(root) };
+    if (format === "rss") return { format, reports: parseRss(root) };
+    if (format === "atom") return { format, reports: parseAtom(root) };
+    return reject(`XML root element <${root.name}> is not NewsML-G2 (newsItem, newsMessage), RSS (rss) or Atom (feed)`);
+  }
+  switch (detected.format) {
+    case "ninjs":
+      return { format: "ninjs", reports: parseNinjs(text) };
+    case "html":
+      return { format: "html", reports: [parseHtmlPage(text)] };
+    case "markdown":
+      return { format: "markdown", reports: [parseMarkdown(text, fileName)] };
+    default:
+      return { format: "text", reports: [parsePlainText(text, fileName)] };
+  }
+}
+
+/** The name of the first element, skipping the XML declaration, comments and a doctype. */
+function rootElementName(text: string): string | null {
+  const head = text.slice(0, 64 * 1024);
+  const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(head)?.[0] ?? "";
+  return /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(prolog.length))?.[1] ?? null;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function looksLikeMarkdown(text: string): boolean {
+  return /^#{1,6}\s+\S/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text) || /(\*\*|__)\S[^\n]*?\S\1/.test(text);
+}
+
+function ensureHeadline(report: ParsedReport): ParsedReport {
+  return report.headline.length > 0 ? report : { ...report, headline: headlineFromBody(report.paragraphs) || "Untitled report" };
+}
+
+function describeFailure(error: unknown, format: ParseFormat | null): string {
+  if (error instanceof ReportParseError) return error.message;
+  if (error instanceof RangeError) return "the file is nested too deeply to read";
+  // a parser bug rather than bad input: still one readable line for the editor
+  const reason = error instanceof Error ? error.message : typeof error === "string" ? error : "unknown error";
+  return `could not be read as ${format ?? "a report"} (${reason})`;
+}

@@ -1,0 +1,185 @@
+import { type Config, type DOMPurify } from "dompurify";
+import { excessiveMarkupDepth, MAX_MARKUP_DEPTH, sanitizerContext } from "./html-dom";
+import { reject } from "./parse-failure";
+import { normalizeParagraphs } from "./text-normalize";
+
+/** Sanitized display HTML and the canonical paragraphs read from that same sanitized tree. */
+export type SanitizedBody = { html: string; paragraphs: string[] };
+
+// Only what a wire report's body needs for display. h1 is left out because the page title is the
+// headline; h1/h5/h6 are renamed to the nearest kept level before sanitizing (see below).
+const ALLOWED_TAGS = ["p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "a", "q", "cite"];
+const PARAGRAPH_BLOCKS = new Set(["p", "li", "blockquote", "h2", "h3", "h4", "ul", "ol"]);
+
+// Elements whose text is never article text (and in some cases is code). They are removed with
+// their content before sanitizing, so unwrapping containers can never set their text free.
+const DROPPED_WITH_CONTENT = [
+  "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+  "svg", "math", "form", "button", "select", "option", "optgroup", "datalist", "textarea", "input",
+  "canvas", "audio", "video", "picture", "source", "track", "img", "map", "head", "title", "link",
+  "meta", "base", "nav", "dialog", "xmp", "plaintext", "noembed", "noframes",
+];
+const DROPPED = new Set(DROPPED_WITH_CONTENT);
+
+// Phrasing elements: they stay inside the paragraph around them (DOMPurify unwraps the ones it
+// does not allow). Anything else that is neither kept nor phrasing is a container (div, section,
+// td, NITF <block>, ...) whose inline runs become paragraphs.
+const PHRASING = new Set([
+  "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+  "i", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
+  "sub", "sup", "time", "tt", "u", "var", "wbr",
+]);
+const RENAMED: Record<string, string> = { h1: "h2", h5: "h4", h6: "h4" };
+
+const PURIFY_CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ["href"],
+  // http(s) and mailto only: javascript:, data:, vbscript: and relative links all go
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  KEEP_CONTENT: true,
+  ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
+};
+
+function addLinkHook(purifier: DOMPurify): void {
+  purifier.addHook("afterSanitizeAttributes", (node) => {
+    // links in a wire report point away from the desk: never pass referrer or ranking
+    if (node.nodeName === "A" && node.hasAttribute("href")) node.setAttribute("rel", "nofollow noopener noreferrer");
+  });
+}
+
+/**
+ * Sanitizes report HTML for display: only basic formatting and http(s)/mailto links survive.
+ * Idempotent, so the domain layer can run it again on store. Never throws: markup nested more
+ * than MAX_MARKUP_DEPTH levels (never a parser's output) gives "", i.e. no HTML at all.
+ */
+export function sanitizeReportHtml(html: string): string {
+  if (excessiveMarkupDepth(html) !== null) return "";
+  return sanitizeToElement(html).innerHTML;
+}
+
+/** Sanitizes body markup and derives its canonical paragraphs from the sanitized tree. */
+export function sanitizeBody(html: string): SanitizedBody {
+  const root = sanitizeToElement(html);
+  const paragraphs = paragraphsOf(root);
+  return { html: paragraphs.length > 0 ? root.innerHTML : "", paragraphs };
+}
+
+/**
+ * Parses into an inert <template> and sanitizes in place under a throwaway root: unlike
+ * DOMParser or DOMPurify's string mode, neither creates a Document per call (see html-dom.ts).
+ */
+function sanitizeToElement(html: string): HTMLElement {
+  if (excessiveMarkupDepth(html) !== null) reject(`markup is nested too deeply (more than ${MAX_MARKUP_DEPTH} levels)`);
+  const { document, purifier } = sanitizerContext(addLinkHook);
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const content = template.content;
+  restructureBlocks(content);
+  // the root must be an allowed tag for in-place sanitizing; it is never serialized itself
+  const root = document.createElement("blockquote");
+  root.append(...blocksFrom(content, document));
+  purifier.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true });
+  return root;
+}
+
+/**
+ * Prepares arbitrary markup for the small allow-list: drops dangerous and non-text elements with
+ * their content, renames headings, and turns containers into paragraphs. Without this,
+ * DOMPurify would unwrap `<div>One</div><div>Two</div>` into the single paragraph "OneTwo".
+ */
+function restructureBlocks(container: Element | DocumentFragment): void {
+  for (const child of childrenOf(container)) {
+    if (child.nodeType === child.COMMENT_NODE || child.nodeType === child.PROCESSING_INSTRUCTION_NODE) {
+      child.remove();
+      continue;
+    }
+    if (child.nodeType !== child.ELEMENT_NODE) continue;
+    const element = child as Element;
+    const tag = element.localName.toLowerCase();
+    if (DROPPED.has(tag)) {
+      element.remove();
+      continue;
+    }
+    restructureBlocks(element);
+    const renamed = RENAMED[tag];
+    if (renamed) {
+      const replacement = element.ownerDocument.createElement(renamed);
+      replacement.append(...childrenOf(element));
+      element.replaceWith(replacement);
+    } else if (!PARAGRAPH_BLOCKS.has(tag) && !PHRASING.has(tag)) {
+      element.replaceWith(...blocksFrom(element, element.ownerDocument));
+    }
+  }
+}
+
+/** A container's children with each run of inline content wrapped in a <p>. */
+function blocksFrom(container: Element | DocumentFragment, document: Document): Node[] {
+  const blocks: Node[] = [];
+  let run: Node[] = [];
+  const flush = () => {
+    if (run.some((node) => (node.textContent ?? "").trim().length > 0)) {
+      const paragraph = document.createElement("p");
+      paragraph.append(...run);
+      blocks.push(paragraph);
+    }
+    run = [];
+  };
+  for (const node of childrenOf(container)) {
+    if (node.nodeType === node.ELEMENT_NODE && PARAGRAPH_BLOCKS.has((node as Element).localName)) {
+      flush();
+      blocks.push(node);
+    } else {
+      run.push(node);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+// Marks a <br>: one is a line break inside a paragraph, two in a row end the paragraph (feeds
+// often separate paragraphs with <br><br> instead of <p>).
+const LINE_BREAK = "\n";
+
+/** Canonical paragraphs of a sanitized tree: one per block, `<br><br>` also separates. */
+function paragraphsOf(root: Element): string[] {
+  const paragraphs: string[] = [];
+  let current = "";
+  const flush = () => {
+    paragraphs.push(...current.split(/\n[^\S\n]*\n/));
+    current = "";
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === node.TEXT_NODE) {
+      // newlines in markup source are plain whitespace; only <br> makes a LINE_BREAK
+      current += (node.nodeValue ?? "").replace(/\s+/g, " ");
+      return;
+    }
+    if (node.nodeType !== node.ELEMENT_NODE) return;
+    const tag = (node as Element).localName;
+    if (tag === "br") {
+      current += LINE_BREAK;
+      return;
+    }
+    const isBlock = PARAGRAPH_BLOCKS.has(tag);
+    if (isBlock) flush();
+    childrenOf(node).forEach(walk);
+    if (isBlock) flush();
+  };
+  childrenOf(root).forEach(walk);
+  flush();
+  return normalizeParagraphs(paragraphs);
+}
+
+/**
+ * A node's children as a plain array. Never `childNodes`: jsdom keeps a NodeList live once it
+ * has been read and rebuilds it on every later change, which makes restructuring a body with
+ * thousands of paragraphs quadratic.
+ */
+function childrenOf(node: Node): ChildNode[] {
+  const children: ChildNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  return children;
+}
