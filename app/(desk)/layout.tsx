@@ -4,6 +4,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { unreadNotificationCount } from "@/lib/claims/notifications";
 import { roleLabel } from "@/lib/people/role-label";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in shell. Every page below also calls requireActorForPage, since layouts do not re-run on client navigation. */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const actor = await requireActorForPage();
+  const unread = await unreadNotificationCount(actor);
   return (
     <div className="min-h-screen">
       <a href="#main" className="skip-link">
@@ -23,12 +25,21 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLink href="/stories">Stories</NavLink>
+            <NavLink href="/my-claims">My claims</NavLink>
             <NavLink href="/review">Review queue</NavLink>
             {can(actor.role, "people.manage") ? <NavLink href="/people">People</NavLink> : null}
             {can(actor.role, "audit.read_all") ? <NavLink href="/audit">Audit log</NavLink> : null}
             {can(actor.role, "api_token.manage") ? <NavLink href="/settings/api-tokens">Settings</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Link
+              href="/notifications"
+              className="rounded-md px-2 py-1 text-slate-200 hover:bg-white/10"
+              aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+              data-testid="notifications-link"
+            >
+              Notifications{unread > 0 ? <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-ink">{unread}</span> : null}
+            </Link>
             <span data-testid="signed-in-as">
               <span className="font-medium">{actor.name}</span>
               <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">{roleLabel(actor.role)}</span>

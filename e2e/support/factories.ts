@@ -45,3 +45,53 @@ export async function personRow(id: string): Promise<{ role: Role; active: boole
   if (!row) throw new Error(`no user ${id}`);
   return row;
 }
+
+/** A story with one report (and optional claims on it), written straight to the database. */
+export async function buildStoryWithReport(
+  owner: { id: string },
+  options: { title?: string; headline?: string; source?: string; text: string; externalId?: string; claims?: { start: number; end: number; statement: string; status?: string }[] },
+): Promise<{ storyId: string; reportId: string; claimIds: string[] }> {
+  const storyId = randomUUID();
+  const reportId = randomUUID();
+  const versionId = randomUUID();
+  const sourceName = options.source ?? `Source ${randomBytes(3).toString("hex")}`;
+  const db = database();
+  await db.query(`INSERT INTO "Story" (id, title, "createdById", "updatedAt") VALUES ($1, $2, $3, now())`, [storyId, options.title ?? `Story ${Date.now()}`, owner.id]);
+  const source = await db.query<{ id: string }>(
+    `INSERT INTO "Source" (id, name, "nameKey") VALUES ($1, $2, $3) ON CONFLICT ("nameKey") DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [randomUUID(), sourceName, sourceName.toLowerCase().replace(/\s+/g, " ").trim()],
+  );
+  const hash = randomBytes(32).toString("hex");
+  await db.query(
+    `INSERT INTO "Report" (id, "storyId", "sourceId", "externalId", "contentHash", headline, "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now(), now())`,
+    [reportId, storyId, source.rows[0]!.id, options.externalId ?? null, hash, options.headline ?? "Test report"],
+  );
+  await db.query(
+    `INSERT INTO "ReportVersion" (id, "reportId", version, headline, "bodyText", "bodyHtml", "contentHash", channel, "importedById") VALUES ($1, $2, 1, $3, $4, '', $5, 'PASTE', $6)`,
+    [versionId, reportId, options.headline ?? "Test report", options.text, hash, owner.id],
+  );
+  const claimIds: string[] = [];
+  for (const claim of options.claims ?? []) {
+    const id = randomUUID();
+    claimIds.push(id);
+    await db.query(
+      `INSERT INTO "Claim" (id, "storyId", "reportId", "reportVersionId", exact, prefix, suffix, start, "end", statement, status, "createdById", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::"ClaimStatus", $12, now())`,
+      [
+        id,
+        storyId,
+        reportId,
+        versionId,
+        options.text.slice(claim.start, claim.end),
+        options.text.slice(Math.max(0, claim.start - 32), claim.start),
+        options.text.slice(claim.end, claim.end + 32),
+        claim.start,
+        claim.end,
+        claim.statement,
+        claim.status ?? "UNVERIFIED",
+        owner.id,
+      ],
+    );
+  }
+  return { storyId, reportId, claimIds };
+}

@@ -176,6 +176,10 @@ const SQL_ONLY_INDEXES: ReadonlyArray<[name: string, description: string]> = [
     "ReportVersion_search_idx",
     `"ReportVersion" gin (to_tsvector('english'::regconfig, (headline::text || ' '::text) || "bodyText"))`,
   ],
+  [
+    "Claim_search_idx",
+    `"Claim" gin (to_tsvector('english'::regconfig, (((statement::text || ' '::text) || exact) || ' '::text) || COALESCE(attribution, ''::character varying)::text))`,
+  ],
 ];
 
 const SQL_ONLY_CHECKS: ReadonlyArray<[table: string, name: string]> = [

@@ -6,6 +6,7 @@ import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
+import { reanchorReportClaims } from "@/lib/claims/reanchor-report-claims";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
@@ -63,10 +64,20 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
 
         if (existing) {
           const version = existing.currentVersion + 1;
-          await tx.reportVersion.create({ data: { ...versionData, reportId: existing.id, version } });
+          const created = await tx.reportVersion.create({ data: { ...versionData, reportId: existing.id, version }, select: { id: true } });
           await tx.report.update({
             where: { id: existing.id },
             data: { currentVersion: version, headline: data.headline, publishedAt: data.publishedAt ?? undefined },
+          });
+          // after the report row update: tagging holds FOR SHARE on that row, so a claim tagged
+          // concurrently either commits first (and is re-anchored here) or sees this version
+          const claims = await reanchorReportClaims(tx, {
+            reportId: existing.id,
+            storyId: data.storyId,
+            newVersionId: created.id,
+            newText: bodyText,
+            actorId: actor.id,
+            apiTokenId: actor.apiTokenId ?? null,
           });
           await recordAuditEvent(tx, {
             actorId: actor.id,
@@ -76,7 +87,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             entityId: existing.id,
             storyId: data.storyId,
             before: { version: existing.currentVersion },
-            after: { version, headline: data.headline },
+            after: { version, headline: data.headline, claims },
           });
           return { outcome: "new_version", reportId: existing.id, version };
         }

@@ -5,10 +5,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Timestamp } from "@/components/ui/relative-time";
 import { requireActorForPage } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { listOrphanedClaims, listReportClaims } from "@/lib/claims/list-report-claims";
+import { listActiveMembers } from "@/lib/people/list-people";
 import { orNotFound } from "@/lib/http/page-data";
 import { getReport } from "@/lib/reports/get-report";
 import { listReports } from "@/lib/reports/list-reports";
 import { diffReportText, diffStats } from "@/lib/reports/text-diff";
+import { ReportText } from "./report-text";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -45,7 +49,15 @@ export default async function ReportReaderPage({
         return { from: from.shown.version, to: to.shown.version, parts, stats: diffStats(parts) };
       })()
     : null;
-  const others = (await listReports(actor, storyId, {})).reports.filter((other) => other.id !== report.id);
+  const [others, claims, members, orphans] = await Promise.all([
+    listReports(actor, storyId, {}).then((list) => list.reports.filter((other) => other.id !== report.id)),
+    listReportClaims(actor, storyId, report.id),
+    listActiveMembers(actor),
+    listOrphanedClaims(actor, storyId, report.id),
+  ]);
+  // highlights belong to the version their anchors index; older versions are shown plain
+  const shownClaims = claims.filter((claim) => claim.reportVersion === shown.version);
+  const tagging = can(actor.role, "claim.tag") && shown.version === report.currentVersion;
   const base = `/stories/${storyId}/reports/${report.id}`;
 
   return (
@@ -99,10 +111,16 @@ export default async function ReportReaderPage({
             <p className="mt-3 text-xs text-muted">Added words are underlined in green; removed words are struck through in red.</p>
           </section>
         ) : (
-          <div className="mt-5 space-y-4 font-serif text-[1.05rem] leading-relaxed" data-testid="report-text">
-            {shown.bodyText.split("\n\n").map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
-            ))}
+          <div className="mt-5">
+            <ReportText
+              storyId={storyId}
+              reportId={report.id}
+              reportVersion={shown.version}
+              text={shown.bodyText}
+              claims={shownClaims.map(({ id, start, end, status, statement, anchorState }) => ({ id, start, end, status, statement, anchorState }))}
+              canTag={tagging}
+              members={members.map(({ id, name }) => ({ id, name }))}
+            />
           </div>
         )}
       </article>
@@ -179,6 +197,22 @@ export default async function ReportReaderPage({
             <Meta label="Claims">{report.claimCount}</Meta>
           </dl>
         </section>
+
+        {orphans.length > 0 ? (
+          <section aria-label="Orphaned claims" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="orphaned-claims">
+            <h3 className="text-sm font-semibold text-amber-900">Claims that lost their place ({orphans.length})</h3>
+            <p className="mt-1 text-xs text-amber-900">Their text is gone from the latest version. Re-attach or retire each one.</p>
+            <ul className="mt-2 space-y-1 text-sm">
+              {orphans.map((orphan) => (
+                <li key={orphan.id}>
+                  <Link className="text-accent hover:underline" href={`/stories/${storyId}/claims/${orphan.id}`}>
+                    {orphan.statement}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         {others.length > 0 ? (
           <form action={`/stories/${storyId}/reports/compare`} className="space-y-2 rounded-lg border border-line bg-white p-4">

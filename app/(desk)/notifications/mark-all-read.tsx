@@ -1,0 +1,23 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { markAllReadAction } from "./actions";
+
+export function MarkAllRead() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      pending={pending}
+      onClick={() =>
+        startTransition(async () => {
+          await markAllReadAction();
+          router.refresh();
+        })
+      }
+    >
+      Mark all as read
+    </Button>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notFound } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
+import { ZEditClaim } from "./schemas";
+import { uniqueTags } from "./tag-claim";
+
+/** Edits a claim's statement, attribution and tags (the quote itself never changes); a stale version gets a conflict. */
+export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDetail> {
+  assertCan(actor, "claim.tag");
+  const data = parseInput(ZEditClaim, input);
+  const claimId = await db.$transaction(async (tx) => {
+    const current = await tx.claim.findUnique({
+      where: { id: data.claimId },
+      select: {
+        id: true,
+        storyId: true,
+        version: true,
+        statement: true,
+        attribution: true,
+        tags: { select: { kind: true, value: true }, orderBy: [{ kind: "asc" }, { value: "asc" }] },
+      },
+    });
+    if (!current) throw notFound("That claim");
+    if (current.version !== data.version) throw await staleClaimConflict(tx, current.id, actor.id);
+
+    const attribution = data.attribution || null;
+    const tags = uniqueTags(data.tags);
+    const updated = await tx.claim.updateMany({
+      where: { id: current.id, version: data.version },
+      data: { statement: data.statement, attribution, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw await staleClaimConflict(tx, current.id, actor.id);
+    // the tag set is replaced whole: the form always sends every tag the claim should keep
+    await tx.claimTag.deleteMany({ where: { claimId: current.id } });
+    if (tags.length > 0) await tx.claimTag.createMany({ data: tags.map((tag) => ({ ...tag, claimId: current.id })) });
+
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "claim.edit",
+      entityType: "claim",
+      entityId: current.id,
+      storyId: current.storyId,
+      before: { statement: current.statement, attribution: current.attribution, tags: current.tags },
+      after: { statement: data.statement, attribution, tags },
+    });
+    return current.id;
+  });
+  // read after commit: the detail takes several queries, and the row lock should not wait for them
+  return requireClaimDetail(db, claimId);
+}

@@ -1,0 +1,77 @@
+/**
+ * Prefills the tag-claim form from the selected span: the sentence around it, who the sentence
+ * attributes the claim to ("two army sources said", "according to a spokesman"), and candidate
+ * place and actor tags. Heuristics only — the editor confirms or edits every field. Pure, so
+ * the form and the tests share it.
+ */
+export type ClaimFieldSuggestion = {
+  sentence: string;
+  statement: string;
+  attribution: string | null;
+  tags: { kind: "PLACE" | "ACTOR"; value: string }[];
+};
+
+const SPEECH_VERBS = "said|says|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|added|stated|announced|warned|estimated|wrote";
+
+/** The sentence (by simple punctuation rules) that contains offsets [start, end). */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  let from = start;
+  while (from > 0) {
+    const char = text[from - 1]!;
+    if (char === "\n") break;
+    if (/[.!?]/.test(char) && /\s/.test(text[from] ?? "") && !/\b(?:[A-Z]|Mr|Ms|Dr|St|No|Gen|Col|Lt|Sgt)\.$/.test(text.slice(Math.max(0, from - 4), from))) break;
+    from--;
+  }
+  let to = Math.max(end, start);
+  while (to < text.length) {
+    const char = text[to]!;
+    if (char === "\n") break;
+    to++;
+    if (/[.!?]/.test(char) && (to >= text.length || /[\s"”’)]/.test(text[to]!))) {
+      while (to < text.length && /["”’)]/.test(text[to]!)) to++;
+      break;
+    }
+  }
+  while (from < to && /\s/.test(text[from]!)) from++;
+  return { start: from, end: to, text: text.slice(from, to) };
+}
+
+/** Who the sentence credits, e.g. "two army sources said" or "according to the monitor". */
+export function attributionOf(sentence: string): string | null {
+  const according = /\b(according to [^,.;:"“”]{2,120})/i.exec(sentence);
+  if (according) return according[1]!.trim();
+  // "..., two army sources said." / "..., the ministry said in a statement."
+  const trailing = new RegExp(`[,;]\\s*([^,;.“”"]{2,120}?\\s(?:${SPEECH_VERBS})\\b[^.;]{0,60})[.!?]?["”]?$`, "i").exec(sentence.trim());
+  if (trailing) return trailing[1]!.trim();
+  // "Residents told Northgate that ..." / "A spokesman said ..."
+  const leading = new RegExp(`^([A-Z][^,;.“”"]{1,100}?\\s(?:${SPEECH_VERBS}))\\b`).exec(sentence.trim());
+  if (leading) return leading[1]!.trim();
+  return null;
+}
+
+const PLACE_CUES = /\b(?:in|at|near|toward|towards|to|from|outside|into|of the (?:town|city|village) of|across|over|around)\s+$/i;
+const NAME = /(?:(?:[A-Z][\p{L}'’]+|al|el|ez|as|ad|ash|bin|ibn)(?:[-\s](?=(?:[A-Z]|al-|el-|ez-|as-)))?)+/gu;
+const STOPWORDS = new Set(["The", "A", "An", "In", "At", "On", "But", "And", "It", "He", "She", "They", "We", "This", "That", "Two", "Three", "One", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+
+/** Capitalised names in the sentence, as place or actor tags by the word before them. */
+export function candidateTags(sentence: string): ClaimFieldSuggestion["tags"] {
+  const tags: ClaimFieldSuggestion["tags"] = [];
+  const seen = new Set<string>();
+  for (const match of sentence.matchAll(NAME)) {
+    const value = match[0].trim().replace(/[-\s]+$/, "");
+    if (value.length < 3 || STOPWORDS.has(value) || seen.has(value.toLowerCase())) continue;
+    // the first word of a sentence is capitalised anyway; keep it only when it is multi-word
+    if (match.index === 0 && !/[\s-]/.test(value)) continue;
+    seen.add(value.toLowerCase());
+    const before = sentence.slice(0, match.index);
+    tags.push({ kind: PLACE_CUES.test(before) ? "PLACE" : "ACTOR", value });
+  }
+  return tags.slice(0, 8);
+}
+
+/** All suggestions for a selection of the canonical text. */
+export function suggestClaimFields(text: string, start: number, end: number): ClaimFieldSuggestion {
+  const sentence = sentenceAround(text, start, end);
+  const selected = text.slice(start, end).replace(/\s+/g, " ").trim();
+  return { sentence: sentence.text, statement: selected, attribution: attributionOf(sentence.text), tags: candidateTags(sentence.text) };
+}

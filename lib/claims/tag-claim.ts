@@ -1,0 +1,110 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import type { TagKind } from "@/lib/generated/prisma/enums";
+import { describeAnchor, splitsSurrogatePair } from "./anchoring/selectors";
+import { findActiveAssignee, notifyAssignment } from "./assign-claim";
+import { type ClaimDetail, requireClaimDetail } from "./claim-view";
+import { ZTagClaim } from "./schemas";
+
+const STALE_VERSION = "This report has a newer version; reload it before tagging.";
+
+/** Tags without repeats (the table's key is claim, kind and value), in the order given. */
+export function uniqueTags(tags: readonly { kind: TagKind; value: string }[]): { kind: TagKind; value: string }[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = `${tag.kind}\u0000${tag.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The span to anchor inside `text`: whitespace a browser selection drags along at either edge is
+ * dropped, so the quote starts and ends on visible text. Null when nothing visible is selected.
+ */
+function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  while (start < end && /\s/u.test(text.charAt(start))) start += 1;
+  while (end > start && /\s/u.test(text.charAt(end - 1))) end -= 1;
+  return start < end ? { start, end } : null;
+}
+
+/**
+ * Tags a span of the current version of a report as a claim. The quote and its context are cut
+ * from the stored text, never taken from the client, so the anchor always matches the text.
+ */
+export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetail> {
+  assertCan(actor, "claim.tag");
+  const data = parseInput(ZTagClaim, input);
+  const claimId = await db.$transaction(async (tx) => {
+    // FOR SHARE: a concurrent import of a new version waits for this claim (and then re-anchors
+    // it), or this tag waits for the import and sees the newer version; a claim is never left
+    // behind on an old version
+    const [report] = await tx.$queryRaw<{ currentVersion: number }[]>`
+      SELECT "currentVersion" FROM "Report" WHERE id = ${data.reportId}::uuid AND "storyId" = ${data.storyId}::uuid FOR SHARE`;
+    if (!report) throw notFound("That report");
+    if (report.currentVersion !== data.reportVersion) throw conflict(STALE_VERSION);
+    const version = await tx.reportVersion.findUniqueOrThrow({
+      where: { reportId_version: { reportId: data.reportId, version: data.reportVersion } },
+      select: { id: true, bodyText: true },
+    });
+
+    const text = version.bodyText;
+    if (data.start >= data.end || data.end > text.length) {
+      throw invalid("The selection is not inside the report's text. Reload the report and select again.", { end: "Select text inside the report." });
+    }
+    const span = trimmedSpan(text, data.start, data.end);
+    if (!span) throw invalid("Select some words, not only spaces.", { start: "Select some words, not only spaces." });
+    if (splitsSurrogatePair(text, span.start) || splitsSurrogatePair(text, span.end)) {
+      throw invalid("The selection cuts a character in half. Select whole words.", { start: "Select whole words." });
+    }
+    const anchor = describeAnchor(text, span.start, span.end);
+    const assignee = data.assigneeId ? await findActiveAssignee(tx, data.assigneeId) : null;
+    const tags = uniqueTags(data.tags);
+
+    const claim = await tx.claim.create({
+      data: {
+        storyId: data.storyId,
+        reportId: data.reportId,
+        reportVersionId: version.id,
+        ...anchor.quote,
+        ...anchor.position,
+        statement: data.statement,
+        attribution: data.attribution || null,
+        status: "UNVERIFIED",
+        origin: "TAGGED",
+        assigneeId: assignee?.id ?? null,
+        createdById: actor.id,
+        tags: { create: tags },
+        statusChanges: { create: { fromStatus: null, toStatus: "UNVERIFIED", actorId: actor.id } },
+      },
+      select: { id: true },
+    });
+    if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: claim.id, statement: data.statement });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "claim.tag",
+      entityType: "claim",
+      entityId: claim.id,
+      storyId: data.storyId,
+      after: {
+        reportId: data.reportId,
+        reportVersion: data.reportVersion,
+        start: span.start,
+        end: span.end,
+        exact: anchor.quote.exact,
+        statement: data.statement,
+        attribution: data.attribution || null,
+        tags,
+        assignee,
+      },
+    });
+    return claim.id;
+  });
+  // read after commit: the detail takes several queries, and the row lock should not wait for them
+  return requireClaimDetail(db, claimId);
+}
