@@ -21,8 +21,11 @@ test.describe("claims in the reader", () => {
     const { storyId, reportId } = await buildStoryWithReport(editor(), { headline: "Rebels seize river crossing", source: "Northgate News Agency", text: TEXT });
     await page.goto(`/stories/${storyId}/reports/${reportId}`);
     const reader = page.getByTestId("report-text");
-    await selectReportText(reader, "Fighters of the Eastern Liberation Command seized the Tel Hamra crossing");
-    await expect(page.getByRole("button", { name: /Tag claim/ })).toBeVisible();
+    // the page may still be hydrating: select again until the reader has seen the selection
+    await expect(async () => {
+      await selectReportText(reader, "Fighters of the Eastern Liberation Command seized the Tel Hamra crossing");
+      await expect(page.getByRole("button", { name: /Tag claim/ })).toBeVisible({ timeout: 1000 });
+    }).toPass();
     await page.keyboard.press("t");
 
     const dialog = page.getByRole("dialog", { name: "Tag a claim" });
@@ -107,6 +110,21 @@ test.describe("claims in the reader", () => {
     await page.goto(`/stories/${storyId}/claims?anchor=orphaned`);
     await expect(page.getByRole("table", { name: "Claims" })).toContainText("The ministry did not respond");
     await expect(page.getByRole("table", { name: "Claims" })).not.toContainText("At least 21 soldiers were killed");
+
+    // the editor re-attaches the orphan to the words that now carry it
+    await page.getByRole("link", { name: "The ministry did not respond" }).click();
+    await expect(page.getByTestId("claim-placement")).toContainText("lost its place");
+    await page.getByRole("link", { name: /Re-attach it in the latest version/ }).click();
+    await expect(page.getByTestId("reattach-bar")).toContainText("The ministry did not respond");
+    await expect(async () => {
+      await selectReportText(page.getByTestId("report-text"), "The crossing carries the last road bridge south of Halvek.");
+      await expect(page.getByRole("button", { name: "Re-attach here" })).toBeEnabled({ timeout: 1000 });
+    }).toPass();
+    await page.getByRole("button", { name: "Re-attach here" }).click();
+    await expect(page.getByTestId("claim-statement")).toHaveText("The ministry did not respond");
+    await expect(page.getByTestId("claim-placement")).toHaveCount(0);
+    await page.goto(`/stories/${storyId}/reports/${reportId}`);
+    await expect(page.getByTestId("orphaned-claims")).toHaveCount(0);
   });
 
   test("highlights for 100 claims on a 3,000-word report render within 100 ms", async ({ page }) => {
@@ -129,8 +147,11 @@ test.describe("claims in the reader", () => {
     // measured in the page: from the click that turns highlights on to the next laid-out frame
     const samples: number[] = [];
     for (let run = 0; run < 5; run++) {
-      await page.getByRole("button", { name: "Hide 100 highlights" }).click();
-      await expect(reader.locator("[data-claim-marker]")).toHaveCount(0);
+      // the first click may land before hydration; retry until the page reacts
+      await expect(async () => {
+        await page.getByRole("button", { name: "Hide 100 highlights" }).click({ timeout: 1000 });
+        await expect(reader.locator("[data-claim-marker]")).toHaveCount(0, { timeout: 1000 });
+      }).toPass();
       await page.getByRole("button", { name: "Show 100 highlights" }).click();
       await expect(reader.locator("[data-claim-marker]")).toHaveCount(100);
       await expect(reader).toHaveAttribute("data-highlight-ms", /\d/);
@@ -142,6 +163,42 @@ test.describe("claims in the reader", () => {
     console.log(`reader highlights: 100 claims on a ${text.split(/\s+/).length}-word report rendered in ${samples.join(", ")} ms (median ${median} ms)`);
     expect(median).toBeGreaterThan(0);
     expect(median).toBeLessThan(100);
+  });
+});
+
+test.describe("suggested claims", () => {
+  test.use({ storageState: STORAGE.EDITOR });
+
+  test("an editor accepts a suggestion with one key and dismisses another", async ({ page }) => {
+    await page.goto("/stories");
+    await page.getByRole("button", { name: "New story" }).click();
+    await page.getByRole("dialog").getByLabel("Title").fill(`Suggestions ${Date.now()}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Create story" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    await page.getByRole("button", { name: "Import reports" }).click();
+    await page.getByRole("tab", { name: "Paste text" }).click();
+    await page.getByLabel("Source (agency or outlet)").fill("Northgate News Agency");
+    await page.getByLabel("Headline").fill("Rebels seize river crossing");
+    await page.getByLabel("Report text").fill(TEXT);
+    await page.getByRole("button", { name: "Import pasted report" }).click();
+    await page.getByRole("table").getByRole("link", { name: "Rebels seize river crossing" }).click();
+
+    const list = page.getByTestId("reader-suggestions").getByRole("list", { name: "Suggested claims" });
+    const toll = list.getByRole("listitem").filter({ hasText: "At least 21 soldiers were killed" });
+    await expect(toll).toBeVisible();
+    await expect(page.getByTestId("report-text").locator("[data-suggested]").first()).toBeVisible();
+    await toll.focus();
+    await page.keyboard.press("a");
+    await expect(page.getByRole("button", { name: /Claim: At least 21 soldiers were killed.*\(Unverified\)/ })).toBeVisible();
+    await expect(toll).toHaveCount(0);
+
+    const lead = list.getByRole("listitem").filter({ hasText: "seized the Tel Hamra crossing" });
+    await lead.getByRole("button", { name: /Dismiss/ }).click();
+    await expect(lead).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("report-text")).toBeVisible();
+    await expect(page.getByText("seized the Tel Hamra crossing early on Thursday, two army sources said.").first()).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "seized the Tel Hamra crossing" })).toHaveCount(0);
   });
 });
 
@@ -171,8 +228,10 @@ test.describe("the claims board", () => {
     await page.getByRole("navigation", { name: "Claims by status" }).getByRole("link", { name: /^All/ }).click();
     await expect(table.getByRole("row")).toHaveCount(4);
     const ministry = table.getByRole("row").filter({ hasText: "Ministry claim" });
-    await ministry.focus();
-    await page.keyboard.press("2");
-    await expect(ministry).toContainText("In progress");
+    await expect(async () => {
+      await ministry.focus();
+      await page.keyboard.press("2");
+      await expect(ministry).toContainText("In progress", { timeout: 2000 });
+    }).toPass();
   });
 });

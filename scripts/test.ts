@@ -16,13 +16,17 @@ type Counts = { passed: number; failed: number; skipped: number };
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 const started = Date.now();
 
-function step(label: string, command: string, args: string[]): void {
+/** Runs one step; on failure, counts what its report recorded (if any), prints the summary and exits. */
+function step(label: string, command: string, args: string[], countResults?: () => void): void {
   const t0 = Date.now();
   console.log(`\n▶ ${label}`);
   const run = spawnSync(command, args, { stdio: "inherit", env });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  countResults?.();
   if (run.status !== 0) {
     console.error(`\n✖ ${label} failed after ${seconds}s`);
+    // a runner that failed without recording a failure (crash, build error) still counts as one
+    if (totals.failed === 0) totals.failed = 1;
     summary();
     process.exit(run.status ?? 1);
   }
@@ -55,8 +59,9 @@ for (const file of ["vitest-unit.json", "vitest-integration.json", "playwright.j
 
 step("Typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
 step("Lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
-step("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest-unit.json`]);
-addVitest(`${results}/vitest-unit.json`);
+step("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest-unit.json`], () =>
+  addVitest(`${results}/vitest-unit.json`),
+);
 step("Integration tests on PostgreSQL (vitest)", bin("tsx"), [
   "scripts/with-test-db.ts",
   bin("vitest"),
@@ -66,13 +71,13 @@ step("Integration tests on PostgreSQL (vitest)", bin("tsx"), [
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${results}/vitest-integration.json`,
-]);
-addVitest(`${results}/vitest-integration.json`);
+], () => addVitest(`${results}/vitest-integration.json`));
 if (!buildIsCurrent()) {
   step("Production build (next build)", bin("next"), ["build"]);
   writeFileSync(STAMP_FILE, sourceHash());
 } else console.log("\n▶ Production build is current; skipping next build");
-step("Browser tests (Playwright + Chromium, next start)", bin("tsx"), ["scripts/with-test-db.ts", "--e2e", bin("playwright"), "test"]);
-addPlaywright(`${results}/playwright.json`);
+step("Browser tests (Playwright + Chromium, next start)", bin("tsx"), ["scripts/with-test-db.ts", "--e2e", bin("playwright"), "test"], () =>
+  addPlaywright(`${results}/playwright.json`),
+);
 summary();
 if (totals.failed > 0) process.exit(1);

@@ -28,7 +28,7 @@ export async function listReportClaims(actor: Actor, storyId: string, reportId: 
   const report = await db.report.findFirst({ where: { id: reportId, storyId }, select: { id: true } });
   if (!report) throw notFound("That report");
   const rows = await db.claim.findMany({
-    where: { reportId, storyId, anchorState: { not: "ORPHANED" } },
+    where: { reportId, storyId, anchorState: { in: ["ANCHORED", "FUZZY"] } },
     orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
     select: { id: true, start: true, end: true, status: true, statement: true, anchorState: true, version: true, reportVersion: { select: { version: true } } },
   });

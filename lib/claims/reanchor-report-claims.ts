@@ -22,7 +22,7 @@ export async function reanchorReportClaims(
   input: { reportId: string; storyId: string; newVersionId: string; newText: string; actorId: string | null; apiTokenId?: string | null },
 ): Promise<ReanchorCounts> {
   const claims = await tx.claim.findMany({
-    where: { reportId: input.reportId, storyId: input.storyId, anchorState: { not: "ORPHANED" } },
+    where: { reportId: input.reportId, storyId: input.storyId, anchorState: { in: ["ANCHORED", "FUZZY"] } },
     orderBy: { id: "asc" },
     select: {
       id: true,

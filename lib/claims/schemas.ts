@@ -108,3 +108,22 @@ export const ZBoardQuery = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 export type TBoardQuery = z.infer<typeof ZBoardQuery>;
+
+export const ZReattachClaim = z.object({
+  claimId: ZId("claim"),
+  version: ZVersion,
+  /** the report version the editor selected in; must be the report's current one */
+  reportVersion: z.coerce.number().int().min(1),
+  start: z.coerce.number().int().min(0),
+  end: z.coerce.number().int().min(1),
+});
+export type TReattachClaim = z.input<typeof ZReattachClaim>;
+
+export const ZRetireClaim = z.object({
+  claimId: ZId("claim"),
+  version: ZVersion,
+  reason: z.string().trim().min(1, "Say why the claim is retired.").max(1000, "Reasons are at most 1,000 characters."),
+});
+export type TRetireClaim = z.input<typeof ZRetireClaim>;
+
+export const ZConfirmClaimAnchor = z.object({ claimId: ZId("claim"), version: ZVersion });

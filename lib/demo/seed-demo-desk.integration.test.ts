@@ -63,4 +63,19 @@ describe("the demo desk", () => {
     expect(await demoDeskCounts()).toEqual(before);
     expect(before).toMatchObject({ users: DEMO_PEOPLE.length, stories: 1 });
   });
+
+  it("the demo story starts with claims at several stages, a verified one with evidence", async () => {
+    await seedDemoDesk();
+    const story = await db.story.findFirstOrThrow({ where: { title: DEMO_STORY.title } });
+    const claims = await db.claim.findMany({ where: { storyId: story.id }, include: { evidence: true } });
+    expect(claims.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(claims.map((claim) => claim.status))).toEqual(new Set(["UNVERIFIED", "IN_PROGRESS", "VERIFIED", "DISPUTED"]));
+    const verified = claims.find((claim) => claim.status === "VERIFIED")!;
+    expect(verified.evidence.length).toBeGreaterThan(0);
+    // anchors index the latest text of their report
+    for (const claim of claims) {
+      const version = await db.reportVersion.findUniqueOrThrow({ where: { id: claim.reportVersionId } });
+      expect(version.bodyText.slice(claim.start, claim.end)).toBe(claim.exact);
+    }
+  });
 });

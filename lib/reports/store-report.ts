@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { reanchorReportClaims } from "@/lib/claims/reanchor-report-claims";
+import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
@@ -79,6 +80,8 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             actorId: actor.id,
             apiTokenId: actor.apiTokenId ?? null,
           });
+          // after re-anchoring, so sentences the moved claims now cover are not suggested
+          const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, text: bodyText });
           await recordAuditEvent(tx, {
             actorId: actor.id,
             apiTokenId: actor.apiTokenId,
@@ -87,7 +90,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             entityId: existing.id,
             storyId: data.storyId,
             before: { version: existing.currentVersion },
-            after: { version, headline: data.headline, claims },
+            after: { version, headline: data.headline, claims, suggestions },
           });
           return { outcome: "new_version", reportId: existing.id, version };
         }
@@ -102,8 +105,9 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             publishedAt: data.publishedAt,
             versions: { create: { ...versionData, version: 1 } },
           },
-          select: { id: true },
+          select: { id: true, versions: { select: { id: true } } },
         });
+        const suggestions = await createSuggestionsForVersion(tx, { reportId: report.id, reportVersionId: report.versions[0]!.id, text: bodyText });
         await recordAuditEvent(tx, {
           actorId: actor.id,
           apiTokenId: actor.apiTokenId,
@@ -111,7 +115,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           entityType: "report",
           entityId: report.id,
           storyId: data.storyId,
-          after: { headline: data.headline, source: data.source, externalId: data.externalId, channel },
+          after: { headline: data.headline, source: data.source, externalId: data.externalId, channel, suggestions },
         });
         return { outcome: "imported", reportId: report.id, version: 1 };
       });

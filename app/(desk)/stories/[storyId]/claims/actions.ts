@@ -8,6 +8,8 @@ import { bulkAssignClaims, bulkSetClaimStatus } from "@/lib/claims/bulk-update-c
 import { addComment } from "@/lib/claims/comments";
 import { editClaim } from "@/lib/claims/edit-claim";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
+import { confirmClaimAnchor, reattachClaim, retireClaim } from "@/lib/claims/resolve-anchor";
+import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
 import { tagClaim } from "@/lib/claims/tag-claim";
 
 // Thin wrappers: every rule (permissions, evidence, optimistic locking) lives in lib/claims.
@@ -77,5 +79,45 @@ export async function bulkStatusAction(input: { storyId: string; claimIds: strin
     const result = await bulkSetClaimStatus(await requireActor(), input);
     refresh(input.storyId);
     return result;
+  });
+}
+
+export async function reattachClaimAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return toActionResult(async () => {
+    const claim = await reattachClaim(await requireActor(), input);
+    refresh(claim.storyId);
+    return { id: claim.id };
+  });
+}
+
+export async function retireClaimAction(input: unknown): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const claim = await retireClaim(await requireActor(), input);
+    refresh(claim.storyId);
+    return null;
+  });
+}
+
+export async function confirmClaimAnchorAction(input: unknown): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const claim = await confirmClaimAnchor(await requireActor(), input);
+    refresh(claim.storyId);
+    return null;
+  });
+}
+
+export async function acceptSuggestionAction(input: { storyId: string; suggestionId: string }): Promise<ActionResult<{ claimId: string }>> {
+  return toActionResult(async () => {
+    const result = await acceptSuggestion(await requireActor(), { suggestionId: input.suggestionId });
+    refresh(input.storyId);
+    return result;
+  });
+}
+
+export async function dismissSuggestionAction(input: { storyId: string; suggestionId: string }): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    await dismissSuggestion(await requireActor(), { suggestionId: input.suggestionId });
+    refresh(input.storyId);
+    return null;
   });
 }

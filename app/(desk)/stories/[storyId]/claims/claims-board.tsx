@@ -179,6 +179,7 @@ export function ClaimsBoard({ storyId, claims, members }: { storyId: string; cla
                   <div className="mt-1 flex flex-wrap gap-1">
                     {claim.anchorState === "ORPHANED" ? <Badge tone="danger">Orphaned</Badge> : null}
                     {claim.anchorState === "FUZZY" ? <Badge tone="warn">Wording changed</Badge> : null}
+                    {claim.anchorState === "RETIRED" ? <Badge>Retired</Badge> : null}
                     {claim.tags.slice(0, 4).map((tag) => (
                       <Badge key={`${tag.kind}-${tag.value}`}>{tag.value}</Badge>
                     ))}

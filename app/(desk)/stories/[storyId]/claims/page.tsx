@@ -9,7 +9,10 @@ import { BOARD_SORTS } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import { orNotFound } from "@/lib/http/page-data";
 import { listActiveMembers } from "@/lib/people/list-people";
+import { listSuggestions } from "@/lib/claims/suggestions";
+import { can } from "@/lib/auth/permissions";
 import { ClaimsBoard } from "./claims-board";
+import { SuggestionList } from "./suggestion-list";
 
 const SORT_LABELS: Record<(typeof BOARD_SORTS)[number], string> = { updated: "Recently changed", created: "Recently tagged", status: "Status", report: "Report time" };
 const control = "h-9 rounded-md border border-line bg-white px-2 text-sm";
@@ -24,7 +27,12 @@ export default async function StoryClaimsPage({
   const actor = await requireActorForPage();
   const { storyId } = await params;
   const raw = await searchParams;
-  const [board, members] = await Promise.all([orNotFound(() => listBoardClaims(actor, storyId, raw)), listActiveMembers(actor)]);
+  const [board, members, suggestions] = await Promise.all([
+    orNotFound(() => listBoardClaims(actor, storyId, raw)),
+    listActiveMembers(actor),
+    listSuggestions(actor, storyId),
+  ]);
+  const strongest = [...suggestions].sort((a, b) => b.score - a.score).slice(0, 50);
   const { query } = board;
   const base = `/stories/${storyId}/claims`;
   const link = (overrides: Record<string, string | undefined>) => {
@@ -135,6 +143,23 @@ export default async function StoryClaimsPage({
           </Link>
         ) : null}
       </form>
+
+      {suggestions.length > 0 ? (
+        <details className="rounded-lg border border-dashed border-slate-300 bg-white p-3" data-testid="board-suggestions">
+          <summary className="cursor-pointer text-sm font-medium">
+            {suggestions.length} suggested claim{suggestions.length === 1 ? "" : "s"} from the reports
+            {suggestions.length > strongest.length ? ` (the ${strongest.length} strongest shown)` : ""}
+          </summary>
+          <div className="mt-3 max-h-[28rem] overflow-y-auto">
+            <SuggestionList
+              storyId={storyId}
+              suggestions={strongest.map((suggestion) => ({ id: suggestion.id, text: suggestion.text, score: suggestion.score, report: { id: suggestion.reportId, headline: suggestion.report.headline, source: suggestion.report.source } }))}
+              canDecide={can(actor.role, "claim.tag")}
+              showReport
+            />
+          </div>
+        </details>
+      ) : null}
 
       {board.claims.length === 0 ? (
         filtered ? (

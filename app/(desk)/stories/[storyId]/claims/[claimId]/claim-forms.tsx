@@ -7,7 +7,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "@/components/u
 import { STATUSES_NEEDING_EVIDENCE } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { addCommentAction, addEvidenceAction, assignClaimAction, setClaimStatusAction } from "../actions";
+import { addCommentAction, addEvidenceAction, assignClaimAction, confirmClaimAnchorAction, retireClaimAction, setClaimStatusAction } from "../actions";
 
 type Option = { id: string; label: string };
 type EvidenceKind = "NONE" | "LINK" | "NOTE" | "CLAIM" | "REPORT";
@@ -248,5 +248,63 @@ export function CommentForm({ storyId, claimId }: { storyId: string; claimId: st
         Comment
       </Button>
     </form>
+  );
+}
+
+/** Retire an orphan (with a reason), or confirm that a fuzzy re-anchoring still says the same. */
+export function AnchorResolution({ claimId, version, anchorState, reattachHref }: { claimId: string; version: number; anchorState: string; reattachHref: string }) {
+  const router = useRouter();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  if (anchorState === "FUZZY") {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          size="sm"
+          pending={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await confirmClaimAnchorAction({ claimId, version });
+              if (result.ok) toast.success("Wording confirmed");
+              else toast.error(result.error);
+              router.refresh();
+            })
+          }
+        >
+          The new wording still says this
+        </Button>
+        <a href={reattachHref} className="text-sm text-accent hover:underline">
+          Re-attach to other words
+        </a>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <a href={reattachHref} className="inline-block text-sm font-medium text-accent hover:underline">
+        Re-attach it in the latest version →
+      </a>
+      <form
+        aria-label="Retire claim"
+        className="space-y-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          startTransition(async () => {
+            const result = await retireClaimAction({ claimId, version, reason });
+            if (result.ok) {
+              toast.success("Claim retired");
+              setError(null);
+            } else setError(result.fieldErrors.reason ?? result.error);
+            router.refresh();
+          });
+        }}
+      >
+        <TextField label="Or retire it, because…" value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={error ?? undefined} maxLength={1000} />
+        <Button type="submit" size="sm" variant="danger" pending={pending}>
+          Retire claim
+        </Button>
+      </form>
+    </div>
   );
 }

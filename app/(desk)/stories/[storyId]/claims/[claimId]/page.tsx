@@ -11,7 +11,7 @@ import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { orNotFound } from "@/lib/http/page-data";
 import { listActiveMembers } from "@/lib/people/list-people";
 import { listReports } from "@/lib/reports/list-reports";
-import { AddEvidenceForm, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
+import { AddEvidenceForm, AnchorResolution, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -41,6 +41,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
             <ClaimStatusBadge status={claim.status} />
             {claim.anchorState === "ORPHANED" ? <Badge tone="danger">Orphaned: its text left the report</Badge> : null}
             {claim.anchorState === "FUZZY" ? <Badge tone="warn">Re-attached to changed wording</Badge> : null}
+            {claim.anchorState === "RETIRED" ? <Badge>Retired</Badge> : null}
             {claim.tags.map((tag) => (
               <Badge key={`${tag.kind}-${tag.value}`}>
                 <span className="text-muted">{tag.kind.toLowerCase()}</span> {tag.value}
@@ -67,6 +68,27 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
             </figcaption>
           </figure>
         </div>
+
+        {claim.anchorState === "ORPHANED" || claim.anchorState === "FUZZY" ? (
+          <section aria-label="Placement" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="claim-placement">
+            <h2 className="mb-1 text-sm font-semibold text-amber-900">
+              {claim.anchorState === "ORPHANED" ? "This claim lost its place in the report" : "The report's wording changed under this claim"}
+            </h2>
+            <p className="mb-3 text-sm text-amber-900">
+              {claim.anchorState === "ORPHANED"
+                ? "A newer version of the report no longer contains the quoted words. Re-attach the claim to the words that now carry it, or retire it."
+                : "A newer version changed some of the quoted words. Check that the claim still holds for the new wording."}
+            </p>
+            {can(actor.role, "claim.tag") ? (
+              <AnchorResolution
+                claimId={claim.id}
+                version={claim.version}
+                anchorState={claim.anchorState}
+                reattachHref={`/stories/${storyId}/reports/${claim.report.id}?reattach=${claim.id}`}
+              />
+            ) : null}
+          </section>
+        ) : null}
 
         <Section title={`Evidence (${claim.evidence.length})`} testId="claim-evidence">
           {claim.evidence.length === 0 ? (

@@ -6,8 +6,12 @@ import { cn } from "@/components/ui/cn";
 import { Timestamp } from "@/components/ui/relative-time";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { getClaim } from "@/lib/claims/get-claim";
 import { listOrphanedClaims, listReportClaims } from "@/lib/claims/list-report-claims";
+import { listSuggestions } from "@/lib/claims/suggestions";
+import { SuggestionList } from "../../claims/suggestion-list";
 import { listActiveMembers } from "@/lib/people/list-people";
+import { isDomainError } from "@/lib/errors/domain-errors";
 import { orNotFound } from "@/lib/http/page-data";
 import { getReport } from "@/lib/reports/get-report";
 import { listReports } from "@/lib/reports/list-reports";
@@ -30,7 +34,7 @@ export default async function ReportReaderPage({
   searchParams,
 }: {
   params: Promise<{ storyId: string; reportId: string }>;
-  searchParams: Promise<{ v?: string; from?: string; to?: string }>;
+  searchParams: Promise<{ v?: string; from?: string; to?: string; reattach?: string }>;
 }) {
   const actor = await requireActorForPage();
   const { storyId, reportId } = await params;
@@ -49,15 +53,27 @@ export default async function ReportReaderPage({
         return { from: from.shown.version, to: to.shown.version, parts, stats: diffStats(parts) };
       })()
     : null;
-  const [others, claims, members, orphans] = await Promise.all([
+  const [others, claims, members, orphans, suggestions] = await Promise.all([
     listReports(actor, storyId, {}).then((list) => list.reports.filter((other) => other.id !== report.id)),
     listReportClaims(actor, storyId, report.id),
     listActiveMembers(actor),
     listOrphanedClaims(actor, storyId, report.id),
+    listSuggestions(actor, storyId, { reportId: report.id }),
   ]);
+  // suggestions are for the current version only (the list already is)
+  const shownSuggestions = shown.version === report.currentVersion ? suggestions : [];
   // highlights belong to the version their anchors index; older versions are shown plain
   const shownClaims = claims.filter((claim) => claim.reportVersion === shown.version);
   const tagging = can(actor.role, "claim.tag") && shown.version === report.currentVersion;
+  const reattachClaim =
+    query.reattach && /^[0-9a-f-]{36}$/i.test(query.reattach)
+      ? await getClaim(actor, storyId, query.reattach).catch((error: unknown) => {
+          // a stale or foreign link just shows the report without the re-attach bar
+          if (isDomainError(error) && error.kind === "not_found") return null;
+          throw error;
+        })
+      : null;
+  const reattach = reattachClaim && reattachClaim.report.id === report.id ? { claimId: reattachClaim.id, version: reattachClaim.version, statement: reattachClaim.statement } : null;
   const base = `/stories/${storyId}/reports/${report.id}`;
 
   return (
@@ -120,6 +136,8 @@ export default async function ReportReaderPage({
               claims={shownClaims.map(({ id, start, end, status, statement, anchorState }) => ({ id, start, end, status, statement, anchorState }))}
               canTag={tagging}
               members={members.map(({ id, name }) => ({ id, name }))}
+              reattach={reattach}
+              suggestions={shownSuggestions.map(({ id, start, end }) => ({ id, start, end }))}
             />
           </div>
         )}
@@ -197,6 +215,16 @@ export default async function ReportReaderPage({
             <Meta label="Claims">{report.claimCount}</Meta>
           </dl>
         </section>
+
+        {shownSuggestions.length > 0 ? (
+          <section aria-label="Suggested claims" className="rounded-lg border border-line bg-white p-4" data-testid="reader-suggestions">
+            <h3 className="text-sm font-semibold">Suggested claims ({shownSuggestions.length})</h3>
+            <p className="mb-2 text-xs text-muted">Sentences with attributions, numbers, names or events. Dotted underline in the text.</p>
+            <div className="max-h-96 overflow-y-auto">
+              <SuggestionList storyId={storyId} suggestions={shownSuggestions.map(({ id, text, score }) => ({ id, text, score }))} canDecide={can(actor.role, "claim.tag")} />
+            </div>
+          </section>
+        ) : null}
 
         {orphans.length > 0 ? (
           <section aria-label="Orphaned claims" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="orphaned-claims">

@@ -14,9 +14,13 @@ import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { suggestClaimFields } from "@/lib/claims/suggest-claim-fields";
 import { TAG_KINDS } from "@/lib/claims/schemas";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { tagClaimAction } from "../../claims/actions";
+import { reattachClaimAction, tagClaimAction } from "../../claims/actions";
 
 export type ReaderClaim = { id: string; start: number; end: number; status: ClaimStatus; statement: string; anchorState: string };
+export type ReaderSuggestion = { id: string; start: number; end: number };
+
+// suggestion ids share the segment layer with claim ids; the prefix keeps them apart
+const SUGGESTION_PREFIX = "suggestion:";
 type Member = { id: string; name: string };
 type Selection = { start: number; end: number };
 type TagDraft = { kind: (typeof TAG_KINDS)[number]; value: string };
@@ -192,6 +196,8 @@ export function ReportText({
   claims,
   canTag,
   members,
+  reattach,
+  suggestions = [],
 }: {
   storyId: string;
   reportId: string;
@@ -200,12 +206,21 @@ export function ReportText({
   claims: ReaderClaim[];
   canTag: boolean;
   members: Member[];
+  /** set when an editor came here to re-attach a claim that lost its place */
+  reattach?: { claimId: string; version: number; statement: string } | null;
+  /** sentences the desk proposes as claims: shown quietly, decided in the side list */
+  suggestions?: ReaderSuggestion[];
 }) {
   const router = useRouter();
+  const [reattaching, startReattach] = useTransition();
   const container = useRef<HTMLDivElement>(null);
   const toggledAt = useRef<number | null>(null);
   const [showHighlights, setShowHighlights] = useState(true);
-  const paragraphs = useMemo(() => highlightSegments(text, showHighlights ? claims : []), [text, claims, showHighlights]);
+  const layers = useMemo(
+    () => (showHighlights ? [...suggestions.map((suggestion) => ({ ...suggestion, id: `${SUGGESTION_PREFIX}${suggestion.id}`, status: "SUGGESTED" })), ...claims] : []),
+    [claims, suggestions, showHighlights],
+  );
+  const paragraphs = useMemo(() => highlightSegments(text, layers), [text, layers]);
   const byId = useMemo(() => new Map(claims.map((claim) => [claim.id, claim])), [claims]);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -238,7 +253,7 @@ export function ReportText({
   }
 
   useEffect(() => {
-    if (!canTag) return;
+    if (!canTag || reattach) return;
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
       if (target.closest("input, textarea, select, [contenteditable]")) return;
@@ -249,7 +264,7 @@ export function ReportText({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canTag, selection]);
+  }, [canTag, selection, reattach]);
 
   return (
     <div>
@@ -264,10 +279,34 @@ export function ReportText({
               setShowHighlights((value) => !value);
             }}
           >
-            {showHighlights ? `Hide ${claims.length} highlights` : `Show ${claims.length} highlights`}
+            {`${showHighlights ? "Hide" : "Show"} ${claims.length} highlight${claims.length === 1 ? "" : "s"}`}
           </Button>
         ) : null}
-        {canTag ? (
+        {canTag && reattach ? (
+          <span className="flex min-w-0 flex-1 items-center gap-3" data-testid="reattach-bar">
+            <span className="truncate text-amber-900">
+              Select the words that now carry: <strong>“{reattach.statement}”</strong>
+            </span>
+            <Button
+              size="sm"
+              variant="primary"
+              disabled={!selection}
+              pending={reattaching}
+              onClick={() =>
+                selection &&
+                startReattach(async () => {
+                  const result = await reattachClaimAction({ claimId: reattach.claimId, version: reattach.version, reportVersion, start: selection.start, end: selection.end });
+                  if (result.ok) {
+                    toast.success("Claim re-attached");
+                    router.push(`/stories/${storyId}/claims/${reattach.claimId}`);
+                  } else toast.error(result.error);
+                })
+              }
+            >
+              Re-attach here
+            </Button>
+          </span>
+        ) : canTag ? (
           selection ? (
             <>
               <Button size="sm" variant="primary" onClick={() => setDialogOpen(true)} aria-keyshortcuts="T">
@@ -290,10 +329,12 @@ export function ReportText({
         {paragraphs.map((paragraph) => (
           <p key={paragraph.start}>
             {paragraph.segments.map((segment) => {
-              const innermost = segment.claimIds.length ? byId.get(segment.claimIds[segment.claimIds.length - 1]!) : undefined;
+              const claimIds = segment.claimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
+              const innermost = claimIds.length ? byId.get(claimIds[claimIds.length - 1]!) : undefined;
+              const suggestionId = !innermost ? segment.claimIds.find((id) => id.startsWith(SUGGESTION_PREFIX))?.slice(SUGGESTION_PREFIX.length) : undefined;
               return (
                 <span key={segment.start}>
-                  {segment.startsClaimIds.map((id) => {
+                  {segment.startsClaimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).map((id) => {
                     const claim = byId.get(id);
                     if (!claim) return null;
                     return (
@@ -311,9 +352,22 @@ export function ReportText({
                   })}
                   <span
                     data-offset={segment.start}
-                    data-claims={segment.claimIds.join(" ") || undefined}
-                    onClick={innermost ? () => setOpenClaimId(innermost.id) : undefined}
-                    className={cn(innermost && "cursor-pointer underline decoration-2 underline-offset-4", innermost && STATUS_STYLE[innermost.status].highlight, segment.claimIds.length > 1 && "ring-1 ring-ink/20")}
+                    data-claims={claimIds.join(" ") || undefined}
+                    data-suggested={suggestionId}
+                    title={suggestionId ? "Suggested claim: accept or dismiss it in the list beside the text" : undefined}
+                    onClick={
+                      innermost
+                        ? () => setOpenClaimId(innermost.id)
+                        : suggestionId
+                          ? () => document.querySelector<HTMLElement>(`[data-suggestion="${suggestionId}"]`)?.focus()
+                          : undefined
+                    }
+                    className={cn(
+                      innermost && "cursor-pointer underline decoration-2 underline-offset-4",
+                      innermost && STATUS_STYLE[innermost.status].highlight,
+                      claimIds.length > 1 && "ring-1 ring-ink/20",
+                      suggestionId && "cursor-pointer underline decoration-slate-400 decoration-dotted underline-offset-4",
+                    )}
                   >
                     {segment.text}
                   </span>

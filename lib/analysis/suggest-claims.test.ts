@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { LABELLED_REPORTS } from "./fixtures/labelled-claims";
+import { splitSentences } from "./sentences";
+import { quoteHash, suggestClaims } from "./suggest-claims";
+
+describe("suggesting check-worthy sentences", () => {
+  it("suggests the claim of a wire lead without its dateline, with the reasons it scored", () => {
+    const text =
+      "VARESH, Dec 3 (Northgate) — Fighters of the Eastern Liberation Command seized the Tel Hamra crossing and were advancing toward Deir al-Marun, two army sources said.";
+    const [suggestion, ...rest] = suggestClaims(text);
+    expect(rest).toEqual([]);
+    expect(suggestion!.text).toMatch(/^Fighters of the Eastern Liberation Command seized .* two army sources said\.$/);
+    expect(text.slice(suggestion!.start, suggestion!.end)).toBe(suggestion!.text);
+    expect(suggestion!.reasons).toEqual(expect.arrayContaining(["attribution", "event"]));
+    expect(suggestion!.score).toBeGreaterThan(0.8);
+    expect(suggestion!.score).toBeLessThanOrEqual(1);
+  });
+
+  it("trims datelines, live-blog times and bulletin labels, but not a dash inside an ordinary sentence", () => {
+    const text = [
+      "HALVEK, Dravenia, Dec 3 (Meridian) - Rebel fighters took control of the town, residents said.",
+      "Dair Marun – Sada Talvar: The forces of command were entering the city, according to witnesses.",
+      "14:55 GMT — Halvek municipality now says more than 6,000 people have arrived.",
+      "CASUALTIES: TCM has recorded 6 civilian deaths in Qaryat Nour.",
+      "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
+    ].join("\n\n");
+    expect(suggestClaims(text).map((suggestion) => suggestion.text)).toEqual([
+      "Rebel fighters took control of the town, residents said.",
+      "The forces of command were entering the city, according to witnesses.",
+      "Halvek municipality now says more than 6,000 people have arrived.",
+      "TCM has recorded 6 civilian deaths in Qaryat Nour.",
+      "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
+    ]);
+  });
+
+  it("leaves out boilerplate: no comment, could not verify, credits, corrections notes and share lines", () => {
+    const text = [
+      "The defence ministry in Varesh did not respond to a request for comment.",
+      "Northgate could not independently verify the reports.",
+      "-- Reporting by Dario Fenn in Halvek and Imre Soltani in Varesh; Editing by Catherine Abell",
+      "(Corrects number of soldiers killed in paragraph 3 to 12 from 21)",
+      "Share this article | Follow the Herald for updates",
+      "The crossing carries the last road bridge over the Sarhan south of the provincial capital Halvek.",
+    ].join("\n\n");
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("catches transliterated places, number words and event verbs", () => {
+    const text = "Government troops pulled out of Tell Abyad ez-Zahra overnight. Dozens of families fled on foot, an aid worker said.";
+    expect(suggestClaims(text).map((suggestion) => suggestion.text)).toEqual([
+      "Government troops pulled out of Tell Abyad ez-Zahra overnight.",
+      "Dozens of families fled on foot, an aid worker said.",
+    ]);
+  });
+
+  it("gives the same answer every time", () => {
+    const text = LABELLED_REPORTS[0]!.paragraphs.join("\n\n");
+    expect(suggestClaims(text)).toEqual(suggestClaims(text));
+  });
+
+  it("hashes a quote the same whatever its spacing, case or compatibility characters", () => {
+    expect(quoteHash("Rebels  seized\nthe bridge.")).toBe(quoteHash(" rebels seized the BRIDGE. "));
+    expect(quoteHash("ﬁve killed")).toBe(quoteHash("five killed"));
+    expect(quoteHash("Rebels seized the bridge.")).toMatch(/^[0-9a-f]{64}$/);
+    expect(quoteHash("Rebels seized the bridge.")).not.toBe(quoteHash("Rebels seized the town."));
+  });
+
+  it("covers at least 90% of the labelled claim sentences while suggesting well under every sentence", () => {
+    let sentences = 0;
+    let labelled = 0;
+    let covered = 0;
+    let suggested = 0;
+    let suggestedNonClaims = 0;
+    for (const report of LABELLED_REPORTS) {
+      const text = report.paragraphs.join("\n\n");
+      const all = splitSentences(text);
+      const suggestions = suggestClaims(text);
+      for (const label of report.claims) {
+        // a label that matches no sentence or several is a fixture error, not a miss
+        expect(all.filter((sentence) => sentence.text.includes(label)), `${report.key}: "${label}"`).toHaveLength(1);
+      }
+      for (const sentence of all) {
+        const isClaim = report.claims.some((label) => sentence.text.includes(label));
+        const isSuggested = suggestions.some((suggestion) => suggestion.start >= sentence.start && suggestion.end <= sentence.end);
+        sentences += 1;
+        if (isClaim) labelled += 1;
+        if (isClaim && isSuggested) covered += 1;
+        if (isSuggested) suggested += 1;
+        if (isSuggested && !isClaim) suggestedNonClaims += 1;
+      }
+    }
+    const coverage = covered / labelled;
+    const share = suggested / sentences;
+    const precision = (suggested - suggestedNonClaims) / suggested;
+    console.log(
+      `claim suggestion on ${LABELLED_REPORTS.length} labelled reports: ${covered}/${labelled} labelled claim sentences covered (${(coverage * 100).toFixed(1)}%), ` +
+        `${suggested}/${sentences} sentences suggested (${(share * 100).toFixed(1)}%), precision ${(precision * 100).toFixed(1)}%`,
+    );
+    expect(coverage).toBeGreaterThanOrEqual(0.9);
+    expect(share).toBeLessThan(0.75);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Claim suggestion: which sentences of a report state something a desk would check. Heuristic
+ * and deterministic; pure (no database, no server or Next imports), so the app and a CLI on
+ * plain files give the same answer.
+ *
+ * A sentence earns points for attribution ("two army sources said"), quantities (digits and
+ * number words, "dozens", "hundreds"), named places or actors, and event verbs ("seized",
+ * "advancing toward", "fled"). Boilerplate (no comment, could not verify, credits, corrections
+ * notes, share buttons) earns nothing. The suggested span leaves out a leading dateline
+ * ("VARESH, Dec 3 (Northgate) —"), live-blog timestamp or section label ("CASUALTIES:").
+ */
+import { createHash } from "node:crypto";
+import { analyseSentences, type AnalysedEntity } from "./sentences";
+
+export type ClaimSuggestion = { start: number; end: number; text: string; score: number; reasons: string[] };
+
+/** Score at or above which a sentence is suggested. */
+export const SUGGESTION_THRESHOLD = 0.45;
+
+const WEIGHTS = { attribution: 0.3, quantity: 0.3, event: 0.35, name: 0.15, names: 0.25 } as const;
+
+const ATTRIBUTION =
+  /\b(?:said|says|say|saying|told|tells|according to|reported(?:ly)?|reports?|report(?:ing)?|claim(?:s|ed|ing)?|confirm(?:s|ed)|den(?:y|ies|ied)|stated|announced|estimated|estimates|citing|cited|insist(?:s|ed)|assess(?:es|ed)|alleged(?:ly)?|put(?:s)? (?:it|the \w+|its \w+|their \w+) at|understands|are believed|is believed|(?:audio|voice|video|recorded) (?:message|speech)|in a statement|by (?:several|many|some|two|three|most) accounts|geolocated|footage|video (?:showing|shows)|images? (?:show|showing))\b/iu;
+
+const EVENT =
+  /\b(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|under(?: its| their)?) control|fell|fallen|falls?\s+to|fall of|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing) in|withdr(?:ew|awn|aw|awing|awal)|withdraw|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|killed|kill(?:s|ing)?|dead|deaths?|died|death toll|wounded|injured|casualties|displaced|fled|flee(?:s|ing)?|leaving|left (?:the|their|deir|dair)|evacuat(?:e|ed|ing)|shell(?:s|ed|ing)|struck|strikes?|bomb(?:ed|ing|s)?|air ?strikes?|attack(?:s|ed|ing)?|counter-attack|offensive|assault|storm(?:ed|ing)|clash(?:es|ed)|fighting|crossed|cross(?:es|ing) the|entered|entering|inside|retake|retook|recaptur(?:e|ed|ing)|destroy(?:ed|s)|damaged|launched|surrender(?:ed|s)?|arrest(?:ed|s)?|abandoned|lost|loss of|secured|securing|restored|engaging|changed hands|sheltering|registered|arrived|ambush(?:ed)?|besieg(?:e|ed|ing)|encircl(?:e|ed|ing))\b/iu;
+
+// clauses that say nothing checkable: no comment, unverified, the desk's own housekeeping
+const BOILERPLATE_CLAUSE =
+  /\b(?:did not (?:immediately )?(?:respond|reply|comment)|declined to comment|could not (?:immediately )?be reached|not (?:immediately )?available for comment|request for comment|no (?:immediate )?comment|could not (?:independently )?(?:verify|confirm)|could not be (?:independently )?(?:verified|confirmed)|(?:has|have) not been able to (?:independently )?(?:verify|confirm)|(?:has|have) not been (?:independently )?(?:verified|confirmed)|no independent confirmation|spoke on condition of anonymity|not authori[sz]ed to (?:speak|brief)|asked not to be (?:named|identified)|asked that (?:his|her|their) (?:family )?name)\b/iu;
+
+// whole lines that are never claims: credits, corrections notes, share buttons, mastheads
+const BOILERPLATE_SENTENCE = [
+  /^\W*(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/iu,
+  /^\(\s*(?:corrects|correction|updates|updated|adds|recasts|refiles|changes|fixes|removes|clarifies)\b/iu,
+  /\b(?:share this|follow (?:the|us)\b|click here|sign up|subscribe to|all rights reserved|read more|newsletter)|©/iu,
+  /^[^|]{0,80}\|[^|]*\|/u,
+  /\b(?:next update|will give the updates|is following the news|good morning|good evening)\b/iu,
+];
+
+// Datelines open a paragraph: an upper-case place ("VARESH, Dec 3 (Northgate) —", "HALVEK, Dravenia,
+// Dec 3 (Meridian) -", "HALVEK —"), any place with the agency in brackets ("Varesh (Meridian) -"),
+// or a place, a dash and the outlet ("Dair Marun – Sada Talvar:"). An ordinary sentence with a
+// dash ("Rebels — who crossed at dawn — seized ...") matches none of them.
+const PLACE_CAPS = "\\p{Lu}[\\p{Lu}'’. -]*\\p{Lu}";
+const PLACE_ANY = "\\p{Lu}[\\p{L}'’. -]{0,40}?";
+const AFTER_PLACE = "(?:,\\s*\\p{Lu}[\\p{L}.'’ ]{0,30}?)*(?:,\\s*\\p{Lu}[a-z]{2,4}\\.? \\d{1,2})?";
+const AGENCY = "\\s*\\([^)]{1,40}\\)";
+const DASH = "\\s*[-—–]{1,2}\\s+";
+const DATELINE = new RegExp(
+  `^(?:${PLACE_CAPS}${AFTER_PLACE}(?:${AGENCY})?${DASH}|${PLACE_ANY}${AFTER_PLACE}${AGENCY}${DASH}|${PLACE_ANY}${DASH}\\p{Lu}[\\p{L} ]{1,40}:\\s+)`,
+  "u",
+);
+// "15:38 GMT —" (live blogs)
+const TIMESTAMP = /^\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local(?: time)?|[ap]\.?m\.?))?\s*[-—–:]\s+/iu;
+// "CASUALTIES:", "AREAS OF CONTROL:" (bulletins)
+const SECTION_LABEL = /^\p{Lu}[\p{Lu}\d &/-]{2,40}:\s+/u;
+
+const NAME_PARTICLE = "(?:al|el|ez|es|as|ash|ad|ar|an|at|az|ed|er|ul|bin|ibn|abu|bani|de|di|da|van|von)";
+const NAME = new RegExp(
+  `(?:${NAME_PARTICLE}-)?\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)*(?:[ -](?:${NAME_PARTICLE}[- ])?\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)*)*`,
+  "gu",
+);
+const NOT_NAMES = new Set(
+  "today tomorrow yesterday the a an in on at by for of to from and but or as this that these those there it its he she they we our their his her i if when while after before since some many most one two three four five six seven eight nine ten several both either neither no not yes up down good local officials official government army police residents witnesses sources source rebel rebels fighters troops forces gmt utc monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm".split(
+    " ",
+  ),
+);
+
+const QUANTITY_TYPES = new Set(["CARDINAL", "MONEY", "PERCENT"]);
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|hundreds|thousands|tens of thousands|millions)\b/iu;
+
+/** Sha-256 (hex) of the sentence normalized for identity across versions: NFKC, lower case, collapsed spaces. */
+export function quoteHash(text: string): string {
+  const normalized = text.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
+  return createHash("sha256").update(normalized).digest("hex");
+}
+
+/** Length of a leading dateline, live-blog timestamp or section label: not part of the claim. */
+function leaderLength(text: string, sentence: { start: number; text: string }): number {
+  // leaders only ever open a paragraph
+  if (sentence.start > 0 && text[sentence.start - 1] !== "\n") return 0;
+  for (const pattern of [TIMESTAMP, DATELINE, SECTION_LABEL]) {
+    const match = pattern.exec(sentence.text);
+    // a "leader" that eats most of the sentence is not one
+    if (match && match[0].length < sentence.text.length * 0.6) return match[0].length;
+  }
+  return 0;
+}
+
+/** Clauses that carry content: the sentence minus its no-comment and could-not-verify clauses. */
+function contentClauses(sentence: string): string {
+  return sentence
+    .split(/(?<=[,;:])\s+|\s+(?=—|–)/u)
+    .filter((clause) => !BOILERPLATE_CLAUSE.test(clause))
+    .join(" ");
+}
+
+function countNames(body: string): number {
+  const names = new Set<string>();
+  for (const match of body.matchAll(NAME)) {
+    const words = match[0].split(/\s+/u);
+    // drop capitalised function words at either edge ("The Sarhan", "In Halvek")
+    let dropped = 0;
+    while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase())) {
+      words.shift();
+      dropped += 1;
+    }
+    while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop();
+    if (words.length === 0) continue;
+    const name = words.join(" ");
+    // a lone capitalised word opening the sentence is capitalised anyway; acronyms still count
+    const atStart = match.index === 0 && dropped === 0 && words.length === 1;
+    if (atStart && !/^\p{Lu}{2,}$/u.test(name)) continue;
+    if (name.length < 2) continue;
+    names.add(name.toLowerCase());
+  }
+  return names.size;
+}
+
+/** Whether a wink number entity is a quantity worth checking, not a clock time, an age or "one". */
+function isQuantity(entity: AnalysedEntity, text: string): boolean {
+  if (!QUANTITY_TYPES.has(entity.type)) return false;
+  if (/^(?:one|\+\d+)$/iu.test(entity.value)) return false;
+  const after = text.slice(entity.end, entity.end + 12);
+  if (/^\s*(?:GMT|UTC|local|[ap]\.m\.|-year-old|year-old)/iu.test(after)) return false;
+  // an age after a name: "Yusra, 38, counted"
+  return !(/^\d{1,2}$/u.test(entity.value) && text.slice(entity.start - 2, entity.start) === ", " && after.startsWith(","));
+}
+
+const TIME_TYPES = new Set(["DATE", "TIME", "DURATION"]);
+
+/** text[start, end) with wink's date, time and duration entities blanked out. */
+function maskTimes(text: string, start: number, end: number, entities: readonly AnalysedEntity[]): string {
+  let slice = text.slice(start, end);
+  for (const entity of entities) {
+    if (!TIME_TYPES.has(entity.type) || entity.start < start) continue;
+    const from = entity.start - start;
+    slice = slice.slice(0, from) + " ".repeat(entity.end - entity.start) + slice.slice(entity.end - start);
+  }
+  return slice;
+}
+
+/** Scores one sentence; returns the claim span (leader trimmed), its score and why. */
+function scoreSentence(text: string, sentence: { start: number; end: number; text: string; entities: AnalysedEntity[] }): ClaimSuggestion | null {
+  if (BOILERPLATE_SENTENCE.some((pattern) => pattern.test(sentence.text))) return null;
+  const lead = leaderLength(text, sentence);
+  const start = sentence.start + lead;
+  const body = contentClauses(text.slice(start, sentence.end));
+  if (!/\p{L}/u.test(body)) return null;
+  // dates, times and durations are not quantities to check ("for more than six years")
+  const timeless = contentClauses(maskTimes(text, start, sentence.end, sentence.entities));
+
+  const reasons: string[] = [];
+  let score = 0;
+  if (ATTRIBUTION.test(body)) {
+    score += WEIGHTS.attribution;
+    reasons.push("attribution");
+  }
+  const quantities = sentence.entities.filter((entity) => entity.start >= start && isQuantity(entity, text));
+  if (quantities.some((entity) => body.includes(entity.value)) || NUMBER_WORDS.test(timeless)) {
+    score += WEIGHTS.quantity;
+    reasons.push("number");
+  }
+  const names = countNames(body);
+  if (names > 0) {
+    score += names > 1 ? WEIGHTS.names : WEIGHTS.name;
+    reasons.push(names > 1 ? "named entities" : "named entity");
+  }
+  if (EVENT.test(body)) {
+    score += WEIGHTS.event;
+    reasons.push("event");
+  }
+  // a handful of words rarely carries a whole checkable claim ("Five," she said.)
+  if (body.split(/\s+/u).length < 5) score *= 0.6;
+  score = Math.min(1, Math.round(score * 1000) / 1000);
+  return { start, end: sentence.end, text: text.slice(start, sentence.end), score, reasons };
+}
+
+/**
+ * Check-worthy sentences of a report's canonical text, in text order, each with a score in
+ * [0, 1] and the reasons it earned. Offsets index `text` exactly.
+ */
+export function suggestClaims(text: string): ClaimSuggestion[] {
+  const suggestions: ClaimSuggestion[] = [];
+  for (const sentence of analyseSentences(text)) {
+    const scored = scoreSentence(text, sentence);
+    if (scored && scored.score >= SUGGESTION_THRESHOLD) suggestions.push(scored);
+  }
+  return suggestions;
+}
