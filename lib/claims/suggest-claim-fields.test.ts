@@ -24,6 +24,21 @@ describe("prefilling the tag-claim form", () => {
     expect(tags).toContainEqual({ kind: "ACTOR", value: "Eastern Liberation Command" });
   });
 
+  it("leaves out datelines, months, outlet credits and possessives", () => {
+    const tags = candidateTags("HALVEK, Dravenia, Dec 3 (Meridian) - Rebel fighters took control of the town of Deir el-Marun in Dravenia's eastern Talvar province after crossing the Sarhan River.");
+    const values = tags.map((tag) => tag.value);
+    expect(values).not.toContain("Dec");
+    expect(values).not.toContain("Meridian");
+    expect(values).not.toContain("Rebel");
+    expect(values).toContain("Dravenia");
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Deir el-Marun" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Sarhan River" });
+  });
+
+  it("does not read a leading adjective as an attribution", () => {
+    expect(attributionOf("DISPLACEMENT: An estimated 4,200 people have left Deir al-Marun since early morning.")).toBeNull();
+  });
+
   it("uses the selected words as the first draft of the statement", () => {
     const start = TEXT.indexOf("Fighters");
     const end = TEXT.indexOf(", two army");

@@ -12,6 +12,8 @@ export type ClaimFieldSuggestion = {
 };
 
 const SPEECH_VERBS = "said|says|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|added|stated|announced|warned|estimated|wrote";
+// at the start of a sentence "estimated" is usually an adjective ("An estimated 4,200 people")
+const LEADING_SPEECH_VERBS = "said|says|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|stated|announced|warned|wrote";
 
 /** The sentence (by simple punctuation rules) that contains offsets [start, end). */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number; text: string } {
@@ -43,30 +45,42 @@ export function attributionOf(sentence: string): string | null {
   // "..., two army sources said." / "..., the ministry said in a statement."
   const trailing = new RegExp(`[,;]\\s*([^,;.“”"]{2,120}?\\s(?:${SPEECH_VERBS})\\b[^.;]{0,60})[.!?]?["”]?$`, "i").exec(sentence.trim());
   if (trailing) return trailing[1]!.trim();
-  // "Residents told Northgate that ..." / "A spokesman said ..."
-  const leading = new RegExp(`^([A-Z][^,;.“”"]{1,100}?\\s(?:${SPEECH_VERBS}))\\b`).exec(sentence.trim());
+  // "Residents told Northgate that ..." / "A spokesman said ..." (not "An estimated 4,200 people")
+  const leading = new RegExp(`^([A-Z][^,;:.“”"]{1,100}?\\s(?:${LEADING_SPEECH_VERBS}))\\b`).exec(sentence.trim());
   if (leading) return leading[1]!.trim();
   return null;
 }
 
 const PLACE_CUES = /\b(?:in|at|near|toward|towards|to|from|outside|into|of the (?:town|city|village) of|across|over|around)\s+$/i;
+const PLACE_WORDS = /\b(?:River|Bridge|Crossing|Province|Valley|Quarter|District|Road|Dam|Port|Airport)$/;
 const NAME = /(?:(?:[A-Z][\p{L}'’]+|al|el|ez|as|ad|ash|bin|ibn)(?:[-\s](?=(?:[A-Z]|al-|el-|ez-|as-)))?)+/gu;
-const STOPWORDS = new Set(["The", "A", "An", "In", "At", "On", "But", "And", "It", "He", "She", "They", "We", "This", "That", "Two", "Three", "One", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+const STOPWORDS = new Set([
+  "The", "A", "An", "In", "At", "On", "But", "And", "It", "He", "She", "They", "We", "This", "That", "There", "Their", "His", "Her",
+  "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+  "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+  "GMT", "UTC", "CORRECTED", "UPDATE", "BREAKING",
+]);
 
-/** Capitalised names in the sentence, as place or actor tags by the word before them. */
+/** Capitalised names in the sentence, as place or actor tags by the words around them. */
 export function candidateTags(sentence: string): ClaimFieldSuggestion["tags"] {
   const tags: ClaimFieldSuggestion["tags"] = [];
   const seen = new Set<string>();
   for (const match of sentence.matchAll(NAME)) {
-    const value = match[0].trim().replace(/[-\s]+$/, "");
+    const value = match[0].trim().replace(/[-\s]+$/, "").replace(/['’]s$/, "");
+    const single = !/[\s-]/.test(value);
     if (value.length < 3 || STOPWORDS.has(value) || seen.has(value.toLowerCase())) continue;
-    // the first word of a sentence is capitalised anyway; keep it only when it is multi-word
-    if (match.index === 0 && !/[\s-]/.test(value)) continue;
-    seen.add(value.toLowerCase());
     const before = sentence.slice(0, match.index);
-    tags.push({ kind: PLACE_CUES.test(before) ? "PLACE" : "ACTOR", value });
+    const after = sentence.slice(match.index + match[0].length);
+    // a capitalised first word, or one after a dateline dash, is capitalised anyway
+    if (single && (match.index === 0 || /[-—–:]\s*$/.test(before))) continue;
+    // "(Meridian)" after a dateline names the outlet, not an actor; acronyms like "(ELC)" stay
+    if (single && /\(\s*$/.test(before) && /^\s*\)/.test(after) && value !== value.toUpperCase()) continue;
+    seen.add(value.toLowerCase());
+    tags.push({ kind: PLACE_CUES.test(before) || PLACE_WORDS.test(value) ? "PLACE" : "ACTOR", value });
   }
-  return tags.slice(0, 8);
+  return tags.slice(0, 6);
 }
 
 /** All suggestions for a selection of the canonical text. */
