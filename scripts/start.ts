@@ -47,9 +47,17 @@ await runWithDatabase(
 
     const { deskIsEmpty, seedDemoDesk, DEMO_PEOPLE } = await import("../lib/demo/seed-demo-desk");
     if (await deskIsEmpty()) {
-      console.log("Empty database: creating the demo desk…");
-      const summary = await seedDemoDesk();
-      printDemoLogins(DEMO_PEOPLE.filter((person) => summary.peopleCreated.includes(person.email)));
+      // the demo logins are public (README), so they go only into the project's own embedded
+      // database, or anywhere else when explicitly asked for
+      if (database.source === "embedded" || process.env.WIREDESK_DEMO === "1") {
+        console.log("Empty database: creating the demo desk…");
+        const summary = await seedDemoDesk();
+        printDemoLogins(DEMO_PEOPLE.filter((person) => summary.peopleCreated.includes(person.email)));
+      } else {
+        console.log(
+          'Empty database and no demo data (its logins are public). Create the first admin with\n  npm run create-admin -- --email you@example.org --name "Your Name"\nor restart with WIREDESK_DEMO=1 for the demo desk.',
+        );
+      }
     }
 
     if (!dev && !buildIsCurrent()) {

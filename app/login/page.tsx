@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionState } from "@/lib/auth/current-actor";
+import { isKnownSignInMessage } from "@/lib/auth/authenticate";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,7 +17,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const state = await getSessionState();
   if (state.actor) redirect("/stories");
   const reason = typeof params.reason === "string" ? params.reason : undefined;
-  const error = typeof params.error === "string" ? params.error.slice(0, 300) : undefined;
+  // only messages the desk itself writes are shown: a crafted ?error= link cannot put an
+  // attacker's words on the real sign-in page
+  const error = typeof params.error === "string" && isKnownSignInMessage(params.error) ? params.error : undefined;
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
+import { isUuid } from "@/lib/http/uuid";
 import { AUDIT_PAGE_SIZE, ZAuditQuery } from "./schemas";
 
 export type AuditEventRow = {
@@ -53,6 +54,7 @@ async function page(where: Prisma.AuditEventWhereInput, cursor: string | undefin
 /** The audit events of one story, newest first (anyone who can read the story). */
 export async function listStoryActivity(actor: Actor, storyId: string, rawCursor?: string): Promise<AuditPage> {
   assertCan(actor, "story.read");
+  if (!isUuid(storyId)) throw notFound("That story");
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) throw notFound("That story");
   const { cursor } = ZAuditQuery.parse({ cursor: rawCursor });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildUser, domainErrorFrom, uniqueClientAddress, uniqueToken } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
-import { authenticate, WRONG_CREDENTIALS } from "./authenticate";
+import { authenticate, clientAddressFrom, WRONG_CREDENTIALS } from "./authenticate";
 
 const PASSWORD = "correct-horse-battery";
 
@@ -70,9 +70,7 @@ describe("sign-in throttling", () => {
     const address = uniqueClientAddress();
 
     const failures = await failTimes(user.email, address, 5);
-    expect(failures.slice(0, 4).map((error) => error.kind)).toEqual(["unauthenticated", "unauthenticated", "unauthenticated", "unauthenticated"]);
-    // the failure that spends the budget already says when to come back
-    expect(failures[4]!.kind).toBe("rate_limited");
+    expect(failures.map((error) => error.kind)).toEqual(["unauthenticated", "unauthenticated", "unauthenticated", "unauthenticated", "unauthenticated"]);
 
     const blocked = await domainErrorFrom(authenticate({ email: user.email, password: PASSWORD }, address));
     expect(blocked.kind).toBe("rate_limited");
@@ -112,5 +110,39 @@ describe("sign-in throttling", () => {
     const again = await failTimes(user.email, address, 4);
     expect(again.map((error) => error.kind)).toEqual(["unauthenticated", "unauthenticated", "unauthenticated", "unauthenticated"]);
     await expect(authenticate({ email: user.email, password: PASSWORD }, address)).resolves.toEqual(user.actor);
+  });
+
+  it("a burst of parallel guesses gets no more tries than the budget", async () => {
+    const user = await buildUser({ password: PASSWORD });
+    const address = uniqueClientAddress();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => domainErrorFrom(authenticate({ email: user.email, password: `parallel-guess-${i}` }, address))),
+    );
+    expect(results.filter((error) => error.kind === "unauthenticated")).toHaveLength(5);
+    expect(results.filter((error) => error.kind === "rate_limited")).toHaveLength(7);
+  });
+
+  it("changing the address does not escape the per-email budget", async () => {
+    const user = await buildUser({ password: PASSWORD });
+    let lastKind = "";
+    // 4 failures from each of 6 addresses: no pair budget runs out, the email budget of 20 does
+    for (let round = 0; round < 6; round++) {
+      const errors = await failTimes(user.email, uniqueClientAddress(), 4);
+      lastKind = errors.at(-1)!.kind;
+    }
+    expect(lastKind).toBe("rate_limited");
+    const fromNewAddress = await domainErrorFrom(authenticate({ email: user.email, password: PASSWORD }, uniqueClientAddress()));
+    expect(fromNewAddress.kind).toBe("rate_limited");
+  });
+});
+
+describe("the client address used for throttling", () => {
+  const headers = (value: string | null) => ({ get: (name: string) => (name === "x-forwarded-for" ? value : null) });
+
+  it("takes the hop the trusted proxy added, ignoring what the client wrote before it", () => {
+    expect(clientAddressFrom(headers("1.2.3.4, 203.0.113.9"), 1)).toBe("203.0.113.9");
+    expect(clientAddressFrom(headers("spoofed, 198.51.100.7, 10.0.0.2"), 2)).toBe("198.51.100.7");
+    expect(clientAddressFrom(headers("198.51.100.7"), 1)).toBe("198.51.100.7");
+    expect(clientAddressFrom(headers(null), 1)).toBe("unknown");
   });
 });

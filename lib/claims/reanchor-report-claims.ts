@@ -21,6 +21,13 @@ export async function reanchorReportClaims(
   tx: Tx,
   input: { reportId: string; storyId: string; newVersionId: string; newText: string; actorId: string | null; apiTokenId?: string | null },
 ): Promise<ReanchorCounts> {
+  // lock the report's placed claims first (in id order, like every other multi-claim writer):
+  // an editor's confirm/re-attach/edit on one of them either commits before this read or waits
+  // and then meets the bumped version, so nothing computed here overwrites a newer change
+  await tx.$queryRaw`
+    SELECT id FROM "Claim"
+     WHERE "reportId" = ${input.reportId}::uuid AND "anchorState" IN ('ANCHORED', 'FUZZY')
+     ORDER BY id FOR UPDATE`;
   const claims = await tx.claim.findMany({
     where: { reportId: input.reportId, storyId: input.storyId, anchorState: { in: ["ANCHORED", "FUZZY"] } },
     orderBy: { id: "asc" },

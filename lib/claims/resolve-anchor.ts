@@ -19,6 +19,9 @@ export async function reattachClaim(actor: Actor, input: unknown): Promise<Claim
   assertCan(actor, "claim.tag");
   const data = parseInput(ZReattachClaim, input);
   const claimId = await db.$transaction(async (tx) => {
+    // the report row is share-locked (as tagClaim does) so an import cannot commit a newer
+    // version between the check below and the write
+    await tx.$queryRaw`SELECT r.id FROM "Report" r JOIN "Claim" c ON c."reportId" = r.id WHERE c.id = ${data.claimId}::uuid FOR SHARE OF r`;
     const claim = await tx.claim.findUnique({
       where: { id: data.claimId },
       select: { id: true, storyId: true, reportId: true, version: true, anchorState: true, start: true, end: true, exact: true, report: { select: { currentVersion: true } } },

@@ -24,6 +24,8 @@ export type ResolvedDatabase = {
   url: string;
   /** true when this process started the embedded server and must stop it */
   embedded: boolean;
+  /** where the server comes from: the project's embedded PostgreSQL or DATABASE_URL */
+  source: "embedded" | "external";
   stop: () => Promise<void>;
 };
 
@@ -119,7 +121,7 @@ export async function resolveDatabaseUrl(options: { log?: (line: string) => void
   const given = process.env.DATABASE_URL;
   if (given) {
     await ensureDatabaseExists(given);
-    return { url: given, embedded: false, stop: async () => undefined };
+    return { url: given, embedded: false, source: "external", stop: async () => undefined };
   }
 
   const port = embeddedPort();
@@ -133,7 +135,7 @@ export async function resolveDatabaseUrl(options: { log?: (line: string) => void
     if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) {
       log(`Embedded PostgreSQL from an earlier run is still running (pid ${pid}); using it.`);
       await ensureDatabaseExists(url);
-      return { url, embedded: false, stop: async () => undefined };
+      return { url, embedded: false, source: "embedded", stop: async () => undefined };
     }
   }
 
@@ -180,6 +182,7 @@ export async function resolveDatabaseUrl(options: { log?: (line: string) => void
   return {
     url,
     embedded: true,
+    source: "embedded",
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -48,6 +48,13 @@ export async function describePasswordLink(token: string): Promise<{ name: strin
 /** Sets a password through a one-time link; the link is consumed in the same transaction. */
 export async function setPasswordWithToken(input: unknown): Promise<{ email: string }> {
   const data = parseInput(ZSetPasswordWithToken, input);
+  // this form needs no sign-in: a junk token is refused by a cheap lookup before argon2 spends
+  // its memory; the conditional update below still decides single use under races
+  const usable = await db.passwordSetToken.findFirst({
+    where: { tokenHash: sha256(data.token), usedAt: null, expiresAt: { gt: new Date() }, user: { active: true } },
+    select: { id: true },
+  });
+  if (!usable) throw invalid(LINK_UNUSABLE);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     // consuming with a conditional update makes a link single-use even under concurrent submits

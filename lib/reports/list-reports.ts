@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
+import { isUuid } from "@/lib/http/uuid";
 
 export const ZReportListQuery = z.object({
   source: z.uuid().optional().catch(undefined),
@@ -29,6 +30,7 @@ export type ReportRow = {
  */
 export async function listReports(actor: Actor, storyId: string, rawQuery: unknown): Promise<{ reports: ReportRow[]; sources: { id: string; name: string; count: number }[]; query: z.infer<typeof ZReportListQuery> }> {
   assertCan(actor, "story.read");
+  if (!isUuid(storyId)) throw notFound("That story");
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) throw notFound("That story");
   const query = ZReportListQuery.parse(rawQuery ?? {});

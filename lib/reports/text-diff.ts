@@ -6,8 +6,12 @@ export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
  * Word-level differences between two versions of a report's canonical text, for the
  * "compare versions" view. Pure: also used by the CLI and unit tests.
  */
-export function diffReportText(before: string, after: string): DiffPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
+export function diffReportText(before: string, after: string): DiffPart[] | null {
+  // Myers diff costs length x edits: two unrelated 200k-character texts must not block the
+  // server, so give up after a bounded time and let the page say they are too different
+  const changes = diffWordsWithSpace(before, after, { timeout: 500 });
+  if (!changes) return null;
+  return changes.map((change) => ({
     kind: change.added ? "added" : change.removed ? "removed" : "same",
     text: change.value,
   }));

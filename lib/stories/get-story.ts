@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
+import { isUuid } from "@/lib/http/uuid";
 
 /** A story's header data for its pages. */
 export async function getStory(actor: Actor, storyId: string) {
   assertCan(actor, "story.read");
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) throw notFound("That story");
+  if (!isUuid(storyId)) throw notFound("That story");
   const story = await db.story.findUnique({
     where: { id: storyId },
     select: {

@@ -4,6 +4,7 @@
  */
 import { applyMigrations, MigrationError } from "../../lib/db/migrate";
 import { DatabaseStartupError, resolveDatabaseUrl, type ResolvedDatabase } from "../../lib/db/embedded";
+import { DomainError } from "../../lib/errors/domain-errors";
 
 export async function runWithDatabase(work: (database: ResolvedDatabase) => Promise<void>, options: { keepRunning?: boolean } = {}): Promise<void> {
   let database: ResolvedDatabase | undefined;
@@ -14,7 +15,7 @@ export async function runWithDatabase(work: (database: ResolvedDatabase) => Prom
     for (const name of applied) console.log(`Applied migration ${name}`);
     await work(database);
   } catch (error) {
-    if (error instanceof DatabaseStartupError || error instanceof MigrationError) {
+    if (error instanceof DatabaseStartupError || error instanceof MigrationError || error instanceof DomainError) {
       console.error(`wiredesk: ${error.message}`);
       await database?.stop().catch(() => undefined);
       process.exit(1);

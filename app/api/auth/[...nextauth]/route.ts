@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { clientAddressFrom, retryMessage } from "@/lib/auth/authenticate";
-import { secondsUntilLoginAllowed, throttleKey } from "@/lib/auth/login-throttle";
+import { secondsUntilLoginAllowed, throttleKeys } from "@/lib/auth/login-throttle";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -22,7 +22,7 @@ export async function POST(req: Request, context: RouteContext) {
     const form = await req.clone().formData().catch(() => null);
     const email = form?.get("email");
     if (typeof email === "string" && email.length > 0 && email.length <= 254) {
-      const wait = await secondsUntilLoginAllowed(throttleKey(email, clientAddressFrom(req.headers)));
+      const wait = await secondsUntilLoginAllowed(throttleKeys(email, clientAddressFrom(req.headers)));
       if (wait > 0) {
         const url = new URL("/login", req.url);
         url.searchParams.set("error", retryMessage(wait));

@@ -1,7 +1,8 @@
 import { requireActor } from "@/lib/auth/current-actor";
 import { httpStatusOf, isDomainError } from "@/lib/errors/domain-errors";
 import { isSameOrigin } from "@/lib/http/same-origin";
-import { MAX_FILE_BYTES } from "@/lib/reports/parse/limits";
+import { HttpRequestError, readBodyWithLimit } from "@/lib/http/api-response";
+import { MAX_BATCH_BYTES } from "@/lib/reports/parse/limits";
 import { importUploadedFiles } from "@/lib/reports/import-files";
 import type { UploadedFile } from "@/lib/reports/parse/types";
 
@@ -16,12 +17,10 @@ export async function POST(request: Request, context: { params: Promise<{ storyI
   try {
     const actor = await requireActor();
     const { storyId } = await context.params;
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_FILE_BYTES * 6) {
-      return Response.json({ error: "The upload is too large. Send files one at a time, each under the file size limit." }, { status: 413 });
-    }
-    const form = await request.formData().catch(() => null);
-    if (!form) return Response.json({ error: "The upload could not be read. Try again." }, { status: 400 });
+    // read with a hard cap (a chunked body has no Content-Length to check), then parse the form
+    const bytes = await readBodyWithLimit(request, MAX_BATCH_BYTES + 1024 * 1024);
+    const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+    if (!form) return Response.json({ error: "The upload could not be read as a form. Try again." }, { status: 400 });
     const defaultSource = typeof form.get("defaultSource") === "string" ? String(form.get("defaultSource")).trim().slice(0, 200) : "";
     const files: UploadedFile[] = [];
     for (const entry of form.getAll("files")) {
@@ -33,6 +32,7 @@ export async function POST(request: Request, context: { params: Promise<{ storyI
     return Response.json({ results });
   } catch (error) {
     if (isDomainError(error)) return Response.json({ error: error.message }, { status: httpStatusOf(error) });
+    if (error instanceof HttpRequestError) return Response.json({ error: error.message }, { status: error.status });
     throw error;
   }
 }

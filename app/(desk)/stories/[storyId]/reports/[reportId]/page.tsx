@@ -13,6 +13,7 @@ import { SuggestionList } from "../../claims/suggestion-list";
 import { listActiveMembers } from "@/lib/people/list-people";
 import { isDomainError } from "@/lib/errors/domain-errors";
 import { orNotFound } from "@/lib/http/page-data";
+import { isUuid } from "@/lib/http/uuid";
 import { getReport } from "@/lib/reports/get-report";
 import { listReports } from "@/lib/reports/list-reports";
 import { diffReportText, diffStats } from "@/lib/reports/text-diff";
@@ -49,8 +50,8 @@ export default async function ReportReaderPage({
           getReport(actor, storyId, reportId, asNumber(query.from)),
           getReport(actor, storyId, reportId, asNumber(query.to)),
         ]);
-        const parts = diffReportText(`${from.shown.headline}\n\n${from.shown.bodyText}`, `${to.shown.headline}\n\n${to.shown.bodyText}`);
-        return { from: from.shown.version, to: to.shown.version, parts, stats: diffStats(parts) };
+        const parts = diffReportText(`${from.shown.headline}\n\n${from.shown.bodyText}`, `${to.shown.headline}\n\n${to.shown.bodyText}`) ?? [];
+        return { from: from.shown.version, to: to.shown.version, parts, stats: diffStats(parts), tooDifferent: parts.length === 0 && from.shown.bodyText !== to.shown.bodyText };
       })()
     : null;
   const [others, claims, members, orphans, suggestions] = await Promise.all([
@@ -66,7 +67,7 @@ export default async function ReportReaderPage({
   const shownClaims = claims.filter((claim) => claim.reportVersion === shown.version);
   const tagging = can(actor.role, "claim.tag") && shown.version === report.currentVersion;
   const reattachClaim =
-    query.reattach && /^[0-9a-f-]{36}$/i.test(query.reattach)
+    isUuid(query.reattach)
       ? await getClaim(actor, storyId, query.reattach).catch((error: unknown) => {
           // a stale or foreign link just shows the report without the re-attach bar
           if (isDomainError(error) && error.kind === "not_found") return null;
@@ -109,6 +110,11 @@ export default async function ReportReaderPage({
                 <span className="text-green-800">+{diff.stats.added} words</span> · <span className="text-red-800">−{diff.stats.removed} words</span>
               </span>
             </div>
+            {diff.tooDifferent ? (
+              <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                These versions are too different to compare word by word. Read each version on its own.
+              </p>
+            ) : null}
             <div className="font-serif text-[1.05rem] leading-relaxed whitespace-pre-wrap" data-testid="version-diff">
               {diff.parts.map((part, index) =>
                 part.kind === "same" ? (
