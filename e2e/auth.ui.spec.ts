@@ -4,7 +4,7 @@ import { buildPerson } from "./support/factories";
 
 test.describe("signing in", () => {
   for (const role of ["EDITOR", "REVIEWER", "ADMIN"] as const) {
-    test(`${role === "ADMIN" ? "an" : "a"} ${role.toLowerCase()} signs in and sees the desk with their name and role`, async ({ page }) => {
+    test(`${role === "REVIEWER" ? "a" : "an"} ${role.toLowerCase()} signs in and sees the desk with their name and role`, async ({ page }) => {
       const person = await buildPerson(role);
       await signIn(page, person);
       const who = page.getByTestId("signed-in-as");

@@ -57,6 +57,32 @@ test.describe("an admin manages people", () => {
     await context.close();
   });
 
+  test("setting a new password through a fresh link ends the person's other sessions", async ({ page, browser }) => {
+    const person = await buildPerson("EDITOR");
+    const old = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const oldPage = await old.newPage();
+    await signIn(oldPage, person);
+
+    await page.goto("/people");
+    await page.getByTestId(`person-${person.email}`).getByRole("button", { name: "New password link" }).click();
+    const link = await page.getByRole("dialog").getByLabel("Set-password link", { exact: true }).inputValue();
+
+    const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(link);
+    await freshPage.getByLabel("New password").fill("another-long-password");
+    await freshPage.getByLabel("Repeat the password").fill("another-long-password");
+    await freshPage.getByRole("button", { name: "Set password" }).click();
+    await signIn(freshPage, { email: person.email, password: "another-long-password" });
+
+    await oldPage.goto("/stories");
+    await expect(oldPage).toHaveURL(/\/login/);
+    await freshPage.goto("/stories");
+    await expect(freshPage.getByTestId("signed-in-as")).toContainText(person.name);
+    await old.close();
+    await fresh.close();
+  });
+
   test("a role change takes effect at the person's next request", async ({ page, browser }) => {
     const person = await buildPerson("EDITOR");
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

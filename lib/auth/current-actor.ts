@@ -15,13 +15,15 @@ export type SessionState = { actor: Actor } | { actor: null; reason: "signed_out
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
   const session = await getServerSession(authOptions());
-  const userId = (session as { userId?: string } | null)?.userId;
+  const { userId, signedInAt = 0 } = (session as { userId?: string; signedInAt?: number } | null) ?? {};
   if (!userId) return { actor: null, reason: "signed_out" };
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, active: true },
+    select: { id: true, role: true, name: true, email: true, active: true, sessionsValidAfter: true },
   });
   if (!user) return { actor: null, reason: "signed_out" };
+  // a password change ends every session that began before it
+  if (user.sessionsValidAfter && signedInAt < user.sessionsValidAfter.getTime()) return { actor: null, reason: "signed_out" };
   if (!user.active) return { actor: null, reason: "deactivated" };
   return { actor: { id: user.id, role: user.role, name: user.name, email: user.email } };
 });

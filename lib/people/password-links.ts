@@ -67,7 +67,7 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
     if (!row) throw invalid(LINK_UNUSABLE);
     const user = await tx.user.update({
       where: { id: row.userId },
-      data: { passwordHash, version: { increment: 1 } },
+      data: { passwordHash, sessionsValidAfter: new Date(), version: { increment: 1 } },
       select: { id: true, email: true },
     });
     await recordAuditEvent(tx, { actorId: user.id, action: "person.set_password", entityType: "user", entityId: user.id });
