@@ -3,7 +3,7 @@ import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken }
 import { db } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
 import { spanOf } from "./anchoring/wire-fixtures";
-import { acceptSuggestion, dismissSuggestion, listSuggestions } from "./suggestions";
+import { acceptSuggestion, countSuggestions, dismissSuggestion, listSuggestions } from "./suggestions";
 import { tagClaim } from "./tag-claim";
 
 const LEAD =
@@ -33,6 +33,16 @@ async function suggestionFor(actor: Parameters<typeof listSuggestions>[0], story
 }
 
 describe("suggested claims", () => {
+  it("the board can ask for only the strongest suggestions, with the total counted in SQL", async () => {
+    const { editor, story } = await storyWithReport();
+    const all = await listSuggestions(editor.actor, story.id);
+    const strongest = await listSuggestions(editor.actor, story.id, { strongest: 2 });
+    expect(await countSuggestions(editor.actor, story.id)).toBe(all.length);
+    expect(strongest).toHaveLength(Math.min(2, all.length));
+    const topScores = all.map((suggestion) => suggestion.score).sort((a, b) => b - a).slice(0, 2);
+    expect(strongest.map((suggestion) => suggestion.score)).toEqual(topScores);
+  });
+
   it("importing a report suggests its check-worthy sentences, without the dateline and without the no-comment line", async () => {
     const { editor, story, input, reportId } = await storyWithReport();
 

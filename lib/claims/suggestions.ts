@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, type DomainError, notFound } from "@/lib/errors/domain-errors";
@@ -34,7 +35,11 @@ export type TAcceptSuggestion = z.input<typeof ZAcceptSuggestion>;
 export const ZDismissSuggestion = z.object({ suggestionId: z.uuid({ error: "Unknown suggestion." }) });
 export type TDismissSuggestion = z.input<typeof ZDismissSuggestion>;
 
-const ZListSuggestionsOptions = z.object({ reportId: z.uuid().optional() });
+const ZListSuggestionsOptions = z.object({
+  reportId: z.uuid().optional(),
+  /** the N strongest (highest score) instead of all, in text order */
+  strongest: z.number().int().min(1).max(500).optional(),
+});
 
 export type SuggestionListItem = {
   id: string;
@@ -94,10 +99,11 @@ function uuidv7(): string {
 }
 
 /** Pending suggestions on the current version of a story's reports (or of one report), by report then position. */
-export async function listSuggestions(actor: Actor, storyId: string, options: { reportId?: string } = {}): Promise<SuggestionListItem[]> {
+export async function listSuggestions(actor: Actor, storyId: string, options: { reportId?: string; strongest?: number } = {}): Promise<SuggestionListItem[]> {
   assertCan(actor, "story.read");
   if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
-  const { reportId } = parseInput(ZListSuggestionsOptions, options);
+  const { reportId, strongest } = parseInput(ZListSuggestionsOptions, options);
+  const order = strongest ? Prisma.sql`ORDER BY s.score DESC, s.id LIMIT ${strongest}` : Prisma.sql`ORDER BY r."publishedAt" DESC NULLS LAST, r.id, s.start, s.id`;
   const rows = await db.$queryRaw<(Omit<SuggestionListItem, "report"> & { headline: string; source: string | null })[]>`
     SELECT s.id, s."reportId", v.version AS "reportVersion", s.start, s."end", s.text, s.score, r.headline, src.name AS source
     FROM "ClaimSuggestion" s
@@ -107,8 +113,21 @@ export async function listSuggestions(actor: Actor, storyId: string, options: { 
     WHERE r."storyId" = ${storyId}::uuid
       AND s.state = 'PENDING'
       AND (${reportId ?? null}::uuid IS NULL OR r.id = ${reportId ?? null}::uuid)
-    ORDER BY r."publishedAt" DESC NULLS LAST, r.id, s.start, s.id`;
+    ${order}`;
   return rows.map(({ headline, source, ...row }) => ({ ...row, report: { headline, source } }));
+}
+
+/** How many suggestions are pending on the current versions of a story's reports. */
+export async function countSuggestions(actor: Actor, storyId: string): Promise<number> {
+  assertCan(actor, "story.read");
+  if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
+  const [row] = await db.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count
+    FROM "ClaimSuggestion" s
+    JOIN "Report" r ON r.id = s."reportId"
+    JOIN "ReportVersion" v ON v.id = s."reportVersionId" AND v.version = r."currentVersion"
+    WHERE r."storyId" = ${storyId}::uuid AND s.state = 'PENDING'`;
+  return Number(row?.count ?? 0);
 }
 
 /**

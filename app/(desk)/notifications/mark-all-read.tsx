@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { markAllReadAction } from "./actions";
 
@@ -12,7 +13,8 @@ export function MarkAllRead() {
       pending={pending}
       onClick={() =>
         startTransition(async () => {
-          await markAllReadAction();
+          const result = await markAllReadAction();
+          if (!result.ok) toast.error(result.error);
           router.refresh();
         })
       }

@@ -28,8 +28,13 @@ function OneTimeLink({ token, name }: { token: string; name: string }) {
       <Button
         size="sm"
         onClick={async () => {
-          await navigator.clipboard?.writeText(link).catch(() => undefined);
-          toast.success("Link copied");
+          try {
+            await navigator.clipboard.writeText(link);
+            toast.success("Link copied");
+          } catch {
+            // clipboard access can be refused (permissions, insecure origin): the field stays selectable
+            toast.error("Could not copy. Select the link in the field and copy it yourself.");
+          }
         }}
       >
         Copy link

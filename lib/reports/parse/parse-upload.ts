@@ -135,7 +135,9 @@ function ensureHeadline(report: ParsedReport): ParsedReport {
 function describeFailure(error: unknown, format: ParseFormat | null): string {
   if (error instanceof ReportParseError) return error.message;
   if (error instanceof RangeError) return "the file is nested too deeply to read";
-  // a parser bug rather than bad input: still one readable line for the editor
+  // a parser bug rather than bad input: the editor still gets one readable line (one file never
+  // sinks a batch), and the full error goes to the server log so the bug is not hidden
+  console.error(`report parser failed unexpectedly (${format ?? "unknown format"})`, error);
   const reason = error instanceof Error ? error.message : typeof error === "string" ? error : "unknown error";
   return `could not be read as ${format ?? "a report"} (${reason})`;
 }

@@ -9,7 +9,7 @@ import { BOARD_SORTS } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import { orNotFound } from "@/lib/http/page-data";
 import { listActiveMembers } from "@/lib/people/list-people";
-import { listSuggestions } from "@/lib/claims/suggestions";
+import { countSuggestions, listSuggestions } from "@/lib/claims/suggestions";
 import { can } from "@/lib/auth/permissions";
 import { ClaimsBoard } from "./claims-board";
 import { SuggestionList } from "./suggestion-list";
@@ -27,12 +27,12 @@ export default async function StoryClaimsPage({
   const actor = await requireActorForPage();
   const { storyId } = await params;
   const raw = await searchParams;
-  const [board, members, suggestions] = await Promise.all([
+  const [board, members, strongest, suggestionCount] = await Promise.all([
     orNotFound(() => listBoardClaims(actor, storyId, raw)),
     listActiveMembers(actor),
-    listSuggestions(actor, storyId),
+    listSuggestions(actor, storyId, { strongest: 50 }),
+    countSuggestions(actor, storyId),
   ]);
-  const strongest = [...suggestions].sort((a, b) => b.score - a.score).slice(0, 50);
   const { query } = board;
   const base = `/stories/${storyId}/claims`;
   const link = (overrides: Record<string, string | undefined>) => {
@@ -144,11 +144,11 @@ export default async function StoryClaimsPage({
         ) : null}
       </form>
 
-      {suggestions.length > 0 ? (
+      {suggestionCount > 0 ? (
         <details className="rounded-lg border border-dashed border-slate-300 bg-white p-3" data-testid="board-suggestions">
           <summary className="cursor-pointer text-sm font-medium">
-            {suggestions.length} suggested claim{suggestions.length === 1 ? "" : "s"} from the reports
-            {suggestions.length > strongest.length ? ` (the ${strongest.length} strongest shown)` : ""}
+            {suggestionCount} suggested claim{suggestionCount === 1 ? "" : "s"} from the reports
+            {suggestionCount > strongest.length ? ` (the ${strongest.length} strongest shown)` : ""}
           </summary>
           <div className="mt-3 max-h-[28rem] overflow-y-auto">
             <SuggestionList
