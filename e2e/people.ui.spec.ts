@@ -91,7 +91,11 @@ test.describe("an admin manages people", () => {
     await expect(theirPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(0);
 
     await page.goto("/people");
-    await page.getByTestId(`person-${person.email}`).getByLabel(`Role of ${person.name}`).selectOption("ADMIN");
+    const row = page.getByTestId(`person-${person.email}`);
+    await row.getByLabel(`Role of ${person.name}`).selectOption("ADMIN");
+    // choosing alone changes nothing; the explicit Save does
+    expect((await personRow(person.id)).role).toBe("EDITOR");
+    await row.getByRole("button", { name: `Save role of ${person.name}` }).click();
     await expect(page.getByText(`${person.name} is now admin`)).toBeVisible();
     expect((await personRow(person.id)).role).toBe("ADMIN");
 

@@ -19,11 +19,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         Skip to content
       </a>
       <header className="bg-ink text-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
           <Link href="/stories" className="font-serif text-lg font-bold tracking-tight">
             Wiredesk
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
             <NavLink href="/stories">Stories</NavLink>
             <NavLink href="/my-claims">My claims</NavLink>
             <NavLink href="/review">Review queue</NavLink>
@@ -31,7 +31,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             {can(actor.role, "audit.read_all") ? <NavLink href="/audit">Audit log</NavLink> : null}
             {can(actor.role, "api_token.manage") ? <NavLink href="/settings/api-tokens">Settings</NavLink> : null}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <Link
               href="/notifications"
               className="rounded-md px-2 py-1 text-slate-200 hover:bg-white/10"
@@ -50,7 +50,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 break-words [overflow-wrap:anywhere]">
         {children}
       </main>
     </div>

@@ -24,7 +24,8 @@ export function NavLink({ href, children, exact = false }: { href: string; child
 /** Tabs rendered as links (each tab is its own URL, so reload and back work). */
 export function TabLink({ href, children }: { href: string; children: string }) {
   const pathname = usePathname();
-  const current = pathname === href;
+  // a report or claim page sits under its tab, which stays marked as the current one
+  const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}

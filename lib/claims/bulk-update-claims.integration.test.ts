@@ -19,6 +19,15 @@ const claimsByIds = (ids: string[]) =>
   db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, version: true, assigneeId: true } });
 
 describe("bulk status change on the board", () => {
+  it("leaves a verdict (verified, false, disputed) alone: those change on the claim page, with a rationale", async () => {
+    const editor = await buildUser();
+    const { storyId, claimIds } = await storyWithClaims(editor.actor, ["VERIFIED", "FALSE", "DISPUTED", "UNVERIFIED"]);
+    const result = await bulkSetClaimStatus(editor.actor, { storyId, claimIds, status: "UNVERIFIABLE" });
+    expect(result).toEqual({ updated: 1, skipped: 3 });
+    const rows = await claimsByIds(claimIds);
+    expect(rows.map((row) => row.status).sort()).toEqual(["DISPUTED", "FALSE", "UNVERIFIABLE", "VERIFIED"]);
+  });
+
   it("moves the selected claims of the story, skips those already there and another story's, and records each change", async () => {
     const editor = await buildUser();
     const { storyId, claimIds } = await storyWithClaims(editor.actor, ["UNVERIFIED", "UNVERIFIED", "IN_PROGRESS"]);

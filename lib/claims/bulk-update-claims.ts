@@ -7,11 +7,12 @@ import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { findActiveAssignee } from "./assign-claim";
 import { notifyAssignments } from "./notifications";
-import { ZBulkAssign, ZBulkStatus } from "./schemas";
+import { STATUSES_NEEDING_EVIDENCE, ZBulkAssign, ZBulkStatus } from "./schemas";
 
 /**
  * What a bulk change did. `skipped` counts the selected claims it left alone: those not in the
- * story (another story's, or deleted meanwhile) and those already in the requested state.
+ * story (another story's, or deleted meanwhile), those already in the requested state, and, for
+ * status changes, those holding a verdict (verified, false, disputed).
  */
 export type BulkResult = { updated: number; skipped: number };
 
@@ -111,7 +112,9 @@ export async function bulkSetClaimStatus(actor: Actor, input: unknown): Promise<
   const claimIds = [...new Set(data.claimIds)];
   return db.$transaction(async (tx) => {
     const claims = await lockStoryClaims(tx, data.storyId, claimIds);
-    const changing = claims.filter((claim) => claim.status !== data.status);
+    // a verdict that needed a rationale and evidence (verified, false, disputed) is not undone
+    // by a bulk change or a single keypress: it is changed on the claim page, with a rationale
+    const changing = claims.filter((claim) => claim.status !== data.status && !(STATUSES_NEEDING_EVIDENCE as readonly string[]).includes(claim.status));
     if (changing.length > 0) {
       await tx.claim.updateMany({
         where: { storyId: data.storyId, id: { in: changing.map((claim) => claim.id) } },

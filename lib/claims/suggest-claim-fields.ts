@@ -87,5 +87,8 @@ export function candidateTags(sentence: string): ClaimFieldSuggestion["tags"] {
 export function suggestClaimFields(text: string, start: number, end: number): ClaimFieldSuggestion {
   const sentence = sentenceAround(text, start, end);
   const selected = text.slice(start, end).replace(/\s+/g, " ").trim();
-  return { sentence: sentence.text, statement: selected, attribution: attributionOf(sentence.text), tags: candidateTags(sentence.text) };
+  // tags are read in the sentence (the words before a name say whether it is a place) but kept
+  // only when the name is inside the selected words: the claim is about what it quotes
+  const tags = candidateTags(sentence.text).filter((tag) => selected.includes(tag.value));
+  return { sentence: sentence.text, statement: selected, attribution: attributionOf(sentence.text), tags };
 }

@@ -11,3 +11,11 @@ export async function markAllReadAction(): Promise<ActionResult<null>> {
     return null;
   });
 }
+
+export async function markReadAction(id: string): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    await markNotificationsRead(await requireActor(), { ids: [id] });
+    revalidatePath("/", "layout");
+    return null;
+  });
+}

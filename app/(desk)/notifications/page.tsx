@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { Timestamp } from "@/components/ui/relative-time";
 import { EmptyState, PageHeader } from "@/components/ui/states";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { listNotifications } from "@/lib/claims/notifications";
 import { MarkAllRead } from "./mark-all-read";
+import { NotificationLink } from "./notification-link";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -25,9 +25,9 @@ export default async function NotificationsPage() {
               <p className={cn(!notification.readAt && "font-medium")}>
                 {!notification.readAt ? <span className="sr-only">Unread: </span> : null}
                 {notification.claim ? (
-                  <Link href={`/stories/${notification.claim.storyId}/claims/${notification.claim.id}`} className="hover:text-accent hover:underline">
+                  <NotificationLink id={notification.id} unread={!notification.readAt} href={`/stories/${notification.claim.storyId}/claims/${notification.claim.id}`}>
                     {notification.message}
-                  </Link>
+                  </NotificationLink>
                 ) : (
                   notification.message
                 )}

@@ -1,4 +1,5 @@
 "use client";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -73,6 +74,7 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
     }
     return result;
   }, null);
+  const submitForm = useFormSubmit(formAction);
 
   const errors = state && !state.ok ? state.fieldErrors : {};
   const created = state?.ok ? state.data : null;
@@ -93,7 +95,7 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <form action={formAction} className="space-y-4">
+    <form onSubmit={submitForm} className="space-y-4">
       <FormError message={state && !state.ok ? state.error : undefined} />
       <TextField label="Name" name="name" required maxLength={120} error={errors.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" required maxLength={254} error={errors.email} autoComplete="off" />
@@ -126,38 +128,55 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** A role picker that saves only on an explicit "Save": an arrow key on a focused select must not change access. */
 export function RoleSelect({ person, disabled }: { person: Person; disabled?: boolean }) {
   const router = useRouter();
+  const [role, setRole] = useState(person.role);
   const [pending, startTransition] = useTransition();
+  const changed = role !== person.role;
   return (
-    <>
+    <span className="inline-flex items-center gap-1.5">
       <label className="sr-only" htmlFor={`role-${person.id}`}>
         Role of {person.name}
       </label>
       <select
         id={`role-${person.id}`}
-        defaultValue={person.role}
+        value={role}
         disabled={disabled || pending}
         className="h-8 rounded-md border border-line bg-white px-2 text-sm"
-        onChange={(event) => {
-          const role = event.currentTarget.value;
-          const select = event.currentTarget;
-          startTransition(async () => {
-            const result = await changeRoleAction({ userId: person.id, role, version: person.version });
-            if (result.ok) toast.success(`${person.name} is now ${role.toLowerCase()}`);
-            else {
-              toast.error(result.error);
-              select.value = person.role;
-            }
-            router.refresh();
-          });
-        }}
+        onChange={(event) => setRole(event.currentTarget.value)}
       >
         <option value="EDITOR">Editor</option>
         <option value="REVIEWER">Reviewer</option>
         <option value="ADMIN">Admin</option>
       </select>
-    </>
+      {changed ? (
+        <>
+          <Button
+            size="sm"
+            variant="primary"
+            pending={pending}
+            aria-label={`Save role of ${person.name}`}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await changeRoleAction({ userId: person.id, role, version: person.version });
+                if (result.ok) toast.success(`${person.name} is now ${role.toLowerCase()}`);
+                else {
+                  toast.error(result.error);
+                  setRole(person.role);
+                }
+                router.refresh();
+              })
+            }
+          >
+            Save
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setRole(person.role)} disabled={pending}>
+            Cancel
+          </Button>
+        </>
+      ) : null}
+    </span>
   );
 }
 

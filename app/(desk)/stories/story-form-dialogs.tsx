@@ -1,4 +1,5 @@
 "use client";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -18,6 +19,7 @@ export function CreateStoryDialog() {
     }
     return result;
   }, null);
+  const submitForm = useFormSubmit(formAction);
 
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
@@ -28,7 +30,7 @@ export function CreateStoryDialog() {
       description="A story groups the reports, claims and explainers about one event."
       trigger={<Button variant="primary">New story</Button>}
     >
-      <form action={formAction} className="space-y-4">
+      <form onSubmit={submitForm} className="space-y-4">
         <FormError message={state && !state.ok && !Object.keys(errors).length ? state.error : undefined} />
         <TextField label="Title" name="title" required maxLength={200} error={errors.title} placeholder="e.g. Sarhan river offensive, December" />
         <TextAreaField label="Description" name="description" rows={3} maxLength={2000} error={errors.description} hint="Optional. What the desk is covering." />
@@ -55,11 +57,12 @@ export function EditStoryDialog({ story }: { story: { id: string; title: string;
     }
     return result;
   }, null);
+  const submitForm = useFormSubmit(formAction);
 
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <Dialog open={open} onOpenChange={setOpen} title="Rename story" trigger={<Button size="sm">Rename</Button>}>
-      <form action={formAction} className="space-y-4">
+      <form onSubmit={submitForm} className="space-y-4">
         <input type="hidden" name="storyId" value={story.id} />
         <input type="hidden" name="version" value={story.version} />
         <FormError message={state && !state.ok && !Object.keys(errors).length ? state.error : undefined} />

@@ -1,4 +1,5 @@
 "use client";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,12 +9,13 @@ import { setPasswordAction } from "./actions";
 export function SetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(setPasswordAction, null);
+  const submitForm = useFormSubmit(formAction);
   useEffect(() => {
     if (state?.ok) router.replace(`/login?reason=password_set&email=${encodeURIComponent(state.data.email)}`);
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-4">
+    <form onSubmit={submitForm} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <FormError message={state && !state.ok && !errors.password && !errors.confirm ? state.error : undefined} />
       <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.password} />

@@ -1,4 +1,5 @@
 "use client";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -77,11 +78,12 @@ function CreateApiTokenForm({ onClose }: { onClose: () => void }) {
     if (result.ok) router.refresh();
     return result;
   }, null);
+  const submitForm = useFormSubmit(formAction);
 
   if (state?.ok) return <NewTokenOnce name={state.data.name} token={state.data.token} onDone={onClose} />;
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-4">
+    <form onSubmit={submitForm} className="space-y-4">
       <FormError message={state && !state.ok && !errors.name ? state.error : undefined} />
       <TextField
         label="Name"

@@ -34,7 +34,11 @@ const STATUS_KEYS: Record<string, (typeof BULK_STATUSES)[number]> = { "1": "UNVE
 export function ClaimsBoard({ storyId, claims, members }: { storyId: string; claims: BoardClaim[]; members: { id: string; name: string }[] }) {
   const router = useRouter();
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  const [focused, setFocused] = useState(0);
+  // the focused claim is remembered by id: a status change re-sorts the list, and a row index
+  // would then point at a different claim
+  const [focusedId, setFocusedId] = useState<string | null>(claims[0]?.id ?? null);
+  const found = claims.findIndex((claim) => claim.id === focusedId);
+  const focused = found === -1 ? 0 : found;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
 
@@ -49,7 +53,11 @@ export function ClaimsBoard({ storyId, claims, members }: { storyId: string; cla
   function applyStatus(ids: string[], status: (typeof BULK_STATUSES)[number]) {
     startTransition(async () => {
       const result = await bulkStatusAction({ storyId, claimIds: ids, status });
-      if (result.ok) toast.success(`${result.data.updated} claim${result.data.updated === 1 ? "" : "s"} set to ${CLAIM_STATUS_META[status].label.toLowerCase()}`);
+      if (result.ok)
+        toast.success(
+          `${result.data.updated} claim${result.data.updated === 1 ? "" : "s"} set to ${CLAIM_STATUS_META[status].label.toLowerCase()}` +
+            (result.data.skipped ? `; ${result.data.skipped} left as they were (already there, or a verdict that changes only on the claim page)` : ""),
+        );
       else toast.error(result.error);
       router.refresh();
     });
@@ -66,7 +74,7 @@ export function ClaimsBoard({ storyId, claims, members }: { storyId: string; cla
 
   function move(to: number) {
     const index = Math.max(0, Math.min(claims.length - 1, to));
-    setFocused(index);
+    setFocusedId(claims[index]?.id ?? null);
     rows.current[index]?.focus();
   }
 
@@ -163,10 +171,10 @@ export function ClaimsBoard({ storyId, claims, members }: { storyId: string; cla
                   rows.current[index] = element;
                 }}
                 tabIndex={index === focused ? 0 : -1}
-                onFocus={() => setFocused(index)}
+                onFocus={() => setFocusedId(claim.id)}
                 data-claim-row={claim.id}
                 aria-selected={selected.has(claim.id)}
-                className={cn("border-b border-line last:border-b-0 focus:bg-blue-50 focus:outline-none", selected.has(claim.id) && "bg-blue-50/60")}
+                className={cn("border-b border-line last:border-b-0 focus:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent", selected.has(claim.id) && "bg-blue-50/60")}
               >
                 <td className="px-3 py-2 align-top">
                   <input type="checkbox" aria-label={`Select: ${claim.statement}`} checked={selected.has(claim.id)} onChange={() => toggle(claim.id)} />

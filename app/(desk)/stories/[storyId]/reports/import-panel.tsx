@@ -1,4 +1,5 @@
 "use client";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useRef, useState, type DragEvent } from "react";
@@ -189,9 +190,10 @@ function PasteReport({ storyId }: { storyId: string }) {
     }
     return result;
   }, null);
+  const submitForm = useFormSubmit(formAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form key={formKey} action={formAction} className="space-y-3">
+    <form key={formKey} onSubmit={submitForm} className="space-y-3">
       <input type="hidden" name="storyId" value={storyId} />
       <FormError message={state && !state.ok && !Object.keys(errors).some((key) => key !== "form") ? state.error : undefined} />
       <div className="grid gap-3 md:grid-cols-2">
@@ -230,6 +232,7 @@ export function ImportPanel({ storyId }: { storyId: string }) {
               key={value}
               type="button"
               role="tab"
+              autoFocus={value === "upload"}
               aria-selected={tab === value}
               onClick={() => setTab(value)}
               className={cn("rounded px-3 py-1 text-sm", tab === value ? "bg-ink text-white" : "text-muted hover:text-ink")}

@@ -194,31 +194,39 @@ export function AddEvidenceForm({ claimId, claims, reports }: { claimId: string;
   );
 }
 
+/** Assignment saves on an explicit "Assign": the new assignee is notified, so no stray arrow key may do it. */
 export function AssigneeSelect({ claimId, version, assigneeId, members }: { claimId: string; version: number; assigneeId: string | null; members: Option[] }) {
   const router = useRouter();
+  const [value, setValue] = useState(assigneeId ?? "");
   const [pending, startTransition] = useTransition();
   return (
-    <SelectField
-      label="Assignee"
-      defaultValue={assigneeId ?? ""}
-      disabled={pending}
-      onChange={(event) => {
-        const value = event.currentTarget.value || null;
-        startTransition(async () => {
-          const result = await assignClaimAction({ claimId, version, assigneeId: value });
-          if (result.ok) toast.success(value ? "Assigned" : "Unassigned");
-          else toast.error(result.error);
-          router.refresh();
-        });
-      }}
-    >
-      <option value="">Nobody</option>
-      {members.map((member) => (
-        <option key={member.id} value={member.id}>
-          {member.label}
-        </option>
-      ))}
-    </SelectField>
+    <div className="space-y-2">
+      <SelectField label="Assignee" value={value} disabled={pending} onChange={(event) => setValue(event.currentTarget.value)}>
+        <option value="">Nobody</option>
+        {members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.label}
+          </option>
+        ))}
+      </SelectField>
+      {value !== (assigneeId ?? "") ? (
+        <Button
+          size="sm"
+          variant="primary"
+          pending={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await assignClaimAction({ claimId, version, assigneeId: value || null });
+              if (result.ok) toast.success(value ? "Assigned" : "Unassigned");
+              else toast.error(result.error);
+              router.refresh();
+            })
+          }
+        >
+          {value ? "Assign" : "Unassign"}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 

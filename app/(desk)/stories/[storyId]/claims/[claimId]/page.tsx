@@ -34,8 +34,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
   const canVerify = can(actor.role, "claim.verify");
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
-      <div className="space-y-5">
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-5">
         <div className="rounded-lg border border-line bg-white p-5">
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <ClaimStatusBadge status={claim.status} />
