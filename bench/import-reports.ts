@@ -6,18 +6,16 @@
  * read on a noisy machine. Last line: one JSON object with every figure. Run with
  * `--expose-gc` (the npm script does) so memory is measured after a collection.
  */
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { resolveDatabaseUrl, withDatabase, type ResolvedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
 import { round, table } from "./lib/stats";
 
 const TOTAL = 1000;
 const CHECKPOINTS = [250, 500, 1000];
 const WORDS_PER_REPORT = 800;
 const TARGET_PER_SECOND = 50;
+const TIME_LIMIT_MS = 10 * 60 * 1000;
 
 process.chdir(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 
@@ -58,20 +56,14 @@ function megabytes(bytes: number): number {
   return round(bytes / 1024 / 1024, 1);
 }
 
-let database: ResolvedDatabase | undefined;
-let admin: pg.Client | undefined;
-const name = `wiredesk_bench_${randomBytes(4).toString("hex")}`;
+const run = startBenchRun(TIME_LIMIT_MS);
 
 async function main() {
-  database = await resolveDatabaseUrl({ log: () => undefined });
-  admin = new pg.Client({ connectionString: withDatabase(database.url, "postgres") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  const url = withDatabase(database.url, name);
-  await applyMigrations({ connectionString: url, log: () => undefined });
+  const { url } = await createBenchDatabase(run);
   process.env.DATABASE_URL = url;
 
   const { db } = await import("../lib/db/client");
+  run.defer("disconnect Prisma", () => db.$disconnect());
   const { importUploadedFiles } = await import("../lib/reports/import-files");
   const { parseUpload } = await import("../lib/reports/parse/parse-upload");
 
@@ -110,7 +102,6 @@ async function main() {
     }
   }
   const stored = await db.reportVersion.count({ where: { report: { storyId: story.id } } });
-  await db.$disconnect();
 
   console.log(`\nImport of ${TOTAL} generated ninjs reports of ~${WORDS_PER_REPORT} words through importUploadedFiles (parse + validate + store, one transaction each):\n`);
   console.log(table(rows));
@@ -123,9 +114,5 @@ async function main() {
 try {
   await main();
 } finally {
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-  }
-  await database?.stop().catch(() => undefined);
+  await run.cleanUp();
 }

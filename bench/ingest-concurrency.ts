@@ -20,11 +20,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DatabaseStartupError, resolveDatabaseUrl, withDatabase, type ResolvedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { DatabaseStartupError } from "../lib/db/embedded";
 import { generateApiToken } from "../lib/api-tokens/token-format";
 import { freePort, startNextServer, type NextServer } from "./lib/next-server";
 import { round, summarize, table, type Summary } from "./lib/stats";
+import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
 
 const CLIENTS = 10;
 const BURST_ROUNDS = 40;
@@ -38,39 +38,8 @@ process.chdir(root);
 
 // ───────────── cleanup: runs once, on success, failure, signal or time limit ─────────────
 
-let database: ResolvedDatabase | undefined;
-let admin: pg.Client | undefined;
-let benchDbName: string | undefined;
+const run = startBenchRun(TIME_LIMIT_MS);
 let nextServer: NextServer | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await nextServer?.stop().catch((error: unknown) => console.error(`could not stop next start: ${String(error)}`));
-    if (admin && benchDbName) {
-      await admin
-        .query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(benchDbName)} WITH (FORCE)`)
-        .then(() => console.log(`Dropped database ${benchDbName}.`))
-        .catch((error: unknown) => console.error(`could not drop database ${benchDbName}: ${String(error)}`));
-    }
-    await admin?.end().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-  })();
-  return cleaning;
-}
-
-const deadline = setTimeout(() => {
-  console.error(`bench: gave up after ${TIME_LIMIT_MS / 60_000} minutes.`);
-  void cleanUp().finally(() => process.exit(1));
-}, TIME_LIMIT_MS);
-deadline.unref();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (cleaning) return;
-    console.error(`bench: ${signal}, cleaning up.`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
 
 // ───────────── workload ─────────────
 
@@ -285,15 +254,10 @@ async function main(): Promise<{ code: number; summary?: string }> {
   }
   console.log(`Production build ${readFileSync(buildId, "utf8").trim()}`);
 
-  database = await resolveDatabaseUrl({ log: (line) => console.log(line) });
-  benchDbName = `wiredesk_bench_${randomBytes(4).toString("hex")}`;
-  const benchUrl = withDatabase(database.url, benchDbName);
-  admin = new pg.Client({ connectionString: withDatabase(database.url, "postgres") });
-  await admin.connect();
-  const serverVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(benchDbName)}`);
-  console.log(`Created database ${benchDbName} on PostgreSQL ${serverVersion}${database.embedded ? " (embedded)" : ""}.`);
-  await applyMigrations({ connectionString: benchUrl });
+  const benchDb = await createBenchDatabase(run);
+  const benchUrl = benchDb.url;
+  const serverVersion = benchDb.serverVersion;
+  run.defer("stop next start", async () => nextServer?.stop());
 
   // A desk admin, a story and an API token, straight in the database (only the hash is stored).
   const client = new pg.Client({ connectionString: benchUrl });
@@ -403,14 +367,13 @@ let summary: string | undefined;
 try {
   ({ code: exitCode, summary } = await main());
 } catch (error) {
-  if (cleaning) {
+  if (run.interrupted) {
     // interrupted or timed out: the in-flight work failed because cleanup began; already reported
   } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
   else console.error(error);
   if (nextServer) console.error(`Last output of next start:\n${nextServer.output()}`);
 } finally {
-  await cleanUp();
-  clearTimeout(deadline);
+  await run.cleanUp();
 }
 // Last line: every figure as JSON, for tooling.
 if (summary) console.log(summary);

@@ -13,13 +13,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DatabaseStartupError, resolveDatabaseUrl, withDatabase, type ResolvedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { DatabaseStartupError } from "../lib/db/embedded";
 import { hashPassword } from "../lib/auth/password";
 import type { Actor } from "../lib/auth/permissions";
 import { freePort, signIn, startNextServer, timedGet, type NextServer } from "./lib/next-server";
 import { seedStories } from "./lib/seed-stories";
 import { round, summarize, table, type Summary } from "./lib/stats";
+import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
 
 const STORIES = 1000;
 const RUNS = 200;
@@ -33,43 +33,9 @@ process.chdir(root);
 
 // ───────────── cleanup: runs once, on success, failure, signal or time limit ─────────────
 
-let database: ResolvedDatabase | undefined;
-let admin: pg.Client | undefined;
-let benchDbName: string | undefined;
+const run = startBenchRun(TIME_LIMIT_MS);
 let nextServer: NextServer | undefined;
 let disconnectPrisma: (() => Promise<void>) | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await nextServer?.stop().catch((error: unknown) => console.error(`could not stop next start: ${String(error)}`));
-    await disconnectPrisma?.().catch(() => undefined);
-    if (admin && benchDbName) {
-      await admin
-        .query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(benchDbName)} WITH (FORCE)`)
-        .then(() => console.log(`Dropped database ${benchDbName}.`))
-        .catch((error: unknown) => console.error(`could not drop database ${benchDbName}: ${String(error)}`));
-    }
-    await admin?.end().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-  })();
-  return cleaning;
-}
-
-const deadline = setTimeout(() => {
-  console.error(`bench: gave up after ${TIME_LIMIT_MS / 60_000} minutes.`);
-  void cleanUp().finally(() => process.exit(1));
-}, TIME_LIMIT_MS);
-deadline.unref();
-// `process.on`, not `once`: tsx forwards the terminal's Ctrl-C to us, so it can arrive twice,
-// and a second one without a handler would kill us before the database is dropped.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (cleaning) return;
-    console.error(`bench: ${signal}, cleaning up.`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
 
 // ───────────── measurement helpers ─────────────
 
@@ -127,16 +93,11 @@ async function main(): Promise<{ code: number; summary?: string }> {
   console.log(`Production build ${readFileSync(buildId, "utf8").trim()}`);
 
   // 1. A server, and a fresh database on it.
-  database = await resolveDatabaseUrl({ log: (line) => console.log(line) });
-  benchDbName = `wiredesk_bench_${randomBytes(4).toString("hex")}`;
-  const benchUrl = withDatabase(database.url, benchDbName);
-  admin = new pg.Client({ connectionString: withDatabase(database.url, "postgres") });
-  await admin.connect();
-  const serverVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(benchDbName)}`);
-  console.log(`Created database ${benchDbName} on PostgreSQL ${serverVersion}${database.embedded ? " (embedded)" : ""}.`);
-  const migrated = await applyMigrations({ connectionString: benchUrl });
-  console.log(`Applied ${migrated.applied.length} migration(s).`);
+  const benchDb = await createBenchDatabase(run);
+  const benchUrl = benchDb.url;
+  const serverVersion = benchDb.serverVersion;
+  run.defer("stop next start", async () => nextServer?.stop());
+  run.defer("disconnect Prisma", async () => disconnectPrisma?.());
 
   // 2. Seed.
   const seedClient = new pg.Client({ connectionString: benchUrl });
@@ -243,14 +204,13 @@ let summary: string | undefined;
 try {
   ({ code: exitCode, summary } = await main());
 } catch (error) {
-  if (cleaning) {
+  if (run.interrupted) {
     // interrupted or timed out: the in-flight work failed because cleanup began; already reported
   } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
   else console.error(error);
   if (nextServer) console.error(`Last output of next start:\n${nextServer.output()}`);
 } finally {
-  await cleanUp();
-  clearTimeout(deadline);
+  await run.cleanUp();
 }
 // Last line: every figure as JSON, for tooling.
 if (summary) console.log(summary);
