@@ -1,0 +1,121 @@
+/**
+ * Grouping claims into facts. Candidates come from an inverted index on entity keys, topics and
+ * words (keys carried by very many claims are skipped: they would make every pair a candidate),
+ * so the work grows with the claims times a bounded number of candidates, not with all pairs.
+ * Clusters merge by average linkage over a few members of each side: a claim joins a group only
+ * when it is similar to the group as a whole, so one weak link never chains unrelated groups.
+ */
+import { documentFrequencies, prepareClaims, similarity, type PreparedClaim } from "./similarity";
+import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
+
+/** Average similarity a claim or group needs with a group to join it. */
+export const LINK_THRESHOLD = 0.38;
+const CANDIDATES_PER_CLAIM = 30;
+const MAX_POSTING = 400;
+const REPRESENTATIVES = 8;
+
+type Cluster = { id: number; members: number[]; factId: string | null };
+
+function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boolean): [number, number, number][] {
+  const postings = new Map<string, number[]>();
+  for (const p of prepared) for (const key of p.keys) {
+    let list = postings.get(key);
+    if (!list) postings.set(key, (list = []));
+    list.push(p.index);
+  }
+  const edges: [number, number, number][] = [];
+  const seen = new Set<string>();
+  for (const p of prepared) {
+    if (!isAdded(p.index)) continue;
+    const votes = new Map<number, number>();
+    for (const key of p.keys) {
+      const list = postings.get(key)!;
+      if (list.length > MAX_POSTING || list.length < 2) continue;
+      const weight = 1 / Math.log(1 + list.length);
+      for (const other of list) if (other !== p.index) votes.set(other, (votes.get(other) ?? 0) + weight);
+    }
+    const top = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES_PER_CLAIM);
+    for (const [other] of top) {
+      const [i, j] = p.index < other ? [p.index, other] : [other, p.index];
+      const key = `${i},${j}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = similarity(prepared[i]!, prepared[j]!);
+      if (s >= LINK_THRESHOLD * 0.8) edges.push([i, j, s]);
+    }
+  }
+  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  return edges;
+}
+
+function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: number) => boolean): Cluster[] {
+  const clusterOf = new Int32Array(prepared.length);
+  const clusters = new Map<number, Cluster>();
+  for (const c of initial) {
+    clusters.set(c.id, c);
+    for (const m of c.members) clusterOf[m] = c.id;
+  }
+  const cache = new Map<string, number>();
+  const sim = (i: number, j: number) => {
+    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    let s = cache.get(key);
+    if (s === undefined) cache.set(key, (s = similarity(prepared[i]!, prepared[j]!)));
+    return s;
+  };
+  for (const [i, j] of candidatePairs(prepared, isAdded)) {
+    const a = clusters.get(clusterOf[i]!)!;
+    const b = clusters.get(clusterOf[j]!)!;
+    if (a === b) continue;
+    // editors' and earlier facts are never merged with each other, only joined by new claims
+    if (a.factId !== null && b.factId !== null) continue;
+    const repsA = [i, ...a.members.filter((m) => m !== i).slice(0, REPRESENTATIVES - 1)];
+    const repsB = [j, ...b.members.filter((m) => m !== j).slice(0, REPRESENTATIVES - 1)];
+    let total = 0;
+    let strong = 0;
+    for (const x of repsA) for (const y of repsB) {
+      const s = sim(x, y);
+      total += s;
+      if (s >= LINK_THRESHOLD) strong += 1;
+    }
+    const pairs = repsA.length * repsB.length;
+    if (total / pairs < LINK_THRESHOLD || strong * 2 < pairs) continue;
+    const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
+    for (const m of gone.members) clusterOf[m] = keep.id;
+    keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));
+    clusters.delete(gone.id);
+  }
+  return [...clusters.values()];
+}
+
+/** Incremental: match `added` claims against existing facts without regrouping the existing ones. */
+export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClaim[] }): AssignResult {
+  const all: FeaturedClaim[] = [];
+  const initial: Cluster[] = [];
+  for (const fact of input.facts) {
+    const members = fact.claims.map((claim) => all.push(claim) - 1);
+    initial.push({ id: initial.length, members, factId: fact.id });
+  }
+  const firstAdded = all.length;
+  for (const claim of input.added) {
+    initial.push({ id: initial.length, members: [all.length], factId: null });
+    all.push(claim);
+  }
+  const prepared = prepareClaims(all, documentFrequencies(all), all.length);
+  const isAdded = (i: number) => i >= firstAdded;
+  const clusters = cluster(prepared, initial, isAdded);
+  const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
+  const joined = input.facts
+    .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))
+    .filter((entry) => entry.claimIds.length > 0);
+  const created = clusters
+    .filter((c) => c.factId === null)
+    .map((c) => [...c.members].sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!)
+    .map((members) => ({ claimIds: members.map((i) => all[i]!.id) }));
+  return { joined, created };
+}
+
+/** Full grouping of a story's claims, singletons included, in input order. */
+export function groupClaims(claims: FeaturedClaim[]): { claimIds: string[] }[] {
+  return assignClaims({ facts: [], added: claims }).created;
+}

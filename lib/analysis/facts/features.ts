@@ -1,0 +1,180 @@
+/**
+ * Features of one claim, computed once and stored as JSON: entities, quantities with what they
+ * count, events, attribution, dates, quotes, stemmed words and topic keys.
+ */
+import { findAttribution } from "./attribution";
+import { resolveDates } from "./dates";
+import { findEntities, type EntityMention } from "./entities";
+import { findEvents } from "./events";
+import { foldText, skeleton, stem, STOPWORDS } from "./normalize";
+import { findNumbers, type NumberMention } from "./numbers";
+import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type ClaimFeatures, type EventClass, type QuantityFeature } from "./types";
+
+// what a number counts, by the words near it; the nearest keyword in the clause wins
+const MEASURES: [string, RegExp][] = [
+  ["killed", /\b(?:killed|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen)\b/giu],
+  ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
+  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road)\b/giu],
+  ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
+  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force|columns)\b/giu],
+  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners|surrendered)\b/giu],
+];
+const GROUPS: [string, RegExp][] = [
+  ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
+  ["rebel", /\b(?:fighters?|rebels?|militants?|insurgents?|militiamen|attackers|gunmen|his men|elc)\b/iu],
+  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients)\b/iu],
+];
+const UNIT_WORDS: [string, RegExp][] = [
+  ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
+  ["km", /^\s*(?:km|kilomet(?:re|er)s?|miles?)\b/iu],
+  ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
+  ["percent", /^\s*(?:%|per ?cent|percent)/iu],
+];
+
+function isNotCount(text: string, n: NumberMention): boolean {
+  const before = text.slice(Math.max(0, n.start - 12), n.start);
+  const after = text.slice(n.end, n.end + 14);
+  if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
+  if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
+  if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
+  if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/u.test(after)) return true;
+  if (/(?:No\.|number|kilometre|km|hour|division|page|paragraph|since|in|of)\s*$/iu.test(before) && /^\d{4}$/u.test(n.text)) return true;
+  if (/^(?:19|20)\d{2}$/u.test(n.text)) return true;
+  if (/(?:No\.|paragraph|hour|at|by|around)\s*$/iu.test(before) && /^\d{3,4}$/u.test(n.text)) return true;
+  if (/^\d+(?:st|nd|rd|th)$/u.test(n.text)) return true;
+  // "Flash Update No. 3", "the 4th Armoured Division"
+  if (/\bNo\.?\s*$/u.test(before)) return true;
+  // "about four kilometres" is a distance, kept; a lone "one" or article is not a figure
+  return /^(?:one|a|an)$/iu.test(n.text.trim());
+}
+
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
+  const stops = [";", ". ", " while ", " but ", ", while", " and the ", " and that "].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
+  return [from, stops.length > 0 ? Math.min(...stops) : text.length];
+}
+
+function quantityOf(text: string, n: NumberMention): QuantityFeature {
+  const [from, to] = clauseAround(text, n.start, n.end);
+  const after = text.slice(n.end, to);
+  const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
+  let measure = "";
+  if (unit === "km") measure = "distance";
+  else if (unit === "percent") measure = "percent";
+  else {
+    let best = Infinity;
+    for (const [name, re] of MEASURES) {
+      for (const match of text.slice(from, to).matchAll(re)) {
+        const at = from + match.index!;
+        const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
+        if (distance < best) {
+          best = distance;
+          measure = name;
+        }
+      }
+    }
+  }
+  // the group: the noun right after the number, else the nearest group word in the clause
+  const head = /^\s*(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)/u.exec(after)?.[0] ?? "";
+  let group = GROUPS.find(([, re]) => re.test(head))?.[0] ?? "";
+  if (!group) {
+    const clause = text.slice(from, to);
+    let best = Infinity;
+    for (const [name, re] of GROUPS) {
+      const global = new RegExp(re.source, "giu");
+      for (const match of clause.matchAll(global)) {
+        const distance = Math.abs(from + match.index! - n.end);
+        if (distance < best) {
+          best = distance;
+          group = name;
+        }
+      }
+    }
+  }
+  if (measure === "displaced" || measure === "sheltering") group = "";
+  if (!measure) {
+    // an uncategorised count is keyed by the noun it counts ("six schools" → "n:school")
+    const noun = /^\s*(?:[\p{L}-]+\s+)?([\p{L}-]{3,})/u.exec(after)?.[1];
+    measure = noun ? `n:${stem(foldText(noun))}` : "n:";
+  }
+  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text };
+}
+
+/** Stemmed content words; names as transliteration skeletons so spellings meet. */
+function lexicalTokens(text: string, entities: readonly EntityMention[]): string[] {
+  const tokens: string[] = [];
+  const seen = new Set<string>();
+  const add = (token: string) => {
+    if (!seen.has(token)) {
+      seen.add(token);
+      tokens.push(token);
+    }
+  };
+  for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const at = match.index!;
+    const entity = entities.find((e) => at >= e.start && at < e.end);
+    const word = foldText(match[0]).replace(/'s$|'/g, "");
+    if (entity) {
+      add(entity.key);
+      if (!STOPWORDS.has(word) && word.length > 1) add(`w:${skeleton(word)}`);
+      continue;
+    }
+    if (STOPWORDS.has(word) || word.length < 2 || /^\d/.test(word)) continue;
+    add(stem(word));
+  }
+  return tokens;
+}
+
+const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE"];
+
+/** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
+export function extractClaimFeatures(claim: AnalysisClaimInput, report: AnalysisReport): ClaimFeatures {
+  const text = claim.text;
+  const entities = findEntities(text, report.text);
+  const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
+  const quantities = numbers.map((n) => quantityOf(text, n));
+  const events = findEvents(text, entities);
+  const attribution = findAttribution(text, report.source);
+  const reference = report.publishedAt ?? null;
+  const dates = resolveDates(text, reference);
+  const quotes = [...text.matchAll(/["“]([^"“”]{6,})["”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/u).length >= 2);
+  const mainEvent = events.find((e) => CONTROL.includes(e.cls)) ?? events.find((e) => e.cls !== "ATTACK") ?? events[0] ?? null;
+  const control = events.filter((e) => CONTROL.includes(e.cls));
+  let completion: ClaimFeatures["completion"] = null;
+  if (control.some((e) => (e.cls === "TAKEN" || e.cls === "ENTERED") && !e.positive)) completion = "denied";
+  else if (control.some((e) => e.cls === "TAKEN" && e.positive)) completion = "completed";
+  else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
+  const topics = new Set<string>();
+  for (const q of quantities) {
+    topics.add(`qty:${q.measure}`);
+    if (q.group) topics.add(`qty:${q.measure}:${q.group}`);
+  }
+  for (const e of events) {
+    if (CONTROL.includes(e.cls)) topics.add(`ctl:${e.target ?? "?"}`);
+    else if (e.target) topics.add(`${e.cls.toLowerCase()}:${e.target}`);
+    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) topics.add(`ev:${e.cls.toLowerCase()}`);
+  }
+  return {
+    v: ANALYSIS_VERSION,
+    entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),
+    quantities,
+    events: events,
+    eventClass: mainEvent?.cls ?? null,
+    completion,
+    attribution,
+    dates,
+    quotes,
+    tokens: lexicalTokens(text, entities),
+    topics: [...topics].sort(),
+  };
+}
+
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Pairwise similarity of featured claims: IDF-weighted overlap of stemmed words and name keys,
+ * shared entities, and shared topics (the same quantity kind even with different values, the
+ * same place whose control changed). Values in [0, 1].
+ */
+import { outletKey } from "./normalize";
+import type { FeaturedClaim } from "./types";
+
+export type PreparedClaim = {
+  index: number;
+  claim: FeaturedClaim;
+  reportId: string;
+  weights: Map<string, number>;
+  norm: number;
+  entities: Set<string>;
+  topics: Set<string>;
+  /** index keys: entity keys, topics and words, each with its idf */
+  keys: string[];
+};
+
+/** Document frequencies over a set of claims, for IDF weights. */
+export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const claim of claims) {
+    for (const token of new Set(claim.features.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+  }
+  return df;
+}
+
+export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, total: number): PreparedClaim[] {
+  return claims.map((claim, index) => {
+    const weights = new Map<string, number>();
+    let sum = 0;
+    for (const token of claim.features.tokens) {
+      // entity keys weigh like rare words even when the story repeats them
+      const base = Math.log(1 + total / (df.get(token) ?? 1));
+      const w = token.includes(":") && !token.startsWith("w:") ? Math.max(base, 1.5) : token.startsWith("w:") ? base * 0.5 : base;
+      weights.set(token, w);
+      sum += w * w;
+    }
+    const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
+    const topics = new Set(claim.features.topics);
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, entities, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
+  });
+}
+
+function lexical(a: PreparedClaim, b: PreparedClaim): number {
+  let dot = 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  for (const [token, w] of small.weights) {
+    const other = large.weights.get(token);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
+  if (a.entities.size === 0 || b.entities.size === 0) return 0;
+  let shared = 0;
+  for (const key of a.entities) if (b.entities.has(key)) shared += 1;
+  return (2 * shared) / (a.entities.size + b.entities.size);
+}
+
+/** How strongly two claims are about the same thing, from their topic keys. */
+function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
+  let score = 0;
+  const aQty = [...a.topics].filter((t) => t.startsWith("qty:"));
+  const bQty = [...b.topics].filter((t) => t.startsWith("qty:"));
+  for (const topic of a.topics) {
+    if (!b.topics.has(topic)) continue;
+    if (topic.startsWith("qty:n:")) score = Math.max(score, 0.5);
+    else if (topic.startsWith("qty:")) {
+      const parts = topic.split(":");
+      if (parts.length === 3) score = Math.max(score, 1);
+      else {
+        // same measure: the same fact unless both name different groups (soldiers vs civilians)
+        const groupsA = aQty.filter((t) => t.startsWith(`${topic}:`));
+        const groupsB = bQty.filter((t) => t.startsWith(`${topic}:`));
+        const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
+        score = Math.max(score, differ ? 0.15 : 0.8);
+      }
+    } else if (topic === "ctl:?") score = Math.max(score, 0.4);
+    else if (topic.startsWith("ctl:")) score = Math.max(score, 1);
+    else if (topic.startsWith("ev:")) score = Math.max(score, 0.5);
+    else score = Math.max(score, 0.8);
+  }
+  const aMeasures = new Set(aQty.map((t) => t.split(":")[1]));
+  const bMeasures = new Set(bQty.map((t) => t.split(":")[1]));
+  const qtyClash = aMeasures.size > 0 && bMeasures.size > 0 && ![...aMeasures].some((m) => bMeasures.has(m));
+  const aCtl = [...a.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
+  const bCtl = [...b.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
+  const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
+  return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
+}
+
+/** Similarity of two prepared claims in [0, 1]. */
+export function similarity(a: PreparedClaim, b: PreparedClaim): number {
+  const lex = lexical(a, b);
+  const ent = entityOverlap(a, b);
+  const topic = topicMatch(a, b);
+  let score = 0.5 * lex + 0.2 * ent + 0.3 * topic.score;
+  if (topic.clash) score *= 0.6;
+  // a report states a fact once; two of its sentences are rarely the same fact
+  if (a.reportId === b.reportId) score *= 0.7;
+  return Math.min(1, score);
+}
+
+/** The independent source of a claim: the outlet it credits, else its publishing outlet. */
+export function sourceKeyOf(claim: FeaturedClaim): string {
+  return claim.features.attribution?.outletKey ?? outletKey(claim.source);
+}
