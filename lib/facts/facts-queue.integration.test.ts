@@ -82,9 +82,9 @@ describe("fact analysis in the job queue", () => {
     const { editor, story } = await deskStory();
     const { reportId } = await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED, KILLED_12]);
 
-    const [job] = await db.$queryRaw<{ task_identifier: string; payload: unknown }[]>`
-      SELECT task_identifier, payload FROM graphile_worker.jobs WHERE key = ${`analyze-report:${reportId}`}`;
-    expect(job).toMatchObject({ task_identifier: "analyze-report", payload: { reportId } });
+    const jobs = await db.$queryRaw<{ task_identifier: string }[]>`
+      SELECT task_identifier FROM graphile_worker.jobs WHERE key = ${`analyze-report:${reportId}`}`;
+    expect(jobs).toEqual([{ task_identifier: "analyze-report" }]);
     expect(await factsOf(story.id)).toEqual([]);
     expect(await getAnalysisProgress(editor.actor, story.id)).toMatchObject({ reports: 1, pending: 1, failed: [] });
 
@@ -280,11 +280,11 @@ describe("editors' decisions on facts", () => {
 
     const members = await memberIds(seized.id);
     for (const attempt of [
-      confirmFact(editor.actor, { storyId: story.id, factId: seized.id, version: seized.version }),
-      splitFact(editor.actor, { storyId: story.id, factId: seized.id, version: seized.version, memberIds: [members[0]!] }),
-      mergeFacts(editor.actor, { storyId: story.id, factId: toll.id, version: toll.version, otherFactId: seized.id, otherVersion: seized.version }),
+      () => confirmFact(editor.actor, { storyId: story.id, factId: seized.id, version: seized.version }),
+      () => splitFact(editor.actor, { storyId: story.id, factId: seized.id, version: seized.version, memberIds: [members[0]!] }),
+      () => mergeFacts(editor.actor, { storyId: story.id, factId: toll.id, version: toll.version, otherFactId: seized.id, otherVersion: seized.version }),
     ]) {
-      expect((await domainErrorFrom(attempt)).kind).toBe("conflict");
+      expect((await domainErrorFrom(attempt())).kind).toBe("conflict");
     }
     expect(await memberIds(seized.id)).toEqual(members);
   });
@@ -296,12 +296,12 @@ describe("editors' decisions on facts", () => {
     const members = await memberIds(seized.id);
     for (const actor of [token, stranger]) {
       const attempts = [
-        confirmFact(actor, { storyId: story.id, factId: seized.id, version: seized.version }),
-        splitFact(actor, { storyId: story.id, factId: seized.id, version: seized.version, memberIds: [members[0]!] }),
-        mergeFacts(actor, { storyId: story.id, factId: seized.id, version: seized.version, otherFactId: toll.id, otherVersion: toll.version }),
-        moveFactMember(actor, { storyId: story.id, memberId: members[0]!, fromFactId: seized.id, fromVersion: seized.version, toFactId: null }),
+        () => confirmFact(actor, { storyId: story.id, factId: seized.id, version: seized.version }),
+        () => splitFact(actor, { storyId: story.id, factId: seized.id, version: seized.version, memberIds: [members[0]!] }),
+        () => mergeFacts(actor, { storyId: story.id, factId: seized.id, version: seized.version, otherFactId: toll.id, otherVersion: toll.version }),
+        () => moveFactMember(actor, { storyId: story.id, memberId: members[0]!, fromFactId: seized.id, fromVersion: seized.version, toFactId: null }),
       ];
-      for (const attempt of attempts) expect((await domainErrorFrom(attempt)).kind).toBe("forbidden");
+      for (const attempt of attempts) expect((await domainErrorFrom(attempt())).kind).toBe("forbidden");
     }
     const other = await buildStory(editor.actor);
     expect((await domainErrorFrom(confirmFact(editor.actor, { storyId: other.id, factId: seized.id, version: seized.version }))).kind).toBe("not_found");
