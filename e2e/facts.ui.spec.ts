@@ -70,6 +70,7 @@ test.describe("facts across outlets", () => {
 
     await page.getByRole("link", { name: /^Facts/ }).click();
     await expect(page).toHaveURL(/\/facts$/);
+    await shot(page, "facts-progress");
     // the worker analyses in the background; the tab refreshes itself until it is done
     const facts = page.getByRole("list", { name: "Facts" });
     await expect(facts.locator('[data-outlets="3"]')).toHaveCount(1, { timeout: 30_000 });

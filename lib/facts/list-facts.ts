@@ -11,6 +11,8 @@ export type FactListItem = {
   id: string;
   statement: string;
   state: FactState;
+  /** reshaped by an editor (split or merged) */
+  locked: boolean;
   sources: string[];
   sourceCount: number;
   claimCount: number;
@@ -57,7 +59,7 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
   // facts emptied by editors but cited by an explainer stay (claimCount 0); the tab skips them
   const [facts, [count]] = await Promise.all([
     db.$queryRaw<FactListItem[]>`
-      SELECT f.id, f.statement, f.state, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt"
+      SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt"
       FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
       ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}`,

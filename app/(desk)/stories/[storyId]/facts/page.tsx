@@ -63,7 +63,11 @@ export default async function StoryFactsPage({
               </li>
             ))}
           </ul>
-          <p className="mt-1">Re-analyse the story to try again.</p>
+          {can(actor.role, "fact.edit") ? (
+            <div className="mt-1 flex items-center gap-2">
+              Try again: <ReanalyzeButton storyId={storyId} />
+            </div>
+          ) : null}
         </div>
       ) : null}
 
@@ -84,7 +88,6 @@ export default async function StoryFactsPage({
               </Link>
             ))}
           </nav>
-          {can(actor.role, "fact.edit") && progress.reports > 0 ? <ReanalyzeButton storyId={storyId} /> : null}
         </div>
       </div>
 
@@ -100,10 +103,13 @@ export default async function StoryFactsPage({
         )
       ) : (
         <>
-          <p className="text-sm text-muted">
-            {list.total > FACT_LIST_LIMIT ? `Showing the first ${FACT_LIST_LIMIT} of ${list.total} facts.` : `${list.total} ${list.total === 1 ? "fact" : "facts"}.`} An outlet counts
-            once, however many of its reports carry the fact.
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-muted">
+              {list.total > FACT_LIST_LIMIT ? `Showing the first ${FACT_LIST_LIMIT} of ${list.total} facts.` : `${list.total} ${list.total === 1 ? "fact" : "facts"}.`} An outlet
+              counts once, however many of its reports carry the fact.
+            </p>
+            {can(actor.role, "fact.edit") ? <ReanalyzeButton storyId={storyId} /> : null}
+          </div>
           <ol className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Facts">
             {list.facts.map((fact) => (
               <li key={fact.id} data-fact={fact.id} className="flex flex-wrap items-start gap-x-4 gap-y-1 px-3 py-2.5 hover:bg-paper">
@@ -121,7 +127,7 @@ export default async function StoryFactsPage({
                     {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
                   </span>
                   <ConflictBadges kinds={fact.conflictKinds} />
-                  {fact.state === "CONFIRMED" ? <Badge tone="ok">✓ Confirmed</Badge> : null}
+                  {fact.state === "CONFIRMED" ? <Badge tone="ok">✓ Confirmed</Badge> : fact.locked ? <Badge>Grouped by an editor</Badge> : null}
                 </div>
               </li>
             ))}

@@ -12,6 +12,7 @@ export function ReanalyzeButton({ storyId }: { storyId: string }) {
   return (
     <Button
       size="sm"
+      variant="ghost"
       pending={pending}
       title="Group again every claim an editor has not placed; confirmed, split and merged facts stay as they are"
       onClick={() =>
@@ -23,7 +24,7 @@ export function ReanalyzeButton({ storyId }: { storyId: string }) {
         })
       }
     >
-      Re-analyse
+      ↻ Re-analyse story
     </Button>
   );
 }

@@ -30,7 +30,6 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
     segments: quoteSegments(index === 0 ? null : base, member.quote),
     conflicts: conflictsOf.get(member.id) ?? [],
   }));
-  const sourceOf = new Map(fact.members.map((member) => [member.id, member.source]));
   const kinds = [...new Set(fact.conflicts.map((item) => item.kind))];
 
   return (
@@ -58,8 +57,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
           <ul className="mt-1 space-y-1 text-sm">
             {fact.conflicts.map((item, index) => (
               <li key={index} data-conflict-kind={item.kind}>
-                <span className="font-medium">{CONFLICT_META[item.kind].label}:</span> {item.detail}{" "}
-                <span className="text-muted">({[...new Set(item.claimIds.map((id) => sourceOf.get(id)).filter(Boolean))].join(" vs ")})</span>
+                <span className="font-medium">{CONFLICT_META[item.kind].label}:</span> {item.detail}
               </li>
             ))}
           </ul>
