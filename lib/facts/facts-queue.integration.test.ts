@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
 import { quietQueueLogger } from "@/lib/jobs/queue-logger";
+import { startWorker } from "@/lib/jobs/run-worker";
 import { taskList } from "@/lib/jobs/task-list";
 import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
 import { analyzeReport } from "./analyze-report";
@@ -12,6 +13,7 @@ import { confirmFact } from "./confirm-fact";
 import { getFact } from "./get-fact";
 import { getAnalysisProgress, listFacts } from "./list-facts";
 import { mergeFacts } from "./merge-facts";
+import { queueReportAnalysis } from "./queue-analysis";
 import { moveFactMember } from "./move-fact-member";
 import { reanalyzeStory } from "./reanalyze-story";
 import { splitFact } from "./split-fact";
@@ -96,6 +98,41 @@ describe("fact analysis in the job queue", () => {
     expect(facts.every((fact) => fact.sourceCount === 1 && fact.sources[0] === "Northgate News Agency")).toBe(true);
     const members = await db.claimSuggestion.findMany({ where: { reportId }, select: { factId: true, featuresVersion: true } });
     expect(members.every((member) => member.factId !== null && member.featuresVersion !== null)).toBe(true);
+  });
+
+  it("a job queued in a transaction that rolls back never runs", async () => {
+    const { editor, story } = await deskStory();
+    const { reportId } = await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED]);
+    await drainQueue();
+    await expect(
+      db.$transaction(async (tx) => {
+        await queueReportAnalysis(tx, reportId);
+        throw new Error("the import failed after queueing");
+      }),
+    ).rejects.toThrow("the import failed");
+    const [queued] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM graphile_worker.jobs WHERE key = ${`analyze-report:${reportId}`}`;
+    expect(Number(queued!.count)).toBe(0);
+    expect(await getAnalysisProgress(editor.actor, story.id)).toMatchObject({ pending: 0 });
+  });
+
+  it("two worker processes' worth of runners share the queue and analyse every report once", async () => {
+    const { editor, story } = await deskStory();
+    const reports = await Promise.all(
+      [["Northgate News Agency", [SEIZED, KILLED_12]], ["Meridian Press", [CAPTURED, KILLED_15]], ["Kestrel Daily", [RELAYED, FLED]]].map(([source, paragraphs]) =>
+        importReport(editor.actor, story.id, source as string, paragraphs as string[]),
+      ),
+    );
+    const runners = await Promise.all([1, 2].map(() => startWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 1, pollInterval: 200 })));
+    try {
+      await expect.poll(async () => (await getAnalysisProgress(editor.actor, story.id)).pending, { timeout: 20_000, interval: 200 }).toBe(0);
+    } finally {
+      await Promise.all(runners.map((runner) => runner.stop()));
+    }
+    const done = await db.report.findMany({ where: { id: { in: reports.map((report) => report.reportId) } }, select: { analysisDone: true } });
+    expect(done.map((report) => report.analysisDone)).toEqual([1, 1, 1]);
+    const seized = await factHolding(story.id, "seized the Tel Hamra crossing on Thursday after");
+    expect(seized.sourceCount).toBe(2);
+    await expectConsistentFacts(story.id);
   });
 
   it("two outlets carrying the same facts give them two independent sources, and differing numbers are flagged", async () => {
