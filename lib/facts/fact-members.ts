@@ -45,6 +45,15 @@ const MEMBER_COLUMNS = {
 /** Claims that can stand in a fact: placed in the report's current text (orphans and retired claims cannot). */
 const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY')`;
 
+/**
+ * A pending suggestion on the report's current version, unless an editor tagged a claim over
+ * the same words since: the claim speaks for that sentence, and two members of one outlet
+ * saying the same words would only clutter the fact.
+ */
+const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND NOT EXISTS (
+    SELECT 1 FROM "Claim" c WHERE c."reportVersionId" = s."reportVersionId" AND c."anchorState" IN ('ANCHORED', 'FUZZY')
+      AND c.start < s."end" AND s.start < c."end")`;
+
 /** Members of the given facts (any story: callers pass ids they looked up by story). */
 export async function loadFactMembers(tx: Tx, factIds: string[]): Promise<MemberRow[]> {
   if (factIds.length === 0) return [];
@@ -120,10 +129,10 @@ export async function loadReportMembers(tx: Tx, reportIds: string[]): Promise<{ 
     FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE c."reportId" = ANY(${reportIds}::uuid[]) AND (${PLACED_CLAIM} OR c."factId" IS NOT NULL)
     UNION ALL
-    SELECT ${MEMBER_COLUMNS.suggestion}, (s.state = 'PENDING' AND v.version = r."currentVersion") AS current
+    SELECT ${MEMBER_COLUMNS.suggestion}, (${CURRENT_SUGGESTION}) AS current
     FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" JOIN "ReportVersion" v ON v.id = s."reportVersionId"
       LEFT JOIN "Source" src ON src.id = r."sourceId"
-    WHERE s."reportId" = ANY(${reportIds}::uuid[]) AND ((s.state = 'PENDING' AND v.version = r."currentVersion") OR s."factId" IS NOT NULL)
+    WHERE s."reportId" = ANY(${reportIds}::uuid[]) AND ((${CURRENT_SUGGESTION}) OR s."factId" IS NOT NULL)
     ORDER BY 1`;
   const strip = ({ current: _current, ...row }: MemberRow & { current: boolean }): MemberRow => row;
   return { current: rows.filter((row) => row.current).map(strip), stale: rows.filter((row) => !row.current).map(strip) };

@@ -244,6 +244,28 @@ describe("fact analysis in the job queue", () => {
     const detail = await getFact(editor.actor, story.id, seized.id);
     expect(detail.members.map((member) => [member.kind, member.id])).toEqual([["claim", claimId]]);
   });
+
+  it("a claim tagged over a grouped suggestion's words takes its place in the fact, without a duplicate", async () => {
+    const { editor, story } = await deskStory();
+    const { reportId } = await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED, KILLED_12]);
+    await importReport(editor.actor, story.id, "Meridian Press", [CAPTURED]);
+    await drainQueue();
+    const suggestion = await db.claimSuggestion.findFirstOrThrow({ where: { reportId, text: SEIZED } });
+    const version = await db.reportVersion.findFirstOrThrow({ where: { reportId }, select: { version: true } });
+
+    const { tagClaim } = await import("@/lib/claims/tag-claim");
+    const claim = await tagClaim(editor.actor, {
+      storyId: story.id, reportId, reportVersion: version.version, start: suggestion.start, end: suggestion.end,
+      statement: "Rebels seized the Tel Hamra crossing", attribution: "", tags: [],
+    });
+    await drainQueue();
+
+    const seized = await factHolding(story.id, "Insurgents captured");
+    const members = await memberIds(seized.id);
+    expect(members).toContain(claim.id);
+    expect(members).not.toContain(suggestion.id);
+    expect(seized).toMatchObject({ sourceCount: 2, claimCount: 2 });
+  });
 });
 
 describe("editors' decisions on facts", () => {
