@@ -45,11 +45,25 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
       taken.push([at, end]);
       const clauseStart = Math.max(text.lastIndexOf(",", at), text.lastIndexOf(";", at), text.lastIndexOf("—", at), 0);
       const positive = !NEGATION.test(text.slice(clauseStart, at)) && !/^\s*(?:not|n't)/iu.test(text.slice(end, end + 5));
-      events.push({ cls, positive, target: targetOf(cls, text, at, end, entities), agent: agentOf(text, at, end, entities), text: match[0], at });
+      events.push({ cls, positive, target: targetOf(cls, text, at, end, entities), object: objectOf(text, at, end), agent: agentOf(text, at, end, entities), text: match[0], at });
     }
   }
   events.sort((a, b) => a.at - b.at || PRIORITY.indexOf(a.cls) - PRIORITY.indexOf(b.cls));
   return events.map(({ at: _at, ...event }) => event);
+}
+
+const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";
+const OBJECT_AFTER = new RegExp(`^[\\s,]*(?:(?:of|on|to|toward|towards|into|in|at|over|across)\\s+)?(?:the |a |an |its |their |key |nearby |strategic )*(?:[\\p{L}'’-]+\\s+){0,3}?${OBJECT}\\b`, "iu");
+const OBJECT_BEFORE = new RegExp(`\\b${OBJECT}\\b(?:\\s+[\\p{L}'’-]+){0,5}?\\s*$`, "iu");
+
+/** The common noun for what an event acted on ("the dam", "a bridge"); towns, cities and villages are one. */
+function objectOf(text: string, at: number, end: number): string | null {
+  const after = OBJECT_AFTER.exec(text.slice(end, end + 60));
+  const before = OBJECT_BEFORE.exec(text.slice(Math.max(0, at - 50), at));
+  const passive = /^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|are|has been|had been|remains?)\s*$/iu.test(text.slice(Math.max(0, at - 16), at));
+  const noun = (passive ? (before?.[1] ?? after?.[1]) : (after?.[1] ?? before?.[1]))?.toLowerCase() ?? null;
+  if (noun === null) return null;
+  return /^(?:city|village)$/u.test(noun) ? "town" : noun === "crossing" ? "bridge" : noun;
 }
 
 function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {

@@ -6,15 +6,15 @@ import { findAttribution } from "./attribution";
 import { resolveDates } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
 import { findEvents } from "./events";
-import { foldText, skeleton, stem, STOPWORDS } from "./normalize";
+import { concept, foldText, stem, STOPWORDS } from "./normalize";
 import { findNumbers, type NumberMention } from "./numbers";
 import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type ClaimFeatures, type EventClass, type QuantityFeature } from "./types";
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen)\b/giu],
+  ["killed", /\b(?:killed|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road)\b/giu],
+  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force|columns)\b/giu],
   ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners|surrendered)\b/giu],
@@ -116,11 +116,10 @@ function lexicalTokens(text: string, entities: readonly EntityMention[]): string
     const word = foldText(match[0]).replace(/'s$|'/g, "");
     if (entity) {
       add(entity.key);
-      if (!STOPWORDS.has(word) && word.length > 1) add(`w:${skeleton(word)}`);
       continue;
     }
     if (STOPWORDS.has(word) || word.length < 2 || /^\d/.test(word)) continue;
-    add(stem(word));
+    add(concept(stem(word)));
   }
   return tokens;
 }
@@ -150,8 +149,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     if (q.group) topics.add(`qty:${q.measure}:${q.group}`);
   }
   for (const e of events) {
-    if (CONTROL.includes(e.cls)) topics.add(`ctl:${e.target ?? "?"}`);
-    else if (e.target) topics.add(`${e.cls.toLowerCase()}:${e.target}`);
+    if (CONTROL.includes(e.cls)) {
+      if (e.target) topics.add(`ctl:${e.target}`);
+      if (e.object) topics.add(`ctl:n:${e.object}`);
+      if (!e.target && !e.object) topics.add("ctl:?");
+    } else if (e.target || e.object) topics.add(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
     else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) topics.add(`ev:${e.cls.toLowerCase()}`);
   }
   return {

@@ -97,3 +97,36 @@ export function contentWords(text: string): string[] {
   }
   return out;
 }
+
+// News paraphrase families: different words wires use for one thing. Stems map to one concept
+// token so "killed"/"martyred"/"died" or "power"/"electricity" meet in the lexical overlap.
+const CONCEPTS: [RegExp, string][] = [
+  [/^(?:kill|kil|dead|death|die|died|dy|slain|martyr|fatalit[iy]|bodi|body|toll)$/, "~kill"],
+  [/^(?:wound|injur|injury|hurt|casualt[iy])$/, "~wound"],
+  [/^(?:fle|flee|fled|displac|exodu|evacu|evacuat|uproot|refuge)$/, "~flee"],
+  [/^(?:seiz|captur|overran|overrun|overtook|storm|fell|fel|fall|fallen)$/, "~take"],
+  [/^(?:advanc|approach|near|clos|push|edg|outskirt|encircl|besieg|surround)$/, "~advance"],
+  [/^(?:withdr[ae]w|withdrawn|withdrawal|retreat|redeploy|redeployment|reposition|pull|pul)$/, "~withdraw"],
+  [/^(?:power|electricity|electric|blackout|outag)$/, "~power"],
+  [/^(?:destroy|destruction|blew|blow|explosion|explod|demolish)$/, "~destroy"],
+  [/^(?:soldier|troop|servicemen|serviceman|conscript)$/, "~soldier"],
+  [/^(?:fighter|rebel|militant|insurgent|militiamen|gunmen|attacker)$/, "~fighter"],
+  [/^(?:strik|struck|airstrik|bomb|bombard|raid|shell|shel)$/, "~strike"],
+  [/^(?:aircraft|jet|warplan|plan)$/, "~aircraft"],
+  [/^(?:mobil|phon|telecom|communication|network)$/, "~telecom"],
+  [/^(?:highway|road|motorway)$/, "~road"],
+  [/^(?:cut|clos|shut|block|down)$/, "~cut"],
+  [/^(?:prisoner|detain|detaine|arrest|captiv|hostag)$/, "~captive"],
+  [/^(?:talk|negotiat|mediat|mediator)$/, "~negotiate"],
+  [/^(?:reinforc|reinforcement)$/, "~reinforce"],
+  [/^(?:helicopter|chopper)$/, "~helicopter"],
+  [/^(?:rescu|survivor|sav)$/, "~rescue"],
+  [/^(?:miss|mis|unaccount)$/, "~missing"],
+  [/^(?:sheltering|shelter|hous|accommodat)$/, "~shelter"],
+];
+
+/** The concept a stem belongs to ("~kill" for "martyr"), or the stem itself. */
+export function concept(stemmed: string): string {
+  for (const [re, name] of CONCEPTS) if (re.test(stemmed)) return name;
+  return stemmed;
+}

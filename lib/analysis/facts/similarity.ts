@@ -12,6 +12,8 @@ export type PreparedClaim = {
   reportId: string;
   weights: Map<string, number>;
   norm: number;
+  /** sum of the weights */
+  total: number;
   entities: Set<string>;
   topics: Set<string>;
   /** index keys: entity keys, topics and words, each with its idf */
@@ -27,31 +29,46 @@ export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<strin
   return df;
 }
 
-export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, total: number): PreparedClaim[] {
+export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
   return claims.map((claim, index) => {
     const weights = new Map<string, number>();
     let sum = 0;
+    let total = 0;
     for (const token of claim.features.tokens) {
-      // entity keys weigh like rare words even when the story repeats them
-      const base = Math.log(1 + total / (df.get(token) ?? 1));
-      const w = token.includes(":") && !token.startsWith("w:") ? Math.max(base, 1.5) : token.startsWith("w:") ? base * 0.5 : base;
+      // names are compared as entities; the words are what the claim says about them
+      if (token.includes(":")) continue;
+      const w = Math.log(1 + count / (df.get(token) ?? 1));
       weights.set(token, w);
       sum += w * w;
+      total += w;
     }
     const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
     const topics = new Set(claim.features.topics);
-    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, entities, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
   });
 }
 
+/**
+ * IDF-weighted overlap: the mean of the cosine and of the containment of the shorter claim in
+ * the longer one, so a terse wire line inside a long broadsheet sentence still scores.
+ */
 function lexical(a: PreparedClaim, b: PreparedClaim): number {
   let dot = 0;
+  let shared = 0;
+  let sharedCount = 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   for (const [token, w] of small.weights) {
     const other = large.weights.get(token);
-    if (other !== undefined) dot += w * other;
+    if (other !== undefined) {
+      dot += w * other;
+      shared += Math.min(w, other);
+      sharedCount += 1;
+    }
   }
-  return dot / (a.norm * b.norm);
+  const cosine = dot / (a.norm * b.norm);
+  // one shared word is too little to say a short claim is inside a long one
+  const containment = sharedCount >= 2 ? Math.min(1, shared / Math.max(1e-9, Math.min(a.total, b.total))) : cosine;
+  return 0.5 * cosine + 0.5 * containment;
 }
 
 function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
@@ -93,16 +110,27 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
 }
 
-/** Similarity of two prepared claims in [0, 1]. */
-export function similarity(a: PreparedClaim, b: PreparedClaim): number {
+/** The parts of a similarity, for tuning and for explaining a grouping. */
+export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   const lex = lexical(a, b);
   const ent = entityOverlap(a, b);
   const topic = topicMatch(a, b);
-  let score = 0.5 * lex + 0.2 * ent + 0.3 * topic.score;
+  // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
+  // numbers or events are compared on words and names alone
+  const entWeight = a.entities.size > 0 && b.entities.size > 0 ? 0.2 : 0;
+  const topicWeight = a.topics.size > 0 && b.topics.size > 0 ? 0.35 : a.topics.size > 0 || b.topics.size > 0 ? 0.1 : 0;
+  let score = (0.5 * lex + entWeight * ent + topicWeight * topic.score) / (0.5 + entWeight + topicWeight);
   if (topic.clash) score *= 0.6;
+  // sharing names but not one word about them is two different things said about one place
+  if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   // a report states a fact once; two of its sentences are rarely the same fact
   if (a.reportId === b.reportId) score *= 0.7;
-  return Math.min(1, score);
+  return { lex, ent, topic: topic.score, clash: topic.clash, score: Math.min(1, score) };
+}
+
+/** Similarity of two prepared claims in [0, 1]. */
+export function similarity(a: PreparedClaim, b: PreparedClaim): number {
+  return similarityParts(a, b).score;
 }
 
 /** The independent source of a claim: the outlet it credits, else its publishing outlet. */

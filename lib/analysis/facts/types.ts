@@ -43,6 +43,8 @@ export type EventFeature = {
   positive: boolean;
   /** entity key of what was taken / approached (a place) */
   target: string | null;
+  /** the kind of thing taken or hit, when named by a common noun ("dam", "town", "bridge") */
+  object: string | null;
   /** who is credited: entity key or generic side ("side:rebel", "side:gov") */
   agent: string | null;
   text: string;
