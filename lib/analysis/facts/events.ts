@@ -11,24 +11,32 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["RETAKE", /\b(?:retak(?:e|es|en|ing)|retook|recaptur(?:e|ed|es|ing)|regain(?:ed|s|ing)? control|counter-?attack(?:s|ed|ing)?|counter-?offensive|restored positions|won back|win back)\b/giu],
   ["TAKEN", /\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell|falls|fallen|fall of|(?:has|had|have) fallen|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b/giu],
   ["ENTERED", /\b(?:enter(?:ed|ing|s)?|inside|into the (?:town|city|village)|in the (?:main square|town centre|town center|centre|center)|reached the (?:centre|center|main square))\b/giu],
-  ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached) the (?:outskirts|edge|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
-  ["WITHDRAWN", /\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|abandon(?:ed|ing)|evacuated (?:their|its) positions|making the withdraw|fled their positions)\b/giu],
+  ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached|to) the (?:outskirts|edges?|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
+  ["WITHDRAWN", /\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|redeploy(?:ed|ment|ing)?|abandon(?:ed|ing)|evacuated (?:their|its) positions|making the withdraw|fled their positions)\b/giu],
   ["KILLED", /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses)\b/giu],
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
-  ["ATTACK", /\b(?:shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
+  ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
   ["DAMAGE", /\b(?:damaged|destroyed|destruction|cut off|closed|knocked out|out of service)\b/giu],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
 const PRIORITY: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "KILLED", "WOUNDED", "DISPLACED", "DAMAGE", "ATTACK"];
 
-const NEGATION = /\b(?:not|n't|never|no longer|denied|denies|deny|denying|rejected|dismissed|false|untrue)\b[^,;.]*$/iu;
+const NEGATION = /\b(?:not|n't|never|no longer|denied|denies|deny|denying|rejected|rejecting|rejects|dismissed|dismissing|false|untrue)\b[^,;.]*$/iu;
+// "remains under its control", "still holds": the place has not changed hands
+const STILL_HELD = /\b(?:remains?|remained|still|continues? to be|stays?)\s+(?:firmly\s+)?(?:under|in)\s+(?:(?:its|their|the army's|government|army|full|complete)\s+)*control\b|\bremain(?:s|ed)? in control\b|\bstill (?:holds?|controls?)\b/giu;
 
 /** Events of a claim with their target place and credited agent (entities from findEntities). */
 export function findEvents(text: string, entities: readonly EntityMention[]): EventFeature[] {
   const events: (EventFeature & { at: number })[] = [];
   const taken: [number, number][] = [];
+  for (const match of text.matchAll(STILL_HELD)) {
+    const at = match.index!;
+    const end = at + match[0].length;
+    taken.push([at, end]);
+    events.push({ cls: "TAKEN", positive: false, target: targetOf("TAKEN", text, at, end, entities), object: objectOf(text, at, end), agent: null, text: match[0], at });
+  }
   for (const [cls, pattern] of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const at = match.index!;

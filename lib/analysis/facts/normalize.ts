@@ -81,6 +81,9 @@ export function stem(word: string): string {
       break;
     }
   }
+  // "inspection"/"inspected", "redeployment"/"redeployed" meet
+  if (w.length > 7 && w.endsWith("ment")) w = w.slice(0, -4);
+  else if (w.length > 6 && w.endsWith("ion")) w = w.slice(0, -3);
   // "seiz(e)", "captur(e)": drop a final e so stems of -ed/-ing forms and the bare verb meet
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   return w.replace(/(.)\1$/, "$1");
@@ -120,6 +123,7 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:talk|negotiat|mediat|mediator)$/, "~negotiate"],
   [/^(?:reinforc|reinforcement)$/, "~reinforce"],
   [/^(?:helicopter|chopper)$/, "~helicopter"],
+  [/^(?:hold|hol|trap|trapp|besieged)$/, "~hold"],
   [/^(?:rescu|survivor|sav)$/, "~rescue"],
   [/^(?:miss|mis|unaccount)$/, "~missing"],
   [/^(?:sheltering|shelter|hous|accommodat)$/, "~shelter"],

@@ -31,7 +31,7 @@ const VAGUE: Record<string, [number, number]> = {
   "hundreds of thousands": [200000, 999999],
 };
 
-const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|millions|million|billion|dozen|a|an|and)";
+const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|millions|million|billion|dozen|a|an|and)\\b";
 const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 const SCALE_AFTER = "(?:\\s+(?:hundred|thousand|million|billion|dozen))?";
 const NUMBER_CORE = `(?:(?:${DIGITS})${SCALE_AFTER}|(?:${WORD}(?:[\\s-]+${WORD})*))`;

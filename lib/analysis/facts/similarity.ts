@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { outletKey } from "./normalize";
+import { concept, contentWords, outletKey } from "./normalize";
 import type { FeaturedClaim } from "./types";
 
 export type PreparedClaim = {
@@ -15,6 +15,8 @@ export type PreparedClaim = {
   /** sum of the weights */
   total: number;
   entities: Set<string>;
+  /** content words of the claim's quotations */
+  quoteWords: Set<string>[];
   topics: Set<string>;
   /** index keys: entity keys, topics and words, each with its idf */
   keys: string[];
@@ -44,7 +46,8 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
     }
     const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
     const topics = new Set(claim.features.topics);
-    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
+    const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, quoteWords, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
   });
 }
 
@@ -96,7 +99,9 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
         const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
         score = Math.max(score, differ ? 0.15 : 0.8);
       }
-    } else if (topic === "ctl:?") score = Math.max(score, 0.4);
+    } else if (topic === "ctl:?" || topic === "wd:?") score = Math.max(score, 0.4);
+    else if (topic.startsWith("at:")) score = Math.max(score, 0.5);
+    else if (topic.startsWith("wd:")) score = Math.max(score, 1);
     else if (topic.startsWith("ctl:")) score = Math.max(score, 1);
     else if (topic.startsWith("ev:")) score = Math.max(score, 0.5);
     else score = Math.max(score, 0.8);
@@ -110,11 +115,25 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
 }
 
+/** Word overlap of the closest pair of quotations (overlap coefficient), 0 when either has none. */
+function quoteOverlap(a: PreparedClaim, b: PreparedClaim): number {
+  let best = 0;
+  for (const x of a.quoteWords) for (const y of b.quoteWords) {
+    let shared = 0;
+    for (const w of x) if (y.has(w)) shared += 1;
+    best = Math.max(best, shared / Math.min(x.size, y.size));
+  }
+  return best;
+}
+
 /** The parts of a similarity, for tuning and for explaining a grouping. */
 export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   const lex = lexical(a, b);
   const ent = entityOverlap(a, b);
   const topic = topicMatch(a, b);
+  // the same quotation, however reworded, is the same statement
+  const quote = quoteOverlap(a, b);
+  if (quote >= 0.5) topic.score = Math.max(topic.score, Math.min(1, quote + 0.2));
   // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
   // numbers or events are compared on words and names alone
   const entWeight = a.entities.size > 0 && b.entities.size > 0 ? 0.2 : 0;
