@@ -17,7 +17,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
-  ["DAMAGE", /\b(?:damaged|destroyed|destruction|cut off|closed|knocked out|out of service)\b/giu],
+  ["DAMAGE", /\b(?:damaged|destroyed|destruction|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
@@ -29,7 +29,7 @@ const STILL_HELD = /\b(?:remains?|remained|still|continues? to be|stays?)\s+(?:f
 
 /** Events of a claim with their target place and credited agent (entities from findEntities). */
 export function findEvents(text: string, entities: readonly EntityMention[]): EventFeature[] {
-  const events: (EventFeature & { at: number })[] = [];
+  const events: (Omit<EventFeature, "start"> & { at: number })[] = [];
   const taken: [number, number][] = [];
   for (const match of text.matchAll(STILL_HELD)) {
     const at = match.index!;
@@ -50,6 +50,8 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
         if (/^(?:lost|hold|holds|held|took|taken)$/iu.test(match[0]) && !placeNear && !/\b(?:bridge|crossing|town|city|village|positions?|base|road)\b/iu.test(follow.slice(0, 30))) continue;
         if (/^(?:fell|falls)$/iu.test(match[0]) && !placeNear && !/^\s*(?:to|under)\b/iu.test(follow) && !/\b(?:town|city|village|bridge|crossing)\s*(?:had|has)?\s*$/iu.test(precede)) continue;
       }
+      // "retreating soldiers": an adjective, not the event
+      if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
       taken.push([at, end]);
       const clauseStart = Math.max(text.lastIndexOf(",", at), text.lastIndexOf(";", at), text.lastIndexOf("—", at), 0);
       const positive = !NEGATION.test(text.slice(clauseStart, at)) && !/^\s*(?:not|n't)/iu.test(text.slice(end, end + 5));
@@ -57,7 +59,7 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
     }
   }
   events.sort((a, b) => a.at - b.at || PRIORITY.indexOf(a.cls) - PRIORITY.indexOf(b.cls));
-  return events.map(({ at: _at, ...event }) => event);
+  return events.map(({ at, ...event }) => ({ ...event, start: at }));
 }
 
 const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";
@@ -77,7 +79,14 @@ function objectOf(text: string, at: number, end: number): string | null {
 function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
   if (!["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "ATTACK", "DAMAGE"].includes(cls)) return null;
   const places = entities.filter((e) => e.kind === "place");
-  const after = places.find((e) => e.start >= end && e.start - end < 60);
+  // the place must belong to this verb: not past another clause ("seized a dam and overran the
+  // town of X") nor the location of a named object ("captured a dam on the Sarhan river")
+  const after = places.find((e) => {
+    if (e.start < end || e.start - end >= 60) return false;
+    const between = text.slice(end, e.start);
+    if (/\band\b|[,;]|\b(?:after|before|while|as|when)\b/iu.test(between)) return false;
+    return !(new RegExp(`\\b${OBJECT}\\b`, "iu").test(between) && !new RegExp(`\\b${OBJECT}\\s+of\\s+(?:the\\s+)?$`, "iu").test(between));
+  });
   // "the town fell": the place comes before the verb
   const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
   if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at))) {

@@ -114,11 +114,11 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
       // what the group is doing: the first content word after it ("50 soldiers are holding out" → hold)
       const verb = words.slice(1).find((w) => !STOPWORDS.has(w) && !NOT_A_PREDICATE.has(w) && w.length > 2 && !GROUPS.some(([, re]) => re.test(w)));
       const measureOfGroup = verb ? `v:${concept(stem(verb))}` : "count";
-      return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: measureOfGroup, group: headGroup, unit, text: n.text };
+      return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: measureOfGroup, group: headGroup, unit, text: n.text, start: n.start };
     }
     measure = noun ? `n:${stem(noun)}` : "n:";
   }
-  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text };
+  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
 
 /** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */
@@ -191,21 +191,27 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   if (control.some((e) => (e.cls === "TAKEN" || e.cls === "ENTERED") && !e.positive)) completion = "denied";
   else if (control.some((e) => e.cls === "TAKEN" && e.positive)) completion = "completed";
   else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
-  const topics = new Set<string>();
-  for (const q of quantities) {
-    topics.add(`qty:${q.measure}`);
-    if (q.group) topics.add(`qty:${q.measure}:${q.group}`);
-  }
-  for (const clock of clockTopics(text)) topics.add(clock);
+  // each number and event gives topics; the first one in the text is the claim's main statement
+  const sourced: { start: number; keys: string[] }[] = [];
+  for (const q of quantities) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
-    if (e.cls === "WITHDRAWN") topics.add(`wd:${e.target ?? e.object ?? "?"}`);
+    const keys: string[] = [];
+    if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
     else if (CONTROL.includes(e.cls)) {
-      if (e.target) topics.add(`ctl:${e.target}`);
-      if (e.object) topics.add(`ctl:n:${e.object}`);
-      if (!e.target && !e.object) topics.add("ctl:?");
-    } else if (e.target || e.object) topics.add(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
-    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) topics.add(`ev:${e.cls.toLowerCase()}`);
+      if (e.target) keys.push(`ctl:${e.target}`);
+      if (e.object) keys.push(`ctl:n:${e.object}`);
+      if (!e.target && !e.object) keys.push("ctl:?");
+    } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
+    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
+    if (keys.length > 0) sourced.push({ start: e.start, keys });
   }
+  sourced.sort((x, y) => x.start - y.start);
+  // a number's measure word usually follows it, an event's target too: take the first element's
+  // topics and those of elements within a few characters of it (one clause)
+  const first = sourced[0];
+  const mainTopics = new Set<string>(first ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  const topics = new Set<string>(sourced.flatMap((s) => s.keys));
+  for (const clock of clockTopics(text)) topics.add(clock);
   return {
     v: ANALYSIS_VERSION,
     entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),
@@ -218,6 +224,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     quotes,
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
+    mainTopics: [...mainTopics].sort(),
   };
 }
 

@@ -115,7 +115,7 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:soldier|troop|servicemen|serviceman|conscript)$/, "~soldier"],
   [/^(?:fighter|rebel|militant|insurgent|militiamen|gunmen|attacker)$/, "~fighter"],
   [/^(?:strik|struck|airstrik|bomb|bombard|raid|shell|shel)$/, "~strike"],
-  [/^(?:aircraft|jet|warplan|plan)$/, "~aircraft"],
+  [/^(?:aircraft|jet|warplan)$/, "~aircraft"],
   [/^(?:mobil|phon|telecom|communication|network)$/, "~telecom"],
   [/^(?:highway|road|motorway)$/, "~road"],
   [/^(?:cut|clos|shut|block|down)$/, "~cut"],

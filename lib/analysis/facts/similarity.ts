@@ -18,6 +18,7 @@ export type PreparedClaim = {
   /** content words of the claim's quotations */
   quoteWords: Set<string>[];
   topics: Set<string>;
+  mainTopics: Set<string>;
   /** index keys: entity keys, topics and words, each with its idf */
   keys: string[];
 };
@@ -47,7 +48,7 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
     const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
-    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, quoteWords, topics, keys: [...new Set([...claim.features.tokens, ...topics])] };
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, quoteWords, topics, mainTopics: new Set(claim.features.mainTopics), keys: [...new Set([...claim.features.tokens, ...topics])] };
   });
 }
 
@@ -86,28 +87,38 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   let score = 0;
   const aQty = [...a.topics].filter((t) => t.startsWith("qty:"));
   const bQty = [...b.topics].filter((t) => t.startsWith("qty:"));
+  const strength = (topic: string): number => {
+    if (topic.startsWith("qty:n:")) return 0.5;
+    if (topic.startsWith("qty:")) {
+      if (topic.includes("|")) return 1;
+      // same measure: the same fact unless both name different groups (soldiers vs civilians)
+      const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
+      const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
+      const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
+      return differ ? 0.15 : 0.8;
+    }
+    if (topic === "ctl:?" || topic === "wd:?") return 0.4;
+    if (topic.startsWith("at:")) return 0.5;
+    if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
+    if (topic.startsWith("ev:")) return 0.5;
+    return 0.8;
+  };
+  // an unplaced withdrawal or capture may be the placed one another outlet reports
+  for (const family of ["wd:", "ctl:"]) {
+    const vague = `${family}?`;
+    const aVague = a.topics.has(vague) && [...b.topics].some((t) => t.startsWith(family) && t !== vague);
+    const bVague = b.topics.has(vague) && [...a.topics].some((t) => t.startsWith(family) && t !== vague);
+    if (aVague || bVague) score = Math.max(score, 0.6);
+  }
   for (const topic of a.topics) {
     if (!b.topics.has(topic)) continue;
-    if (topic.startsWith("qty:n:")) score = Math.max(score, 0.5);
-    else if (topic.startsWith("qty:")) {
-      const parts = topic.split(":");
-      if (parts.length === 3) score = Math.max(score, 1);
-      else {
-        // same measure: the same fact unless both name different groups (soldiers vs civilians)
-        const groupsA = aQty.filter((t) => t.startsWith(`${topic}:`));
-        const groupsB = bQty.filter((t) => t.startsWith(`${topic}:`));
-        const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
-        score = Math.max(score, differ ? 0.15 : 0.8);
-      }
-    } else if (topic === "ctl:?" || topic === "wd:?") score = Math.max(score, 0.4);
-    else if (topic.startsWith("at:")) score = Math.max(score, 0.5);
-    else if (topic.startsWith("wd:")) score = Math.max(score, 1);
-    else if (topic.startsWith("ctl:")) score = Math.max(score, 1);
-    else if (topic.startsWith("ev:")) score = Math.max(score, 0.5);
-    else score = Math.max(score, 0.8);
+    // a side remark shared with another claim's main statement says less than two main statements
+    const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
+    score = Math.max(score, strength(topic) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
   }
-  const aMeasures = new Set(aQty.map((t) => t.split(":")[1]));
-  const bMeasures = new Set(bQty.map((t) => t.split(":")[1]));
+  const measureOf = (t: string) => t.slice(4).split("|")[0];
+  const aMeasures = new Set(aQty.map(measureOf));
+  const bMeasures = new Set(bQty.map(measureOf));
   const qtyClash = aMeasures.size > 0 && bMeasures.size > 0 && ![...aMeasures].some((m) => bMeasures.has(m));
   const aCtl = [...a.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
   const bCtl = [...b.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
@@ -126,6 +137,13 @@ function quoteOverlap(a: PreparedClaim, b: PreparedClaim): number {
   return best;
 }
 
+/**
+ * Weights of the evidence. Topics (the same quantity kind, the same place changing hands) weigh
+ * most: outlets paraphrase freely but count the same things. A topic only one claim has weighs
+ * little, so a claim with no number is not pushed away from one with a number.
+ */
+const WEIGHTS = { words: 0.35, entities: 0.2, topics: 0.6, oneSidedTopics: 0.05 } as const;
+
 /** The parts of a similarity, for tuning and for explaining a grouping. */
 export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   const lex = lexical(a, b);
@@ -136,15 +154,33 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   if (quote >= 0.5) topic.score = Math.max(topic.score, Math.min(1, quote + 0.2));
   // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
   // numbers or events are compared on words and names alone
-  const entWeight = a.entities.size > 0 && b.entities.size > 0 ? 0.2 : 0;
-  const topicWeight = a.topics.size > 0 && b.topics.size > 0 ? 0.35 : a.topics.size > 0 || b.topics.size > 0 ? 0.1 : 0;
-  let score = (0.5 * lex + entWeight * ent + topicWeight * topic.score) / (0.5 + entWeight + topicWeight);
+  const entWeight = a.entities.size > 0 && b.entities.size > 0 ? WEIGHTS.entities : 0;
+  const topicWeight = a.topics.size > 0 && b.topics.size > 0 ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
+  let score = (WEIGHTS.words * lex + entWeight * ent + topicWeight * topic.score) / (WEIGHTS.words + entWeight + topicWeight);
   if (topic.clash) score *= 0.6;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   // a report states a fact once; two of its sentences are rarely the same fact
   if (a.reportId === b.reportId) score *= 0.7;
   return { lex, ent, topic: topic.score, clash: topic.clash, score: Math.min(1, score) };
+}
+
+const FAMILIES = ["qty:", "ctl:", "wd:"];
+
+/**
+ * Two claims whose main statements are about different things of one family (the dam's capture
+ * and the town's, soldiers killed and civilians killed) never belong to one fact, however much
+ * else they share: this is what stops a lead that mentions both from chaining the two together.
+ */
+export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
+  for (const family of FAMILIES) {
+    const x = [...a.mainTopics].filter((t) => t.startsWith(family));
+    const y = [...b.mainTopics].filter((t) => t.startsWith(family));
+    if (x.length === 0 || y.length === 0) continue;
+    if (x.some((t) => t.endsWith("?")) || y.some((t) => t.endsWith("?"))) continue;
+    if (!x.some((t) => y.includes(t))) return true;
+  }
+  return false;
 }
 
 /** Similarity of two prepared claims in [0, 1]. */
