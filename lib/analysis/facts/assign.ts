@@ -5,11 +5,11 @@
  * Clusters merge by average linkage over a few members of each side: a claim joins a group only
  * when it is similar to the group as a whole, so one weak link never chains unrelated groups.
  */
-import { documentFrequencies, prepareClaims, similarity, type PreparedClaim } from "./similarity";
+import { cannotLink, documentFrequencies, prepareClaims, similarity, type PreparedClaim } from "./similarity";
 import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
 
 /** Average similarity a claim or group needs with a group to join it. */
-export const LINK_THRESHOLD = 0.38;
+export const LINK_THRESHOLD = 0.3;
 const CANDIDATES_PER_CLAIM = 30;
 const MAX_POSTING = 400;
 const REPRESENTATIVES = 8;
@@ -72,13 +72,15 @@ function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: num
     const repsB = [j, ...b.members.filter((m) => m !== j).slice(0, REPRESENTATIVES - 1)];
     let total = 0;
     let strong = 0;
+    let forbidden = false;
     for (const x of repsA) for (const y of repsB) {
+      if (cannotLink(prepared[x]!, prepared[y]!)) forbidden = true;
       const s = sim(x, y);
       total += s;
       if (s >= LINK_THRESHOLD) strong += 1;
     }
     const pairs = repsA.length * repsB.length;
-    if (total / pairs < LINK_THRESHOLD || strong * 2 < pairs) continue;
+    if (forbidden || total / pairs < LINK_THRESHOLD || strong * 2 < pairs) continue;
     const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
     for (const m of gone.members) clusterOf[m] = keep.id;
     keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));

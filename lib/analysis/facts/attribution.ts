@@ -36,6 +36,9 @@ const ROLES: [RegExp, string][] = [
   [/\baid workers?|humanitarian|ngo|monitor/iu, "aid"],
   [/\bstatement\b/iu, "statement"],
   [/\bministry\b/iu, "ministry"],
+  [/\b(?:army|military|armed forces|defen[cs]e forces)\b/iu, "military"],
+  [/\b(?:rebels?|command|front|brigades?|militia|movement|group|insurgents?|\p{Lu}{2,6})\b/u, "group"],
+  [/\bgovernment|governor|mayor|municipality|authorities\b/iu, "authorities"],
   [/\bresearcher|analyst|expert/iu, "analyst"],
   [/\bcorrespondent|reporter/iu, "correspondent"],
 ];
@@ -72,6 +75,15 @@ function creditedOutlet(text: string): string | null {
     /\b(?:according to|citing|reported by|told)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}&'’.-]*|of|news|agency|press|service|wire))*)/gu,
     /(?:^|[,;—–]\s*|\b[Tt]he\s+)(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}&'’.-]*|news|agency|press|service|wire))*)(?:\s+news agency|\s+agency|\s+newspaper)?(?:,\s*citing[^,]+,)?\s+(?:reported|reports|said in a report|quoted|cited)\b/gu,
   ];
+  // "According to Meridian, the rebels say ...", "Meridian, quoting the ELC, ...", "Meridian reported that":
+  // a name that relays someone else's words, or that "reported", is an outlet
+  const relay =
+    /^(?:according to|citing)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s*,\s*(?:the\s+)?[\p{L} ]{2,40}?\s+(?:say|says|said|claim|claims|reported)\b/u.exec(text) ??
+    /(?:^|[.;—–]\s*)(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3}),\s+(?:quoting|citing)\b/u.exec(text) ??
+    /(?:^|[.;—–]\s*)(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s+reported\b/u.exec(text);
+  if (relay?.groups?.name && !/^(?:The|A|An|Residents|Witnesses|Officials|Sources|Rebels|Elders|Local|Two|Three|Several)$/u.test(relay.groups.name.split(/\s+/u)[0]!) && !/spokes|official|source|army|military|ministry|command|front/iu.test(relay.groups.name)) {
+    return relay.groups.name;
+  }
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const name = match.groups!.name!.replace(/\s+(?:news|agency|press|service|wire)$/iu, (m) => m).trim();
@@ -94,6 +106,8 @@ export function findAttribution(text: string, reportSource: string): Attribution
     // a speech verb after an ordinary subject ("The army said it had launched") is still attribution
     if (who.split(/\s+/u).length > 9) continue;
     if (/^(?:it|he|she|they|we|i|you|this|that)$/iu.test(who)) continue;
+    // "clashes have been reported", "the number is estimated": passive, nobody is speaking
+    if (/\b(?:is|are|was|were|be|been|being|has|have|had)$/iu.test(who) || /^(?:the )?number\b/iu.test(who)) continue;
     speaker = who;
     break;
   }

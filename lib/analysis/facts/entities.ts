@@ -11,18 +11,18 @@ export type EntityMention = EntityFeature & { start: number; end: number };
 
 const PARTICLE = "(?:al|el|il|ul|ez|es|as|ash|ad|ar|an|at|az|ed|er|bin|ibn|abu|bani|de|di|da|du|van|von|der|la|le)";
 const WORD = "\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)*";
-const JOIN = `(?:[ -](?:${PARTICLE}[- ])?|\\s+(?:of|of the|for|de|du)\\s+(?=\\p{Lu}))`;
+const JOIN = `(?:[ -](?:${PARTICLE}[- ])?)`;
 const PHRASE = new RegExp(`(?:${PARTICLE}-)?${WORD}(?:-${PARTICLE}-${WORD})*(?:${JOIN}${WORD}(?:-${PARTICLE}-${WORD})*)*`, "gu");
 
 // capitalised words that open sentences or name things no desk would match on
 const NOT_NAMES = new Set(
-  "the a an in on at by for of to from and but or as this that these those there it its he she they we our their his her i if when while after before since some many most one two three four five six seven eight nine ten several both either neither no not yes up down good local officials official government army police residents resident witnesses witness sources source rebel rebels fighters fighter troops forces soldiers militants insurgents gunmen people civilians families aid medical doctors hospital staff monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt utc breaking update updated corrected correction analysis live earlier later meanwhile however also reporting editing writing video photos footage state television tv spokesman spokeswoman spokesperson commander colonel general gen col maj lt capt mr mrs ms dr president minister deputy mayor governor about around nearly almost more less at least most among another any each every other such what who whom whose which where why how".split(
+  "much many more most all part parts half some none each every whole the a an in on at by for of to from and but or as this that these those there it its he she they we our their his her i if when while after before since some many most one two three four five six seven eight nine ten several both either neither no not yes up down good local officials official government army police residents resident witnesses witness sources source rebel rebels fighters fighter troops forces soldiers militants insurgents gunmen people civilians families aid medical doctors hospital staff monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt utc breaking update updated corrected correction analysis live earlier later meanwhile however also reporting editing writing video photos footage state television tv spokesman spokeswoman spokesperson commander colonel general gen col maj lt capt mr mrs ms dr president minister deputy mayor governor about around nearly almost more less at least most among another any each every other such what who whom whose which where why how".split(
     " ",
   ),
 );
 
 const ORG_WORDS =
-  /\b(?:command|front|army|forces|force|division|brigade|battalion|regiment|corps|ministry|agency|monitor|council|party|movement|committee|organi[sz]ation|union|institute|service|services|office|authority|crescent|cross|nations|guard|militia|coalition|alliance|group|company|bank|court|parliament|assembly|police|police force|department|government|federation|association|observatory|network|mission|programme|program|fund|unit|units)$/iu;
+  /\b(?:command|front|army|forces|force|division|brigade|battalion|regiment|corps|ministry|agency|monitor|council|party|movement|committee|organi[sz]ation|union|institute|service|services|office|authority|crescent|cross|nations|guard|militia|coalition|alliance|group|groups|brigades|battalions|regiments|company|bank|court|parliament|assembly|police|police force|department|government|federation|association|observatory|network|mission|programme|program|fund|unit|units)$/iu;
 const PLACE_WORDS = /\b(?:river|bridge|crossing|province|governorate|district|valley|road|highway|quarter|square|street|mount|mountain|lake|village|town|city|camp|airport|base|dam|port|hill|hills|plain|region|county|border)\b/iu;
 // words that only say what kind of place it is; "Tel Hamra crossing" and "Tel-Hamra bridge" name one place
 const PLACE_GENERIC = new Set(["river", "bridge", "crossing", "province", "governorate", "district", "road", "town", "city", "village", "mount", "lake", "camp", "the"]);
@@ -36,7 +36,7 @@ function properNouns(reportText: string): Set<string> {
   const cached = properCache.get(reportText);
   if (cached) return cached;
   const set = new Set<string>();
-  for (const match of reportText.matchAll(/(?<=[\p{Ll},;:]\s+)(\p{Lu}[\p{L}'’-]+)/gu)) set.add(foldText(match[1]!));
+  for (const match of reportText.matchAll(/(?<=[\p{Ll},;]\s+)(\p{Lu}[\p{L}'’-]+)/gu)) set.add(foldText(match[1]!));
   if (properCache.size > 64) properCache.clear();
   properCache.set(reportText, set);
   return set;
@@ -91,7 +91,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
-    while (words.length > 0 && (NOT_NAMES.has(foldText(words[words.length - 1]!)) || /^(?:of|the|for|de|du)$/i.test(words[words.length - 1]!))) words = words.slice(0, -1);
+    while (words.length > 0 && ((NOT_NAMES.has(foldText(words[words.length - 1]!)) && !(words.length > 1 && ORG_WORDS.test(words[words.length - 1]!))) || /^(?:of|the|for|de|du)$/i.test(words[words.length - 1]!))) words = words.slice(0, -1);
     if (words.length === 0) continue;
     let phrase = words.join(" ").replace(/['’]s$/u, "");
     const atSentenceStart = /^[\s"“'‘(\-–—]*$/u.test(text.slice(0, start)) || /[.!?:]["”']?\s+$/u.test(text.slice(Math.max(0, start - 3), start));

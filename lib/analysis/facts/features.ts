@@ -2,22 +2,25 @@
  * Features of one claim, computed once and stored as JSON: entities, quantities with what they
  * count, events, attribution, dates, quotes, stemmed words and topic keys.
  */
-import { findAttribution } from "./attribution";
+import { findAttribution, looksLikeOutlet } from "./attribution";
 import { resolveDates } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
 import { findEvents } from "./events";
-import { foldText, skeleton, stem, STOPWORDS } from "./normalize";
+import { concept, foldText, outletKey, stem, STOPWORDS } from "./normalize";
 import { findNumbers, type NumberMention } from "./numbers";
 import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type ClaimFeatures, type EventClass, type QuantityFeature } from "./types";
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen)\b/giu],
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road)\b/giu],
+  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force|columns)\b/giu],
-  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners|surrendered)\b/giu],
+  ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
+  ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
+  ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
+  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered)\b/giu],
 ];
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
@@ -31,9 +34,18 @@ const UNIT_WORDS: [string, RegExp][] = [
   ["percent", /^\s*(?:%|per ?cent|percent)/iu],
 ];
 
+// "two army sources said", "according to three officials": a count of sources, not of anything reported
+const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?|residents|witnesses|members|elders|diplomats|people familiar|medics|doctors|aid workers|security sources)\b(?:[^.;]{0,40}?\b(?:said|say|says|told|reported|spoke))?/iu;
+
+const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
+
 function isNotCount(text: string, n: NumberMention): boolean {
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 14);
+  const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
+  if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
+  // "two of the brigade's members", "one of the sources"
+  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
   if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
   if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
@@ -93,15 +105,24 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
   }
   if (measure === "displaced" || measure === "sheltering") group = "";
   if (!measure) {
-    // an uncategorised count is keyed by the noun it counts ("six schools" → "n:school")
-    const noun = /^\s*(?:[\p{L}-]+\s+)?([\p{L}-]{3,})/u.exec(after)?.[1];
-    measure = noun ? `n:${stem(foldText(noun))}` : "n:";
+    // an uncategorised count: of a group ("50 soldiers holding out" → count of soldiers), else
+    // keyed by the noun it counts ("six schools" → "n:school")
+    const words = (after.match(/[\p{L}-]+/gu) ?? []).slice(0, 8).map((w) => foldText(w));
+    const noun = words.find((w) => !STOPWORDS.has(w) && w.length > 2);
+    const headGroup = GROUPS.find(([, re]) => re.test(words.slice(0, 2).join(" ")))?.[0];
+    if (headGroup) {
+      // what the group is doing: the first content word after it ("50 soldiers are holding out" → hold)
+      const verb = words.slice(1).find((w) => !STOPWORDS.has(w) && !NOT_A_PREDICATE.has(w) && w.length > 2 && !GROUPS.some(([, re]) => re.test(w)));
+      const measureOfGroup = verb ? `v:${concept(stem(verb))}` : "count";
+      return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: measureOfGroup, group: headGroup, unit, text: n.text, start: n.start };
+    }
+    measure = noun ? `n:${stem(noun)}` : "n:";
   }
-  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text };
+  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
 
-/** Stemmed content words; names as transliteration skeletons so spellings meet. */
-function lexicalTokens(text: string, entities: readonly EntityMention[]): string[] {
+/** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */
+function lexicalTokens(text: string, entities: readonly EntityMention[], skip: [number, number] | null): string[] {
   const tokens: string[] = [];
   const seen = new Set<string>();
   const add = (token: string) => {
@@ -112,48 +133,85 @@ function lexicalTokens(text: string, entities: readonly EntityMention[]): string
   };
   for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
     const at = match.index!;
+    if (skip && at >= skip[0] && at < skip[1]) continue;
     const entity = entities.find((e) => at >= e.start && at < e.end);
     const word = foldText(match[0]).replace(/'s$|'/g, "");
     if (entity) {
       add(entity.key);
-      if (!STOPWORDS.has(word) && word.length > 1) add(`w:${skeleton(word)}`);
       continue;
     }
     if (STOPWORDS.has(word) || word.length < 2 || /^\d/.test(word)) continue;
-    add(stem(word));
+    add(concept(stem(word)));
   }
   return tokens;
 }
 
-const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE"];
+/** Where the attribution phrase sits in the claim, when it can be found. */
+function speakerSpan(text: string, speaker: string | null): [number, number] | null {
+  if (!speaker) return null;
+  const at = text.lastIndexOf(speaker);
+  return at < 0 ? null : [at, at + speaker.length];
+}
+
+const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
+const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
+
+/** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT"), as "at:HH". */
+function clockTopics(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    let hour = Number(m[1] ?? m[4]);
+    if (m[3] && /p/i.test(m[3]) && hour < 12) hour += 12;
+    if (m[3] && /a/i.test(m[3]) && hour === 12) hour = 0;
+    if (hour >= 0 && hour < 24) out.push(`at:${String(hour).padStart(2, "0")}`);
+  }
+  return out;
+}
 
 /** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
 export function extractClaimFeatures(claim: AnalysisClaimInput, report: AnalysisReport): ClaimFeatures {
   const text = claim.text;
-  const entities = findEntities(text, report.text);
+  const attribution = findAttribution(text, report.source);
+  // outlets named in the text ("told the Courier", "according to Meridian") are sources, not subjects
+  const entities = findEntities(text, report.text).filter(
+    (e) =>
+      !(attribution?.outlet && outletKey(e.text) === attribution.outletKey) &&
+      !(outletKey(e.text) === outletKey(report.source)) &&
+      !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
+  );
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
   const quantities = numbers.map((n) => quantityOf(text, n));
   const events = findEvents(text, entities);
-  const attribution = findAttribution(text, report.source);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);
   const quotes = [...text.matchAll(/["“]([^"“”]{6,})["”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/u).length >= 2);
-  const mainEvent = events.find((e) => CONTROL.includes(e.cls)) ?? events.find((e) => e.cls !== "ATTACK") ?? events[0] ?? null;
+  const mainEvent = events.find((e) => CONTROL.includes(e.cls) || e.cls === "WITHDRAWN") ?? events.find((e) => e.cls !== "ATTACK") ?? events[0] ?? null;
   const control = events.filter((e) => CONTROL.includes(e.cls));
   let completion: ClaimFeatures["completion"] = null;
   if (control.some((e) => (e.cls === "TAKEN" || e.cls === "ENTERED") && !e.positive)) completion = "denied";
   else if (control.some((e) => e.cls === "TAKEN" && e.positive)) completion = "completed";
   else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
-  const topics = new Set<string>();
-  for (const q of quantities) {
-    topics.add(`qty:${q.measure}`);
-    if (q.group) topics.add(`qty:${q.measure}:${q.group}`);
-  }
+  // each number and event gives topics; the first one in the text is the claim's main statement
+  const sourced: { start: number; keys: string[] }[] = [];
+  for (const q of quantities) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
-    if (CONTROL.includes(e.cls)) topics.add(`ctl:${e.target ?? "?"}`);
-    else if (e.target) topics.add(`${e.cls.toLowerCase()}:${e.target}`);
-    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) topics.add(`ev:${e.cls.toLowerCase()}`);
+    const keys: string[] = [];
+    if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
+    else if (CONTROL.includes(e.cls)) {
+      if (e.target) keys.push(`ctl:${e.target}`);
+      if (e.object) keys.push(`ctl:n:${e.object}`);
+      if (!e.target && !e.object) keys.push("ctl:?");
+    } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
+    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
+    if (keys.length > 0) sourced.push({ start: e.start, keys });
   }
+  sourced.sort((x, y) => x.start - y.start);
+  // a number's measure word usually follows it, an event's target too: take the first element's
+  // topics and those of elements within a few characters of it (one clause)
+  const first = sourced[0];
+  const mainTopics = new Set<string>(first ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  const topics = new Set<string>(sourced.flatMap((s) => s.keys));
+  for (const clock of clockTopics(text)) topics.add(clock);
   return {
     v: ANALYSIS_VERSION,
     entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),
@@ -164,8 +222,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     attribution,
     dates,
     quotes,
-    tokens: lexicalTokens(text, entities),
+    tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
+    mainTopics: [...mainTopics].sort(),
   };
 }
 

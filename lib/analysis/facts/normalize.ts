@@ -81,6 +81,9 @@ export function stem(word: string): string {
       break;
     }
   }
+  // "inspection"/"inspected", "redeployment"/"redeployed" meet
+  if (w.length > 7 && w.endsWith("ment")) w = w.slice(0, -4);
+  else if (w.length > 6 && w.endsWith("ion")) w = w.slice(0, -3);
   // "seiz(e)", "captur(e)": drop a final e so stems of -ed/-ing forms and the bare verb meet
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   return w.replace(/(.)\1$/, "$1");
@@ -96,4 +99,38 @@ export function contentWords(text: string): string[] {
     out.push(stem(raw));
   }
   return out;
+}
+
+// News paraphrase families: different words wires use for one thing. Stems map to one concept
+// token so "killed"/"martyred"/"died" or "power"/"electricity" meet in the lexical overlap.
+const CONCEPTS: [RegExp, string][] = [
+  [/^(?:kill|kil|dead|death|die|died|dy|slain|martyr|fatalit[iy]|bodi|body|toll)$/, "~kill"],
+  [/^(?:wound|injur|injury|hurt|casualt[iy])$/, "~wound"],
+  [/^(?:fle|flee|fled|displac|exodu|evacu|evacuat|uproot|refuge)$/, "~flee"],
+  [/^(?:seiz|captur|overran|overrun|overtook|storm|fell|fel|fall|fallen)$/, "~take"],
+  [/^(?:advanc|approach|near|clos|push|edg|outskirt|encircl|besieg|surround)$/, "~advance"],
+  [/^(?:withdr[ae]w|withdrawn|withdrawal|retreat|redeploy|redeployment|reposition|pull|pul)$/, "~withdraw"],
+  [/^(?:power|electricity|electric|blackout|outag)$/, "~power"],
+  [/^(?:destroy|destruction|blew|blow|explosion|explod|demolish)$/, "~destroy"],
+  [/^(?:soldier|troop|servicemen|serviceman|conscript)$/, "~soldier"],
+  [/^(?:fighter|rebel|militant|insurgent|militiamen|gunmen|attacker)$/, "~fighter"],
+  [/^(?:strik|struck|airstrik|bomb|bombard|raid|shell|shel)$/, "~strike"],
+  [/^(?:aircraft|jet|warplan)$/, "~aircraft"],
+  [/^(?:mobil|phon|telecom|communication|network)$/, "~telecom"],
+  [/^(?:highway|road|motorway)$/, "~road"],
+  [/^(?:cut|clos|shut|block|down)$/, "~cut"],
+  [/^(?:prisoner|detain|detaine|arrest|captiv|hostag)$/, "~captive"],
+  [/^(?:talk|negotiat|mediat|mediator)$/, "~negotiate"],
+  [/^(?:reinforc|reinforcement)$/, "~reinforce"],
+  [/^(?:helicopter|chopper)$/, "~helicopter"],
+  [/^(?:hold|hol|trap|trapp|besieged)$/, "~hold"],
+  [/^(?:rescu|survivor|sav)$/, "~rescue"],
+  [/^(?:miss|mis|unaccount)$/, "~missing"],
+  [/^(?:sheltering|shelter|hous|accommodat)$/, "~shelter"],
+];
+
+/** The concept a stem belongs to ("~kill" for "martyr"), or the stem itself. */
+export function concept(stemmed: string): string {
+  for (const [re, name] of CONCEPTS) if (re.test(stemmed)) return name;
+  return stemmed;
 }

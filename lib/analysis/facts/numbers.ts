@@ -20,7 +20,7 @@ const UNITS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, thousands: 1000, million: 1e6, millions: 1e6, billion: 1e9, dozen: 12 };
+const SCALES: Record<string, number> = { hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000, million: 1e6, millions: 1e6, billion: 1e9, dozen: 12 };
 // vague plurals: a lower bound and a rough size, never an exact figure
 const VAGUE: Record<string, [number, number]> = {
   dozens: [24, 99],
@@ -31,7 +31,7 @@ const VAGUE: Record<string, [number, number]> = {
   "hundreds of thousands": [200000, 999999],
 };
 
-const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|a|an|and)";
+const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|millions|million|billion|dozen|a|an|and)\\b";
 const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 const SCALE_AFTER = "(?:\\s+(?:hundred|thousand|million|billion|dozen))?";
 const NUMBER_CORE = `(?:(?:${DIGITS})${SCALE_AFTER}|(?:${WORD}(?:[\\s-]+${WORD})*))`;

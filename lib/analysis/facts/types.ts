@@ -33,6 +33,8 @@ export type QuantityFeature = {
   group: string;
   unit: string;
   text: string;
+  /** offset in the claim text */
+  start: number;
 };
 
 export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "STATEMENT";
@@ -43,9 +45,13 @@ export type EventFeature = {
   positive: boolean;
   /** entity key of what was taken / approached (a place) */
   target: string | null;
+  /** the kind of thing taken or hit, when named by a common noun ("dam", "town", "bridge") */
+  object: string | null;
   /** who is credited: entity key or generic side ("side:rebel", "side:gov") */
   agent: string | null;
   text: string;
+  /** offset in the claim text */
+  start: number;
 };
 
 export type AttributionFeature = {
@@ -82,6 +88,8 @@ export type ClaimFeatures = {
   tokens: string[];
   /** topic keys: what the claim is about, e.g. "qty:killed:soldier", "ctl:dr mrn" */
   topics: string[];
+  /** the topics of what the claim says first (its main statement; later ones are side remarks) */
+  mainTopics: string[];
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
