@@ -45,7 +45,7 @@ test.describe("facts across outlets", () => {
         name: "northgate.json",
         content: wire(`urn:e2e:facts:${run}:1`, "Northgate News Agency", "Rebels seize Tel Hamra crossing", [
           "Rebel fighters seized the Tel Hamra crossing on Thursday after a day of heavy clashes.",
-          "At least 12 soldiers were killed in the fighting, two army sources said.",
+          "Twelve soldiers were killed in the fighting, two army sources said.",
         ]),
       },
       {

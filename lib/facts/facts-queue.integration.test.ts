@@ -25,7 +25,7 @@ import { splitFact } from "./split-fact";
  */
 
 const SEIZED = "Rebel fighters seized the Tel Hamra crossing on Thursday after a day of heavy clashes.";
-const KILLED_12 = "At least 12 soldiers were killed in the fighting, two army sources said.";
+const KILLED_12 = "Twelve soldiers were killed in the fighting, two army sources said.";
 const FLED = "About 3,000 residents fled west toward Halvek, a local official said.";
 
 const CAPTURED = "Insurgents captured the Tel Hamra border crossing on Thursday following heavy fighting.";
@@ -146,7 +146,7 @@ describe("fact analysis in the job queue", () => {
     expect(seized.sourceCount).toBe(2);
     expect((await factHolding(story.id, "Insurgents captured")).id).toBe(seized.id);
 
-    const toll = await factHolding(story.id, "12 soldiers");
+    const toll = await factHolding(story.id, "Twelve soldiers");
     expect((await factHolding(story.id, "Fifteen soldiers")).id).toBe(toll.id);
     expect(toll.conflicts.map((item) => item.kind)).toContain("NUMBER");
     expect(toll.conflictKinds).toContain("NUMBER");
@@ -274,7 +274,7 @@ describe("editors' decisions on facts", () => {
     await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED, KILLED_12, FLED]);
     await importReport(editor.actor, story.id, "Meridian Press", [CAPTURED, KILLED_15]);
     await drainQueue();
-    return { editor, story, seized: await factHolding(story.id, "seized the Tel Hamra"), toll: await factHolding(story.id, "12 soldiers") };
+    return { editor, story, seized: await factHolding(story.id, "seized the Tel Hamra"), toll: await factHolding(story.id, "Twelve soldiers") };
   }
 
   it("confirming a fact pins its claims, records who confirmed it, and re-analysis leaves it alone", async () => {
