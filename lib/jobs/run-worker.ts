@@ -15,6 +15,8 @@ export async function startWorker(options: { connectionString: string; concurren
     maxPoolSize: options.concurrency + 2,
     pollInterval: options.pollInterval ?? 2000,
     noHandleSignals: true,
+    // no cron jobs: an empty crontab stops the library looking for a ./crontab file
+    crontab: "",
     logger: quietQueueLogger,
     taskList,
   });
