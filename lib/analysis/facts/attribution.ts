@@ -13,6 +13,8 @@ const OUTLET_WORDS = /\b(?:news|agency|press|wire|post|times|herald|tribune|gaze
 const KNOWN_AGENCIES = /^(?:reuters|afp|ap|associated press|agence france-presse|dpa|efe|ansa|xinhua|tass|ria novosti|anadolu|bloomberg|bbc|cnn|al jazeera|sana|irna|yonhap|kyodo|pti|upi)$/iu;
 
 const PATTERNS: RegExp[] = [
+  // "A local official in Halvek, who asked not to be named, said ..."
+  new RegExp(`(?:^|[,;—–]\\s*)(?<who>(?:(?:a|an|the|one|two|three|four|five|several|some)\\s+)?[\\p{L}'’ .-]{2,60}?),\\s+(?:who|speaking)\\b[^,]{0,80},\\s+${SPEECH}\\b`, "iu"),
   // "according to two army sources", "according to Northgate"
   /\baccording to (?<who>[^,.;:"“]{2,80})/iu,
   // "citing two army sources"

@@ -10,6 +10,7 @@
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
+import { foldText } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -121,7 +122,7 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
 function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
   for (const c of claims) {
-    const event = c.features.events.find((e) => e.positive && e.agent && ["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "ATTACK", "KILLED"].includes(e.cls));
+    const event = c.features.events.find((e) => e.positive && e.agent && ["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "ATTACK", "KILLED", "DAMAGE"].includes(e.cls));
     if (!event?.agent) continue;
     const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
     credited.push({ claim: c, agent: event.agent, name });
@@ -160,33 +161,37 @@ function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResu
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s'-]/gu, " ").split(/\s+/u).filter(Boolean);
+  return text.replace(/[^\p{L}\p{N}\s'’-]/gu, " ").split(/\s+/u).filter(Boolean);
 }
 
-/** The words of `a` not in `b`, as runs, using the longest common subsequence of words. */
-function differingRuns(a: string[], b: string[]): [string, string] {
+/**
+ * The stretch of each quotation that differs from the other: from its first to its last word
+ * outside their longest common subsequence of words ("" when one contains the other).
+ */
+function differingRuns(a: string[], b: string[], aShown: string[], bShown: string[]): [string, string] {
   const n = a.length;
   const m = b.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-  const onlyA: string[] = [];
-  const onlyB: string[] = [];
+  const onlyA: number[] = [];
+  const onlyB: number[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
       i++;
       j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) onlyA.push(a[i++]!);
-    else onlyB.push(b[j++]!);
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) onlyA.push(i++);
+    else onlyB.push(j++);
   }
-  onlyA.push(...a.slice(i));
-  onlyB.push(...b.slice(j));
-  return [onlyA.join(" "), onlyB.join(" ")];
+  while (i < n) onlyA.push(i++);
+  while (j < m) onlyB.push(j++);
+  const stretch = (words: string[], at: number[]) => (at.length === 0 ? "" : words.slice(at[0], at[at.length - 1]! + 1).join(" "));
+  return [stretch(aShown, onlyA), stretch(bShown, onlyB)];
 }
 
 function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  const quoted = claims.flatMap((c) => c.features.quotes.map((q) => ({ claim: c, quote: q, words: words(q) })));
+  const quoted = claims.flatMap((c) => c.features.quotes.map((q) => ({ claim: c, quote: q, shown: words(q), words: words(q).map((w) => foldText(w)) })));
   const involved = new Set<FeaturedClaim>();
   const details: string[] = [];
   for (let i = 0; i < quoted.length; i++) for (let j = i + 1; j < quoted.length; j++) {
@@ -197,7 +202,7 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
     const shared = a.words.filter((w) => setB.has(w)).length;
     const overlap = shared / Math.min(a.words.length, b.words.length);
     if (overlap < 0.3 || shared < 2) continue;
-    const [onlyA, onlyB] = differingRuns(a.words, b.words);
+    const [onlyA, onlyB] = differingRuns(a.words, b.words, a.shown, b.shown);
     if (!onlyA && !onlyB) continue;
     // one quote being a shorter excerpt of the other is not a wording difference
     if (!onlyA || !onlyB) continue;

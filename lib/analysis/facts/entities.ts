@@ -107,7 +107,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
   return out;
 }
 
-const REBEL = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;
+const REBEL = /\b(?:rebels?|fighters|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;
 const GOV = /\b(?:army|troops|soldiers|military|government (?:forces|troops)|armed forces|regime forces|security forces|servicemen|units of the \d+\w* \w+ division)\b/iu;
 
 /** The side a plain noun phrase names: "side:rebel", "side:gov" or null. */

@@ -17,7 +17,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
-  ["DAMAGE", /\b(?:damaged|destroyed|destruction|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
+  ["DAMAGE", /\b(?:damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
