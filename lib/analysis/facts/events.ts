@@ -89,10 +89,13 @@ function targetOf(cls: EventClass, text: string, at: number, end: number, entiti
   });
   // "the town fell": the place comes before the verb
   const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
-  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at))) {
+  const verb = text.slice(at, end);
+  // "were advancing on X" is active; "was taken", "had fallen" are not
+  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {
     return (before ?? after)?.key ?? null;
   }
-  return (after ?? before)?.key ?? null;
+  // active voice: what was taken comes after the verb; a place before it is where it happened
+  return after?.key ?? null;
 }
 
 function agentOf(text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {

@@ -3,8 +3,23 @@
  * variants of names, and light stemming of content words.
  */
 
+const folded = new Map<string, string>();
+
 /** Lower case, no diacritics, typographic quotes and dashes made plain. */
 export function foldText(text: string): string {
+  // words and names repeat across a story: remember short ones (bounded, so memory stays flat)
+  if (text.length <= 40) {
+    const hit = folded.get(text);
+    if (hit !== undefined) return hit;
+    if (folded.size > 50_000) folded.clear();
+    const result = foldUncached(text);
+    folded.set(text, result);
+    return result;
+  }
+  return foldUncached(text);
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
