@@ -1,9 +1,10 @@
 /**
  * Conflicts inside a fact, each with its kind:
  * - NUMBER: figures for the same quantity (measure and group) that cannot both hold. Every figure
- *   is read as an interval: exact → [v, v], "about/nearly v" → ±10%, "at least v" → [v, 1.25v]
- *   (wires write "at least" for their own count, so "at least 12" and 15 agree but "at least 12"
- *   and 17 do not), "up to v" → [0.8v, v], ranges and "dozens" as written. Disjoint intervals conflict.
+ *   is read as an interval: exact → [v, v], "about/nearly v" → ±10%, "at least v" → [v, 1.2v]
+ *   (wires write "at least" for their own count, so "at least 12" and 14 agree but "at least 12"
+ *   and 15, or "at least 17" and "at least 21", do not), "up to v" → [0.8v, v], ranges and
+ *   "dozens" as written. Disjoint intervals conflict.
  * - COMPLETION: one claim says the place was taken, another that forces are advancing or that it
  *   has not fallen.
  * - ACTOR: different groups credited with the same action.
@@ -33,7 +34,7 @@ function interval(q: QuantityFeature): [number, number] {
     case "approx":
       return [q.value * 0.9, q.value * 1.1];
     case "atLeast":
-      return [q.low, q.high ?? q.low * 1.25];
+      return [q.low, q.high ?? q.low * 1.2];
     case "atMost":
       return [(q.high ?? q.value) * 0.8, q.high ?? q.value];
     case "range":

@@ -164,7 +164,8 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
   // numbers or events are compared on words and names alone
   const entWeight = a.entities.size > 0 && b.entities.size > 0 ? WEIGHTS.entities : 0;
-  const topicWeight = a.topics.size > 0 && b.topics.size > 0 ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
+  const bothTopics = (a.topics.size > 0 && b.topics.size > 0) || quote >= 0.5;
+  const topicWeight = bothTopics ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
   let score = (WEIGHTS.words * lex + entWeight * ent + topicWeight * topic.score) / (WEIGHTS.words + entWeight + topicWeight);
   if (topic.clash) score *= 0.6;
   // sharing names but not one word about them is two different things said about one place
