@@ -56,7 +56,9 @@ export function nameKey(name: string): string {
     .split(/[\s\-_/.']+/u)
     .filter(Boolean);
   const kept = words.filter((word, i) => !(ARTICLES.has(word) && (i < words.length - 1 || words.length === 1 ? true : false)));
-  return kept.map(skeleton).filter(Boolean).join(" ");
+  // an article written into the word, assimilated to a sun letter: "Ezzor" = "ez-Zor", "Assalam" = "as-Salam"
+  const unglued = kept.map((word, i) => (i > 0 && /^[ae]([dlnrstz])\1[aeiou]/u.test(word) ? word.slice(2) : word));
+  return unglued.map(skeleton).filter(Boolean).join(" ");
 }
 
 // words an outlet's name carries that do not tell outlets apart ("Northgate" = "Northgate News Agency")
