@@ -28,17 +28,22 @@ export type PreparedClaim = {
   keys: string[];
 };
 
+const EMPTY_FEATURES = { entities: [], quantities: [], events: [], quotes: [], tokens: [], topics: [], mainTopics: [] };
+
 /** Document frequencies over a set of claims, for IDF weights. */
 export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const claim of claims) {
-    for (const token of new Set(claim.features.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+    for (const token of new Set(claim.features.tokens ?? [])) df.set(token, (df.get(token) ?? 0) + 1);
   }
   return df;
 }
 
 export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
-  return claims.map((claim, index) => {
+  return claims.map((stored, index) => {
+    // features stored by an older version may lack fields: read them as empty rather than fail
+    // (callers recompute features whose v differs from ANALYSIS_VERSION)
+    const claim = { ...stored, features: { ...EMPTY_FEATURES, ...stored.features } };
     const weights = new Map<string, number>();
     let sum = 0;
     let total = 0;
