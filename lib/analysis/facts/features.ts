@@ -211,7 +211,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const first = sourced[0];
   const mainTopics = new Set<string>(first ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
-  for (const clock of clockTopics(text)) topics.add(clock);
+  for (const clock of clockTopics(text)) {
+    topics.add(clock);
+    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m.")
+    if (first === undefined) mainTopics.add(clock);
+  }
   return {
     v: ANALYSIS_VERSION,
     entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),

@@ -191,6 +191,9 @@ export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
+    // "the town" and "Qasr al-Habib" may be one place: a common noun against a name never blocks
+    const generic = (entry: typeof x) => entry.all.filter((t) => t.startsWith(`${entry.family}n:`)).length;
+    if (x.family !== "qty:" && ((generic(x) === x.all.length) !== (generic(y) === y.all.length)) && (x.named.length === 0 || y.named.length === 0)) continue;
     if (!x.all.some((t) => y.all.includes(t))) return true;
     // "the dam" is not enough when both name it: the Ain Sorra dam and the Komuha dam are two facts
     if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return true;
