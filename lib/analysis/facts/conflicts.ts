@@ -11,7 +11,7 @@
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
-import { foldText } from "./normalize";
+import { foldText, nameKey } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -83,6 +83,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   const out: FactConflictResult[] = [];
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();
+    const clashing = new Set<Entry>();
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
       const a = list[i]!;
       const b = list[j]!;
@@ -90,12 +91,14 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
       if (!compatible(a.q, b.q)) {
         involved.add(a.claim);
         involved.add(b.claim);
+        clashing.add(a);
+        clashing.add(b);
       }
     }
     if (involved.size === 0) continue;
     const [measure, group] = kind.split("|");
     const name = `${MEASURE_LABEL[measure!] ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
-    const values = list.filter((e) => involved.has(e.claim)).map((e) => `${e.q.text} (${label(e.claim)})`);
+    const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }
   return out;
@@ -123,7 +126,10 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
 function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
   for (const c of claims) {
-    const event = c.features.events.find((e) => e.positive && e.agent && ["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "ATTACK", "KILLED", "DAMAGE"].includes(e.cls));
+    // an attack named by a noun ("the fighting", "the assault") credits nobody; "X shelled" does
+    const event = c.features.events.find(
+      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && /(?:ed|struck)$/iu.test(e.text))),
+    );
     if (!event?.agent) continue;
     const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
     credited.push({ claim: c, agent: event.agent, name });
@@ -205,8 +211,10 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
     if (overlap < 0.3 || shared < 2) continue;
     const [onlyA, onlyB] = differingRuns(a.words, b.words, a.shown, b.shown);
     if (!onlyA && !onlyB) continue;
-    // one quote being a shorter excerpt of the other is not a wording difference
+    // one quote being a shorter excerpt of the other is not a wording difference, nor is a
+    // name spelled another way ("Deir el-Maroun" / "Deir al-Marun")
     if (!onlyA || !onlyB) continue;
+    if (nameKey(onlyA) === nameKey(onlyB)) continue;
     involved.add(a.claim);
     involved.add(b.claim);
     details.push(`"${onlyA}" (${label(a.claim)}) vs "${onlyB}" (${label(b.claim)})`);

@@ -16,7 +16,7 @@ const MEASURES: [string, RegExp][] = [
   ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
   ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
-  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force|columns)\b/giu],
+  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
   ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
@@ -40,6 +40,9 @@ const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?
 const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
 
 function isNotCount(text: string, n: NumberMention): boolean {
+  // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
+  const open = text.lastIndexOf("(", n.start);
+  if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 14);
   const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
