@@ -76,6 +76,13 @@ describe("claim features", () => {
     expect(claim("The army insists the town remains under its control.").features.completion).toBe("denied");
   });
 
+  it("keeps only real names in a Title Case headline", () => {
+    const report = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib\n\nRebels seized the dam near Qasr al-Habib on Wednesday, officials said.";
+    const text = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib";
+    const f = extractClaimFeatures({ id: "h", reportId: "rh", start: 0, end: text.length, text }, { id: "rh", source: "X", text: report });
+    expect(f.entities.map((e) => e.text)).toEqual(["Qasr Al-Habib"]);
+  });
+
   it("credits the outlet a report cites as the claim's source", () => {
     const f = claim("The Northgate news agency reported that the crossing fell to the ELC, citing two army sources.", "Atlas World Service").features;
     expect(f.attribution?.outlet).toBe("Northgate news agency");
