@@ -196,7 +196,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
   // each number and event gives topics; the first one in the text is the claim's main statement
   const sourced: { start: number; keys: string[] }[] = [];
-  for (const q of quantities) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // a distance says where something is, not what happened: never a claim's main statement
+  for (const q of quantities) if (q.measure === "distance") sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => x.measure !== "distance")) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -212,7 +214,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // a number's measure word usually follows it, an event's target too: take the first element's
   // topics and those of elements within a few characters of it (one clause)
   const first = sourced[0];
-  const mainTopics = new Set<string>(first ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  const mainTopics = new Set<string>(first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
     topics.add(clock);

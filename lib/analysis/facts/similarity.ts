@@ -15,6 +15,7 @@ export type PreparedClaim = {
   /** sum of the weights */
   total: number;
   entities: Set<string>;
+  places: Set<string>;
   /** content words of the claim's quotations */
   quoteWords: Set<string>[];
   topics: Set<string>;
@@ -58,7 +59,7 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
     const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
-    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
       qtyTopics: claim.features.topics.filter((t) => t.startsWith("qty:")),
       measures: new Set(claim.features.topics.filter((t) => t.startsWith("qty:")).map((t) => t.slice(4).split("|")[0]!)),
       namedCtl: claim.features.topics.filter((t) => t.startsWith("ctl:") && t !== "ctl:?"),
@@ -105,6 +106,8 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   const aQty = a.qtyTopics;
   const bQty = b.qtyTopics;
   const strength = (topic: string): number => {
+    // counts of unnamed things and distances describe more than they identify
+    if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
     if (topic.startsWith("qty:n:")) return 0.5;
     if (topic.startsWith("qty:")) {
       if (topic.includes("|")) return 1;
@@ -173,6 +176,9 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   const topicWeight = bothTopics ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
   let score = (WEIGHTS.words * lex + entWeight * ent + topicWeight * topic.score) / (WEIGHTS.words + entWeight + topicWeight);
   if (topic.clash) score *= 0.6;
+  // two counts of one kind that say where, and not the same place: a toll in one town is not
+  // the toll in another (for control, named targets already keep places apart)
+  if (a.measures.size > 0 && [...a.measures].some((m) => b.measures.has(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   // a report states a fact once; two of its sentences are rarely the same fact
