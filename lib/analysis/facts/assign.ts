@@ -12,11 +12,12 @@ import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
 export const LINK_THRESHOLD = 0.3;
 const CANDIDATES_PER_CLAIM = 30;
 const MAX_POSTING = 400;
-const REPRESENTATIVES = 8;
+const REPRESENTATIVES = 6;
 
 type Cluster = { id: number; members: number[]; factId: string | null };
 
 function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boolean): [number, number, number][] {
+  const n = prepared.length;
   const postings = new Map<string, number[]>();
   for (const p of prepared) for (const key of p.keys) {
     let list = postings.get(key);
@@ -24,24 +25,36 @@ function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boole
     list.push(p.index);
   }
   const edges: [number, number, number][] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  // votes in a reused typed array, with the list of claims touched, so no map per claim
+  const votes = new Float64Array(n);
+  const touched: number[] = [];
   for (const p of prepared) {
     if (!isAdded(p.index)) continue;
-    const votes = new Map<number, number>();
+    touched.length = 0;
     for (const key of p.keys) {
       const list = postings.get(key)!;
       if (list.length > MAX_POSTING || list.length < 2) continue;
       const weight = 1 / Math.log(1 + list.length);
-      for (const other of list) if (other !== p.index) votes.set(other, (votes.get(other) ?? 0) + weight);
+      for (const other of list) {
+        if (other === p.index) continue;
+        if (votes[other] === 0) touched.push(other);
+        votes[other] = votes[other]! + weight;
+      }
     }
-    const top = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES_PER_CLAIM);
+    const top = touched
+      .map((other) => [other, votes[other]!] as const)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, CANDIDATES_PER_CLAIM);
+    for (const other of touched) votes[other] = 0;
     for (const [other] of top) {
       const [i, j] = p.index < other ? [p.index, other] : [other, p.index];
-      const key = `${i},${j}`;
+      const key = i * n + j;
       if (seen.has(key)) continue;
       seen.add(key);
       const s = similarity(prepared[i]!, prepared[j]!);
-      if (s >= LINK_THRESHOLD * 0.8) edges.push([i, j, s]);
+      // a merge starts from a pair that is itself similar enough
+      if (s >= LINK_THRESHOLD) edges.push([i, j, s]);
     }
   }
   edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
@@ -55,9 +68,10 @@ function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: num
     clusters.set(c.id, c);
     for (const m of c.members) clusterOf[m] = c.id;
   }
-  const cache = new Map<string, number>();
+  const cache = new Map<number, number>();
+  const n = prepared.length;
   const sim = (i: number, j: number) => {
-    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    const key = i < j ? i * n + j : j * n + i;
     let s = cache.get(key);
     if (s === undefined) cache.set(key, (s = similarity(prepared[i]!, prepared[j]!)));
     return s;

@@ -13,6 +13,8 @@ const OUTLET_WORDS = /\b(?:news|agency|press|wire|post|times|herald|tribune|gaze
 const KNOWN_AGENCIES = /^(?:reuters|afp|ap|associated press|agence france-presse|dpa|efe|ansa|xinhua|tass|ria novosti|anadolu|bloomberg|bbc|cnn|al jazeera|sana|irna|yonhap|kyodo|pti|upi)$/iu;
 
 const PATTERNS: RegExp[] = [
+  // "A local official in Halvek, who asked not to be named, said ..."
+  new RegExp(`(?:^|[,;—–]\\s*)(?<who>(?:(?:a|an|the|one|two|three|four|five|several|some)\\s+)?[\\p{L}'’ .-]{2,60}?),\\s+(?:who|speaking)\\b[^,]{0,80},\\s+${SPEECH}\\b`, "iu"),
   // "according to two army sources", "according to Northgate"
   /\baccording to (?<who>[^,.;:"“]{2,80})/iu,
   // "citing two army sources"
@@ -72,7 +74,7 @@ export function looksLikeOutlet(name: string, reportSource: string | null = null
 /** Outlet named in the claim as the one that reported it ("Reuters reported", "according to Northgate"). */
 function creditedOutlet(text: string): string | null {
   const patterns = [
-    /\b(?:according to|citing|reported by|told)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}&'’.-]*|of|news|agency|press|service|wire))*)/gu,
+    /\b(?:according to|citing|reported by)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}&'’.-]*|of|news|agency|press|service|wire))*)/gu,
     /(?:^|[,;—–]\s*|\b[Tt]he\s+)(?<name>\p{Lu}[\p{L}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}&'’.-]*|news|agency|press|service|wire))*)(?:\s+news agency|\s+agency|\s+newspaper)?(?:,\s*citing[^,]+,)?\s+(?:reported|reports|said in a report|quoted|cited)\b/gu,
   ];
   // "According to Meridian, the rebels say ...", "Meridian, quoting the ELC, ...", "Meridian reported that":
@@ -97,19 +99,23 @@ function creditedOutlet(text: string): string | null {
 /** The claim's attribution, or null when it states the thing on the outlet's own authority. */
 export function findAttribution(text: string, reportSource: string): AttributionFeature | null {
   const outlet = creditedOutlet(text);
-  const creditsOther = outlet && outletKey(outlet) !== outletKey(reportSource) ? outlet : null;
+  // "the Herald" in a report of the Eastbank Herald is the publisher itself
+  const own = new Set(outletKey(reportSource).split(" "));
+  const creditsOther = outlet && outletKey(outlet) !== outletKey(reportSource) && !outletKey(outlet).split(" ").every((word) => own.has(word)) ? outlet : null;
   let speaker: string | null = null;
-  for (const pattern of PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const who = cleanSpeaker(match.groups!.who!);
-    // a speech verb after an ordinary subject ("The army said it had launched") is still attribution
-    if (who.split(/\s+/u).length > 9) continue;
-    if (/^(?:it|he|she|they|we|i|you|this|that)$/iu.test(who)) continue;
-    // "clashes have been reported", "the number is estimated": passive, nobody is speaking
-    if (/\b(?:is|are|was|were|be|been|being|has|have|had)$/iu.test(who) || /^(?:the )?number\b/iu.test(who)) continue;
-    speaker = who;
-    break;
+  search: for (const pattern of PATTERNS) {
+    // every match of a pattern, in text order: the first may be a false start ("An estimated ...")
+    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const who = cleanSpeaker(match.groups!.who!);
+      // a speech verb after an ordinary subject ("The army said it had launched") is still attribution
+      if (who.split(/\s+/u).length > 9) continue;
+      if (/^(?:it|he|she|they|we|i|you|this|that)$/iu.test(who)) continue;
+      // "clashes have been reported", "the number is estimated": passive, nobody is speaking
+      if (/\b(?:is|are|was|were|be|been|being|has|have|had|not|never|also|only)$/iu.test(who) || /^(?:the )?number\b/iu.test(who)) continue;
+      if (/^(?:a|an|the|some|one)$/iu.test(who) || who.length === 0) continue;
+      speaker = who;
+      break search;
+    }
   }
   if (!speaker && !creditsOther) return null;
   const spoken = speaker ?? creditsOther!;

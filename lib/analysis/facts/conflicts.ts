@@ -1,15 +1,17 @@
 /**
  * Conflicts inside a fact, each with its kind:
  * - NUMBER: figures for the same quantity (measure and group) that cannot both hold. Every figure
- *   is read as an interval: exact → [v, v], "about/nearly v" → ±10%, "at least v" → [v, 1.25v]
- *   (wires write "at least" for their own count, so "at least 12" and 15 agree but "at least 12"
- *   and 17 do not), "up to v" → [0.8v, v], ranges and "dozens" as written. Disjoint intervals conflict.
+ *   is read as an interval: exact → [v, v], "about/nearly v" → ±10%, "at least v" → [v, 1.2v]
+ *   (wires write "at least" for their own count, so "at least 12" and 14 agree but "at least 12"
+ *   and 15, or "at least 17" and "at least 21", do not), "up to v" → [0.8v, v], ranges and
+ *   "dozens" as written. Disjoint intervals conflict.
  * - COMPLETION: one claim says the place was taken, another that forces are advancing or that it
  *   has not fallen.
  * - ACTOR: different groups credited with the same action.
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
+import { foldText, nameKey } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -32,7 +34,7 @@ function interval(q: QuantityFeature): [number, number] {
     case "approx":
       return [q.value * 0.9, q.value * 1.1];
     case "atLeast":
-      return [q.low, q.high ?? q.low * 1.25];
+      return [q.low, q.high ?? q.low * 1.2];
     case "atMost":
       return [(q.high ?? q.value) * 0.8, q.high ?? q.value];
     case "range":
@@ -81,6 +83,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   const out: FactConflictResult[] = [];
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();
+    const clashing = new Set<Entry>();
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
       const a = list[i]!;
       const b = list[j]!;
@@ -88,12 +91,14 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
       if (!compatible(a.q, b.q)) {
         involved.add(a.claim);
         involved.add(b.claim);
+        clashing.add(a);
+        clashing.add(b);
       }
     }
     if (involved.size === 0) continue;
     const [measure, group] = kind.split("|");
     const name = `${MEASURE_LABEL[measure!] ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
-    const values = list.filter((e) => involved.has(e.claim)).map((e) => `${e.q.text} (${label(e.claim)})`);
+    const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }
   return out;
@@ -121,7 +126,10 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
 function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
   for (const c of claims) {
-    const event = c.features.events.find((e) => e.positive && e.agent && ["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "ATTACK", "KILLED"].includes(e.cls));
+    // an attack named by a noun ("the fighting", "the assault") credits nobody; "X shelled" does
+    const event = c.features.events.find(
+      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && /(?:ed|struck)$/iu.test(e.text))),
+    );
     if (!event?.agent) continue;
     const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
     credited.push({ claim: c, agent: event.agent, name });
@@ -160,33 +168,37 @@ function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResu
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s'-]/gu, " ").split(/\s+/u).filter(Boolean);
+  return text.replace(/[^\p{L}\p{N}\s'’-]/gu, " ").split(/\s+/u).filter(Boolean);
 }
 
-/** The words of `a` not in `b`, as runs, using the longest common subsequence of words. */
-function differingRuns(a: string[], b: string[]): [string, string] {
+/**
+ * The stretch of each quotation that differs from the other: from its first to its last word
+ * outside their longest common subsequence of words ("" when one contains the other).
+ */
+function differingRuns(a: string[], b: string[], aShown: string[], bShown: string[]): [string, string] {
   const n = a.length;
   const m = b.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-  const onlyA: string[] = [];
-  const onlyB: string[] = [];
+  const onlyA: number[] = [];
+  const onlyB: number[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
       i++;
       j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) onlyA.push(a[i++]!);
-    else onlyB.push(b[j++]!);
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) onlyA.push(i++);
+    else onlyB.push(j++);
   }
-  onlyA.push(...a.slice(i));
-  onlyB.push(...b.slice(j));
-  return [onlyA.join(" "), onlyB.join(" ")];
+  while (i < n) onlyA.push(i++);
+  while (j < m) onlyB.push(j++);
+  const stretch = (words: string[], at: number[]) => (at.length === 0 ? "" : words.slice(at[0], at[at.length - 1]! + 1).join(" "));
+  return [stretch(aShown, onlyA), stretch(bShown, onlyB)];
 }
 
 function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  const quoted = claims.flatMap((c) => c.features.quotes.map((q) => ({ claim: c, quote: q, words: words(q) })));
+  const quoted = claims.flatMap((c) => c.features.quotes.map((q) => ({ claim: c, quote: q, shown: words(q), words: words(q).map((w) => foldText(w)) })));
   const involved = new Set<FeaturedClaim>();
   const details: string[] = [];
   for (let i = 0; i < quoted.length; i++) for (let j = i + 1; j < quoted.length; j++) {
@@ -197,10 +209,12 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
     const shared = a.words.filter((w) => setB.has(w)).length;
     const overlap = shared / Math.min(a.words.length, b.words.length);
     if (overlap < 0.3 || shared < 2) continue;
-    const [onlyA, onlyB] = differingRuns(a.words, b.words);
+    const [onlyA, onlyB] = differingRuns(a.words, b.words, a.shown, b.shown);
     if (!onlyA && !onlyB) continue;
-    // one quote being a shorter excerpt of the other is not a wording difference
+    // one quote being a shorter excerpt of the other is not a wording difference, nor is a
+    // name spelled another way ("Deir el-Maroun" / "Deir al-Marun")
     if (!onlyA || !onlyB) continue;
+    if (nameKey(onlyA) === nameKey(onlyB)) continue;
     involved.add(a.claim);
     involved.add(b.claim);
     details.push(`"${onlyA}" (${label(a.claim)}) vs "${onlyB}" (${label(b.claim)})`);

@@ -30,13 +30,25 @@ const TITLE_BEFORE =
   /(?:spokes(?:man|woman|person)|commander|colonel|col\.|general|gen\.|maj\.|major|lt\.|lieutenant|captain|capt\.|brig\.|brigadier|mr\.?|mrs\.?|ms\.?|dr\.?|president|minister|mayor|governor|chief|director|leader|official|officer|researcher|analyst|envoy|secretary|senator|sheikh|imam|named|called|grocer|resident|nurse|doctor|engineer|farmer|teacher)\s*,?\s*$/iu;
 const PLACE_BEFORE = /(?:\b(?:in|at|near|to|toward|towards|from|into|outside|inside|across|around|over|through|of the (?:town|city|village|province|district|region) of|(?:town|city|village|district|province|region) of|east of|west of|north of|south of|outskirts of|edge of|entrance of|center of|centre of|fell|reached|entered|captured|seized|took|taking|retake|retook|recaptured|besieged|shelled|struck|enter|entering|capture|seize|take)\s+(?:the\s+)?)$/iu;
 
+function isTitleCase(line: string): boolean {
+  const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
+}
+
 /** Words seen capitalised in the middle of a sentence anywhere in the report: proper nouns. */
 const properCache = new Map<string, Set<string>>();
 function properNouns(reportText: string): Set<string> {
   const cached = properCache.get(reportText);
   if (cached) return cached;
   const set = new Set<string>();
-  for (const match of reportText.matchAll(/(?<=[\p{Ll},;]\s+)(\p{Lu}[\p{L}'’-]+)/gu)) set.add(foldText(match[1]!));
+  for (const line of reportText.split("\n")) {
+    // a Title Case headline says nothing about which words are names
+    if (isTitleCase(line)) continue;
+    for (const match of line.matchAll(/(?<=[\p{Ll},;]\s+)((?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]+)/gu)) {
+      set.add(foldText(match[1]!));
+      for (const part of match[1]!.split("-")) set.add(foldText(part));
+    }
+  }
   if (properCache.size > 64) properCache.clear();
   properCache.set(reportText, set);
   return set;
@@ -83,6 +95,9 @@ function classify(phrase: string, before: string, after: string): EntityKind {
 export function findEntities(text: string, reportText: string): EntityMention[] {
   const proper = properNouns(reportText);
   const out: EntityMention[] = [];
+  // a Title Case headline capitalises every word: there only words the report capitalises
+  // elsewhere (or acronyms) are names
+  const titleCase = isTitleCase(text);
   for (const match of text.matchAll(PHRASE)) {
     let words = match[0].split(/\s+/u);
     let start = match.index!;
@@ -97,6 +112,31 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
     const atSentenceStart = /^[\s"“'‘(\-–—]*$/u.test(text.slice(0, start)) || /[.!?:]["”']?\s+$/u.test(text.slice(Math.max(0, start - 3), start));
     if (atSentenceStart && words.length === 1 && !/^\p{Lu}{2,}$/u.test(phrase) && !proper.has(foldText(phrase))) continue;
     if (phrase.length < 2) continue;
+    if (titleCase && !/^\p{Lu}{2,}$/u.test(phrase)) {
+      // keep only the runs of words the report capitalises elsewhere ("Qasr Al-Habib")
+      let run: string[] = [];
+      let runStart = start;
+      let cursor = start;
+      const flush = () => {
+        const name = run.join(" ");
+        if (name.length >= 2) {
+          const kind = classify(name, text.slice(Math.max(0, runStart - 40), runStart), text.slice(runStart + name.length, runStart + name.length + 40));
+          out.push({ key: entityKey(name, kind), kind, text: name, start: runStart, end: runStart + name.length });
+        }
+        run = [];
+      };
+      for (const word of phrase.split(" ")) {
+        const at = text.indexOf(word, cursor);
+        cursor = at + word.length;
+        const parts = word.split("-").filter((part) => !/^(?:al|el|ez|as|ad|ash)$/iu.test(part));
+        if (parts.length > 0 && parts.every((part) => proper.has(foldText(part)))) {
+          if (run.length === 0) runStart = at;
+          run.push(word);
+        } else flush();
+      }
+      flush();
+      continue;
+    }
     // demonyms and possessive adjectives of places ("Dravenian", "Dravenia's") stay places
     phrase = phrase.replace(/['’]$/u, "");
     const before = text.slice(Math.max(0, start - 40), start);
@@ -107,7 +147,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
   return out;
 }
 
-const REBEL = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;
+const REBEL = /\b(?:rebels?|fighters|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;
 const GOV = /\b(?:army|troops|soldiers|military|government (?:forces|troops)|armed forces|regime forces|security forces|servicemen|units of the \d+\w* \w+ division)\b/iu;
 
 /** The side a plain noun phrase names: "side:rebel", "side:gov" or null. */

@@ -17,7 +17,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
-  ["DAMAGE", /\b(?:damaged|destroyed|destruction|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
+  ["DAMAGE", /\b(?:damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
@@ -89,10 +89,13 @@ function targetOf(cls: EventClass, text: string, at: number, end: number, entiti
   });
   // "the town fell": the place comes before the verb
   const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
-  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at))) {
+  const verb = text.slice(at, end);
+  // "were advancing on X" is active; "was taken", "had fallen" are not
+  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {
     return (before ?? after)?.key ?? null;
   }
-  return (after ?? before)?.key ?? null;
+  // active voice: what was taken comes after the verb; a place before it is where it happened
+  return after?.key ?? null;
 }
 
 function agentOf(text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {

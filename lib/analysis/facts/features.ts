@@ -16,7 +16,7 @@ const MEASURES: [string, RegExp][] = [
   ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
   ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
-  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force|columns)\b/giu],
+  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
   ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
@@ -40,6 +40,9 @@ const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?
 const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
 
 function isNotCount(text: string, n: NumberMention): boolean {
+  // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
+  const open = text.lastIndexOf("(", n.start);
+  if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 14);
   const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
@@ -193,7 +196,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
   // each number and event gives topics; the first one in the text is the claim's main statement
   const sourced: { start: number; keys: string[] }[] = [];
-  for (const q of quantities) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // a distance says where something is, not what happened: never a claim's main statement
+  for (const q of quantities) if (q.measure === "distance") sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => x.measure !== "distance")) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -209,9 +214,13 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // a number's measure word usually follows it, an event's target too: take the first element's
   // topics and those of elements within a few characters of it (one clause)
   const first = sourced[0];
-  const mainTopics = new Set<string>(first ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  const mainTopics = new Set<string>(first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
-  for (const clock of clockTopics(text)) topics.add(clock);
+  for (const clock of clockTopics(text)) {
+    topics.add(clock);
+    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m.")
+    if (first === undefined) mainTopics.add(clock);
+  }
   return {
     v: ANALYSIS_VERSION,
     entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),

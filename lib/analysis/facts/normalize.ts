@@ -3,8 +3,23 @@
  * variants of names, and light stemming of content words.
  */
 
+const folded = new Map<string, string>();
+
 /** Lower case, no diacritics, typographic quotes and dashes made plain. */
 export function foldText(text: string): string {
+  // words and names repeat across a story: remember short ones (bounded, so memory stays flat)
+  if (text.length <= 40) {
+    const hit = folded.get(text);
+    if (hit !== undefined) return hit;
+    if (folded.size > 50_000) folded.clear();
+    const result = foldUncached(text);
+    folded.set(text, result);
+    return result;
+  }
+  return foldUncached(text);
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -41,7 +56,9 @@ export function nameKey(name: string): string {
     .split(/[\s\-_/.']+/u)
     .filter(Boolean);
   const kept = words.filter((word, i) => !(ARTICLES.has(word) && (i < words.length - 1 || words.length === 1 ? true : false)));
-  return kept.map(skeleton).filter(Boolean).join(" ");
+  // an article written into the word, assimilated to a sun letter: "Ezzor" = "ez-Zor", "Assalam" = "as-Salam"
+  const unglued = kept.map((word, i) => (i > 0 && /^[ae]([dlnrstz])\1[aeiou]/u.test(word) ? word.slice(2) : word));
+  return unglued.map(skeleton).filter(Boolean).join(" ");
 }
 
 // words an outlet's name carries that do not tell outlets apart ("Northgate" = "Northgate News Agency")

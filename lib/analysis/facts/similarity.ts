@@ -15,25 +15,36 @@ export type PreparedClaim = {
   /** sum of the weights */
   total: number;
   entities: Set<string>;
+  places: Set<string>;
   /** content words of the claim's quotations */
   quoteWords: Set<string>[];
   topics: Set<string>;
   mainTopics: Set<string>;
+  /** precomputed views of the topics, so a comparison allocates nothing */
+  qtyTopics: string[];
+  measures: Set<string>;
+  namedCtl: string[];
+  mainByFamily: { family: string; all: string[]; named: string[]; vague: boolean }[];
   /** index keys: entity keys, topics and words, each with its idf */
   keys: string[];
 };
+
+const EMPTY_FEATURES = { entities: [], quantities: [], events: [], quotes: [], tokens: [], topics: [], mainTopics: [] };
 
 /** Document frequencies over a set of claims, for IDF weights. */
 export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const claim of claims) {
-    for (const token of new Set(claim.features.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+    for (const token of new Set(claim.features.tokens ?? [])) df.set(token, (df.get(token) ?? 0) + 1);
   }
   return df;
 }
 
 export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
-  return claims.map((claim, index) => {
+  return claims.map((stored, index) => {
+    // features stored by an older version may lack fields: read them as empty rather than fail
+    // (callers recompute features whose v differs from ANALYSIS_VERSION)
+    const claim = { ...stored, features: { ...EMPTY_FEATURES, ...stored.features } };
     const weights = new Map<string, number>();
     let sum = 0;
     let total = 0;
@@ -48,7 +59,14 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
     const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
-    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, quoteWords, topics, mainTopics: new Set(claim.features.mainTopics), keys: [...new Set([...claim.features.tokens, ...topics])] };
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
+      qtyTopics: claim.features.topics.filter((t) => t.startsWith("qty:")),
+      measures: new Set(claim.features.topics.filter((t) => t.startsWith("qty:")).map((t) => t.slice(4).split("|")[0]!)),
+      namedCtl: claim.features.topics.filter((t) => t.startsWith("ctl:") && t !== "ctl:?"),
+      mainByFamily: FAMILIES.map((family) => {
+        const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
+        return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
+      }).filter((entry) => entry.all.length > 0), keys: [...new Set([...claim.features.tokens, ...topics])] };
   });
 }
 
@@ -85,9 +103,11 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
 /** How strongly two claims are about the same thing, from their topic keys. */
 function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
   let score = 0;
-  const aQty = [...a.topics].filter((t) => t.startsWith("qty:"));
-  const bQty = [...b.topics].filter((t) => t.startsWith("qty:"));
+  const aQty = a.qtyTopics;
+  const bQty = b.qtyTopics;
   const strength = (topic: string): number => {
+    // counts of unnamed things and distances describe more than they identify
+    if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
     if (topic.startsWith("qty:n:")) return 0.5;
     if (topic.startsWith("qty:")) {
       if (topic.includes("|")) return 1;
@@ -116,12 +136,9 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
     const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
     score = Math.max(score, strength(topic) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
   }
-  const measureOf = (t: string) => t.slice(4).split("|")[0];
-  const aMeasures = new Set(aQty.map(measureOf));
-  const bMeasures = new Set(bQty.map(measureOf));
-  const qtyClash = aMeasures.size > 0 && bMeasures.size > 0 && ![...aMeasures].some((m) => bMeasures.has(m));
-  const aCtl = [...a.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
-  const bCtl = [...b.topics].filter((t) => t.startsWith("ctl:") && t !== "ctl:?");
+  const qtyClash = a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
+  const aCtl = a.namedCtl;
+  const bCtl = b.namedCtl;
   const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
   return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
 }
@@ -155,9 +172,13 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
   // numbers or events are compared on words and names alone
   const entWeight = a.entities.size > 0 && b.entities.size > 0 ? WEIGHTS.entities : 0;
-  const topicWeight = a.topics.size > 0 && b.topics.size > 0 ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
+  const bothTopics = (a.topics.size > 0 && b.topics.size > 0) || quote >= 0.5;
+  const topicWeight = bothTopics ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
   let score = (WEIGHTS.words * lex + entWeight * ent + topicWeight * topic.score) / (WEIGHTS.words + entWeight + topicWeight);
   if (topic.clash) score *= 0.6;
+  // two counts of one kind that say where, and not the same place: a toll in one town is not
+  // the toll in another (for control, named targets already keep places apart)
+  if (a.measures.size > 0 && [...a.measures].some((m) => b.measures.has(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   // a report states a fact once; two of its sentences are rarely the same fact
@@ -173,12 +194,15 @@ const FAMILIES = ["qty:", "ctl:", "wd:"];
  * else they share: this is what stops a lead that mentions both from chaining the two together.
  */
 export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
-  for (const family of FAMILIES) {
-    const x = [...a.mainTopics].filter((t) => t.startsWith(family));
-    const y = [...b.mainTopics].filter((t) => t.startsWith(family));
-    if (x.length === 0 || y.length === 0) continue;
-    if (x.some((t) => t.endsWith("?")) || y.some((t) => t.endsWith("?"))) continue;
-    if (!x.some((t) => y.includes(t))) return true;
+  for (const x of a.mainByFamily) {
+    const y = b.mainByFamily.find((entry) => entry.family === x.family);
+    if (!y || x.vague || y.vague) continue;
+    // "the town" and "Qasr al-Habib" may be one place: a common noun against a name never blocks
+    const generic = (entry: typeof x) => entry.all.filter((t) => t.startsWith(`${entry.family}n:`)).length;
+    if (x.family !== "qty:" && ((generic(x) === x.all.length) !== (generic(y) === y.all.length)) && (x.named.length === 0 || y.named.length === 0)) continue;
+    if (!x.all.some((t) => y.all.includes(t))) return true;
+    // "the dam" is not enough when both name it: the Ain Sorra dam and the Komuha dam are two facts
+    if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return true;
   }
   return false;
 }

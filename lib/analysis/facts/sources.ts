@@ -13,15 +13,17 @@ export function independentSources(claims: readonly FeaturedClaim[]): string[] {
     // the fullest spelling seen names the outlet ("Northgate News Agency" over "Northgate")
     if (current === undefined || name.length > current.length || (name.length === current.length && name < current)) names.set(key, name);
   };
+  const keys = new Set<string>();
   for (const claim of claims) {
     const credited = claim.features.attribution?.outletKey ? claim.features.attribution : null;
-    if (credited?.outletKey && credited.outlet) offer(credited.outletKey, credited.outlet);
-    else offer(outletKey(claim.source), claim.source.trim());
+    keys.add(credited?.outletKey && credited.outlet ? credited.outletKey : outletKey(claim.source));
   }
-  // a publisher's own name is the better spelling of an outlet another report credits
+  // an outlet's own name (as it publishes) is the better spelling than another report's mention
+  for (const claim of claims) if (keys.has(outletKey(claim.source))) offer(outletKey(claim.source), claim.source.trim());
   for (const claim of claims) {
-    const key = outletKey(claim.source);
-    if (names.has(key)) offer(key, claim.source.trim());
+    const credited = claim.features.attribution;
+    if (credited?.outletKey && credited.outlet && !names.has(credited.outletKey)) offer(credited.outletKey, credited.outlet);
   }
+  for (const key of keys) if (!names.has(key)) names.set(key, key);
   return [...names.values()].sort((a, b) => a.localeCompare(b, "en"));
 }
