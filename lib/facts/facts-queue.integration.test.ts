@@ -8,7 +8,7 @@ import { quietQueueLogger } from "@/lib/jobs/queue-logger";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { taskList } from "@/lib/jobs/task-list";
 import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
-import { analyzeReport } from "./analyze-report";
+import { analyzeReport, recordAnalysisFailure } from "./analyze-report";
 import { confirmFact } from "./confirm-fact";
 import { getFact } from "./get-fact";
 import { getAnalysisProgress, listFacts } from "./list-facts";
@@ -113,6 +113,20 @@ describe("fact analysis in the job queue", () => {
     const [queued] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM graphile_worker.jobs WHERE key = ${`analyze-report:${reportId}`}`;
     expect(Number(queued!.count)).toBe(0);
     expect(await getAnalysisProgress(editor.actor, story.id)).toMatchObject({ pending: 0 });
+  });
+
+  it("a report whose analysis the queue gave up on is listed as failed until its analysis is queued again", async () => {
+    const { editor, story } = await deskStory();
+    const { reportId, input } = await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED]);
+    await recordAnalysisFailure(reportId, "features could not be computed");
+
+    const progress = await getAnalysisProgress(editor.actor, story.id);
+    expect(progress).toMatchObject({ pending: 0, failed: [{ reportId, headline: input.headline, error: "features could not be computed" }] });
+
+    await db.$transaction((tx) => queueReportAnalysis(tx, reportId));
+    expect(await getAnalysisProgress(editor.actor, story.id)).toMatchObject({ pending: 1, failed: [] });
+    await drainQueue();
+    expect(await getAnalysisProgress(editor.actor, story.id)).toMatchObject({ pending: 0, failed: [] });
   });
 
   it("two worker processes' worth of runners share the queue and analyse every report once", async () => {
