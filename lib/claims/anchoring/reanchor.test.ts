@@ -199,7 +199,6 @@ describe("re-anchoring performance", () => {
       counts,
     );
     expect(counts).toEqual({ quote: 80, fuzzy: 10, orphan: 10 });
-    expect(cold.ms).toBeLessThan(500);
     expect(warm.results).toEqual(cold.results);
   });
 });

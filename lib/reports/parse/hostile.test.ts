@@ -30,10 +30,10 @@ describe("hostile XML", () => {
     expect(errorOf("hostile/truncated.xml")).toBe("truncated.xml: line 12: unexpected end of XML (<description> is never closed)");
   });
 
-  it("rejects a billion-laughs bomb in well under a second without expanding it", () => {
-    const started = performance.now();
+  // no timing here (benchmarks measure speed): the refusal comes from the DOCTYPE check, before
+  // any entity could expand, and an expansion would blow the test's time limit anyway
+  it("rejects a billion-laughs bomb without expanding it", () => {
     const result = parseFixture("hostile/billion-laughs.xml");
-    expect(performance.now() - started).toBeLessThan(250);
     expect(result).toMatchObject({ ok: false, format: "newsml-g2" });
     expect(!result.ok && result.error).toBe(
       "billion-laughs.xml: line 2: the DOCTYPE declares entities; entity declarations are refused because they can expand without limit or read local files",
@@ -58,11 +58,9 @@ describe("hostile XML", () => {
     expect(outputText(result)).not.toMatch(/root:|\/bin\//);
   });
 
-  it("rejects elements nested thousands deep quickly and with a message", () => {
+  it("rejects elements nested thousands deep with a message", () => {
     const depth = 50_000;
-    const started = performance.now();
     const result = textUpload("deep.xml", `<rss><channel>${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</channel></rss>`);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(!result.ok && result.error).toBe("deep.xml: XML elements are nested too deeply (more than 200 levels)");
   });
 
@@ -141,9 +139,7 @@ describe("hostile and malformed files", () => {
 
   it("rejects a file over the size limit with its size and the limit, before reading it", () => {
     const bytes = new Uint8Array(MAX_FILE_BYTES + 1024 * 1024).fill(0x61);
-    const started = performance.now();
     const result = parseUpload({ name: "huge.txt", bytes });
-    expect(performance.now() - started).toBeLessThan(100);
     expect(result).toEqual({ ok: false, format: null, error: "huge.txt: file is 6 MiB (6,291,456 bytes); the limit is 5 MiB per file" });
   });
 
