@@ -14,7 +14,7 @@ function docWith(bullets: unknown[]): unknown {
   };
 }
 
-const cite = (attrs: Record<string, unknown>) => ({ type: "citation", attrs: { claimId: null, factId: null, attributed: false, attribution: "", ...attrs } });
+const cite = (attrs: Record<string, unknown>) => ({ type: "citation" as const, attrs: { claimId: null, factId: null, attributed: false, attribution: "", ...attrs } });
 
 describe("explainer document", () => {
   it("starts new explainers with the four sections, each with an empty bullet", () => {
@@ -79,7 +79,7 @@ describe("explainer document", () => {
           ],
         },
       ],
-    } satisfies ExplainerDoc;
+    } as unknown as ExplainerDoc;
     expect(ZExplainerDoc.safeParse(doc).success).toBe(true);
     expect(bulletsOf(doc).map((bullet) => [bullet.text, bullet.citations.length])).toEqual([
       ["Parent", 1],
