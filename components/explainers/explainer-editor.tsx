@@ -67,7 +67,7 @@ function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () =
             ? "Offline — changes kept on this device"
             : status.kind === "conflict"
               ? "Not saved: someone else changed it"
-              : "Not saved";
+              : `Not saved: ${status.message}`;
   const tone = status.kind === "conflict" || status.kind === "error" ? "text-danger" : status.kind === "offline" ? "text-warn" : "text-muted";
   return (
     <span role="status" aria-live="polite" className={`text-sm ${tone}`} data-save-status={status.kind}>

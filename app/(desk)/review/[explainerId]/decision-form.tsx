@@ -6,7 +6,18 @@ import { FormError, TextAreaField } from "@/components/ui/field";
 import { approveRevisionAction, requestChangesAction } from "../actions";
 
 /** Approve, or request changes with a comment. The approve button says why when it is disabled. */
-export function DecisionForm({ ids, approveBlockedReason, mayDecide }: { ids: { storyId: string; explainerId: string; revisionId: string }; approveBlockedReason: string | null; mayDecide: boolean }) {
+export function DecisionForm({
+  ids,
+  approveBlockedReason,
+  mayDecide,
+  waiting,
+}: {
+  ids: { storyId: string; explainerId: string; revisionId: string };
+  approveBlockedReason: string | null;
+  mayDecide: boolean;
+  /** false once decided (or withdrawn): only the outcome of this person's decision is shown */
+  waiting: boolean;
+}) {
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [pending, setPending] = useState<"approve" | "changes" | null>(null);
@@ -24,7 +35,8 @@ export function DecisionForm({ ids, approveBlockedReason, mayDecide }: { ids: { 
       setDone(kind === "approve" ? "Approved. The writers were notified; it can now be published." : "Sent back with your comment. The writers were notified.");
       router.refresh();
     } else {
-      setError(result.error);
+      // a comment problem shows under the field; anything else above the buttons
+      setError(result.fieldErrors.comment ? null : result.error);
       setFieldError(result.fieldErrors.comment);
     }
   };
@@ -37,6 +49,7 @@ export function DecisionForm({ ids, approveBlockedReason, mayDecide }: { ids: { 
       </p>
     );
   }
+  if (!waiting) return null;
   return (
     <form className="space-y-3" onSubmit={(event) => event.preventDefault()}>
       <TextAreaField

@@ -176,7 +176,8 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
             <DecisionForm
               ids={{ storyId: explainer.storyId, explainerId: explainer.id, revisionId: revision.id }}
               approveBlockedReason={review.approveBlockedReason}
-              mayDecide={review.mayDecide && explainer.state === "IN_REVIEW"}
+              mayDecide={review.mayDecide}
+              waiting={explainer.state === "IN_REVIEW"}
             />
             {explainer.state !== "IN_REVIEW" ? <p className="mt-2 text-sm text-muted">This revision is not waiting for review ({stateMeta.label.toLowerCase()}).</p> : null}
           </section>
