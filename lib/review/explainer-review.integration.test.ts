@@ -115,7 +115,7 @@ describe("writing and reviewing an explainer", () => {
     const diff = await getRevisionForReview(editor.actor, explainer.id);
     expect(diff.base).toEqual({ number: 2, kind: "approved" });
     expect(diff.diff.citationsRemoved.map((row) => row.claimId)).toEqual([unverified.id]);
-    expect(diff.diff.body?.some((part) => part.kind === "added" && part.text.includes("daily"))).toBe(true);
+    expect(diff.diff.body?.flatMap((line) => line.parts).some((part) => part.kind === "added" && part.text.includes("daily"))).toBe(true);
     // the reviewer edited since the approval, so they cannot approve this one; the editor (who did not) can
     expect((await domainErrorFrom(approveRevision(reviewer.actor, { ...ids, revisionId: third.revisionId }))).kind).toBe("forbidden");
     await approveRevision({ ...editor.actor, role: "REVIEWER" }, { ...ids, revisionId: third.revisionId });
