@@ -3,6 +3,7 @@ import { buildClaim, buildReportInput, buildStory, buildUser, domainErrorFrom, u
 import { db } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
+import { bulkSetClaimStatus } from "@/lib/claims/bulk-update-claims";
 import { createExplainer } from "@/lib/explainers/create-explainer";
 import { saveExplainerDraft } from "@/lib/explainers/save-explainer-draft";
 import { submitRevision } from "@/lib/explainers/submit-revision";
@@ -218,5 +219,17 @@ describe("writing and reviewing an explainer", () => {
     const notified = await db.notification.findMany({ where: { explainerId: explainer.id, kind: "REREVIEW_NEEDED" }, select: { userId: true } });
     expect(notified.map((row) => row.userId).sort()).toEqual([editor.id, reviewer.id].sort());
     expect((await listReviewQueue(reviewer.actor)).reReview.map((row) => row.explainerId)).toContain(explainer.id);
+  });
+
+  it("a bulk status change of a cited claim flags the approved explainer too", async () => {
+    const { editor, reviewer, story, unverified, explainer } = await desk();
+    const ids = { storyId: story.id, explainerId: explainer.id };
+    const saved = await save(editor, ids, 1, docOf([{ text: "Crossings are planned,", cites: [{ claimId: unverified.id, attributed: true, attribution: "according to the operator" }] }]));
+    const revision = await submitRevision(editor.actor, { ...ids, version: saved.version, message: "Ready" });
+    await approveRevision(reviewer.actor, { ...ids, revisionId: revision.revisionId });
+    await bulkSetClaimStatus(editor.actor, { storyId: story.id, claimIds: [unverified.id], status: "IN_PROGRESS" });
+    const flagged = await db.explainer.findUniqueOrThrow({ where: { id: explainer.id } });
+    expect(flagged.needsReReview).toBe(true);
+    expect(flagged.reReviewReason).toMatch(/from Unverified to In progress/);
   });
 });
