@@ -139,6 +139,12 @@ test.describe("writing an explainer", () => {
     await dialog.getByRole("button", { name: "Submit revision" }).click();
     await expect(dialog.getByRole("list", { name: "Bullets to fix" })).toContainText("“The bridge was destroyed overnight.” — This bullet states something without a citation");
     expect((await explainerRow(explainerId)).state).toBe("DRAFT");
+
+    // the fix: drag the claim from the side panel into the bullet
+    await page.keyboard.press("Escape");
+    await page.locator("[data-citation-target]").filter({ hasText: "ELC fighters seized the Tel Hamra crossing" }).dragTo(bullet(page, 0));
+    await expect(bullet(page, 0).locator("[data-citation-key]")).toContainText("Verified");
+    await expect(page.getByTestId("rule-checks")).toContainText("all bullets are cited correctly");
   });
 
   test("offline edits stay on the device and come back after the tab is closed", async ({ page, context }) => {
