@@ -59,11 +59,14 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
   const [fromKeyboard, setFromKeyboard] = useState(false);
   const closeTimer = useRef<number | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const button = buttonRef.current;
     const open = () => {
       setFromKeyboard(true);
       setPinned(true);
+      // the details are usually open already (the chip is selected), so no open-autofocus fires
+      window.setTimeout(() => contentRef.current?.querySelector<HTMLElement>("input:not([disabled]), button:not([disabled])")?.focus(), 0);
     };
     button?.addEventListener(OPEN_EVENT, open);
     return () => button?.removeEventListener(OPEN_EVENT, open);
@@ -116,6 +119,7 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
+            ref={contentRef}
             id={popoverId}
             role="dialog"
             aria-label="Citation details"
