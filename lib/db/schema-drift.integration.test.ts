@@ -283,7 +283,8 @@ function expectedColumnDefault(model: DmmfModel, field: DmmfField): string | nul
   if (!field.hasDefaultValue || field.default === undefined) return null;
   const value = field.default;
   if (Array.isArray(value)) {
-    // Prisma writes list defaults as ARRAY[...]::type[]; only the empty list is used so far
+    // Prisma writes list defaults as ARRAY[...]::type[]; hand-written SQL may say '{}' for the
+    // empty list, which the catalog keeps as '{}'::type[] (both normalised to "ARRAY[]" below)
     if (value.length === 0) return "ARRAY[]";
     throw new Error(`Teach the drift test non-empty list defaults before using one (${model.name}.${field.name})`);
   }
@@ -299,6 +300,7 @@ function expectedColumnDefault(model: DmmfModel, field: DmmfField): string | nul
 /** Reduces a catalog default expression (`'EDITOR'::"Role"`, `''::character varying`) to its value. */
 function normalizeDatabaseDefault(expression: string | null): string | null {
   if (expression === null) return null;
+  if (/^'\{\}'::[^[\]]+\[\]$/.test(expression)) return "ARRAY[]";
   const quoted = /^'((?:[^']|'')*)'::.+$/.exec(expression);
   if (quoted) return (quoted[1] ?? "").replaceAll("''", "'");
   if (expression === "now()") return "CURRENT_TIMESTAMP";

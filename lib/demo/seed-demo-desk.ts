@@ -11,6 +11,7 @@ import { createStory } from "@/lib/stories/mutate-story";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
 import { suggestClaimFields } from "@/lib/claims/suggest-claim-fields";
 import { tagClaim } from "@/lib/claims/tag-claim";
+import { seedDemoExplainer } from "./seed-demo-explainer";
 import { DEMO_STORY, DEMO_WIRE_REPORTS } from "./wire-reports";
 
 /** Demo people; the README lists the same logins. Invented names, example.com-style addresses. */
@@ -150,6 +151,7 @@ export async function seedDemoDesk(): Promise<SeedSummary> {
   // idempotent) lets the first page load show a populated Facts tab without waiting for a worker
   for (const reportId of new Set(reportIds.values())) await analyzeReport(reportId);
   summary.facts = await db.fact.count({ where: { storyId: story.id } });
+  await seedDemoExplainer(story.id, editorActor);
   return summary;
 }
 
