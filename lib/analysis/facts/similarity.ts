@@ -56,7 +56,7 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
       sum += w * w;
       total += w;
     }
-    const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
+    const entities = new Set(claim.features.entities.map((e) => e.key));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
     return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
