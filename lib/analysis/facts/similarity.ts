@@ -41,7 +41,17 @@ export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<strin
 }
 
 export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
-  return claims.map((stored, index) => {
+  return claims.map((stored, index) => prepareClaim(stored, index, df, count));
+}
+
+/** Index keys of a claim (words, entity keys, topics), straight from its stored features. */
+export function indexKeys(claim: FeaturedClaim): string[] {
+  return [...new Set([...(claim.features.tokens ?? []), ...(claim.features.topics ?? [])])];
+}
+
+/** One claim made ready for comparison: IDF weights, sets and precomputed topic views. */
+export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<string, number>, count: number): PreparedClaim {
+  {
     // features stored by an older version may lack fields: read them as empty rather than fail
     // (callers recompute features whose v differs from ANALYSIS_VERSION)
     const claim = { ...stored, features: { ...EMPTY_FEATURES, ...stored.features } };
@@ -66,8 +76,8 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: [...new Set([...claim.features.tokens, ...topics])] };
-  });
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim) };
+  }
 }
 
 /**
