@@ -11,7 +11,7 @@ import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
 /** Average similarity a claim or group needs with a group to join it. */
 export const LINK_THRESHOLD = 0.3;
 const CANDIDATES_PER_CLAIM = 30;
-const MAX_POSTING = 400;
+const MAX_POSTING = 250;
 const REPRESENTATIVES = 6;
 
 type Cluster = { id: number; members: number[]; factId: string | null };

@@ -110,29 +110,31 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
   return (2 * shared) / (a.entities.size + b.entities.size);
 }
 
+/** How much one shared topic says two claims are about the same thing. */
+function topicStrength(topic: string, aQty: readonly string[], bQty: readonly string[]): number {
+  // counts of unnamed things and distances describe more than they identify
+  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
+  if (topic.startsWith("qty:n:")) return 0.5;
+  if (topic.startsWith("qty:")) {
+    if (topic.includes("|")) return 1;
+    // same measure: the same fact unless both name different groups (soldiers vs civilians)
+    const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
+    const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
+    const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
+    return differ ? 0.15 : 0.8;
+  }
+  if (topic === "ctl:?" || topic === "wd:?") return 0.4;
+  if (topic.startsWith("at:")) return 0.5;
+  if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
+  if (topic.startsWith("ev:")) return 0.5;
+  return 0.8;
+}
+
 /** How strongly two claims are about the same thing, from their topic keys. */
 function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
   let score = 0;
   const aQty = a.qtyTopics;
   const bQty = b.qtyTopics;
-  const strength = (topic: string): number => {
-    // counts of unnamed things and distances describe more than they identify
-    if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
-    if (topic.startsWith("qty:n:")) return 0.5;
-    if (topic.startsWith("qty:")) {
-      if (topic.includes("|")) return 1;
-      // same measure: the same fact unless both name different groups (soldiers vs civilians)
-      const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
-      const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
-      const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
-      return differ ? 0.15 : 0.8;
-    }
-    if (topic === "ctl:?" || topic === "wd:?") return 0.4;
-    if (topic.startsWith("at:")) return 0.5;
-    if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
-    if (topic.startsWith("ev:")) return 0.5;
-    return 0.8;
-  };
   // an unplaced withdrawal or capture may be the placed one another outlet reports
   for (const family of ["wd:", "ctl:"]) {
     const vague = `${family}?`;
@@ -144,7 +146,7 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
     if (!b.topics.has(topic)) continue;
     // a side remark shared with another claim's main statement says less than two main statements
     const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
-    score = Math.max(score, strength(topic) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
+    score = Math.max(score, topicStrength(topic, aQty, bQty) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
   }
   const qtyClash = a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
   const aCtl = a.namedCtl;
