@@ -51,6 +51,26 @@ describe("the analyze command's core", () => {
     expect(out.facts.every((fact, i) => fact.id === `f${i + 1}` && fact.claimIds.length >= 2)).toBe(true);
   });
 
+  it("works on an event it was not written for: two outlets on an earthquake", () => {
+    const a = [
+      "MERANO BAY, June 4 (Kestrel Wire) - A magnitude 6.4 earthquake struck off the coast of Merano Bay early on Thursday, killing at least 32 people and injuring more than 200, civil protection officials said.",
+      '"We are still pulling people out of the rubble," regional governor Alma Ferrant told reporters.',
+    ].join("\n\n");
+    const b = [
+      "Quake kills dozens on Merano coast\n\nBy Lena Ostrova, Harbourline News",
+      "At least 41 people were killed when a 6.2-magnitude earthquake hit the Merano coast before dawn on Thursday, the regional governor said.",
+      '"We are still getting people out from under the rubble," Governor Alma Ferrant said.',
+    ].join("\n\n");
+    const out = analyzeFiles([
+      { file: "a.txt", text: a },
+      { file: "b.txt", text: b },
+    ]);
+    const kinds = out.facts.map((fact) => fact.conflicts.map((c) => c.kind));
+    expect(out.facts.every((fact) => fact.sources.join() === "Harbourline News,Kestrel Wire")).toBe(true);
+    expect(out.facts.flatMap((fact) => fact.conflicts).find((c) => c.kind === "NUMBER")?.detail).toBe("Killed (civilians): at least 32 (Kestrel Wire) vs At least 41 (Harbourline News)");
+    expect(kinds.some((k) => k.includes("WORDING"))).toBe(true);
+  });
+
   it("gives byte-identical output for the same input", () => {
     const files = [
       { file: "wire.txt", text: WIRE },

@@ -5,39 +5,44 @@
  * Clusters merge by average linkage over a few members of each side: a claim joins a group only
  * when it is similar to the group as a whole, so one weak link never chains unrelated groups.
  */
-import { cannotLink, documentFrequencies, prepareClaims, similarity, type PreparedClaim } from "./similarity";
+import { cannotLink, documentFrequencies, indexKeys, prepareClaim, similarity, type PreparedClaim } from "./similarity";
 import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
 
 /** Average similarity a claim or group needs with a group to join it. */
 export const LINK_THRESHOLD = 0.3;
 const CANDIDATES_PER_CLAIM = 30;
-const MAX_POSTING = 400;
+const MAX_POSTING = 250;
 const REPRESENTATIVES = 6;
 
 type Cluster = { id: number; members: number[]; factId: string | null };
 
-function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boolean): [number, number, number][] {
-  const n = prepared.length;
+/** Claims prepared for comparison on first use: an incremental run touches few of the story's claims. */
+type Prepared = (i: number) => PreparedClaim;
+
+function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: number) => boolean): [number, number, number][] {
+  const n = keys.length;
   const postings = new Map<string, number[]>();
-  for (const p of prepared) for (const key of p.keys) {
-    let list = postings.get(key);
-    if (!list) postings.set(key, (list = []));
-    list.push(p.index);
-  }
+  keys.forEach((claimKeys, index) => {
+    for (const key of claimKeys) {
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = []));
+      list.push(index);
+    }
+  });
   const edges: [number, number, number][] = [];
   const seen = new Set<number>();
   // votes in a reused typed array, with the list of claims touched, so no map per claim
   const votes = new Float64Array(n);
   const touched: number[] = [];
-  for (const p of prepared) {
-    if (!isAdded(p.index)) continue;
+  for (let index = 0; index < n; index++) {
+    if (!isAdded(index)) continue;
     touched.length = 0;
-    for (const key of p.keys) {
+    for (const key of keys[index]!) {
       const list = postings.get(key)!;
       if (list.length > MAX_POSTING || list.length < 2) continue;
       const weight = 1 / Math.log(1 + list.length);
       for (const other of list) {
-        if (other === p.index) continue;
+        if (other === index) continue;
         if (votes[other] === 0) touched.push(other);
         votes[other] = votes[other]! + weight;
       }
@@ -48,11 +53,11 @@ function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boole
       .slice(0, CANDIDATES_PER_CLAIM);
     for (const other of touched) votes[other] = 0;
     for (const [other] of top) {
-      const [i, j] = p.index < other ? [p.index, other] : [other, p.index];
+      const [i, j] = index < other ? [index, other] : [other, index];
       const key = i * n + j;
       if (seen.has(key)) continue;
       seen.add(key);
-      const s = similarity(prepared[i]!, prepared[j]!);
+      const s = similarity(prepared(i), prepared(j));
       // a merge starts from a pair that is itself similar enough
       if (s >= LINK_THRESHOLD) edges.push([i, j, s]);
     }
@@ -61,22 +66,22 @@ function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boole
   return edges;
 }
 
-function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: number) => boolean): Cluster[] {
-  const clusterOf = new Int32Array(prepared.length);
+function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean): Cluster[] {
+  const clusterOf = new Int32Array(keys.length);
   const clusters = new Map<number, Cluster>();
   for (const c of initial) {
     clusters.set(c.id, c);
     for (const m of c.members) clusterOf[m] = c.id;
   }
   const cache = new Map<number, number>();
-  const n = prepared.length;
+  const n = keys.length;
   const sim = (i: number, j: number) => {
     const key = i < j ? i * n + j : j * n + i;
     let s = cache.get(key);
-    if (s === undefined) cache.set(key, (s = similarity(prepared[i]!, prepared[j]!)));
+    if (s === undefined) cache.set(key, (s = similarity(prepared(i), prepared(j))));
     return s;
   };
-  for (const [i, j] of candidatePairs(prepared, isAdded)) {
+  for (const [i, j] of candidatePairs(keys, prepared, isAdded)) {
     const a = clusters.get(clusterOf[i]!)!;
     const b = clusters.get(clusterOf[j]!)!;
     if (a === b) continue;
@@ -88,7 +93,7 @@ function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: num
     let strong = 0;
     let forbidden = false;
     for (const x of repsA) for (const y of repsB) {
-      if (cannotLink(prepared[x]!, prepared[y]!)) forbidden = true;
+      if (cannotLink(prepared(x), prepared(y))) forbidden = true;
       const s = sim(x, y);
       total += s;
       if (s >= LINK_THRESHOLD) strong += 1;
@@ -116,9 +121,11 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
     initial.push({ id: initial.length, members: [all.length], factId: null });
     all.push(claim);
   }
-  const prepared = prepareClaims(all, documentFrequencies(all), all.length);
+  const df = documentFrequencies(all);
+  const ready: (PreparedClaim | undefined)[] = new Array(all.length);
+  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
   const isAdded = (i: number) => i >= firstAdded;
-  const clusters = cluster(prepared, initial, isAdded);
+  const clusters = cluster(all.map(indexKeys), prepared, initial, isAdded);
   const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
   const joined = input.facts
     .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))

@@ -13,7 +13,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
   ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
-  ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
+  ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
@@ -25,7 +25,7 @@ const MEASURES: [string, RegExp][] = [
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
   ["rebel", /\b(?:fighters?|rebels?|militants?|insurgents?|militiamen|attackers|gunmen|his men|elc)\b/iu],
-  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients)\b/iu],
+  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients|passengers|migrants|refugees|workers|students|pilgrims|protesters|demonstrators|tourists)\b/iu],
 ];
 const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
@@ -40,6 +40,8 @@ const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?
 const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
 
 function isNotCount(text: string, n: NumberMention): boolean {
+  // "a magnitude 6.4 earthquake", "a 6.2-magnitude quake"
+  if (/magnitude\s*(?:of\s*)?$/iu.test(text.slice(Math.max(0, n.start - 14), n.start)) || /^\s*-?\s*magnitude\b/iu.test(text.slice(n.end, n.end + 12))) return true;
   // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
   const open = text.lastIndexOf("(", n.start);
   if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
@@ -74,8 +76,17 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
   let measure = "";
+  // "two apartment blocks collapsed": a number naming its own thing is a count of that thing,
+  // whatever verb is near ("14 people died when ... two apartment blocks collapsed")
+  const headWords = (/^\s*([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after) ?? []).slice(1, 3).filter(Boolean).map((w) => foldText(w!));
+  const headIsThing =
+    headWords.length > 0 &&
+    !STOPWORDS.has(headWords[0]!) &&
+    !NOT_A_PREDICATE.has(headWords[0]!) &&
+    !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
+  else if (headIsThing && !unit) measure = `n:${stem(headWords[0]!)}`;
   else {
     let best = Infinity;
     for (const [name, re] of MEASURES) {
@@ -213,8 +224,13 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   sourced.sort((x, y) => x.start - y.start);
   // a number's measure word usually follows it, an event's target too: take the first element's
   // topics and those of elements within a few characters of it (one clause)
-  const first = sourced[0];
-  const mainTopics = new Set<string>(first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  // counts and changes of control are what a claim states; an attack or damage beside them
+  // ("an earthquake struck ..., killing 32") is its setting
+  const strong = (s: { keys: string[] }) => s.keys.some((k) => (k.startsWith("qty:") && !k.startsWith("qty:distance")) || k.startsWith("ctl:") || k.startsWith("wd:"));
+  const first = sourced.find(strong) ?? sourced[0];
+  const mainTopics = new Set<string>(
+    first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys) : [],
+  );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
     topics.add(clock);

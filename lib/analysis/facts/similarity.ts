@@ -41,7 +41,17 @@ export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<strin
 }
 
 export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
-  return claims.map((stored, index) => {
+  return claims.map((stored, index) => prepareClaim(stored, index, df, count));
+}
+
+/** Index keys of a claim (words, entity keys, topics), straight from its stored features. */
+export function indexKeys(claim: FeaturedClaim): string[] {
+  return [...new Set([...(claim.features.tokens ?? []), ...(claim.features.topics ?? [])])];
+}
+
+/** One claim made ready for comparison: IDF weights, sets and precomputed topic views. */
+export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<string, number>, count: number): PreparedClaim {
+  {
     // features stored by an older version may lack fields: read them as empty rather than fail
     // (callers recompute features whose v differs from ANALYSIS_VERSION)
     const claim = { ...stored, features: { ...EMPTY_FEATURES, ...stored.features } };
@@ -56,7 +66,7 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
       sum += w * w;
       total += w;
     }
-    const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
+    const entities = new Set(claim.features.entities.map((e) => e.key));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
     return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
@@ -66,8 +76,8 @@ export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, 
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: [...new Set([...claim.features.tokens, ...topics])] };
-  });
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim) };
+  }
 }
 
 /**
@@ -100,29 +110,31 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
   return (2 * shared) / (a.entities.size + b.entities.size);
 }
 
+/** How much one shared topic says two claims are about the same thing. */
+function topicStrength(topic: string, aQty: readonly string[], bQty: readonly string[]): number {
+  // counts of unnamed things and distances describe more than they identify
+  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
+  if (topic.startsWith("qty:n:")) return 0.5;
+  if (topic.startsWith("qty:")) {
+    if (topic.includes("|")) return 1;
+    // same measure: the same fact unless both name different groups (soldiers vs civilians)
+    const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
+    const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
+    const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
+    return differ ? 0.15 : 0.8;
+  }
+  if (topic === "ctl:?" || topic === "wd:?") return 0.4;
+  if (topic.startsWith("at:")) return 0.5;
+  if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
+  if (topic.startsWith("ev:")) return 0.5;
+  return 0.8;
+}
+
 /** How strongly two claims are about the same thing, from their topic keys. */
 function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
   let score = 0;
   const aQty = a.qtyTopics;
   const bQty = b.qtyTopics;
-  const strength = (topic: string): number => {
-    // counts of unnamed things and distances describe more than they identify
-    if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
-    if (topic.startsWith("qty:n:")) return 0.5;
-    if (topic.startsWith("qty:")) {
-      if (topic.includes("|")) return 1;
-      // same measure: the same fact unless both name different groups (soldiers vs civilians)
-      const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
-      const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
-      const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
-      return differ ? 0.15 : 0.8;
-    }
-    if (topic === "ctl:?" || topic === "wd:?") return 0.4;
-    if (topic.startsWith("at:")) return 0.5;
-    if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
-    if (topic.startsWith("ev:")) return 0.5;
-    return 0.8;
-  };
   // an unplaced withdrawal or capture may be the placed one another outlet reports
   for (const family of ["wd:", "ctl:"]) {
     const vague = `${family}?`;
@@ -134,7 +146,7 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
     if (!b.topics.has(topic)) continue;
     // a side remark shared with another claim's main statement says less than two main statements
     const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
-    score = Math.max(score, strength(topic) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
+    score = Math.max(score, topicStrength(topic, aQty, bQty) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
   }
   const qtyClash = a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
   const aCtl = a.namedCtl;
