@@ -3,18 +3,18 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Server } from "@hocuspocus/server";
 import { db } from "@/lib/db/client";
 import { buildExplainer, buildStory, buildUser } from "@/lib/testing/factories";
 import { createCollabServer } from "./collab-server";
 import { explainerDocumentName, issueCollabToken } from "./collab-token";
 import { EXPLAINER_FRAGMENT } from "./document-store";
+import { connectNodeClient, type NodeCollabClient } from "./node-client";
 
 const secret = "collab-integration-secret-0123456789abcdef";
 let server: Server;
 let url: string;
-const providers: HocuspocusProvider[] = [];
+const clients: NodeCollabClient[] = [];
 
 beforeAll(async () => {
   server = createCollabServer({ port: 0, address: "127.0.0.1", secret, debounceMs: 30, maxDebounceMs: 200, log: () => {} });
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const provider of providers) provider.destroy();
+  for (const client of clients) client.destroy();
   await server.destroy();
 });
 
@@ -43,27 +43,11 @@ async function explainerWithContent() {
   return { explainerId: explainer.id, documentName: explainerDocumentName(explainer.id) };
 }
 
-type Connected = { provider: HocuspocusProvider; doc: Y.Doc; failed: string | null };
-
 /** Connects a Node client the way the editor does, and waits until it is synced or refused. */
-function connect(documentName: string, token: string): Promise<Connected> {
-  const doc = new Y.Doc();
-  return new Promise((resolve) => {
-    const result: Connected = { provider: undefined as unknown as HocuspocusProvider, doc, failed: null };
-    result.provider = new HocuspocusProvider({
-      url,
-      name: documentName,
-      document: doc,
-      token,
-      WebSocketPolyfill: WebSocket,
-      onSynced: () => resolve(result),
-      onAuthenticationFailed: ({ reason }) => {
-        result.failed = reason;
-        resolve(result);
-      },
-    });
-    providers.push(result.provider);
-  });
+async function connect(documentName: string, authToken: string, target = url): Promise<NodeCollabClient> {
+  const client = await connectNodeClient({ url: target, documentName, token: authToken });
+  clients.push(client);
+  return client;
 }
 
 function token(documentName: string, userId: string, mode: "write" | "read") {
@@ -96,7 +80,7 @@ describe("collaboration server", () => {
     const { explainerId, documentName } = await explainerWithContent();
     const editor = await buildUser({ role: "EDITOR" });
     const client = await connect(documentName, token(documentName, editor.id, "write"));
-    expect(client.failed).toBeNull();
+    expect(client.refused).toBeNull();
     expect(firstBulletText(client.doc)).toContain("Talvar bridge closed.");
 
     appendBullet(client.doc, "Two ferries resumed crossings.");
@@ -128,7 +112,7 @@ describe("collaboration server", () => {
       connect(documentName, token(documentName, inactive.id, "write")),
       connect(documentName, token(documentName, "0191e0a4-7c1e-7c2a-9a1b-4e5f6a7b8c9d", "write")),
     ]);
-    for (const refused of refusals) expect(refused.failed).not.toBeNull();
+    for (const refused of refusals) expect(refused.refused).not.toBeNull();
   });
 
   it("gives a viewer a read-only connection: their edits reach nobody and are never stored", async () => {
@@ -137,7 +121,7 @@ describe("collaboration server", () => {
     // even a token claiming write access gives a viewer read-only, since the role decides
     const reader = await connect(documentName, token(documentName, viewer.id, "write"));
     const writer = await connect(documentName, token(documentName, editor.id, "write"));
-    expect(reader.failed).toBeNull();
+    expect(reader.refused).toBeNull();
 
     appendBullet(reader.doc, "VIEWER WROTE THIS");
     appendBullet(writer.doc, "Editor's bullet after the viewer's attempt.");
@@ -232,21 +216,8 @@ describe.runIf(hasRedis)("collaboration across two instances sharing Redis", () 
     try {
       const { explainerId, documentName } = await explainerWithContent();
       const [a, b] = await Promise.all([buildUser({ role: "EDITOR" }), buildUser({ role: "EDITOR" })]);
-      const connectTo = (server: Server, userId: string) => {
-        const doc = new Y.Doc();
-        return new Promise<{ doc: Y.Doc; provider: HocuspocusProvider }>((resolve, reject) => {
-          const provider = new HocuspocusProvider({
-            url: `ws://127.0.0.1:${server.address.port}`,
-            name: documentName,
-            document: doc,
-            token: token(documentName, userId, "write"),
-            WebSocketPolyfill: WebSocket,
-            onSynced: () => resolve({ doc, provider }),
-            onAuthenticationFailed: () => reject(new Error("refused")),
-          });
-          providers.push(provider);
-        });
-      };
+      const connectTo = (server: Server, userId: string) =>
+        connect(documentName, token(documentName, userId, "write"), `ws://127.0.0.1:${server.address.port}`);
       const onFirst = await connectTo(first, a.id);
       const onSecond = await connectTo(second, b.id);
       appendBullet(onFirst.doc, "Typed on instance one.");
@@ -256,8 +227,8 @@ describe.runIf(hasRedis)("collaboration across two instances sharing Redis", () 
       expect(firstBulletText(onFirst.doc)).toBe(firstBulletText(onSecond.doc));
       await expect.poll(() => storedContent(explainerId), { timeout: 10_000 }).toContain("Typed on instance two.");
       await expect.poll(() => storedContent(explainerId), { timeout: 10_000 }).toContain("Typed on instance one.");
-      onFirst.provider.destroy();
-      onSecond.provider.destroy();
+      onFirst.destroy();
+      onSecond.destroy();
     } finally {
       await Promise.all([first.destroy(), second.destroy()]);
     }

@@ -65,13 +65,13 @@ export function createCollabServer(options: CollabServerOptions): Server {
         response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
         response.end(JSON.stringify({ ok: true, redis: Boolean(options.redisUrl) }));
         // an empty rejection stops Hocuspocus's default reply
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
+         
         throw null;
       }
       if (path !== "/") {
         response.writeHead(404, { "Content-Type": "text/plain" });
         response.end("Not found");
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
+         
         throw null;
       }
     },

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import * as Y from "yjs";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { ZExplainerDoc } from "@/lib/explainers/document";
 import { explainerSchema } from "./explainer-schema";
 
