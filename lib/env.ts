@@ -14,6 +14,8 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** jobs one worker process runs at once (fact analysis is CPU-bound: about one per core) */
+  WORKER_CONCURRENCY: z.coerce.number({ error: "WORKER_CONCURRENCY must be a number" }).int().min(1, "WORKER_CONCURRENCY must be 1 to 32").max(32, "WORKER_CONCURRENCY must be 1 to 32").default(2),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -30,6 +32,8 @@ function parseEnv<S extends z.ZodType>(schema: S): z.output<S> {
   return parsed.data;
 }
 
+const ZWorkerEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, WORKER_CONCURRENCY: true });
+
 let cached: Env | undefined;
 let cachedDatabase: z.infer<typeof ZDatabaseEnv> | undefined;
 
@@ -43,4 +47,12 @@ export function env(): Env {
 export function databaseEnv(): z.infer<typeof ZDatabaseEnv> {
   cachedDatabase ??= parseEnv(ZDatabaseEnv);
   return cachedDatabase;
+}
+
+let cachedWorker: z.infer<typeof ZWorkerEnv> | undefined;
+
+/** What a queue worker process needs (scripts/worker.ts). */
+export function workerEnv(): z.infer<typeof ZWorkerEnv> {
+  cachedWorker ??= parseEnv(ZWorkerEnv);
+  return cachedWorker;
 }

@@ -10,6 +10,6 @@ await runWithDatabase(async () => {
   const { printDemoLogins } = await import("./lib/print-demo-logins");
   if (summary.peopleCreated.length) printDemoLogins(DEMO_PEOPLE.filter((p) => summary.peopleCreated.includes(p.email)));
   console.log(
-    `Demo desk: ${summary.peopleCreated.length} people created, story ${summary.storyCreated ? "created" : "already there"}, reports ${JSON.stringify(summary.reports)}.`,
+    `Demo desk: ${summary.peopleCreated.length} people created, story ${summary.storyCreated ? "created" : "already there"}, reports ${JSON.stringify(summary.reports)}, ${summary.facts} facts.`,
   );
 });

@@ -3,6 +3,8 @@
  * embedded PostgreSQL in .data/postgres), applies migrations, seeds the demo desk when the
  * database has nobody in it, builds when the sources changed, and serves the app. Ctrl-C stops
  * the app and the embedded PostgreSQL cleanly. `npm run dev` does the same with `next dev`.
+ * A job-queue worker (scripts/worker.ts) runs beside the app as a child process, unless
+ * WIREDESK_WORKER=0 (workers then run elsewhere: `npm run worker`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -71,6 +73,10 @@ await runWithDatabase(
       writeFileSync(STAMP_FILE, sourceHash());
     }
 
+    const worker: ChildProcess | undefined =
+      process.env.WIREDESK_WORKER === "0"
+        ? undefined
+        : spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
     const app: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
     console.log(`\nWiredesk is starting at http://localhost:${port} (Ctrl-C to stop)\n`);
 
@@ -78,16 +84,23 @@ await runWithDatabase(
     const shutdown = async (code: number) => {
       if (stopping) return;
       stopping = true;
-      if (app.exitCode === null) {
-        app.kill("SIGTERM");
-        await new Promise((resolve) => app.once("exit", resolve));
-      }
+      // the worker finishes its running jobs before the database goes away
+      await Promise.all(
+        [app, worker].map(async (child) => {
+          if (!child || child.exitCode !== null) return;
+          child.kill("SIGTERM");
+          await new Promise((resolve) => child.once("exit", resolve));
+        }),
+      );
       await database.stop();
       process.exit(code);
     };
     process.on("SIGINT", () => void shutdown(0));
     process.on("SIGTERM", () => void shutdown(0));
     app.on("exit", (code) => void shutdown(code ?? 0));
+    worker?.on("exit", (code) => {
+      if (!stopping) console.error(`wiredesk: the job worker stopped (exit code ${code}); imports will not be analysed until restart.`);
+    });
   },
   { keepRunning: true },
 );

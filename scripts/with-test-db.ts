@@ -2,12 +2,14 @@
  * Runs a test command against a fresh, migrated database and drops it afterwards:
  *   tsx scripts/with-test-db.ts [--e2e] <command> [args...]
  * The server is DATABASE_URL's when given, else the embedded PostgreSQL. With --e2e it also
- * provides what `next start` needs (auth secret, URL, port) for Playwright's web server.
+ * provides what `next start` needs (auth secret, URL, port) for Playwright's web server, and runs
+ * a job-queue worker (scripts/worker.ts) so imported reports get analysed.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
+import { migrateJobQueue } from "../lib/jobs/migrate-queue";
 import { DatabaseStartupError, resolveDatabaseUrl, withDatabase } from "../lib/db/embedded";
 
 const args = process.argv.slice(2);
@@ -35,6 +37,16 @@ const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgr
 await admin.connect();
 await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
 await applyMigrations({ connectionString: testUrl, log: () => undefined });
+await migrateJobQueue(testUrl);
+
+// browser tests import reports and expect them analysed, as under `npm start`: a queue worker
+// runs beside the app server (integration tests run jobs themselves, deterministically)
+const worker = e2e
+  ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1" },
+    })
+  : undefined;
 
 const port = process.env.E2E_PORT ?? "3107";
 const child = spawn(command[0]!, command.slice(1), {
@@ -58,6 +70,10 @@ let cleaning = false;
 async function cleanUp(code: number): Promise<never> {
   if (!cleaning) {
     cleaning = true;
+    if (worker && worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
     if (!process.env.KEEP_TEST_DB) {
       await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch((error: unknown) => {
         console.error(`could not drop test database ${name}: ${String(error)}`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -72,12 +73,17 @@ export async function retireClaim(actor: Actor, input: unknown): Promise<ClaimDe
   assertCan(actor, "claim.tag");
   const data = parseInput(ZRetireClaim, input);
   const claimId = await db.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, storyId: true, version: true, anchorState: true } });
+    const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, storyId: true, version: true, anchorState: true, factId: true } });
     if (!claim) throw notFound("That claim");
     if (claim.version !== data.version) throw await staleClaimConflict(tx, claim.id, actor.id);
     if (claim.anchorState !== "ORPHANED") throw invalid("Only a claim that lost its place in the report can be retired; re-attach or edit it instead.");
-    const updated = await tx.claim.updateMany({ where: { id: claim.id, version: data.version }, data: { anchorState: "RETIRED", version: { increment: 1 } } });
+    // a retired claim no longer stands in the report, so it no longer corroborates a fact
+    const updated = await tx.claim.updateMany({
+      where: { id: claim.id, version: data.version },
+      data: { anchorState: "RETIRED", factId: null, factPinned: false, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
+    await queueFactRefresh(tx, claim.storyId, claim.factId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.retire",

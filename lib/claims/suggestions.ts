@@ -8,6 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, type DomainError, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { quoteHash, suggestClaims } from "@/lib/analysis/suggest-claims";
+import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { describeAnchor } from "./anchoring/selectors";
 import { UUID_PATTERN } from "./claim-view";
 import { ZClaimTag, ZTagClaim } from "./schemas";
@@ -147,6 +148,10 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         start: true,
         end: true,
         text: true,
+        factId: true,
+        factPinned: true,
+        features: true,
+        featuresVersion: true,
         report: { select: { storyId: true } },
         reportVersion: { select: { id: true, version: true, bodyText: true } },
       },
@@ -187,12 +192,18 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         status: "UNVERIFIED",
         origin: "SUGGESTED",
         createdById: actor.id,
+        // the claim takes the suggestion's place in its fact, with the same analysed features
+        factId: suggestion.factId,
+        factPinned: suggestion.factPinned,
+        features: suggestion.features ?? undefined,
+        featuresVersion: suggestion.featuresVersion,
         tags: { create: tags },
         statusChanges: { create: { fromStatus: null, toStatus: "UNVERIFIED", actorId: actor.id } },
       },
       select: { id: true, attribution: true },
     });
-    await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id } });
+    await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false } });
+    await queueFactRefresh(tx, storyId, suggestion.factId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.tag",
@@ -232,14 +243,16 @@ export async function dismissSuggestion(actor: Actor, input: unknown): Promise<v
   await db.$transaction(async (tx) => {
     const suggestion = await tx.claimSuggestion.findUnique({
       where: { id: data.suggestionId },
-      select: { id: true, text: true, report: { select: { storyId: true } } },
+      select: { id: true, text: true, factId: true, report: { select: { storyId: true } } },
     });
     if (!suggestion) throw notFound("That suggestion");
+    // a dismissed sentence no longer corroborates anything: it leaves its fact
     const dismissed = await tx.claimSuggestion.updateMany({
       where: { id: suggestion.id, state: "PENDING" },
-      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date() },
+      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date(), factId: null, factPinned: false },
     });
     if (dismissed.count === 0) throw await decidedConflict(tx, suggestion.id);
+    await queueFactRefresh(tx, suggestion.report.storyId, suggestion.factId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "suggestion.dismiss",

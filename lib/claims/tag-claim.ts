@@ -1,4 +1,5 @@
 import "server-only";
+import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -84,6 +85,7 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
       },
       select: { id: true },
     });
+    await queueReportAnalysis(tx, data.reportId, { countProgress: false });
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: claim.id, statement: data.statement });
     await recordAuditEvent(tx, {
       actorId: actor.id,

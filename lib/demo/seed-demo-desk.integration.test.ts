@@ -78,4 +78,14 @@ describe("the demo desk", () => {
       expect(version.bodyText.slice(claim.start, claim.end)).toBe(claim.exact);
     }
   });
+
+  it("the demo story starts with its facts grouped: some carried by several outlets, some in conflict", async () => {
+    await seedDemoDesk();
+    const story = await db.story.findFirstOrThrow({ where: { title: DEMO_STORY.title } });
+    const facts = await db.fact.findMany({ where: { storyId: story.id } });
+    expect(facts.some((fact) => fact.sourceCount >= 3)).toBe(true);
+    expect(facts.some((fact) => fact.conflictCount > 0)).toBe(true);
+    const reports = await db.report.findMany({ where: { storyId: story.id }, select: { analysisRequested: true, analysisDone: true } });
+    expect(reports.every((report) => report.analysisDone === report.analysisRequested)).toBe(true);
+  });
 });

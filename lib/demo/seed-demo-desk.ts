@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createPerson } from "@/lib/people/create-person";
 import { storeReport } from "@/lib/reports/store-report";
+import { analyzeReport } from "@/lib/facts/analyze-report";
 import { createStory } from "@/lib/stories/mutate-story";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
 import { suggestClaimFields } from "@/lib/claims/suggest-claim-fields";
@@ -20,7 +21,7 @@ export const DEMO_PEOPLE: { name: string; email: string; role: Role; password: s
   { name: "Jonas Achterberg", email: "editor2@wiredesk.example", role: "EDITOR", password: "editor2-demo-pass" },
 ];
 
-export type SeedSummary = { peopleCreated: string[]; storyCreated: boolean; reports: Record<string, number>; claimsCreated: number };
+export type SeedSummary = { peopleCreated: string[]; storyCreated: boolean; reports: Record<string, number>; claimsCreated: number; facts: number };
 
 type DemoStatus = "UNVERIFIED" | "IN_PROGRESS" | "VERIFIED" | "DISPUTED";
 
@@ -59,7 +60,7 @@ const DEMO_CLAIMS: { report: string; quote: string; statement: string; status: D
  * it twice creates nothing twice.
  */
 export async function seedDemoDesk(): Promise<SeedSummary> {
-  const summary: SeedSummary = { peopleCreated: [], storyCreated: false, reports: {}, claimsCreated: 0 };
+  const summary: SeedSummary = { peopleCreated: [], storyCreated: false, reports: {}, claimsCreated: 0, facts: 0 };
   const [adminSpec, ...others] = DEMO_PEOPLE;
   if (!adminSpec) throw new Error("DEMO_PEOPLE must start with an admin");
 
@@ -144,6 +145,11 @@ export async function seedDemoDesk(): Promise<SeedSummary> {
       });
     }
   }
+
+  // the imports queued their analysis; running it here (the same job code, incremental and
+  // idempotent) lets the first page load show a populated Facts tab without waiting for a worker
+  for (const reportId of new Set(reportIds.values())) await analyzeReport(reportId);
+  summary.facts = await db.fact.count({ where: { storyId: story.id } });
   return summary;
 }
 

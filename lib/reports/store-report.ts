@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { reanchorReportClaims } from "@/lib/claims/reanchor-report-claims";
 import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
+import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
@@ -82,6 +83,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           });
           // after re-anchoring, so sentences the moved claims now cover are not suggested
           const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, text: bodyText });
+          await queueReportAnalysis(tx, existing.id);
           await recordAuditEvent(tx, {
             actorId: actor.id,
             apiTokenId: actor.apiTokenId,
@@ -108,6 +110,8 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           select: { id: true, versions: { select: { id: true } } },
         });
         const suggestions = await createSuggestionsForVersion(tx, { reportId: report.id, reportVersionId: report.versions[0]!.id, text: bodyText });
+        // fact analysis runs in a worker; the job commits (or not) with the report
+        await queueReportAnalysis(tx, report.id);
         await recordAuditEvent(tx, {
           actorId: actor.id,
           apiTokenId: actor.apiTokenId,

@@ -1,0 +1,109 @@
+/**
+ * The command line's core (`npm run analyze -- FILE...`): plain-text reports in, suggested claims
+ * and the facts they form out, as deterministic JSON. Pure: the script reads the files and
+ * prints; everything here is the same code the app runs.
+ */
+import { suggestClaims } from "../suggest-claims";
+import { groupClaims } from "./assign";
+import { extractClaimFeatures } from "./features";
+import { summarizeFact } from "./summarize";
+import type { ConflictKind, FeaturedClaim } from "./types";
+
+export type ReportFile = { file: string; text: string };
+export type AnalyzedClaim = { id: string; file: string; start: number; end: number; text: string; score: number };
+export type AnalyzedFact = { id: string; claimIds: string[]; sources: string[]; conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[] };
+export type AnalysisOutput = { claims: AnalyzedClaim[]; facts: AnalyzedFact[] };
+
+/** A file's text as UTF-8, or an error saying why it is not a plain-text report. */
+export function decodeReportFile(file: string, bytes: Uint8Array): string {
+  if (bytes.includes(0)) throw new Error(`${file}: binary file (contains NUL bytes); expected a plain-text report`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file}: not valid UTF-8 text; expected a plain-text report`);
+  }
+  // control characters other than tab, line breaks and form feed mark a binary format
+  const control = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/gu)?.length ?? 0;
+  if (control > Math.max(4, text.length / 200)) throw new Error(`${file}: looks binary (control characters); expected a plain-text report`);
+  if (text.trim().length === 0) throw new Error(`${file}: empty file`);
+  return text.replace(/^\uFEFF/u, "");
+}
+
+function basename(file: string): string {
+  const name = file.split(/[\\/]/u).pop() ?? file;
+  return name.replace(/\.[^.]+$/u, "") || name;
+}
+
+/**
+ * The outlet of a plain-text report: a dateline credit ("VARESH, Dec 9 (Northgate) —"), a
+ * dateline naming the outlet ("Qasr Al Habeeb – Sada Talvar:"), a byline with the outlet
+ * ("By Miriam Holt, Atlas World Service"), or a masthead first line ("EASTBANK HERALD | ...",
+ * "TALVAR TODAY — news"); else the file's base name.
+ */
+export function outletOf(file: string, text: string): string {
+  const head = text.slice(0, 600);
+  const credit = /^\s*\p{Lu}[\p{L}\d ,.'’-]{1,60}?\(([^()\n]{2,40})\)\s*[-—–]/mu.exec(head);
+  if (credit) return credit[1]!.trim();
+  const namedDateline = /^\s*\p{Lu}[\p{L} .'’-]{1,40}?\s[-—–]\s(\p{Lu}[\p{L} .'’]{1,40}?):\s/mu.exec(head);
+  if (namedDateline) return namedDateline[1]!.trim();
+  const byline = /^\s*By\s+[^,\n]{2,60},\s*([^\n]{2,60}?)\s*$/mu.exec(head);
+  if (byline) return byline[1]!.trim();
+  const firstLine = head.split("\n").find((line) => line.trim())?.trim() ?? "";
+  const masthead = /^([\p{Lu}][\p{Lu}\d .&'’-]{2,40}?)\s*(?:\||[-—–]\s)/u.exec(firstLine);
+  if (masthead && /\p{Lu}{3}/u.test(masthead[1]!)) return masthead[1]!.trim();
+  return basename(file);
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Publication day from the dateline ("VARESH, Dec 9 (Northgate)", "9 December 2026"), as an ISO
+ * date, or null. A dateline without a year takes the year written elsewhere in the opening
+ * lines; with none, the date is unknown and relative dates stay unresolved.
+ */
+export function publishedAtOf(text: string): string | null {
+  const head = text.slice(0, 800);
+  const month = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+  const patterns = [new RegExp(`\\b${month}\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\b`, "u"), new RegExp(`\\b(\\d{1,2})\\s+${month}(?:,?\\s+(\\d{4}))?\\b`, "u")];
+  let found: { month: number; day: number; year: number | null; at: number } | null = null;
+  for (const [i, pattern] of patterns.entries()) {
+    const m = pattern.exec(head);
+    if (!m) continue;
+    const [monthName, day] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    const candidate = { month: MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()), day: Number(day), year: m[3] ? Number(m[3]) : null, at: m.index };
+    if (!found || candidate.at < found.at) found = candidate;
+  }
+  if (!found || found.month < 0 || found.day < 1 || found.day > 31) return null;
+  const year = found.year ?? Number(/\b(19\d{2}|20\d{2})\b/u.exec(head)?.[1] ?? NaN);
+  if (!Number.isFinite(year)) return null;
+  return new Date(Date.UTC(year, found.month, found.day)).toISOString().slice(0, 10);
+}
+
+/** Claims and facts of a set of plain-text reports, in file order. */
+export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
+  const claims: AnalyzedClaim[] = [];
+  const featured: FeaturedClaim[] = [];
+  for (const [index, { file, text }] of files.entries()) {
+    const report = { id: `r${index + 1}`, source: outletOf(file, text), text, publishedAt: publishedAtOf(text) };
+    for (const suggestion of suggestClaims(text)) {
+      const id = `c${claims.length + 1}`;
+      claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: suggestion.score });
+      const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
+      featured.push({ ...input, source: report.source, features: extractClaimFeatures(input, report) });
+    }
+  }
+  const byId = new Map(featured.map((claim) => [claim.id, claim]));
+  const facts: AnalyzedFact[] = groupClaims(featured)
+    .filter((group) => group.claimIds.length >= 2)
+    .map((group, i) => {
+      const summary = summarizeFact(group.claimIds.map((id) => byId.get(id)!));
+      return {
+        id: `f${i + 1}`,
+        claimIds: group.claimIds,
+        sources: summary.sources,
+        conflicts: summary.conflicts.map(({ kind, claimIds, detail }) => ({ kind, claimIds, detail })),
+      };
+    });
+  return { claims, facts };
+}

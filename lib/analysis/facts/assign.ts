@@ -1,0 +1,137 @@
+/**
+ * Grouping claims into facts. Candidates come from an inverted index on entity keys, topics and
+ * words (keys carried by very many claims are skipped: they would make every pair a candidate),
+ * so the work grows with the claims times a bounded number of candidates, not with all pairs.
+ * Clusters merge by average linkage over a few members of each side: a claim joins a group only
+ * when it is similar to the group as a whole, so one weak link never chains unrelated groups.
+ */
+import { cannotLink, documentFrequencies, prepareClaims, similarity, type PreparedClaim } from "./similarity";
+import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
+
+/** Average similarity a claim or group needs with a group to join it. */
+export const LINK_THRESHOLD = 0.3;
+const CANDIDATES_PER_CLAIM = 30;
+const MAX_POSTING = 400;
+const REPRESENTATIVES = 6;
+
+type Cluster = { id: number; members: number[]; factId: string | null };
+
+function candidatePairs(prepared: PreparedClaim[], isAdded: (i: number) => boolean): [number, number, number][] {
+  const n = prepared.length;
+  const postings = new Map<string, number[]>();
+  for (const p of prepared) for (const key of p.keys) {
+    let list = postings.get(key);
+    if (!list) postings.set(key, (list = []));
+    list.push(p.index);
+  }
+  const edges: [number, number, number][] = [];
+  const seen = new Set<number>();
+  // votes in a reused typed array, with the list of claims touched, so no map per claim
+  const votes = new Float64Array(n);
+  const touched: number[] = [];
+  for (const p of prepared) {
+    if (!isAdded(p.index)) continue;
+    touched.length = 0;
+    for (const key of p.keys) {
+      const list = postings.get(key)!;
+      if (list.length > MAX_POSTING || list.length < 2) continue;
+      const weight = 1 / Math.log(1 + list.length);
+      for (const other of list) {
+        if (other === p.index) continue;
+        if (votes[other] === 0) touched.push(other);
+        votes[other] = votes[other]! + weight;
+      }
+    }
+    const top = touched
+      .map((other) => [other, votes[other]!] as const)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, CANDIDATES_PER_CLAIM);
+    for (const other of touched) votes[other] = 0;
+    for (const [other] of top) {
+      const [i, j] = p.index < other ? [p.index, other] : [other, p.index];
+      const key = i * n + j;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = similarity(prepared[i]!, prepared[j]!);
+      // a merge starts from a pair that is itself similar enough
+      if (s >= LINK_THRESHOLD) edges.push([i, j, s]);
+    }
+  }
+  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  return edges;
+}
+
+function cluster(prepared: PreparedClaim[], initial: Cluster[], isAdded: (i: number) => boolean): Cluster[] {
+  const clusterOf = new Int32Array(prepared.length);
+  const clusters = new Map<number, Cluster>();
+  for (const c of initial) {
+    clusters.set(c.id, c);
+    for (const m of c.members) clusterOf[m] = c.id;
+  }
+  const cache = new Map<number, number>();
+  const n = prepared.length;
+  const sim = (i: number, j: number) => {
+    const key = i < j ? i * n + j : j * n + i;
+    let s = cache.get(key);
+    if (s === undefined) cache.set(key, (s = similarity(prepared[i]!, prepared[j]!)));
+    return s;
+  };
+  for (const [i, j] of candidatePairs(prepared, isAdded)) {
+    const a = clusters.get(clusterOf[i]!)!;
+    const b = clusters.get(clusterOf[j]!)!;
+    if (a === b) continue;
+    // editors' and earlier facts are never merged with each other, only joined by new claims
+    if (a.factId !== null && b.factId !== null) continue;
+    const repsA = [i, ...a.members.filter((m) => m !== i).slice(0, REPRESENTATIVES - 1)];
+    const repsB = [j, ...b.members.filter((m) => m !== j).slice(0, REPRESENTATIVES - 1)];
+    let total = 0;
+    let strong = 0;
+    let forbidden = false;
+    for (const x of repsA) for (const y of repsB) {
+      if (cannotLink(prepared[x]!, prepared[y]!)) forbidden = true;
+      const s = sim(x, y);
+      total += s;
+      if (s >= LINK_THRESHOLD) strong += 1;
+    }
+    const pairs = repsA.length * repsB.length;
+    if (forbidden || total / pairs < LINK_THRESHOLD || strong * 2 < pairs) continue;
+    const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
+    for (const m of gone.members) clusterOf[m] = keep.id;
+    keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));
+    clusters.delete(gone.id);
+  }
+  return [...clusters.values()];
+}
+
+/** Incremental: match `added` claims against existing facts without regrouping the existing ones. */
+export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClaim[] }): AssignResult {
+  const all: FeaturedClaim[] = [];
+  const initial: Cluster[] = [];
+  for (const fact of input.facts) {
+    const members = fact.claims.map((claim) => all.push(claim) - 1);
+    initial.push({ id: initial.length, members, factId: fact.id });
+  }
+  const firstAdded = all.length;
+  for (const claim of input.added) {
+    initial.push({ id: initial.length, members: [all.length], factId: null });
+    all.push(claim);
+  }
+  const prepared = prepareClaims(all, documentFrequencies(all), all.length);
+  const isAdded = (i: number) => i >= firstAdded;
+  const clusters = cluster(prepared, initial, isAdded);
+  const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
+  const joined = input.facts
+    .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))
+    .filter((entry) => entry.claimIds.length > 0);
+  const created = clusters
+    .filter((c) => c.factId === null)
+    .map((c) => [...c.members].sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!)
+    .map((members) => ({ claimIds: members.map((i) => all[i]!.id) }));
+  return { joined, created };
+}
+
+/** Full grouping of a story's claims, singletons included, in input order. */
+export function groupClaims(claims: FeaturedClaim[]): { claimIds: string[] }[] {
+  return assignClaims({ facts: [], added: claims }).created;
+}

@@ -1,0 +1,229 @@
+/**
+ * Conflicts inside a fact, each with its kind:
+ * - NUMBER: figures for the same quantity (measure and group) that cannot both hold. Every figure
+ *   is read as an interval: exact → [v, v], "about/nearly v" → ±10%, "at least v" → [v, 1.2v]
+ *   (wires write "at least" for their own count, so "at least 12" and 14 agree but "at least 12"
+ *   and 15, or "at least 17" and "at least 21", do not), "up to v" → [0.8v, v], ranges and
+ *   "dozens" as written. Disjoint intervals conflict.
+ * - COMPLETION: one claim says the place was taken, another that forces are advancing or that it
+ *   has not fallen.
+ * - ACTOR: different groups credited with the same action.
+ * - ATTRIBUTION: different kinds of source or different source counts.
+ * - WORDING: the same quotation with different words.
+ */
+import { foldText, nameKey } from "./normalize";
+import { sourceKeyOf } from "./similarity";
+import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
+
+const MEASURE_LABEL: Record<string, string> = {
+  killed: "Killed",
+  wounded: "Wounded",
+  displaced: "Displaced",
+  sheltering: "Sheltering",
+  force: "Fighters involved",
+  detained: "Detained",
+  distance: "Distance",
+  percent: "Percentage",
+};
+const GROUP_LABEL: Record<string, string> = { soldier: "soldiers", civilian: "civilians", rebel: "fighters" };
+
+function interval(q: QuantityFeature): [number, number] {
+  switch (q.bound) {
+    case "exact":
+      return [q.value, q.value];
+    case "approx":
+      return [q.value * 0.9, q.value * 1.1];
+    case "atLeast":
+      return [q.low, q.high ?? q.low * 1.2];
+    case "atMost":
+      return [(q.high ?? q.value) * 0.8, q.high ?? q.value];
+    case "range":
+      return [q.low, q.high ?? q.low];
+  }
+}
+
+function compatible(a: QuantityFeature, b: QuantityFeature): boolean {
+  const [a0, a1] = interval(a);
+  const [b0, b1] = interval(b);
+  return a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
+}
+
+function label(claim: FeaturedClaim): string {
+  return claim.features.attribution?.outlet ?? claim.source;
+}
+
+function listBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  // a figure without a group joins the group when the fact counts only one ("12 were killed")
+  const groupsByMeasure = new Map<string, Set<string>>();
+  for (const c of claims) for (const q of c.features.quantities) {
+    if (!q.group) continue;
+    const set = groupsByMeasure.get(q.measure) ?? new Set<string>();
+    set.add(q.group);
+    groupsByMeasure.set(q.measure, set);
+  }
+  type Entry = { claim: FeaturedClaim; q: QuantityFeature };
+  const entries: Entry[] = [];
+  for (const c of claims) for (const q of c.features.quantities) {
+    if (q.measure.startsWith("n:") || q.measure === "percent") continue;
+    const groups = groupsByMeasure.get(q.measure);
+    const group = q.group || (groups && groups.size === 1 ? [...groups][0]! : "");
+    entries.push({ claim: c, q: { ...q, group } });
+  }
+  const out: FactConflictResult[] = [];
+  for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
+    const involved = new Set<FeaturedClaim>();
+    const clashing = new Set<Entry>();
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      if (a.claim === b.claim || a.claim.reportId === b.claim.reportId) continue;
+      if (!compatible(a.q, b.q)) {
+        involved.add(a.claim);
+        involved.add(b.claim);
+        clashing.add(a);
+        clashing.add(b);
+      }
+    }
+    if (involved.size === 0) continue;
+    const [measure, group] = kind.split("|");
+    const name = `${MEASURE_LABEL[measure!] ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
+    const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
+    out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
+  }
+  return out;
+}
+
+function ordered(claims: readonly FeaturedClaim[], set: Set<FeaturedClaim>): string[] {
+  return claims.filter((c) => set.has(c)).map((c) => c.id);
+}
+
+function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const byState = listBy(claims.filter((c) => c.features.completion), (c) => c.features.completion!);
+  const completed = byState.get("completed") ?? [];
+  const other = [...(byState.get("ongoing") ?? []), ...(byState.get("denied") ?? [])];
+  if (completed.length === 0 || other.length === 0) return [];
+  if (new Set([...completed, ...other].map((c) => c.reportId)).size < 2) return [];
+  const names = (list: FeaturedClaim[]) => [...new Set(list.map(label))].join(", ");
+  const ongoing = byState.get("ongoing") ?? [];
+  const denied = byState.get("denied") ?? [];
+  const parts = [`taken (${names(completed)})`];
+  if (ongoing.length) parts.push(`still advancing (${names(ongoing)})`);
+  if (denied.length) parts.push(`denied (${names(denied)})`);
+  return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...completed, ...other])), detail: `Completed vs ongoing: ${parts.join(" vs ")}` }];
+}
+
+function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
+  for (const c of claims) {
+    // an attack named by a noun ("the fighting", "the assault") credits nobody; "X shelled" does
+    const event = c.features.events.find(
+      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && /(?:ed|struck)$/iu.test(e.text))),
+    );
+    if (!event?.agent) continue;
+    const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
+    credited.push({ claim: c, agent: event.agent, name });
+  }
+  const specific = credited.filter((x) => !x.agent.startsWith("side:"));
+  const sides = new Set(credited.filter((x) => x.agent.startsWith("side:")).map((x) => x.agent));
+  const distinct = new Set(specific.map((x) => x.agent));
+  if (distinct.size < 2 && sides.size < 2) return [];
+  const involved = distinct.size >= 2 ? specific : credited.filter((x) => x.agent.startsWith("side:"));
+  if (new Set(involved.map((x) => x.claim.reportId)).size < 2) return [];
+  const byAgent = listBy(involved, (x) => x.agent);
+  const detail = [...byAgent.values()].map((list) => `${list[0]!.name} (${[...new Set(list.map((x) => label(x.claim)))].join(", ")})`).join(" vs ");
+  return [{ kind: "ACTOR", claimIds: ordered(claims, new Set(involved.map((x) => x.claim))), detail: `Credited: ${detail}` }];
+}
+
+function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const attributed = claims.filter((c) => c.features.attribution && c.features.attribution.role !== "outlet");
+  const key = (c: FeaturedClaim) => {
+    const a = c.features.attribution!;
+    return `${a.side}|${a.role}|${a.count ?? "?"}`;
+  };
+  const groups = listBy(attributed, key);
+  if (groups.size < 2) return [];
+  // the same side and role with an unstated count is not a disagreement ("army sources" vs "two army sources")
+  const keys = [...groups.keys()];
+  const differ = keys.some((a, i) => keys.slice(i + 1).some((b) => {
+    const [sa, ra, ca] = a.split("|");
+    const [sb, rb, cb] = b.split("|");
+    if (sa !== sb || ra !== rb) return true;
+    return ca !== "?" && cb !== "?" && ca !== cb;
+  }));
+  if (!differ) return [];
+  if (new Set(attributed.map((c) => c.reportId)).size < 2) return [];
+  const detail = [...groups.values()].map((list) => `${list[0]!.features.attribution!.speaker} (${[...new Set(list.map(label))].join(", ")})`).join(" vs ");
+  return [{ kind: "ATTRIBUTION", claimIds: ordered(claims, new Set(attributed)), detail: `Attributed to: ${detail}` }];
+}
+
+function words(text: string): string[] {
+  return text.replace(/[^\p{L}\p{N}\s'’-]/gu, " ").split(/\s+/u).filter(Boolean);
+}
+
+/**
+ * The stretch of each quotation that differs from the other: from its first to its last word
+ * outside their longest common subsequence of words ("" when one contains the other).
+ */
+function differingRuns(a: string[], b: string[], aShown: string[], bShown: string[]): [string, string] {
+  const n = a.length;
+  const m = b.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  const onlyA: number[] = [];
+  const onlyB: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) onlyA.push(i++);
+    else onlyB.push(j++);
+  }
+  while (i < n) onlyA.push(i++);
+  while (j < m) onlyB.push(j++);
+  const stretch = (words: string[], at: number[]) => (at.length === 0 ? "" : words.slice(at[0], at[at.length - 1]! + 1).join(" "));
+  return [stretch(aShown, onlyA), stretch(bShown, onlyB)];
+}
+
+function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const quoted = claims.flatMap((c) => c.features.quotes.map((q) => ({ claim: c, quote: q, shown: words(q), words: words(q).map((w) => foldText(w)) })));
+  const involved = new Set<FeaturedClaim>();
+  const details: string[] = [];
+  for (let i = 0; i < quoted.length; i++) for (let j = i + 1; j < quoted.length; j++) {
+    const a = quoted[i]!;
+    const b = quoted[j]!;
+    if (a.claim.reportId === b.claim.reportId || sourceKeyOf(a.claim) === sourceKeyOf(b.claim) && a.words.join(" ") === b.words.join(" ")) continue;
+    const setB = new Set(b.words);
+    const shared = a.words.filter((w) => setB.has(w)).length;
+    const overlap = shared / Math.min(a.words.length, b.words.length);
+    if (overlap < 0.3 || shared < 2) continue;
+    const [onlyA, onlyB] = differingRuns(a.words, b.words, a.shown, b.shown);
+    if (!onlyA && !onlyB) continue;
+    // one quote being a shorter excerpt of the other is not a wording difference, nor is a
+    // name spelled another way ("Deir el-Maroun" / "Deir al-Marun")
+    if (!onlyA || !onlyB) continue;
+    if (nameKey(onlyA) === nameKey(onlyB)) continue;
+    involved.add(a.claim);
+    involved.add(b.claim);
+    details.push(`"${onlyA}" (${label(a.claim)}) vs "${onlyB}" (${label(b.claim)})`);
+  }
+  if (involved.size === 0) return [];
+  return [{ kind: "WORDING", claimIds: ordered(claims, involved), detail: `Quoted wording differs: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
+}
+
+/** Every conflict inside one fact, in a fixed order of kinds. */
+export function findConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  return [...numberConflicts(claims), ...completionConflict(claims), ...actorConflict(claims), ...attributionConflict(claims), ...wordingConflict(claims)];
+}

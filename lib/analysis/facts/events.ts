@@ -1,0 +1,116 @@
+/**
+ * Event classes from the verbs wires use. Completed control (seized, captured, took control,
+ * fell to, overran) is TAKEN; being inside is ENTERED; approaching (advancing toward, closing in,
+ * on the outskirts) is ADVANCING; leaving (withdrew, pulled out, retreated) is WITHDRAWN.
+ * Denials ("has not fallen", "denied it had fallen") keep the class with positive = false.
+ */
+import { sideOf, type EntityMention } from "./entities";
+import type { EventClass, EventFeature } from "./types";
+
+const PATTERNS: [EventClass, RegExp][] = [
+  ["RETAKE", /\b(?:retak(?:e|es|en|ing)|retook|recaptur(?:e|ed|es|ing)|regain(?:ed|s|ing)? control|counter-?attack(?:s|ed|ing)?|counter-?offensive|restored positions|won back|win back)\b/giu],
+  ["TAKEN", /\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell|falls|fallen|fall of|(?:has|had|have) fallen|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b/giu],
+  ["ENTERED", /\b(?:enter(?:ed|ing|s)?|inside|into the (?:town|city|village)|in the (?:main square|town centre|town center|centre|center)|reached the (?:centre|center|main square))\b/giu],
+  ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached|to) the (?:outskirts|edges?|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
+  ["WITHDRAWN", /\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|redeploy(?:ed|ment|ing)?|abandon(?:ed|ing)|evacuated (?:their|its) positions|making the withdraw|fled their positions)\b/giu],
+  ["KILLED", /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses)\b/giu],
+  ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
+  ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
+  ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
+  ["DAMAGE", /\b(?:damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
+];
+
+// the order in which a sentence's main event is chosen: territorial change first, then tolls
+const PRIORITY: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "KILLED", "WOUNDED", "DISPLACED", "DAMAGE", "ATTACK"];
+
+const NEGATION = /\b(?:not|n't|never|no longer|denied|denies|deny|denying|rejected|rejecting|rejects|dismissed|dismissing|false|untrue)\b[^,;.]*$/iu;
+// "remains under its control", "still holds": the place has not changed hands
+const STILL_HELD = /\b(?:remains?|remained|still|continues? to be|stays?)\s+(?:firmly\s+)?(?:under|in)\s+(?:(?:its|their|the army's|government|army|full|complete)\s+)*control\b|\bremain(?:s|ed)? in control\b|\bstill (?:holds?|controls?)\b/giu;
+
+/** Events of a claim with their target place and credited agent (entities from findEntities). */
+export function findEvents(text: string, entities: readonly EntityMention[]): EventFeature[] {
+  const events: (Omit<EventFeature, "start"> & { at: number })[] = [];
+  const taken: [number, number][] = [];
+  for (const match of text.matchAll(STILL_HELD)) {
+    const at = match.index!;
+    const end = at + match[0].length;
+    taken.push([at, end]);
+    events.push({ cls: "TAKEN", positive: false, target: targetOf("TAKEN", text, at, end, entities), object: objectOf(text, at, end), agent: null, text: match[0], at });
+  }
+  for (const [cls, pattern] of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index!;
+      const end = at + match[0].length;
+      if (taken.some(([a, b]) => at < b && end > a)) continue;
+      // "lost" and "losses" as casualties, "held" as detention: only count control when a place follows
+      if (cls === "TAKEN" && /^(?:lost|loss of|control|controls|controlled|hold|holds|held|took|taken|fell|falls)$/iu.test(match[0])) {
+        const follow = text.slice(end, end + 60);
+        const precede = text.slice(Math.max(0, at - 60), at);
+        const placeNear = entities.some((e) => e.kind === "place" && ((e.start >= end && e.start - end < 40) || (e.end <= at && at - e.end < 45)));
+        if (/^(?:lost|hold|holds|held|took|taken)$/iu.test(match[0]) && !placeNear && !/\b(?:bridge|crossing|town|city|village|positions?|base|road)\b/iu.test(follow.slice(0, 30))) continue;
+        if (/^(?:fell|falls)$/iu.test(match[0]) && !placeNear && !/^\s*(?:to|under)\b/iu.test(follow) && !/\b(?:town|city|village|bridge|crossing)\s*(?:had|has)?\s*$/iu.test(precede)) continue;
+      }
+      // "retreating soldiers": an adjective, not the event
+      if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
+      taken.push([at, end]);
+      const clauseStart = Math.max(text.lastIndexOf(",", at), text.lastIndexOf(";", at), text.lastIndexOf("—", at), 0);
+      const positive = !NEGATION.test(text.slice(clauseStart, at)) && !/^\s*(?:not|n't)/iu.test(text.slice(end, end + 5));
+      events.push({ cls, positive, target: targetOf(cls, text, at, end, entities), object: objectOf(text, at, end), agent: agentOf(text, at, end, entities), text: match[0], at });
+    }
+  }
+  events.sort((a, b) => a.at - b.at || PRIORITY.indexOf(a.cls) - PRIORITY.indexOf(b.cls));
+  return events.map(({ at, ...event }) => ({ ...event, start: at }));
+}
+
+const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";
+const OBJECT_AFTER = new RegExp(`^[\\s,]*(?:(?:of|on|to|toward|towards|into|in|at|over|across)\\s+)?(?:the |a |an |its |their |key |nearby |strategic )*(?:[\\p{L}'’-]+\\s+){0,3}?${OBJECT}\\b`, "iu");
+const OBJECT_BEFORE = new RegExp(`\\b${OBJECT}\\b(?:\\s+[\\p{L}'’-]+){0,5}?\\s*$`, "iu");
+
+/** The common noun for what an event acted on ("the dam", "a bridge"); towns, cities and villages are one. */
+function objectOf(text: string, at: number, end: number): string | null {
+  const after = OBJECT_AFTER.exec(text.slice(end, end + 60));
+  const before = OBJECT_BEFORE.exec(text.slice(Math.max(0, at - 50), at));
+  const passive = /^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|are|has been|had been|remains?)\s*$/iu.test(text.slice(Math.max(0, at - 16), at));
+  const noun = (passive ? (before?.[1] ?? after?.[1]) : (after?.[1] ?? before?.[1]))?.toLowerCase() ?? null;
+  if (noun === null) return null;
+  return /^(?:city|village)$/u.test(noun) ? "town" : noun === "crossing" ? "bridge" : noun;
+}
+
+function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
+  if (!["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "ATTACK", "DAMAGE"].includes(cls)) return null;
+  const places = entities.filter((e) => e.kind === "place");
+  // the place must belong to this verb: not past another clause ("seized a dam and overran the
+  // town of X") nor the location of a named object ("captured a dam on the Sarhan river")
+  const after = places.find((e) => {
+    if (e.start < end || e.start - end >= 60) return false;
+    const between = text.slice(end, e.start);
+    if (/\band\b|[,;]|\b(?:after|before|while|as|when)\b/iu.test(between)) return false;
+    return !(new RegExp(`\\b${OBJECT}\\b`, "iu").test(between) && !new RegExp(`\\b${OBJECT}\\s+of\\s+(?:the\\s+)?$`, "iu").test(between));
+  });
+  // "the town fell": the place comes before the verb
+  const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
+  const verb = text.slice(at, end);
+  // "were advancing on X" is active; "was taken", "had fallen" are not
+  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {
+    return (before ?? after)?.key ?? null;
+  }
+  // active voice: what was taken comes after the verb; a place before it is where it happened
+  return after?.key ?? null;
+}
+
+function agentOf(text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
+  const orgs = entities.filter((e) => e.kind === "org");
+  // passive: "fell to fighters of the ELC", "taken by", "under the control of"
+  const tail = text.slice(end, end + 80);
+  if (/^\s*(?:to|by|under|of)\b/iu.test(tail) || /control of$/iu.test(text.slice(at, end))) {
+    const org = orgs.find((e) => e.start >= end && e.start - end < 70);
+    if (org) return org.key;
+    const side = sideOf(tail.split(/[,;.]/u)[0] ?? "");
+    if (side) return side;
+  }
+  // active: the subject before the verb in the same clause
+  const clauseStart = Math.max(text.lastIndexOf(",", at - 1), text.lastIndexOf(";", at - 1), text.lastIndexOf(" that ", at - 1), -1) + 1;
+  const org = [...orgs].reverse().find((e) => e.start >= clauseStart && e.end <= at);
+  if (org) return org.key;
+  return sideOf(text.slice(clauseStart, at));
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import {
+  assignClaims,
+  extractClaimFeatures,
+  findNumbers,
+  groupClaims,
+  independentSources,
+  nameKey,
+  outletKey,
+  resolveDates,
+  summarizeFact,
+  ANALYSIS_VERSION,
+  type FeaturedClaim,
+} from "./index";
+
+let next = 0;
+/** A claim as its own one-sentence report from `source`. */
+function claim(text: string, source = "Northgate News Agency", reportId = `r${++next}`, publishedAt = "2026-12-09T12:00:00Z"): FeaturedClaim {
+  const input = { id: `c${++next}`, reportId, start: 0, end: text.length, text };
+  return { ...input, source, features: extractClaimFeatures(input, { id: reportId, source, text, publishedAt }) };
+}
+
+describe("normalisation", () => {
+  it("meets transliterations of one place: articles, doubled letters, hyphens, vowels", () => {
+    const keys = ["Deir ez-Zor", "Deir el-Zor", "Dayr az Zawr", "DEIR EZZOR"].map(nameKey);
+    expect(new Set(keys).size).toBe(1);
+    expect(nameKey("Deir al-Marun")).toBe(nameKey("Deir el-Maroun"));
+    expect(nameKey("Deir al-Marrun")).toBe(nameKey("Dair Marun"));
+    expect(nameKey("Qasr al-Habib")).toBe(nameKey("Kasr el-Habib"));
+    expect(nameKey("Halvek")).not.toBe(nameKey("Varesh"));
+  });
+
+  it("keys outlets so a short and a full name are one source", () => {
+    expect(outletKey("Northgate News Agency")).toBe(outletKey("NORTHGATE"));
+    expect(outletKey("The Sarhan Valley Courier")).not.toBe(outletKey("Sarhan Valley Front"));
+  });
+
+  it("reads number words, digits, approximations, bounds and ranges", () => {
+    const read = (text: string) => findNumbers(text).map(({ value, low, high, bound }) => ({ value, low, high, bound }));
+    expect(read("twelve soldiers")).toEqual([{ value: 12, low: 12, high: 12, bound: "exact" }]);
+    expect(read("a dozen soldiers")[0]!.value).toBe(12);
+    expect(read("two thousands and five hundreds person")[0]!.value).toBe(2500);
+    expect(read("1,200 people")[0]!.value).toBe(1200);
+    expect(read("1.2 million people")[0]!.value).toBe(1_200_000);
+    expect(read("at least 12 killed")[0]).toEqual({ value: 12, low: 12, high: null, bound: "atLeast" });
+    expect(read("between 10 and 15 soldiers")[0]).toEqual({ value: 12.5, low: 10, high: 15, bound: "range" });
+    expect(read("about 40 wounded")[0]!.bound).toBe("approx");
+    expect(read("dozens of families")[0]!.bound).toBe("atLeast");
+  });
+
+  it("resolves dates against the report's date", () => {
+    // 9 December 2026 is a Wednesday
+    expect(resolveDates("on Tuesday", "2026-12-09T12:00:00Z")).toEqual(["2026-12-08"]);
+    expect(resolveDates("yesterday", "2026-12-09T12:00:00Z")).toEqual(["2026-12-08"]);
+    expect(resolveDates("on Dec 3", "2026-12-09T12:00:00Z")).toEqual(["2026-12-03"]);
+    expect(resolveDates("on 3 December 2025", null)).toEqual(["2025-12-03"]);
+    expect(resolveDates("on Tuesday", null)).toEqual([]);
+  });
+});
+
+describe("claim features", () => {
+  it("finds what a number counts, the event, its target and its actor, and who said it", () => {
+    const f = claim("Fighters of the Eastern Liberation Command seized the Tel Hamra crossing, two army sources said.").features;
+    expect(f.v).toBe(ANALYSIS_VERSION);
+    expect(f.eventClass).toBe("TAKEN");
+    expect(f.completion).toBe("completed");
+    expect(f.events[0]!.agent).toBe("org:elc");
+    expect(f.quantities).toEqual([]);
+    expect(f.attribution).toMatchObject({ speaker: "two army sources", role: "source", side: "gov", count: 2 });
+    const toll = claim("At least 21 soldiers were killed and dozens wounded.").features.quantities;
+    expect(toll.map((q) => [q.measure, q.group])).toEqual([
+      ["killed", "soldier"],
+      ["wounded", "soldier"],
+    ]);
+    expect(claim("Rebels were advancing toward the town of Deir al-Marun.").features.completion).toBe("ongoing");
+    expect(claim("The army insists the town remains under its control.").features.completion).toBe("denied");
+  });
+
+  it("keeps only real names in a Title Case headline", () => {
+    const report = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib\n\nRebels seized the dam near Qasr al-Habib on Wednesday, officials said.";
+    const text = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib";
+    const f = extractClaimFeatures({ id: "h", reportId: "rh", start: 0, end: text.length, text }, { id: "rh", source: "X", text: report });
+    expect(f.entities.map((e) => e.text)).toEqual(["Qasr Al-Habib"]);
+  });
+
+  it("credits the outlet a report cites as the claim's source", () => {
+    const f = claim("The Northgate news agency reported that the crossing fell to the ELC, citing two army sources.", "Atlas World Service").features;
+    expect(f.attribution?.outlet).toBe("Northgate news agency");
+    expect(claim("Reuters reported that the bridge was destroyed.", "Atlas World Service").features.attribution?.outletKey).toBe("reuters");
+  });
+
+  it("is JSON-serialisable and the same every time", () => {
+    const text = "About 600 fighters of the ELC took part in the assault on Qasr al-Habib on Tuesday, spokesman Harun Osrek said.";
+    const a = claim(text, "Meridian", "r-x");
+    const b = claim(text, "Meridian", "r-x");
+    expect(JSON.parse(JSON.stringify(a.features))).toEqual(a.features);
+    expect(a.features).toEqual(b.features);
+  });
+});
+
+describe("grouping claims into facts", () => {
+  const toll = [
+    claim("At least 14 soldiers were killed in the assault, two army officers said.", "Northgate News Agency"),
+    claim("Eleven government soldiers had been killed, a rebel spokesman said.", "Meridian Press Service"),
+    claim("Seven soldiers were martyred in the fighting, the defence ministry said.", "Varesh Daily Record"),
+  ];
+  const bridge = [
+    claim("Rebels seized the Tel Hamra bridge before dawn, residents said.", "Meridian Press Service"),
+    claim("The Tell Hamra crossing fell to rebel fighters early on Thursday.", "Atlas World Service"),
+  ];
+  const loose = claim("Power was cut across much of Halvek on Thursday morning.", "The Sarhan Valley Courier");
+
+  it("puts claims that state the same thing together and leaves others apart, in input order", () => {
+    const groups = groupClaims([toll[0]!, bridge[0]!, toll[1]!, loose, bridge[1]!, toll[2]!]);
+    expect(groups).toEqual([{ claimIds: [toll[0]!.id, toll[1]!.id, toll[2]!.id] }, { claimIds: [bridge[0]!.id, bridge[1]!.id] }, { claimIds: [loose.id] }]);
+  });
+
+  it("does not chain: a claim that mentions two things does not pull both facts into one", () => {
+    const dam = [claim("Rebels captured the Ain Sorra dam before dawn.", "A"), claim("The Ayn Surra dam was under ELC control by 05:00.", "B")];
+    const town = [claim("The town of Qasr al-Habib fell to rebel forces on Wednesday.", "C"), claim("Rebels overran the town of Kasr el-Habib, residents said.", "D")];
+    const both = claim("Fighters captured the Ain Sorra dam and then overran the town of Qasr al-Habib.", "E");
+    const groups = groupClaims([...dam, ...town, both]);
+    const ofDam = groups.find((g) => g.claimIds.includes(dam[0]!.id))!;
+    expect(ofDam.claimIds).toContain(dam[1]!.id);
+    expect(ofDam.claimIds).not.toContain(town[0]!.id);
+    expect(groups.find((g) => g.claimIds.includes(town[0]!.id))!.claimIds).toContain(town[1]!.id);
+  });
+
+  it("matches a new report against existing facts without regrouping them, and never merges two facts", () => {
+    const facts = [
+      { id: "f-toll", claims: toll.slice(0, 2), locked: false },
+      { id: "f-bridge", claims: bridge.slice(0, 1), locked: true },
+    ];
+    const added = [toll[2]!, bridge[1]!, loose];
+    const result = assignClaims({ facts, added });
+    expect(result.joined).toEqual([
+      { factId: "f-toll", claimIds: [toll[2]!.id] },
+      { factId: "f-bridge", claimIds: [bridge[1]!.id] },
+    ]);
+    expect(result.created).toEqual([{ claimIds: [loose.id] }]);
+    const ids = [...result.joined.flatMap((j) => j.claimIds), ...result.created.flatMap((c) => c.claimIds)];
+    expect(ids.sort()).toEqual(added.map((c) => c.id).sort());
+  });
+});
+
+describe("fact summaries", () => {
+  it("counts outlets, not reports, and a cited outlet as that outlet", () => {
+    const claims = [
+      claim("Rebels seized the Tel Hamra bridge, two army sources said.", "Northgate News Agency"),
+      claim("Rebels seized the Tel Hamra bridge, two army sources said.", "Northgate News Agency"),
+      claim("The Northgate news agency reported that the Tel Hamra bridge fell to the rebels.", "Atlas World Service"),
+      claim("Rebels took the Tel-Hamra bridge, a rebel spokesman said.", "Meridian Press Service"),
+    ];
+    expect(independentSources(claims)).toEqual(["Meridian Press Service", "Northgate News Agency"]);
+  });
+
+  it("flags different figures, completed vs ongoing, a different actor, attribution and quoted wording", () => {
+    const conflicts = (claims: FeaturedClaim[]) => summarizeFact(claims).conflicts;
+    const numbers = conflicts([claim("At least 12 soldiers were killed, the officers said.", "Northgate"), claim("17 soldiers were killed, a monitor said.", "Meridian Post")]);
+    expect(numbers.find((c) => c.kind === "NUMBER")?.detail).toBe("Killed (soldiers): At least 12 (Northgate) vs 17 (Meridian Post)");
+    // "at least 12" and 14 can both be true
+    expect(conflicts([claim("At least 12 soldiers were killed.", "A"), claim("14 soldiers were killed.", "B")]).some((c) => c.kind === "NUMBER")).toBe(false);
+    const completion = conflicts([claim("Rebels seized the town of Deir al-Marun.", "A"), claim("Rebels were advancing toward the town of Deir el-Marun.", "B")]);
+    expect(completion.map((c) => c.kind)).toContain("COMPLETION");
+    const actor = conflicts([claim("Fighters of the Eastern Liberation Command seized the Tel Hamra bridge.", "A"), claim("Fighters of the Sarhan Valley Front took the Tell Hamra bridge.", "B")]);
+    expect(actor.find((c) => c.kind === "ACTOR")?.detail).toMatch(/Eastern Liberation Command \(A\) vs Sarhan Valley Front \(B\)/);
+    const attribution = conflicts([claim("Rebels seized the bridge, two army sources said.", "A"), claim("Rebels seized the bridge, a military spokesman said.", "B")]);
+    expect(attribution.map((c) => c.kind)).toContain("ATTRIBUTION");
+    const wording = conflicts([claim('Osrek said: "our command forces have crossed the river".', "A"), claim('Osrek said: "the supervising forces have crossed the river".', "B")]);
+    expect(wording.find((c) => c.kind === "WORDING")?.detail).toBe('Quoted wording differs: "our command" (A) vs "the supervising" (B)');
+  });
+
+  it("gives a short representative statement", () => {
+    const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
+    expect(s.statement.length).toBeLessThanOrEqual(300);
+    expect(["Rebels seized the Tel Hamra bridge.", "The Tel Hamra bridge was seized by rebels before dawn on Thursday."]).toContain(s.statement);
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * Features of one claim, computed once and stored as JSON: entities, quantities with what they
+ * count, events, attribution, dates, quotes, stemmed words and topic keys.
+ */
+import { findAttribution, looksLikeOutlet } from "./attribution";
+import { resolveDates } from "./dates";
+import { findEntities, type EntityMention } from "./entities";
+import { findEvents } from "./events";
+import { concept, foldText, outletKey, stem, STOPWORDS } from "./normalize";
+import { findNumbers, type NumberMention } from "./numbers";
+import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type ClaimFeatures, type EventClass, type QuantityFeature } from "./types";
+
+// what a number counts, by the words near it; the nearest keyword in the clause wins
+const MEASURES: [string, RegExp][] = [
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
+  ["wounded", /\b(?:wounded|injured|injuries|hurt)\b/giu],
+  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
+  ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
+  ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
+  ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
+  ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
+  ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
+  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered)\b/giu],
+];
+const GROUPS: [string, RegExp][] = [
+  ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
+  ["rebel", /\b(?:fighters?|rebels?|militants?|insurgents?|militiamen|attackers|gunmen|his men|elc)\b/iu],
+  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients)\b/iu],
+];
+const UNIT_WORDS: [string, RegExp][] = [
+  ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
+  ["km", /^\s*(?:km|kilomet(?:re|er)s?|miles?)\b/iu],
+  ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
+  ["percent", /^\s*(?:%|per ?cent|percent)/iu],
+];
+
+// "two army sources said", "according to three officials": a count of sources, not of anything reported
+const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?|residents|witnesses|members|elders|diplomats|people familiar|medics|doctors|aid workers|security sources)\b(?:[^.;]{0,40}?\b(?:said|say|says|told|reported|spoke))?/iu;
+
+const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
+
+function isNotCount(text: string, n: NumberMention): boolean {
+  // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
+  const open = text.lastIndexOf("(", n.start);
+  if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
+  const before = text.slice(Math.max(0, n.start - 12), n.start);
+  const after = text.slice(n.end, n.end + 14);
+  const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
+  if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
+  // "two of the brigade's members", "one of the sources"
+  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
+  if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
+  if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
+  if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/u.test(after)) return true;
+  if (/(?:No\.|number|kilometre|km|hour|division|page|paragraph|since|in|of)\s*$/iu.test(before) && /^\d{4}$/u.test(n.text)) return true;
+  if (/^(?:19|20)\d{2}$/u.test(n.text)) return true;
+  if (/(?:No\.|paragraph|hour|at|by|around)\s*$/iu.test(before) && /^\d{3,4}$/u.test(n.text)) return true;
+  if (/^\d+(?:st|nd|rd|th)$/u.test(n.text)) return true;
+  // "Flash Update No. 3", "the 4th Armoured Division"
+  if (/\bNo\.?\s*$/u.test(before)) return true;
+  // "about four kilometres" is a distance, kept; a lone "one" or article is not a figure
+  return /^(?:one|a|an)$/iu.test(n.text.trim());
+}
+
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
+  const stops = [";", ". ", " while ", " but ", ", while", " and the ", " and that "].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
+  return [from, stops.length > 0 ? Math.min(...stops) : text.length];
+}
+
+function quantityOf(text: string, n: NumberMention): QuantityFeature {
+  const [from, to] = clauseAround(text, n.start, n.end);
+  const after = text.slice(n.end, to);
+  const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
+  let measure = "";
+  if (unit === "km") measure = "distance";
+  else if (unit === "percent") measure = "percent";
+  else {
+    let best = Infinity;
+    for (const [name, re] of MEASURES) {
+      for (const match of text.slice(from, to).matchAll(re)) {
+        const at = from + match.index!;
+        const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
+        if (distance < best) {
+          best = distance;
+          measure = name;
+        }
+      }
+    }
+  }
+  // the group: the noun right after the number, else the nearest group word in the clause
+  const head = /^\s*(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)/u.exec(after)?.[0] ?? "";
+  let group = GROUPS.find(([, re]) => re.test(head))?.[0] ?? "";
+  if (!group) {
+    const clause = text.slice(from, to);
+    let best = Infinity;
+    for (const [name, re] of GROUPS) {
+      const global = new RegExp(re.source, "giu");
+      for (const match of clause.matchAll(global)) {
+        const distance = Math.abs(from + match.index! - n.end);
+        if (distance < best) {
+          best = distance;
+          group = name;
+        }
+      }
+    }
+  }
+  if (measure === "displaced" || measure === "sheltering") group = "";
+  if (!measure) {
+    // an uncategorised count: of a group ("50 soldiers holding out" → count of soldiers), else
+    // keyed by the noun it counts ("six schools" → "n:school")
+    const words = (after.match(/[\p{L}-]+/gu) ?? []).slice(0, 8).map((w) => foldText(w));
+    const noun = words.find((w) => !STOPWORDS.has(w) && w.length > 2);
+    const headGroup = GROUPS.find(([, re]) => re.test(words.slice(0, 2).join(" ")))?.[0];
+    if (headGroup) {
+      // what the group is doing: the first content word after it ("50 soldiers are holding out" → hold)
+      const verb = words.slice(1).find((w) => !STOPWORDS.has(w) && !NOT_A_PREDICATE.has(w) && w.length > 2 && !GROUPS.some(([, re]) => re.test(w)));
+      const measureOfGroup = verb ? `v:${concept(stem(verb))}` : "count";
+      return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: measureOfGroup, group: headGroup, unit, text: n.text, start: n.start };
+    }
+    measure = noun ? `n:${stem(noun)}` : "n:";
+  }
+  return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
+}
+
+/** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */
+function lexicalTokens(text: string, entities: readonly EntityMention[], skip: [number, number] | null): string[] {
+  const tokens: string[] = [];
+  const seen = new Set<string>();
+  const add = (token: string) => {
+    if (!seen.has(token)) {
+      seen.add(token);
+      tokens.push(token);
+    }
+  };
+  for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const at = match.index!;
+    if (skip && at >= skip[0] && at < skip[1]) continue;
+    const entity = entities.find((e) => at >= e.start && at < e.end);
+    const word = foldText(match[0]).replace(/'s$|'/g, "");
+    if (entity) {
+      add(entity.key);
+      continue;
+    }
+    if (STOPWORDS.has(word) || word.length < 2 || /^\d/.test(word)) continue;
+    add(concept(stem(word)));
+  }
+  return tokens;
+}
+
+/** Where the attribution phrase sits in the claim, when it can be found. */
+function speakerSpan(text: string, speaker: string | null): [number, number] | null {
+  if (!speaker) return null;
+  const at = text.lastIndexOf(speaker);
+  return at < 0 ? null : [at, at + speaker.length];
+}
+
+const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
+const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
+
+/** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT"), as "at:HH". */
+function clockTopics(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    let hour = Number(m[1] ?? m[4]);
+    if (m[3] && /p/i.test(m[3]) && hour < 12) hour += 12;
+    if (m[3] && /a/i.test(m[3]) && hour === 12) hour = 0;
+    if (hour >= 0 && hour < 24) out.push(`at:${String(hour).padStart(2, "0")}`);
+  }
+  return out;
+}
+
+/** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
+export function extractClaimFeatures(claim: AnalysisClaimInput, report: AnalysisReport): ClaimFeatures {
+  const text = claim.text;
+  const attribution = findAttribution(text, report.source);
+  // outlets named in the text ("told the Courier", "according to Meridian") are sources, not subjects
+  const entities = findEntities(text, report.text).filter(
+    (e) =>
+      !(attribution?.outlet && outletKey(e.text) === attribution.outletKey) &&
+      !(outletKey(e.text) === outletKey(report.source)) &&
+      !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
+  );
+  const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
+  const quantities = numbers.map((n) => quantityOf(text, n));
+  const events = findEvents(text, entities);
+  const reference = report.publishedAt ?? null;
+  const dates = resolveDates(text, reference);
+  const quotes = [...text.matchAll(/["“]([^"“”]{6,})["”]/gu)].map((m) => m[1]!.trim()).filter((q) => q.split(/\s+/u).length >= 2);
+  const mainEvent = events.find((e) => CONTROL.includes(e.cls) || e.cls === "WITHDRAWN") ?? events.find((e) => e.cls !== "ATTACK") ?? events[0] ?? null;
+  const control = events.filter((e) => CONTROL.includes(e.cls));
+  let completion: ClaimFeatures["completion"] = null;
+  if (control.some((e) => (e.cls === "TAKEN" || e.cls === "ENTERED") && !e.positive)) completion = "denied";
+  else if (control.some((e) => e.cls === "TAKEN" && e.positive)) completion = "completed";
+  else if (control.some((e) => e.cls === "ADVANCING" || e.cls === "ENTERED")) completion = "ongoing";
+  // each number and event gives topics; the first one in the text is the claim's main statement
+  const sourced: { start: number; keys: string[] }[] = [];
+  // a distance says where something is, not what happened: never a claim's main statement
+  for (const q of quantities) if (q.measure === "distance") sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => x.measure !== "distance")) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  for (const e of events) {
+    const keys: string[] = [];
+    if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
+    else if (CONTROL.includes(e.cls)) {
+      if (e.target) keys.push(`ctl:${e.target}`);
+      if (e.object) keys.push(`ctl:n:${e.object}`);
+      if (!e.target && !e.object) keys.push("ctl:?");
+    } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
+    else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
+    if (keys.length > 0) sourced.push({ start: e.start, keys });
+  }
+  sourced.sort((x, y) => x.start - y.start);
+  // a number's measure word usually follows it, an event's target too: take the first element's
+  // topics and those of elements within a few characters of it (one clause)
+  const first = sourced[0];
+  const mainTopics = new Set<string>(first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start - first.start < 25).flatMap((s) => s.keys) : []);
+  const topics = new Set<string>(sourced.flatMap((s) => s.keys));
+  for (const clock of clockTopics(text)) {
+    topics.add(clock);
+    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m.")
+    if (first === undefined) mainTopics.add(clock);
+  }
+  return {
+    v: ANALYSIS_VERSION,
+    entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),
+    quantities,
+    events: events,
+    eventClass: mainEvent?.cls ?? null,
+    completion,
+    attribution,
+    dates,
+    quotes,
+    tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
+    topics: [...topics].sort(),
+    mainTopics: [...mainTopics].sort(),
+  };
+}
+
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

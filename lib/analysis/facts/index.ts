@@ -1,0 +1,30 @@
+/**
+ * Facts across sources: pure, deterministic analysis of claims (no database, no network, no
+ * clock). Features are extracted once per claim and stored; grouping, conflicts and
+ * corroboration work from the stored features.
+ */
+export { ANALYSIS_VERSION } from "./types";
+export type {
+  AnalysisReport,
+  AnalysisClaimInput,
+  AssignResult,
+  AttributionFeature,
+  ClaimFeatures,
+  ConflictKind,
+  EntityFeature,
+  EventClass,
+  EventFeature,
+  ExistingFact,
+  FactConflictResult,
+  FactSummary,
+  FeaturedClaim,
+  QuantityFeature,
+} from "./types";
+export { extractClaimFeatures } from "./features";
+export { assignClaims, groupClaims } from "./assign";
+export { summarizeFact } from "./summarize";
+export { findConflicts } from "./conflicts";
+export { independentSources } from "./sources";
+export { foldText, nameKey, outletKey } from "./normalize";
+export { findNumbers, parseNumber } from "./numbers";
+export { resolveDates } from "./dates";

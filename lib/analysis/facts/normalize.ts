@@ -1,0 +1,153 @@
+/**
+ * Text normalisation for matching across outlets: case, punctuation, diacritics, transliteration
+ * variants of names, and light stemming of content words.
+ */
+
+const folded = new Map<string, string>();
+
+/** Lower case, no diacritics, typographic quotes and dashes made plain. */
+export function foldText(text: string): string {
+  // words and names repeat across a story: remember short ones (bounded, so memory stays flat)
+  if (text.length <= 40) {
+    const hit = folded.get(text);
+    if (hit !== undefined) return hit;
+    if (folded.size > 50_000) folded.clear();
+    const result = foldUncached(text);
+    folded.set(text, result);
+    return result;
+  }
+  return foldUncached(text);
+}
+
+function foldUncached(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[‘’ʼʻ`´]/gu, "'")
+    .replace(/[“”«»„]/gu, '"')
+    .replace(/[‐‑‒–—―]/gu, "-")
+    .toLowerCase();
+}
+
+// Arabic-style articles and particles written before a name: "al-", "el-", "ez-", "as-", "ad-", "ash-"
+const ARTICLES = new Set(["al", "el", "il", "ul", "ez", "es", "as", "ash", "esh", "ad", "ed", "ar", "er", "an", "en", "at", "et", "az", "az", "adh", "ath", "the"]);
+
+/**
+ * Consonant skeleton of one word of a name, so transliterations meet: doubled letters collapse,
+ * vowels and the glides w/y drop after the first letter, q/k and ph/f meet.
+ * "Deir"/"Dayr" → "dr", "Zor"/"Zawr" → "zr", "Marun"/"Maroun"/"Marrun" → "mrn".
+ */
+export function skeleton(word: string): string {
+  let w = foldText(word).replace(/[^a-z0-9]/g, "");
+  if (!w) return "";
+  if (/^\d+$/.test(w)) return w;
+  w = w.replace(/ph/g, "f").replace(/q/g, "k").replace(/ck/g, "k").replace(/kh/g, "k").replace(/gh/g, "g").replace(/dh/g, "d").replace(/th/g, "t").replace(/sh/g, "s").replace(/ch/g, "c");
+  w = w.replace(/(.)\1+/g, "$1");
+  const first = w[0]!;
+  const rest = w.slice(1).replace(/[aeiouyw]/g, "").replace(/h$/, "");
+  const out = (/[aeiou]/.test(first) ? "a" : first) + rest;
+  return out.replace(/(.)\1+/g, "$1");
+}
+
+/** Key of a name across transliterations: articles dropped, hyphens as spaces, each word skeletonised. */
+export function nameKey(name: string): string {
+  const words = foldText(name)
+    .replace(/'s\b/g, "")
+    .split(/[\s\-_/.']+/u)
+    .filter(Boolean);
+  const kept = words.filter((word, i) => !(ARTICLES.has(word) && (i < words.length - 1 || words.length === 1 ? true : false)));
+  // an article written into the word, assimilated to a sun letter: "Ezzor" = "ez-Zor", "Assalam" = "as-Salam"
+  const unglued = kept.map((word, i) => (i > 0 && /^[ae]([dlnrstz])\1[aeiou]/u.test(word) ? word.slice(2) : word));
+  return unglued.map(skeleton).filter(Boolean).join(" ");
+}
+
+// words an outlet's name carries that do not tell outlets apart ("Northgate" = "Northgate News Agency")
+const OUTLET_FILLER = new Set(["the", "news", "agency", "press", "service", "services", "wire", "wires", "newswire", "daily", "online", "web", "english", "service", "international", "world", "network", "media", "group", "tv", "television", "radio", "broadcasting", "corporation", "channel", "live", "en", "edition", "desk", "times", "newspaper", "in"]);
+
+/** Key of an outlet name: "Northgate News Agency", "Northgate" and "NORTHGATE" meet. */
+export function outletKey(name: string): string {
+  const words = foldText(name)
+    .replace(/\(.*?\)/g, " ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const core = words.filter((word) => !OUTLET_FILLER.has(word));
+  return (core.length > 0 ? core : words).join(" ");
+}
+
+export const STOPWORDS = new Set(
+  "a an the and or but of in on at to for from by with without into onto over under about after before during since until than then that this these those there here it its is are was were be been being has have had having do does did will would shall should can could may might must not no nor so such as if while when where which who whom whose what why how all any both each few more most other some own same very just also only too once again further up down out off s t said says say saying told tells according reported reports report reportedly claimed claims claim added adds statement thursday wednesday tuesday monday friday saturday sunday today yesterday tonight morning afternoon evening night overnight early late dawn midday hour hours am pm gmt utc local time he she they we i you his her their our them us him me my your one".split(
+    " ",
+  ),
+);
+
+/** Light suffix stripping: "killed"/"kills"/"killing" → "kill"; enough to meet across paraphrase. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  for (const [suffix, replacement] of [
+    ["ies", "y"],
+    ["ied", "y"],
+    ["ing", ""],
+    ["ed", ""],
+    ["es", ""],
+    ["s", ""],
+    ["ly", ""],
+  ] as const) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, w.length - suffix.length) + replacement;
+      break;
+    }
+  }
+  // "inspection"/"inspected", "redeployment"/"redeployed" meet
+  if (w.length > 7 && w.endsWith("ment")) w = w.slice(0, -4);
+  else if (w.length > 6 && w.endsWith("ion")) w = w.slice(0, -3);
+  // "seiz(e)", "captur(e)": drop a final e so stems of -ed/-ing forms and the bare verb meet
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  return w.replace(/(.)\1$/, "$1");
+}
+
+/** Stemmed content words of a text, in order (duplicates kept). */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of foldText(text).split(/[^a-z0-9]+/)) {
+    if (!raw || STOPWORDS.has(raw) || /^\d+$/.test(raw)) continue;
+    if (raw.length < 2) continue;
+    if (ARTICLES.has(raw)) continue;
+    out.push(stem(raw));
+  }
+  return out;
+}
+
+// News paraphrase families: different words wires use for one thing. Stems map to one concept
+// token so "killed"/"martyred"/"died" or "power"/"electricity" meet in the lexical overlap.
+const CONCEPTS: [RegExp, string][] = [
+  [/^(?:kill|kil|dead|death|die|died|dy|slain|martyr|fatalit[iy]|bodi|body|toll)$/, "~kill"],
+  [/^(?:wound|injur|injury|hurt|casualt[iy])$/, "~wound"],
+  [/^(?:fle|flee|fled|displac|exodu|evacu|evacuat|uproot|refuge)$/, "~flee"],
+  [/^(?:seiz|captur|overran|overrun|overtook|storm|fell|fel|fall|fallen)$/, "~take"],
+  [/^(?:advanc|approach|near|clos|push|edg|outskirt|encircl|besieg|surround)$/, "~advance"],
+  [/^(?:withdr[ae]w|withdrawn|withdrawal|retreat|redeploy|redeployment|reposition|pull|pul)$/, "~withdraw"],
+  [/^(?:power|electricity|electric|blackout|outag)$/, "~power"],
+  [/^(?:destroy|destruction|blew|blow|explosion|explod|demolish)$/, "~destroy"],
+  [/^(?:soldier|troop|servicemen|serviceman|conscript)$/, "~soldier"],
+  [/^(?:fighter|rebel|militant|insurgent|militiamen|gunmen|attacker)$/, "~fighter"],
+  [/^(?:strik|struck|airstrik|bomb|bombard|raid|shell|shel)$/, "~strike"],
+  [/^(?:aircraft|jet|warplan)$/, "~aircraft"],
+  [/^(?:mobil|phon|telecom|communication|network)$/, "~telecom"],
+  [/^(?:highway|road|motorway)$/, "~road"],
+  [/^(?:cut|clos|shut|block|down)$/, "~cut"],
+  [/^(?:prisoner|detain|detaine|arrest|captiv|hostag)$/, "~captive"],
+  [/^(?:talk|negotiat|mediat|mediator)$/, "~negotiate"],
+  [/^(?:reinforc|reinforcement)$/, "~reinforce"],
+  [/^(?:helicopter|chopper)$/, "~helicopter"],
+  [/^(?:hold|hol|trap|trapp|besieged)$/, "~hold"],
+  [/^(?:rescu|survivor|sav)$/, "~rescue"],
+  [/^(?:miss|mis|unaccount)$/, "~missing"],
+  [/^(?:sheltering|shelter|hous|accommodat)$/, "~shelter"],
+];
+
+/** The concept a stem belongs to ("~kill" for "martyr"), or the stem itself. */
+export function concept(stemmed: string): string {
+  for (const [re, name] of CONCEPTS) if (re.test(stemmed)) return name;
+  return stemmed;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { HELD_OUT_SET, MAIN_SET } from "../fixtures/facts/labels";
+import { formatScore, scoreFixtures } from "../fixtures/facts/score";
+
+describe("fact analysis on the labelled fixtures", () => {
+  it("groups, suggests and flags conflicts on the main set above the quality bar", () => {
+    const score = scoreFixtures(MAIN_SET);
+    console.log(formatScore("facts main set", score));
+    if (process.env.SHOW_MISSES) console.log(score.misses.join("\n"));
+    expect(score.facts).toBeGreaterThanOrEqual(25);
+    expect(score.reports).toBeGreaterThanOrEqual(10);
+    expect(score.precision).toBeGreaterThanOrEqual(0.85);
+    expect(score.recall).toBeGreaterThanOrEqual(0.8);
+    expect(score.coverage).toBeGreaterThanOrEqual(0.9);
+    expect(score.suggestedShare).toBeLessThan(0.9);
+    expect(score.conflictRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("reports its figures on the held-out ferry set (a different event, not tuned on)", () => {
+    const score = scoreFixtures(HELD_OUT_SET);
+    console.log(formatScore("facts held-out set", score));
+    // a sanity floor, not a target: the held-out set is small and guards against overfitting
+    expect(score.precision).toBeGreaterThanOrEqual(0.6);
+    expect(score.recall).toBeGreaterThanOrEqual(0.5);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Pairwise similarity of featured claims: IDF-weighted overlap of stemmed words and name keys,
+ * shared entities, and shared topics (the same quantity kind even with different values, the
+ * same place whose control changed). Values in [0, 1].
+ */
+import { concept, contentWords, outletKey } from "./normalize";
+import type { FeaturedClaim } from "./types";
+
+export type PreparedClaim = {
+  index: number;
+  claim: FeaturedClaim;
+  reportId: string;
+  weights: Map<string, number>;
+  norm: number;
+  /** sum of the weights */
+  total: number;
+  entities: Set<string>;
+  places: Set<string>;
+  /** content words of the claim's quotations */
+  quoteWords: Set<string>[];
+  topics: Set<string>;
+  mainTopics: Set<string>;
+  /** precomputed views of the topics, so a comparison allocates nothing */
+  qtyTopics: string[];
+  measures: Set<string>;
+  namedCtl: string[];
+  mainByFamily: { family: string; all: string[]; named: string[]; vague: boolean }[];
+  /** index keys: entity keys, topics and words, each with its idf */
+  keys: string[];
+};
+
+const EMPTY_FEATURES = { entities: [], quantities: [], events: [], quotes: [], tokens: [], topics: [], mainTopics: [] };
+
+/** Document frequencies over a set of claims, for IDF weights. */
+export function documentFrequencies(claims: readonly FeaturedClaim[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const claim of claims) {
+    for (const token of new Set(claim.features.tokens ?? [])) df.set(token, (df.get(token) ?? 0) + 1);
+  }
+  return df;
+}
+
+export function prepareClaims(claims: readonly FeaturedClaim[], df: Map<string, number>, count: number): PreparedClaim[] {
+  return claims.map((stored, index) => {
+    // features stored by an older version may lack fields: read them as empty rather than fail
+    // (callers recompute features whose v differs from ANALYSIS_VERSION)
+    const claim = { ...stored, features: { ...EMPTY_FEATURES, ...stored.features } };
+    const weights = new Map<string, number>();
+    let sum = 0;
+    let total = 0;
+    for (const token of claim.features.tokens) {
+      // names are compared as entities; the words are what the claim says about them
+      if (token.includes(":")) continue;
+      const w = Math.log(1 + count / (df.get(token) ?? 1));
+      weights.set(token, w);
+      sum += w * w;
+      total += w;
+    }
+    const entities = new Set(claim.features.entities.filter((e) => e.kind !== "actor" || true).map((e) => e.key));
+    const topics = new Set(claim.features.topics);
+    const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
+    return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
+      qtyTopics: claim.features.topics.filter((t) => t.startsWith("qty:")),
+      measures: new Set(claim.features.topics.filter((t) => t.startsWith("qty:")).map((t) => t.slice(4).split("|")[0]!)),
+      namedCtl: claim.features.topics.filter((t) => t.startsWith("ctl:") && t !== "ctl:?"),
+      mainByFamily: FAMILIES.map((family) => {
+        const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
+        return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
+      }).filter((entry) => entry.all.length > 0), keys: [...new Set([...claim.features.tokens, ...topics])] };
+  });
+}
+
+/**
+ * IDF-weighted overlap: the mean of the cosine and of the containment of the shorter claim in
+ * the longer one, so a terse wire line inside a long broadsheet sentence still scores.
+ */
+function lexical(a: PreparedClaim, b: PreparedClaim): number {
+  let dot = 0;
+  let shared = 0;
+  let sharedCount = 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  for (const [token, w] of small.weights) {
+    const other = large.weights.get(token);
+    if (other !== undefined) {
+      dot += w * other;
+      shared += Math.min(w, other);
+      sharedCount += 1;
+    }
+  }
+  const cosine = dot / (a.norm * b.norm);
+  // one shared word is too little to say a short claim is inside a long one
+  const containment = sharedCount >= 2 ? Math.min(1, shared / Math.max(1e-9, Math.min(a.total, b.total))) : cosine;
+  return 0.5 * cosine + 0.5 * containment;
+}
+
+function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
+  if (a.entities.size === 0 || b.entities.size === 0) return 0;
+  let shared = 0;
+  for (const key of a.entities) if (b.entities.has(key)) shared += 1;
+  return (2 * shared) / (a.entities.size + b.entities.size);
+}
+
+/** How strongly two claims are about the same thing, from their topic keys. */
+function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
+  let score = 0;
+  const aQty = a.qtyTopics;
+  const bQty = b.qtyTopics;
+  const strength = (topic: string): number => {
+    // counts of unnamed things and distances describe more than they identify
+    if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
+    if (topic.startsWith("qty:n:")) return 0.5;
+    if (topic.startsWith("qty:")) {
+      if (topic.includes("|")) return 1;
+      // same measure: the same fact unless both name different groups (soldiers vs civilians)
+      const groupsA = aQty.filter((t) => t.startsWith(`${topic}|`));
+      const groupsB = bQty.filter((t) => t.startsWith(`${topic}|`));
+      const differ = groupsA.length > 0 && groupsB.length > 0 && !groupsA.some((g) => groupsB.includes(g));
+      return differ ? 0.15 : 0.8;
+    }
+    if (topic === "ctl:?" || topic === "wd:?") return 0.4;
+    if (topic.startsWith("at:")) return 0.5;
+    if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
+    if (topic.startsWith("ev:")) return 0.5;
+    return 0.8;
+  };
+  // an unplaced withdrawal or capture may be the placed one another outlet reports
+  for (const family of ["wd:", "ctl:"]) {
+    const vague = `${family}?`;
+    const aVague = a.topics.has(vague) && [...b.topics].some((t) => t.startsWith(family) && t !== vague);
+    const bVague = b.topics.has(vague) && [...a.topics].some((t) => t.startsWith(family) && t !== vague);
+    if (aVague || bVague) score = Math.max(score, 0.6);
+  }
+  for (const topic of a.topics) {
+    if (!b.topics.has(topic)) continue;
+    // a side remark shared with another claim's main statement says less than two main statements
+    const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
+    score = Math.max(score, strength(topic) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
+  }
+  const qtyClash = a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
+  const aCtl = a.namedCtl;
+  const bCtl = b.namedCtl;
+  const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
+  return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
+}
+
+/** Word overlap of the closest pair of quotations (overlap coefficient), 0 when either has none. */
+function quoteOverlap(a: PreparedClaim, b: PreparedClaim): number {
+  let best = 0;
+  for (const x of a.quoteWords) for (const y of b.quoteWords) {
+    let shared = 0;
+    for (const w of x) if (y.has(w)) shared += 1;
+    best = Math.max(best, shared / Math.min(x.size, y.size));
+  }
+  return best;
+}
+
+/**
+ * Weights of the evidence. Topics (the same quantity kind, the same place changing hands) weigh
+ * most: outlets paraphrase freely but count the same things. A topic only one claim has weighs
+ * little, so a claim with no number is not pushed away from one with a number.
+ */
+const WEIGHTS = { words: 0.35, entities: 0.2, topics: 0.6, oneSidedTopics: 0.05 } as const;
+
+/** The parts of a similarity, for tuning and for explaining a grouping. */
+export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
+  const lex = lexical(a, b);
+  const ent = entityOverlap(a, b);
+  const topic = topicMatch(a, b);
+  // the same quotation, however reworded, is the same statement
+  const quote = quoteOverlap(a, b);
+  if (quote >= 0.5) topic.score = Math.max(topic.score, Math.min(1, quote + 0.2));
+  // evidence a claim lacks is left out rather than counted as disagreement: two claims with no
+  // numbers or events are compared on words and names alone
+  const entWeight = a.entities.size > 0 && b.entities.size > 0 ? WEIGHTS.entities : 0;
+  const bothTopics = (a.topics.size > 0 && b.topics.size > 0) || quote >= 0.5;
+  const topicWeight = bothTopics ? WEIGHTS.topics : a.topics.size > 0 || b.topics.size > 0 ? WEIGHTS.oneSidedTopics : 0;
+  let score = (WEIGHTS.words * lex + entWeight * ent + topicWeight * topic.score) / (WEIGHTS.words + entWeight + topicWeight);
+  if (topic.clash) score *= 0.6;
+  // two counts of one kind that say where, and not the same place: a toll in one town is not
+  // the toll in another (for control, named targets already keep places apart)
+  if (a.measures.size > 0 && [...a.measures].some((m) => b.measures.has(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
+  // sharing names but not one word about them is two different things said about one place
+  if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
+  // a report states a fact once; two of its sentences are rarely the same fact
+  if (a.reportId === b.reportId) score *= 0.7;
+  return { lex, ent, topic: topic.score, clash: topic.clash, score: Math.min(1, score) };
+}
+
+const FAMILIES = ["qty:", "ctl:", "wd:"];
+
+/**
+ * Two claims whose main statements are about different things of one family (the dam's capture
+ * and the town's, soldiers killed and civilians killed) never belong to one fact, however much
+ * else they share: this is what stops a lead that mentions both from chaining the two together.
+ */
+export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
+  for (const x of a.mainByFamily) {
+    const y = b.mainByFamily.find((entry) => entry.family === x.family);
+    if (!y || x.vague || y.vague) continue;
+    // "the town" and "Qasr al-Habib" may be one place: a common noun against a name never blocks
+    const generic = (entry: typeof x) => entry.all.filter((t) => t.startsWith(`${entry.family}n:`)).length;
+    if (x.family !== "qty:" && ((generic(x) === x.all.length) !== (generic(y) === y.all.length)) && (x.named.length === 0 || y.named.length === 0)) continue;
+    if (!x.all.some((t) => y.all.includes(t))) return true;
+    // "the dam" is not enough when both name it: the Ain Sorra dam and the Komuha dam are two facts
+    if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return true;
+  }
+  return false;
+}
+
+/** Similarity of two prepared claims in [0, 1]. */
+export function similarity(a: PreparedClaim, b: PreparedClaim): number {
+  return similarityParts(a, b).score;
+}
+
+/** The independent source of a claim: the outlet it credits, else its publishing outlet. */
+export function sourceKeyOf(claim: FeaturedClaim): string {
+  return claim.features.attribution?.outletKey ?? outletKey(claim.source);
+}

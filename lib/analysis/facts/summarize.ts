@@ -1,0 +1,33 @@
+/** Summary of a fact: its independent sources, its conflicts and one representative statement. */
+import { findConflicts } from "./conflicts";
+import { documentFrequencies, prepareClaims, similarity } from "./similarity";
+import { independentSources } from "./sources";
+import type { FactSummary, FeaturedClaim } from "./types";
+
+const MAX_STATEMENT = 300;
+
+/** The claim most like the others (ties: the shorter, then the first), trimmed to 300 characters. */
+function representative(claims: readonly FeaturedClaim[]): string {
+  if (claims.length === 0) return "";
+  const prepared = prepareClaims(claims, documentFrequencies(claims), claims.length);
+  let best = 0;
+  let bestScore = -1;
+  for (const p of prepared) {
+    let total = 0;
+    for (const q of prepared) if (q !== p) total += similarity(p, q);
+    const score = total - p.claim.text.length / 100_000;
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = p.index;
+    }
+  }
+  const text = claims[best]!.text.replace(/\s+/gu, " ").trim();
+  if (text.length <= MAX_STATEMENT) return text;
+  const cut = text.slice(0, MAX_STATEMENT - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_STATEMENT - 40))}…`;
+}
+
+/** Sources, conflicts and statement of a fact's claims. */
+export function summarizeFact(claims: FeaturedClaim[]): FactSummary {
+  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(claims) };
+}

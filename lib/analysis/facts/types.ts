@@ -1,0 +1,105 @@
+/**
+ * Shapes shared by the fact analysis: reports and claims going in, features, groups, conflicts
+ * and summaries coming out. Everything here is JSON-serialisable so features can be stored.
+ */
+
+/** Bump when extraction or similarity changes; stored features with another version are recomputed. */
+export const ANALYSIS_VERSION = 4;
+
+export type AnalysisReport = {
+  id: string;
+  /** publishing outlet, e.g. "Northgate Wire" */
+  source: string;
+  text: string;
+  /** ISO timestamp */
+  publishedAt?: string | null;
+  dateline?: string | null;
+};
+
+export type AnalysisClaimInput = { id: string; reportId: string; start: number; end: number; text: string };
+
+export type EntityKind = "place" | "actor" | "org";
+export type EntityFeature = { key: string; kind: EntityKind; text: string };
+
+/** What a number counts: killed, wounded, displaced, force, distance ...; group narrows it (soldier, civilian, rebel). */
+export type QuantityFeature = {
+  value: number;
+  low: number;
+  /** null when unbounded ("at least 12") */
+  high: number | null;
+  /** "at least" → low bound, "up to" → high bound, "about" → approx, "between" → range, else exact */
+  bound: "exact" | "approx" | "atLeast" | "atMost" | "range";
+  measure: string;
+  group: string;
+  unit: string;
+  text: string;
+  /** offset in the claim text */
+  start: number;
+};
+
+export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "STATEMENT";
+
+export type EventFeature = {
+  cls: EventClass;
+  /** false when the sentence denies it ("has not fallen") */
+  positive: boolean;
+  /** entity key of what was taken / approached (a place) */
+  target: string | null;
+  /** the kind of thing taken or hit, when named by a common noun ("dam", "town", "bridge") */
+  object: string | null;
+  /** who is credited: entity key or generic side ("side:rebel", "side:gov") */
+  agent: string | null;
+  text: string;
+  /** offset in the claim text */
+  start: number;
+};
+
+export type AttributionFeature = {
+  /** the attribution as written: "two army sources" */
+  speaker: string;
+  /** normalised role, e.g. "army source", "rebel spokesman", "residents" */
+  role: string;
+  /** "gov", "rebel", "civilian", "monitor", "outlet" or "" */
+  side: string;
+  /** how many sources, when stated ("two army sources" → 2); null when not */
+  count: number | null;
+  /** name of a person quoted, normalised */
+  person: string | null;
+  /** an outlet the report credits ("Reuters reported"): the claim's independent source */
+  outlet: string | null;
+  outletKey: string | null;
+};
+
+export type ClaimFeatures = {
+  v: number;
+  entities: EntityFeature[];
+  quantities: QuantityFeature[];
+  events: EventFeature[];
+  /** main event class of the claim, null when none */
+  eventClass: EventClass | null;
+  /** "completed" (TAKEN), "ongoing" (ADVANCING), "denied" (negated TAKEN) or null */
+  completion: "completed" | "ongoing" | "denied" | null;
+  attribution: AttributionFeature | null;
+  /** ISO days mentioned or implied ("on Tuesday" relative to the report's date) */
+  dates: string[];
+  /** words inside quotation marks, as written */
+  quotes: string[];
+  /** stemmed content words, deduplicated, in text order */
+  tokens: string[];
+  /** topic keys: what the claim is about, e.g. "qty:killed:soldier", "ctl:dr mrn" */
+  topics: string[];
+  /** the topics of what the claim says first (its main statement; later ones are side remarks) */
+  mainTopics: string[];
+};
+
+export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
+
+export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "WORDING";
+
+export type FactConflictResult = { kind: ConflictKind; claimIds: string[]; detail: string };
+
+export type FactSummary = { sources: string[]; conflicts: FactConflictResult[]; statement: string };
+
+export type ExistingFact = { id: string; claims: FeaturedClaim[]; locked: boolean };
+
+export type AssignResult = { joined: { factId: string; claimIds: string[] }[]; created: { claimIds: string[] }[] };

@@ -1,0 +1,293 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  ANALYSIS_VERSION,
+  extractClaimFeatures,
+  summarizeFact,
+  type AnalysisReport,
+  type ClaimFeatures,
+  type FeaturedClaim,
+} from "@/lib/analysis/facts";
+
+/*
+ * A fact's members are claims and PENDING suggestions (an editor has not decided on them yet,
+ * but they still corroborate). Both kinds carry factId, factPinned and their stored analysis
+ * features; ids never collide (both are UUIDs), so the analysis sees one list of members.
+ */
+
+export type MemberKind = "claim" | "suggestion";
+
+export type MemberRow = {
+  id: string;
+  kind: MemberKind;
+  reportId: string;
+  start: number;
+  end: number;
+  text: string;
+  source: string;
+  factId: string | null;
+  pinned: boolean;
+  features: ClaimFeatures | null;
+  featuresVersion: number | null;
+};
+
+/** A report with no source still counts as one (unnamed) outlet. */
+export const UNKNOWN_SOURCE = "Unknown source";
+
+const MEMBER_COLUMNS = {
+  claim: Prisma.sql`c.id, 'claim' AS kind, c."reportId", c.start, c."end", c.exact AS text, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source,
+    c."factId", c."factPinned" AS pinned, c.features, c."featuresVersion"`,
+  suggestion: Prisma.sql`s.id, 'suggestion' AS kind, s."reportId", s.start, s."end", s.text, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source,
+    s."factId", s."factPinned" AS pinned, s.features, s."featuresVersion"`,
+};
+
+/** Claims that can stand in a fact: placed in the report's current text (orphans and retired claims cannot). */
+const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY')`;
+
+/**
+ * A pending suggestion on the report's current version, unless an editor tagged a claim over
+ * the same words since: the claim speaks for that sentence, and two members of one outlet
+ * saying the same words would only clutter the fact.
+ */
+const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND NOT EXISTS (
+    SELECT 1 FROM "Claim" c WHERE c."reportVersionId" = s."reportVersionId" AND c."anchorState" IN ('ANCHORED', 'FUZZY')
+      AND c.start < s."end" AND s.start < c."end")`;
+
+/** Members of the given facts (any story: callers pass ids they looked up by story). */
+export async function loadFactMembers(tx: Tx, factIds: string[]): Promise<MemberRow[]> {
+  if (factIds.length === 0) return [];
+  return tx.$queryRaw<MemberRow[]>`
+    SELECT ${MEMBER_COLUMNS.claim}
+    FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE c."factId" = ANY(${factIds}::uuid[])
+    UNION ALL
+    SELECT ${MEMBER_COLUMNS.suggestion}
+    FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE s."factId" = ANY(${factIds}::uuid[])
+    ORDER BY 1`;
+}
+
+/*
+ * A worker keeps the members it has read, keyed by id and checked against the row's xmin (the
+ * transaction that last wrote it), because reading 10,000 members' features anew for every
+ * report cost most of an incremental analysis (~600 ms of ~1 s, JSON decoding mostly). Each
+ * analysis still asks the database which members every fact has, under the story lock, and
+ * fetches in full only the rows written since it last saw them: a stale entry cannot be used.
+ */
+type CachedMember = { xmin: string; row: MemberRow };
+const memberCache = new Map<string, CachedMember>();
+const MEMBER_CACHE_MAX = 200_000;
+
+/** Forgets every cached member (benchmarks use it to measure a cold worker). */
+export function clearMemberCache(): void {
+  memberCache.clear();
+}
+
+/** Every member of every fact of a story: what a new report is matched against. */
+export async function loadStoryFactMembers(tx: Tx, storyId: string): Promise<MemberRow[]> {
+  const heads = await tx.$queryRaw<{ id: string; xmin: string; factId: string; pinned: boolean }[]>`
+    SELECT c.id, c.xmin::text AS xmin, c."factId", c."factPinned" AS pinned FROM "Claim" c
+    WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL
+    UNION ALL
+    SELECT s.id, s.xmin::text AS xmin, s."factId", s."factPinned" AS pinned FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
+    WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL
+    ORDER BY 1`;
+  const missing = heads.filter((head) => memberCache.get(head.id)?.xmin !== head.xmin).map((head) => head.id);
+  if (missing.length > 0) {
+    const rows = await tx.$queryRaw<(MemberRow & { xmin: string })[]>`
+      SELECT ${MEMBER_COLUMNS.claim}, c.xmin::text AS xmin
+      FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+      WHERE c.id = ANY(${missing}::uuid[])
+      UNION ALL
+      SELECT ${MEMBER_COLUMNS.suggestion}, s.xmin::text AS xmin
+      FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+      WHERE s.id = ANY(${missing}::uuid[])`;
+    if (memberCache.size + rows.length > MEMBER_CACHE_MAX) memberCache.clear();
+    for (const { xmin, ...row } of rows) memberCache.set(row.id, { xmin, row });
+  }
+  const members: MemberRow[] = [];
+  for (const head of heads) {
+    const cached = memberCache.get(head.id);
+    // gone between the two reads cannot happen under the story lock; skip rather than guess
+    if (!cached || cached.xmin !== head.xmin) continue;
+    members.push({ ...cached.row, factId: head.factId, pinned: head.pinned });
+  }
+  return members;
+}
+
+/**
+ * The members a report contributes now: its placed claims and the pending suggestions on its
+ * current version. `stale` lists the report's other members that still sit in a fact (orphaned or
+ * retired claims, suggestions decided or left on an older version): analysis takes the unpinned
+ * ones out.
+ */
+export async function loadReportMembers(tx: Tx, reportIds: string[]): Promise<{ current: MemberRow[]; stale: MemberRow[] }> {
+  if (reportIds.length === 0) return { current: [], stale: [] };
+  const rows = await tx.$queryRaw<(MemberRow & { current: boolean })[]>`
+    SELECT ${MEMBER_COLUMNS.claim}, ${PLACED_CLAIM} AS current
+    FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE c."reportId" = ANY(${reportIds}::uuid[]) AND (${PLACED_CLAIM} OR c."factId" IS NOT NULL)
+    UNION ALL
+    SELECT ${MEMBER_COLUMNS.suggestion}, (${CURRENT_SUGGESTION}) AS current
+    FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" JOIN "ReportVersion" v ON v.id = s."reportVersionId"
+      LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE s."reportId" = ANY(${reportIds}::uuid[]) AND ((${CURRENT_SUGGESTION}) OR s."factId" IS NOT NULL)
+    ORDER BY 1`;
+  const strip = ({ current: _current, ...row }: MemberRow & { current: boolean }): MemberRow => row;
+  return { current: rows.filter((row) => row.current).map(strip), stale: rows.filter((row) => !row.current).map(strip) };
+}
+
+type ReportContextRow = { id: string; source: string; text: string; publishedAt: Date | null; dateline: string | null };
+
+/** What the analysis needs to know about the reports (dateline and time anchor relative dates). */
+export async function loadAnalysisReports(tx: Tx, reportIds: string[]): Promise<Map<string, AnalysisReport>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<ReportContextRow[]>`
+    SELECT r.id, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, v."bodyText" AS text, COALESCE(v."publishedAt", r."publishedAt") AS "publishedAt", v.dateline
+    FROM "Report" r JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
+    LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE r.id = ANY(${reportIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, { ...row, publishedAt: row.publishedAt?.toISOString() ?? null }]));
+}
+
+/**
+ * Computes features for `members` (all of them when `force`, else those stored by an older
+ * analysis version) and stores them, in place. Returns the ids whose features were computed.
+ */
+export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { force?: boolean } = {}): Promise<Set<string>> {
+  const due = members.filter((member) => options.force || member.features === null || member.featuresVersion !== ANALYSIS_VERSION);
+  if (due.length === 0) return new Set();
+  const reports = await loadAnalysisReports(tx, [...new Set(due.map((member) => member.reportId))]);
+  for (const member of due) {
+    const report = reports.get(member.reportId);
+    if (!report) throw new Error(`report ${member.reportId} vanished during analysis`);
+    member.features = extractClaimFeatures({ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text }, report);
+    member.featuresVersion = ANALYSIS_VERSION;
+  }
+  for (const kind of ["claim", "suggestion"] as const) {
+    const rows = due.filter((member) => member.kind === kind);
+    if (rows.length === 0) continue;
+    const ids = rows.map((row) => row.id);
+    const features = JSON.stringify(rows.map((row) => row.features));
+    const table = kind === "claim" ? Prisma.sql`"Claim"` : Prisma.sql`"ClaimSuggestion"`;
+    await tx.$executeRaw`
+      UPDATE ${table} AS m SET features = f.features, "featuresVersion" = ${ANALYSIS_VERSION}::int
+      FROM (SELECT id, features FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS i(id, n)
+            JOIN jsonb_array_elements(${features}::jsonb) WITH ORDINALITY AS j(features, n) USING (n)) AS f
+      WHERE m.id = f.id`;
+  }
+  return new Set(due.map((member) => member.id));
+}
+
+/** The analysis's view of a member (its features must be loaded). */
+export function toFeaturedClaim(member: MemberRow): FeaturedClaim {
+  if (!member.features) throw new Error(`member ${member.id} has no features`);
+  return { id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text, source: member.source, features: member.features };
+}
+
+/**
+ * Puts members into facts (null: out of any fact). Only what analysis may touch moves: members
+ * not pinned by an editor, claims still without a fact when `onlyUnplaced`, suggestions still
+ * pending (a concurrent accept or dismiss wins over the analysis that read them earlier).
+ */
+export async function placeMembers(
+  tx: Tx,
+  placements: { id: string; kind: MemberKind; factId: string | null }[],
+  options: { onlyUnplaced: boolean; pin?: boolean },
+): Promise<void> {
+  for (const kind of ["claim", "suggestion"] as const) {
+    const rows = placements.filter((placement) => placement.kind === kind);
+    if (rows.length === 0) continue;
+    const ids = rows.map((row) => row.id);
+    const factIds = rows.map((row) => row.factId);
+    const pin = options.pin ?? false;
+    const guard = options.pin
+      ? Prisma.empty
+      : options.onlyUnplaced
+        ? Prisma.sql`AND m."factId" IS NULL AND NOT m."factPinned"`
+        : Prisma.sql`AND NOT m."factPinned"`;
+    if (kind === "claim") {
+      await tx.$executeRaw`
+        UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
+        FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
+        WHERE m.id = p.id ${guard}`;
+    } else {
+      await tx.$executeRaw`
+        UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
+        FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
+        WHERE m.id = p.id AND m.state = 'PENDING' ${guard}`;
+    }
+  }
+}
+
+/** Inserts empty facts for a story and returns their ids (summaries follow in refreshFactSummaries). */
+export async function createFacts(tx: Tx, storyId: string, ids: string[], options: { locked?: boolean } = {}): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "Fact" (id, "storyId", statement, locked, "updatedAt")
+    SELECT id, ${storyId}::uuid, '', ${options.locked ?? false}, now() FROM unnest(${ids}::uuid[]) AS t(id)`;
+}
+
+const STATEMENT_MAX = 1000;
+const DETAIL_MAX = 1000;
+
+/**
+ * Recomputes what the Facts tab sorts and shows (statement, outlets, counts, conflicts) for the
+ * given facts of a story from their current members, and deletes those left empty unless an
+ * explainer cites them. Call it with the story's facts locked, after every change of membership.
+ */
+export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(factIds)];
+  if (ids.length === 0) return;
+  const own = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Fact" WHERE id = ANY(${ids}::uuid[]) AND "storyId" = ${storyId}::uuid`;
+  const factIdsOfStory = own.map((row) => row.id);
+  const members = await loadFactMembers(tx, factIdsOfStory);
+  await ensureFeatures(tx, members);
+  const byFact = new Map<string, MemberRow[]>(factIdsOfStory.map((id) => [id, []]));
+  for (const member of members) byFact.get(member.factId!)?.push(member);
+
+  const summaries: { id: string; statement: string; sources: string[]; sourceCount: number; claimCount: number; conflictCount: number; conflictKinds: string[] }[] = [];
+  const conflicts: { factId: string; kind: string; claimIds: string[]; detail: string }[] = [];
+  const empty: string[] = [];
+  for (const [factId, factMembers] of byFact) {
+    if (factMembers.length === 0) {
+      empty.push(factId);
+      summaries.push({ id: factId, statement: "", sources: [], sourceCount: 0, claimCount: 0, conflictCount: 0, conflictKinds: [] });
+      continue;
+    }
+    const summary = summarizeFact(factMembers.map(toFeaturedClaim));
+    const sources = [...new Set(summary.sources)].sort((a, b) => a.localeCompare(b));
+    summaries.push({
+      id: factId,
+      statement: summary.statement.slice(0, STATEMENT_MAX),
+      sources,
+      sourceCount: sources.length,
+      claimCount: factMembers.length,
+      conflictCount: summary.conflicts.length,
+      conflictKinds: [...new Set(summary.conflicts.map((item) => item.kind))].sort(),
+    });
+    for (const item of summary.conflicts) conflicts.push({ factId, kind: item.kind, claimIds: item.claimIds, detail: item.detail.slice(0, DETAIL_MAX) });
+  }
+
+  await tx.$executeRaw`
+    UPDATE "Fact" AS f SET statement = u.statement, sources = ARRAY(SELECT jsonb_array_elements_text(u.sources)),
+      "sourceCount" = u."sourceCount", "claimCount" = u."claimCount", "conflictCount" = u."conflictCount",
+      "conflictKinds" = ARRAY(SELECT jsonb_array_elements_text(u."conflictKinds"))::"ConflictKind"[],
+      version = f.version + 1, "updatedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(summaries)}::jsonb)
+      AS u(id uuid, statement text, sources jsonb, "sourceCount" int, "claimCount" int, "conflictCount" int, "conflictKinds" jsonb)
+    WHERE f.id = u.id`;
+  await tx.$executeRaw`DELETE FROM "FactConflict" WHERE "factId" = ANY(${factIdsOfStory}::uuid[])`;
+  if (conflicts.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "FactConflict" (id, "factId", kind, "claimIds", detail)
+      SELECT gen_random_uuid(), c."factId", c.kind::"ConflictKind", ARRAY(SELECT jsonb_array_elements_text(c."claimIds"))::uuid[], c.detail
+      FROM jsonb_to_recordset(${JSON.stringify(conflicts)}::jsonb) AS c("factId" uuid, kind text, "claimIds" jsonb, detail text)`;
+  }
+  if (empty.length > 0) {
+    // an explainer citing the fact keeps it (Citation restricts the delete); it shows as empty
+    await tx.$executeRaw`
+      DELETE FROM "Fact" f WHERE f.id = ANY(${empty}::uuid[]) AND NOT EXISTS (SELECT 1 FROM "Citation" ci WHERE ci."factId" = f.id)`;
+  }
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ConflictKind, FactState } from "@/lib/generated/prisma/enums";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors/domain-errors";
+import { isUuid } from "@/lib/http/uuid";
+import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
+
+export type FactListItem = {
+  id: string;
+  statement: string;
+  state: FactState;
+  /** reshaped by an editor (split or merged) */
+  locked: boolean;
+  sources: string[];
+  sourceCount: number;
+  claimCount: number;
+  conflictCount: number;
+  conflictKinds: ConflictKind[];
+  version: number;
+  createdAt: Date;
+};
+
+export type AnalysisProgress = {
+  reports: number;
+  /** reports whose analysis is queued or running */
+  pending: number;
+  /** reports whose analysis the queue gave up on, with the last error */
+  failed: { reportId: string; headline: string; error: string }[];
+  /** a re-analysis of the whole story is queued or running */
+  reanalysing: boolean;
+};
+
+export const FACT_LIST_LIMIT = 200;
+
+const ORDER: Record<FactSort, Prisma.Sql> = {
+  most_sources: Prisma.sql`f."sourceCount" DESC, f."claimCount" DESC, f.id`,
+  least_sources: Prisma.sql`f."sourceCount" ASC, f."claimCount" DESC, f.id`,
+  conflicts: Prisma.sql`f."conflictCount" DESC, f."sourceCount" DESC, f.id`,
+  newest: Prisma.sql`f."createdAt" DESC, f.id DESC`,
+};
+
+const FILTER: Record<FactFilter, Prisma.Sql> = {
+  all: Prisma.empty,
+  conflicts: Prisma.sql`AND f."conflictCount" > 0`,
+  single_source: Prisma.sql`AND f."sourceCount" = 1`,
+  confirmed: Prisma.sql`AND f.state = 'CONFIRMED'`,
+  suggested: Prisma.sql`AND f.state = 'SUGGESTED'`,
+};
+
+/** A story's facts, sorted and filtered for the Facts tab (the first FACT_LIST_LIMIT), with the total. */
+export async function listFacts(actor: Actor, storyId: string, query: unknown): Promise<{ facts: FactListItem[]; total: number; sort: FactSort; filter: FactFilter }> {
+  assertCan(actor, "story.read");
+  if (!isUuid(storyId)) throw notFound("That story");
+  const { sort, filter } = ZListFacts.parse(query ?? {});
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
+  if (!story) throw notFound("That story");
+  // facts emptied by editors but cited by an explainer stay (claimCount 0); the tab skips them
+  const [facts, [count]] = await Promise.all([
+    db.$queryRaw<FactListItem[]>`
+      SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt"
+      FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
+      ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}`,
+  ]);
+  return { facts, total: Number(count?.total ?? 0), sort, filter };
+}
+
+/** How far the background analysis of a story's reports has got. */
+export async function getAnalysisProgress(actor: Actor, storyId: string): Promise<AnalysisProgress> {
+  assertCan(actor, "story.read");
+  if (!isUuid(storyId)) throw notFound("That story");
+  const [[counts], failed, [reanalysis]] = await Promise.all([
+    db.$queryRaw<{ reports: bigint; pending: bigint }[]>`
+      SELECT count(*) AS reports, count(*) FILTER (WHERE "analysisDone" < "analysisRequested" AND "analysisError" IS NULL) AS pending
+      FROM "Report" WHERE "storyId" = ${storyId}::uuid`,
+    db.$queryRaw<{ reportId: string; headline: string; error: string }[]>`
+      SELECT id AS "reportId", headline, "analysisError" AS error FROM "Report"
+      WHERE "storyId" = ${storyId}::uuid AND "analysisError" IS NOT NULL ORDER BY "createdAt" LIMIT 20`,
+    db.$queryRaw<{ queued: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${`reanalyze-story:${storyId}`} AND attempts < max_attempts) AS queued`,
+  ]);
+  return { reports: Number(counts?.reports ?? 0), pending: Number(counts?.pending ?? 0), failed, reanalysing: reanalysis?.queued ?? false };
+}

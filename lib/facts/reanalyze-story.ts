@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { uuidv7 } from "@/lib/db/uuidv7";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notFound } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { assignClaims } from "@/lib/analysis/facts";
+import { ANALYSIS_TRANSACTION, loadExistingFacts } from "./analyze-report";
+import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries, toFeaturedClaim } from "./fact-members";
+import { ZReanalyzeStory } from "./schemas";
+import { lockStoryFacts } from "./story-lock";
+
+/** Queues a re-grouping of the story's facts (the editors' "Re-analyse" button). */
+export async function requestStoryReanalysis(actor: Actor, input: unknown): Promise<{ storyId: string }> {
+  assertCan(actor, "fact.edit");
+  const { storyId } = parseInput(ZReanalyzeStory, input);
+  await db.$transaction(async (tx) => {
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true } });
+    if (!story) throw notFound("That story");
+    await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: `reanalyze-story:${storyId}` });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "facts.reanalyze", entityType: "story", entityId: storyId, storyId });
+  });
+  return { storyId };
+}
+
+/**
+ * The reanalyze-story job: recomputes every member's features with the current analysis and
+ * groups again every member an editor has not placed. Pinned members stay where they are and
+ * locked (confirmed, split or merged) facts keep all their members; the rest is regrouped
+ * against them.
+ */
+export async function reanalyzeStory(storyId: string): Promise<{ members: number; regrouped: number; facts: number }> {
+  return db.$transaction(async (tx) => {
+    await lockStoryFacts(tx, storyId);
+    const reportIds = (await tx.report.findMany({ where: { storyId }, select: { id: true } })).map((report) => report.id);
+    const { current, stale } = await loadReportMembers(tx, reportIds);
+    const locked = new Set(
+      (await tx.fact.findMany({ where: { storyId, OR: [{ locked: true }, { state: "CONFIRMED" }] }, select: { id: true } })).map((fact) => fact.id),
+    );
+    const touched = new Set<string>();
+    for (const member of [...current, ...stale]) if (member.factId) touched.add(member.factId);
+    const leaving = stale.filter((member) => member.factId && !member.pinned);
+    const regroup = current.filter((member) => !member.pinned && !(member.factId && locked.has(member.factId)));
+    await placeMembers(tx, [...leaving, ...regroup].map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+    await ensureFeatures(tx, current, { force: true });
+
+    const existing = await loadExistingFacts(tx, storyId, new Set(regroup.map((member) => member.id)));
+    const result = assignClaims({ facts: existing, added: regroup.map(toFeaturedClaim) });
+    const kindOf = new Map(regroup.map((member) => [member.id, member.kind]));
+    const placements: { id: string; kind: "claim" | "suggestion"; factId: string }[] = [];
+    for (const join of result.joined) {
+      touched.add(join.factId);
+      for (const id of join.claimIds) if (kindOf.has(id)) placements.push({ id, kind: kindOf.get(id)!, factId: join.factId });
+    }
+    const newFactIds = result.created.map(() => uuidv7());
+    result.created.forEach((group, index) => {
+      touched.add(newFactIds[index]!);
+      for (const id of group.claimIds) if (kindOf.has(id)) placements.push({ id, kind: kindOf.get(id)!, factId: newFactIds[index]! });
+    });
+    await createFacts(tx, storyId, newFactIds);
+    await placeMembers(tx, placements, { onlyUnplaced: true });
+    await refreshFactSummaries(tx, storyId, touched);
+    return { members: current.length, regrouped: regroup.length, facts: newFactIds.length };
+  }, ANALYSIS_TRANSACTION);
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { analyzeReport, recordAnalysisFailure } from "@/lib/facts/analyze-report";
+import { reanalyzeStory } from "@/lib/facts/reanalyze-story";
+import { refreshFact } from "@/lib/facts/refresh-fact";
+import type { JobName } from "./queue";
+
+const ZReportJob = z.object({ reportId: z.uuid() });
+const ZStoryJob = z.object({ storyId: z.uuid() });
+const ZFactJob = z.object({ storyId: z.uuid(), factId: z.uuid() });
+
+/** True on the queue's last attempt at this job: a failure now is final. */
+function lastAttempt(helpers: JobHelpers): boolean {
+  return helpers.job.attempts >= helpers.job.max_attempts;
+}
+
+/** What each queued job does. Payloads are parsed: a malformed job fails loudly, it does not guess. */
+export const taskList = {
+  "analyze-report": async (payload, helpers) => {
+    const { reportId } = ZReportJob.parse(payload);
+    try {
+      const result = await analyzeReport(reportId);
+      helpers.logger.info(`analysed report ${reportId}: ${result.members} claims, ${result.joined} joined facts, ${result.created} new facts`);
+    } catch (error) {
+      if (lastAttempt(helpers)) await recordAnalysisFailure(reportId, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  },
+  "reanalyze-story": async (payload) => {
+    const { storyId } = ZStoryJob.parse(payload);
+    await reanalyzeStory(storyId);
+  },
+  "refresh-fact": async (payload) => {
+    const { storyId, factId } = ZFactJob.parse(payload);
+    await refreshFact(storyId, factId);
+  },
+} satisfies Record<JobName, TaskList[string]>;
