@@ -7,7 +7,7 @@ import { buildPerson, type Role } from "./support/factories";
 setup("sign in once per role and keep the sessions", async ({ browser }) => {
   mkdirSync("e2e/.auth", { recursive: true });
   const people: Record<string, { id: string; name: string; email: string }> = {};
-  for (const role of ["ADMIN", "REVIEWER", "EDITOR"] as Role[]) {
+  for (const role of ["ADMIN", "REVIEWER", "EDITOR"] as const satisfies readonly Role[]) {
     const person = await buildPerson(role);
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4,7 +4,8 @@
  * database has nobody in it, builds when the sources changed, and serves the app. Ctrl-C stops
  * the app and the embedded PostgreSQL cleanly. `npm run dev` does the same with `next dev`.
  * A job-queue worker (scripts/worker.ts) runs beside the app as a child process, unless
- * WIREDESK_WORKER=0 (workers then run elsewhere: `npm run worker`).
+ * WIREDESK_WORKER=0 (workers then run elsewhere: `npm run worker`). So does the collaboration
+ * (websocket) server for live co-editing on COLLAB_PORT (default 3001), unless WIREDESK_COLLAB=0.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -16,6 +17,8 @@ import { printDemoLogins } from "./lib/print-demo-logins";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+const collabPort = Number(process.env.COLLAB_PORT ?? 3001);
+const runCollab = process.env.WIREDESK_COLLAB !== "0";
 
 function portIsFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -31,6 +34,14 @@ const nextBin = "node_modules/next/dist/bin/next";
 await runWithDatabase(
   async (database) => {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}".`);
+    if (runCollab && (!Number.isInteger(collabPort) || collabPort < 1 || collabPort > 65535 || collabPort === port)) {
+      throw new Error(`COLLAB_PORT must be a port number other than PORT, got "${process.env.COLLAB_PORT}".`);
+    }
+    if (runCollab && !(await portIsFree(collabPort))) {
+      console.error(`wiredesk: port ${collabPort} (collaboration server) is already in use. Stop whatever uses it, or run with COLLAB_PORT=<another port>.`);
+      await database.stop();
+      process.exit(1);
+    }
     if (!(await portIsFree(port))) {
       console.error(`wiredesk: port ${port} is already in use. Stop whatever uses it, or run with PORT=<another port>.`);
       await database.stop();
@@ -44,6 +55,7 @@ await runWithDatabase(
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      COLLAB_PORT: String(collabPort),
     };
     Object.assign(process.env, env);
 
@@ -77,6 +89,9 @@ await runWithDatabase(
       process.env.WIREDESK_WORKER === "0"
         ? undefined
         : spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
+    const collab: ChildProcess | undefined = runCollab
+      ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/collab.ts"], { stdio: "inherit", env })
+      : undefined;
     const app: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
     console.log(`\nWiredesk is starting at http://localhost:${port} (Ctrl-C to stop)\n`);
 
@@ -84,9 +99,10 @@ await runWithDatabase(
     const shutdown = async (code: number) => {
       if (stopping) return;
       stopping = true;
-      // the worker finishes its running jobs before the database goes away
+      // the worker finishes its running jobs and the collaboration server stores its open
+      // documents before the database goes away
       await Promise.all(
-        [app, worker].map(async (child) => {
+        [app, worker, collab].map(async (child) => {
           if (!child || child.exitCode !== null) return;
           child.kill("SIGTERM");
           await new Promise((resolve) => child.once("exit", resolve));
@@ -98,6 +114,9 @@ await runWithDatabase(
     process.on("SIGINT", () => void shutdown(0));
     process.on("SIGTERM", () => void shutdown(0));
     app.on("exit", (code) => void shutdown(code ?? 0));
+    collab?.on("exit", (code) => {
+      if (!stopping) console.error(`wiredesk: the collaboration server stopped (exit code ${code}); live co-editing is unavailable until restart.`);
+    });
     worker?.on("exit", (code) => {
       if (!stopping) console.error(`wiredesk: the job worker stopped (exit code ${code}); imports will not be analysed until restart.`);
     });

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import argon2 from "argon2";
 import pg from "pg";
 
-export type Role = "ADMIN" | "REVIEWER" | "EDITOR";
+export type Role = "ADMIN" | "REVIEWER" | "EDITOR" | "VIEWER";
 export type TestPerson = { id: string; name: string; email: string; password: string; role: Role };
 
 let pool: pg.Pool | undefined;

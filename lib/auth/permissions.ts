@@ -41,6 +41,7 @@ const EDITOR_ACTIONS = [
 ] as const satisfies readonly Action[];
 
 export const PERMISSIONS = {
+  VIEWER: ["story.read"],
   EDITOR: EDITOR_ACTIONS,
   REVIEWER: [...EDITOR_ACTIONS, "revision.review"],
   ADMIN: ACTIONS,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
 
-export const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
-export const ZRole = z.enum(ROLES, { error: "Choose a role: editor, reviewer or admin." });
+export const ROLES = ["VIEWER", "EDITOR", "REVIEWER", "ADMIN"] as const;
+export const ZRole = z.enum(ROLES, { error: "Choose a role: viewer, editor, reviewer or admin." });
 
 export const ZPersonName = z
   .string({ error: "Enter a name." })

@@ -100,6 +100,7 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
       <TextField label="Name" name="name" required maxLength={120} error={errors.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" required maxLength={254} error={errors.email} autoComplete="off" />
       <SelectField label="Role" name="role" defaultValue="EDITOR" error={errors.role}>
+        <option value="VIEWER">Viewer — reads the desk, changes nothing</option>
         <option value="EDITOR">Editor — imports, tags, verifies, writes</option>
         <option value="REVIEWER">Reviewer — also approves others&apos; changes</option>
         <option value="ADMIN">Admin — also manages people and the desk</option>
@@ -146,6 +147,7 @@ export function RoleSelect({ person, disabled }: { person: Person; disabled?: bo
         className="h-8 rounded-md border border-line bg-white px-2 text-sm"
         onChange={(event) => setRole(event.currentTarget.value)}
       >
+        <option value="VIEWER">Viewer</option>
         <option value="EDITOR">Editor</option>
         <option value="REVIEWER">Reviewer</option>
         <option value="ADMIN">Admin</option>

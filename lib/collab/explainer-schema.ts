@@ -1,0 +1,52 @@
+/**
+ * The ProseMirror schema of the explainer document, built from the same Tiptap extensions as the
+ * editor, for the collaboration server: it turns stored Tiptap JSON into a Yjs document (a
+ * document with no stored Yjs state) and a Yjs document back into JSON, dropping anything the
+ * schema does not know. Pure: no DOM, no database.
+ */
+import { getSchema, Node, mergeAttributes } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import type { Schema } from "@tiptap/pm/model";
+
+/** The citation node without its React view: attrs as in lib/explainers/document.ts. */
+export const CitationNodeBase = Node.create({
+  name: "citation",
+  group: "inline",
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      claimId: { default: null },
+      factId: { default: null },
+      attributed: { default: false },
+      attribution: { default: "" },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "span[data-citation]" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["span", mergeAttributes(HTMLAttributes, { "data-citation": "" })];
+  },
+});
+
+/** StarterKit limited to the nodes and marks the explainer document allows. */
+export const explainerStarterKit = StarterKit.configure({
+  heading: { levels: [2] },
+  blockquote: false,
+  code: false,
+  codeBlock: false,
+  horizontalRule: false,
+  strike: false,
+  underline: false,
+  link: { protocols: ["http", "https"], openOnClick: false, autolink: true },
+});
+
+let cached: Schema | undefined;
+
+/** The explainer's ProseMirror schema (built once). */
+export function explainerSchema(): Schema {
+  cached ??= getSchema([explainerStarterKit, CitationNodeBase]);
+  return cached;
+}
