@@ -31,7 +31,12 @@ describe("permissions table", () => {
   });
 
   it("gives every role a list (no role forgotten)", () => {
-    expect(Object.keys(PERMISSIONS).sort()).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(["ADMIN", "EDITOR", "REVIEWER", "VIEWER"]);
+  });
+
+  it("lets a viewer read the desk and change nothing", () => {
+    expect(can("VIEWER", "story.read")).toBe(true);
+    for (const action of ACTIONS.filter((candidate) => candidate !== "story.read")) expect(can("VIEWER", action)).toBe(false);
   });
 
   it("limits an API token to reading stories and importing reports, even when an admin made it", () => {

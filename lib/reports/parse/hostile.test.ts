@@ -162,5 +162,6 @@ describe("hostile and malformed files", () => {
         }
       }
     }
-  });
+    // thousands of parses, some through jsdom: a budget for a loaded machine, not a speed claim
+  }, 60_000);
 });
