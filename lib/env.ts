@@ -14,6 +14,10 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an absolute http(s) URL such as https://news.example.org" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -37,6 +41,15 @@ let cachedDatabase: z.infer<typeof ZDatabaseEnv> | undefined;
 export function env(): Env {
   cached ??= parseEnv(ZEnv);
   return cached;
+}
+
+const ZPublicEnv = ZEnv.pick({ PUBLIC_BASE_URL: true });
+let cachedPublic: z.infer<typeof ZPublicEnv> | undefined;
+
+/** The public site's settings only (public pages must not depend on the sign-in secret). */
+export function publicEnv(): z.infer<typeof ZPublicEnv> {
+  cachedPublic ??= parseEnv(ZPublicEnv);
+  return cachedPublic;
 }
 
 /** The database part of the environment only (for scripts that do not serve requests). */
