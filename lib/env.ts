@@ -18,6 +18,7 @@ const ZEnv = z.object({
     .url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an absolute http(s) URL such as https://news.example.org" })
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
+  PUBLIC_PAGE_CACHE: z.enum(["on", "off"], { error: "PUBLIC_PAGE_CACHE must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -43,7 +44,7 @@ export function env(): Env {
   return cached;
 }
 
-const ZPublicEnv = ZEnv.pick({ PUBLIC_BASE_URL: true });
+const ZPublicEnv = ZEnv.pick({ PUBLIC_BASE_URL: true, PUBLIC_PAGE_CACHE: true });
 let cachedPublic: z.infer<typeof ZPublicEnv> | undefined;
 
 /** The public site's settings only (public pages must not depend on the sign-in secret). */

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { databaseEnv } from "@/lib/env";
+import { databaseEnv, publicEnv } from "@/lib/env";
 import type { Tx } from "@/lib/db/client";
 
 /**
@@ -28,7 +28,7 @@ const MAX_AGE_MS = 60_000;
 const RECONNECT_MS = 2000;
 
 export type PublicBody = { status: number; contentType: string; body: string };
-export type CachedResponse = PublicBody & { etag: string; gzip: Buffer | null; storedAt: number };
+export type CachedResponse = PublicBody & { bytes: Buffer; etag: string; gzip: Buffer | null; storedAt: number };
 
 type CacheState = {
   entries: Map<string, CachedResponse>;
@@ -118,7 +118,7 @@ function ensureListener(): void {
 function toCached(body: PublicBody): CachedResponse {
   const bytes = Buffer.from(body.body, "utf8");
   const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-  return { ...body, etag, gzip: bytes.length > 1024 ? gzipSync(bytes, { level: 6 }) : null, storedAt: Date.now() };
+  return { ...body, bytes, etag, gzip: bytes.length > 1024 ? gzipSync(bytes, { level: 6 }) : null, storedAt: Date.now() };
 }
 
 /**
@@ -131,7 +131,7 @@ export async function cachedPublicResponse(
   render: () => Promise<PublicBody & { cacheable: boolean }>,
 ): Promise<CachedResponse & { cache: "hit" | "miss" }> {
   const s = state();
-  ensureListener();
+  if (publicEnv().PUBLIC_PAGE_CACHE === "on") ensureListener();
   const hit = s.entries.get(key);
   if (hit && Date.now() - hit.storedAt < MAX_AGE_MS) {
     s.stats.hits += 1;
@@ -141,7 +141,7 @@ export async function cachedPublicResponse(
   const generation = s.generation;
   const rendered = await render();
   const entry = toCached(rendered);
-  if (rendered.cacheable && s.listening && s.generation === generation) {
+  if (rendered.cacheable && s.listening && publicEnv().PUBLIC_PAGE_CACHE === "on" && s.generation === generation) {
     if (s.entries.size >= MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value!);
     s.entries.set(key, entry);
   }

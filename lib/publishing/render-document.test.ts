@@ -107,7 +107,7 @@ describe("renderDocument", () => {
         `<li><p>Crossing seized<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">1</a></sup> and held</p>` +
         `<ul><li><p>inner<sup class="cite"><a href="#source-2" id="cite-2" aria-label="Source 2">2</a></sup></p><p class="sources">[2:${FACT}]</p></li></ul>` +
         `<p class="sources">[1:${CLAIM}]</p></li>` +
-        `<li><p>army sources said<sup class="cite"><a href="#source-3" id="cite-3" aria-label="Source 3">3</a></sup></p><p class="sources">[3:${CLAIM}]</p></li>` +
+        `<li><p>army sources said <span class="attribution">according to two army sources</span><sup class="cite"><a href="#source-3" id="cite-3" aria-label="Source 3">3</a></sup></p><p class="sources">[3:${CLAIM}]</p></li>` +
         "</ul><p>loose</p>",
     );
   });

@@ -38,7 +38,6 @@ export function escapeHtml(value: string): string {
 }
 
 // C0 controls other than tab/newline, DEL, C1 controls and lone surrogates have no place in text
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes characters that are invalid in HTML/XML text (control characters, lone surrogates). */
@@ -148,6 +147,10 @@ export function renderDocument(doc: unknown, options: RenderDocumentOptions): Re
         const use: CitationUse = { ...attrs, number: citations.length + 1 };
         citations.push(use);
         collecting?.push(use);
+        // the attribution phrase is part of the wording the reviewers approved: it stays in the sentence
+        if (use.attributed && use.attribution.trim()) {
+          out += `${/\s$/.test(out) || out === "" ? "" : " "}<span class="attribution">${escapeHtml(use.attribution.trim())}</span>`;
+        }
         out += `<sup class="cite"><a href="#source-${use.number}" id="cite-${use.number}" aria-label="Source ${use.number}">${use.number}</a></sup>`;
       }
       // any other node inside a paragraph or heading is unknown here: dropped with its content
