@@ -31,9 +31,12 @@ export type NotificationRow = {
   href: string | null;
 };
 
-function notificationHref(row: Pick<NotificationRow, "claim" | "explainer">): string | null {
+function notificationHref(row: Pick<NotificationRow, "kind" | "claim" | "explainer">): string | null {
+  // explainer first: a re-review notice names the claim too, but the explainer is what to open
+  if (row.explainer) {
+    return row.kind === "REVIEW_REQUESTED" ? `/review/${row.explainer.id}` : `/stories/${row.explainer.storyId}/explainers/${row.explainer.id}`;
+  }
   if (row.claim) return `/stories/${row.claim.storyId}/claims/${row.claim.id}`;
-  if (row.explainer) return `/stories/${row.explainer.storyId}/explainers`;
   return null;
 }
 

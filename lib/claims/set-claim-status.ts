@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
 import { createEvidence } from "./add-evidence";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict, statusLabel } from "./claim-view";
 import { STATUSES_NEEDING_EVIDENCE, ZSetClaimStatus } from "./schemas";
@@ -25,7 +26,7 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
   const claimId = await db.$transaction(async (tx) => {
     const current = await tx.claim.findUnique({
       where: { id: data.claimId },
-      select: { id: true, storyId: true, status: true, version: true, _count: { select: { evidence: true } } },
+      select: { id: true, storyId: true, statement: true, factId: true, status: true, version: true, _count: { select: { evidence: true } } },
     });
     if (!current) throw notFound("That claim");
     if (current.version !== data.version) throw await staleClaimConflict(tx, current.id, actor.id);
@@ -67,6 +68,8 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
       before: { status: current.status },
       after: { status: data.status, rationale, evidence: data.evidence ? { id: evidence?.id, ...data.evidence } : null },
     });
+    // explainers approved while citing this claim must be looked at again
+    await flagExplainersCitingClaim(tx, actor, current, { from: current.status, to: data.status });
     return current.id;
   });
   // read after commit: the detail takes several queries, and the row lock should not wait for them

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ZExplainerDoc } from "./document";
+
+/**
+ * Shared input schemas for explainers: the domain functions validate with them and the editor
+ * uses the same ones for instant feedback.
+ */
+
+const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
+const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
+
+export const ZExplainerTitle = z.string().trim().min(1, "Give the explainer a title.").max(300, "Titles are at most 300 characters.");
+export const ZExplainerDek = z.string().trim().max(1000, "The dek is at most 1,000 characters.");
+
+export const ZCreateExplainer = z.object({
+  storyId: ZId("story"),
+  title: ZExplainerTitle,
+});
+export type TCreateExplainer = z.input<typeof ZCreateExplainer>;
+
+export const ZSaveExplainerDraft = z.object({
+  storyId: ZId("story"),
+  explainerId: ZId("explainer"),
+  /** the version the editor last loaded or saved; a stale one gets a conflict */
+  version: ZVersion,
+  title: ZExplainerTitle,
+  dek: ZExplainerDek,
+  content: ZExplainerDoc,
+});
+export type TSaveExplainerDraft = z.input<typeof ZSaveExplainerDraft>;
+
+export const ZSubmitRevision = z.object({
+  storyId: ZId("story"),
+  explainerId: ZId("explainer"),
+  version: ZVersion,
+  message: z.string().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
+});
+export type TSubmitRevision = z.input<typeof ZSubmitRevision>;

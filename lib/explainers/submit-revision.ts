@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { invalid, notFound } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import { notifyReviewRequested } from "@/lib/review/review-notifications";
+import { loadCitationTargets } from "./citation-targets";
+import { extractCitations, ZExplainerDoc } from "./document";
+import { staleExplainerConflict } from "./save-explainer-draft";
+import { ZSubmitRevision } from "./schemas";
+import { checkWritingRules, citationKey } from "./writing-rules";
+import { canTransition, EXPLAINER_TRANSITIONS } from "./workflow";
+
+export type SubmittedRevision = { revisionId: string; number: number; version: number };
+
+/**
+ * Snapshots the working copy as a new revision and puts it in the reviewers' queue. Refused when
+ * the writing rules fail (each offending bullet is listed under `bullet.<index>`). The authors are
+ * everyone who edited since the last approval, plus the submitter; each citation keeps the
+ * status and source count its claim or fact had at this moment.
+ */
+export async function submitRevision(actor: Actor, input: unknown): Promise<SubmittedRevision> {
+  assertCan(actor, EXPLAINER_TRANSITIONS.submit.permission);
+  const data = parseInput(ZSubmitRevision, input);
+  return db.$transaction(async (tx) => {
+    // the row lock keeps two submissions (or a save and a submission) from interleaving
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Explainer" WHERE "id" = ${data.explainerId}::uuid AND "storyId" = ${data.storyId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound("That explainer");
+    const explainer = await tx.explainer.findUniqueOrThrow({
+      where: { id: data.explainerId },
+      select: { id: true, storyId: true, title: true, dek: true, content: true, state: true, version: true, editorIdsSinceApproval: true },
+    });
+    if (explainer.version !== data.version) throw await staleExplainerConflict(tx, explainer.id);
+    if (!canTransition("submit", explainer.state)) {
+      throw invalid(
+        explainer.state === "IN_REVIEW"
+          ? "This explainer is already waiting for review."
+          : "Nothing changed since the last approval: edit the explainer before submitting a new revision.",
+      );
+    }
+    const doc = ZExplainerDoc.parse(explainer.content);
+    const citations = extractCitations(doc);
+    const targets = await loadCitationTargets(tx, explainer.storyId, {
+      claimIds: [...new Set(citations.flatMap((citation) => (citation.claimId ? [citation.claimId] : [])))],
+      factIds: [...new Set(citations.flatMap((citation) => (citation.factId ? [citation.factId] : [])))],
+    });
+    const byKey = new Map(targets.map((target) => [target.key, target]));
+    const problems = checkWritingRules(doc, byKey);
+    if (problems.length > 0) {
+      const fieldErrors: Record<string, string> = {};
+      for (const problem of problems) fieldErrors[`bullet.${problem.bulletIndex}`] ??= `${problem.section ? `${problem.section}: ` : ""}“${problem.excerpt}” — ${problem.message}`;
+      throw invalid(`Fix ${problems.length === 1 ? "this bullet" : `these ${problems.length} problems`} before review.`, fieldErrors);
+    }
+
+    const last = await tx.explainerRevision.findFirst({ where: { explainerId: explainer.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const authorIds = [...new Set([...explainer.editorIdsSinceApproval, actor.id])];
+    const revision = await tx.explainerRevision.create({
+      data: {
+        explainerId: explainer.id,
+        number: (last?.number ?? 0) + 1,
+        title: explainer.title,
+        dek: explainer.dek,
+        content: doc as Prisma.InputJsonValue,
+        message: data.message,
+        createdById: actor.id,
+        authors: { createMany: { data: authorIds.map((userId) => ({ userId })) } },
+        citations: {
+          createMany: {
+            data: citations.map((citation) => {
+              const target = byKey.get(citationKey(citation));
+              return {
+                claimId: citation.claimId,
+                factId: citation.factId,
+                attributed: citation.attributed,
+                attribution: citation.attributed ? citation.attribution : "",
+                status: target?.status ?? "UNVERIFIED",
+                sourceCount: target?.sourceCount ?? 1,
+                position: citation.position,
+              };
+            }),
+          },
+        },
+      },
+      select: { id: true, number: true },
+    });
+    const updated = await tx.explainer.updateMany({
+      where: { id: explainer.id, version: data.version },
+      data: { state: EXPLAINER_TRANSITIONS.submit.to, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw await staleExplainerConflict(tx, explainer.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "explainer.submit",
+      entityType: "explainer",
+      entityId: explainer.id,
+      storyId: explainer.storyId,
+      before: { state: explainer.state },
+      after: { state: EXPLAINER_TRANSITIONS.submit.to, revisionId: revision.id, number: revision.number, message: data.message, authorIds },
+    });
+    await notifyReviewRequested(tx, actor, explainer, authorIds);
+    return { revisionId: revision.id, number: revision.number, version: explainer.version + 1 };
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
+import { quotedExcerpt } from "@/lib/claims/notifications";
+
+/**
+ * Called inside a claim's status change: every explainer whose approved or published revision
+ * cites the claim (directly, or through the fact it belongs to) is flagged "needs re-review"
+ * with the reason, and the people who wrote and approved that revision are notified.
+ * Returns the flagged explainers' ids.
+ */
+export async function flagExplainersCitingClaim(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "name" | "apiTokenId">,
+  claim: { id: string; storyId: string; statement: string; factId: string | null },
+  change: { from: ClaimStatus; to: ClaimStatus },
+): Promise<string[]> {
+  if (change.from === change.to) return [];
+  const cites = { citations: { some: { OR: [{ claimId: claim.id }, ...(claim.factId ? [{ factId: claim.factId }] : [])] } } };
+  const explainers = await tx.explainer.findMany({
+    where: { storyId: claim.storyId, OR: [{ approvedRevision: cites }, { publishedRevision: cites }] },
+    select: { id: true, title: true, needsReReview: true, approvedRevisionId: true, publishedRevisionId: true },
+  });
+  const reason = `A cited claim changed from ${CLAIM_STATUS_META[change.from].label} to ${CLAIM_STATUS_META[change.to].label}: ${quotedExcerpt(claim.statement)}`.slice(0, 1000);
+  for (const explainer of explainers) {
+    await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      apiTokenId: actor.apiTokenId ?? null,
+      action: "explainer.flag_rereview",
+      entityType: "explainer",
+      entityId: explainer.id,
+      storyId: claim.storyId,
+      before: { needsReReview: explainer.needsReReview },
+      after: { needsReReview: true, reason, claimId: claim.id },
+    });
+    const revisionIds = [explainer.approvedRevisionId, explainer.publishedRevisionId].filter((id): id is string => id !== null);
+    const [authors, reviewers] = await Promise.all([
+      tx.explainerRevisionAuthor.findMany({ where: { revisionId: { in: revisionIds } }, select: { userId: true } }),
+      tx.review.findMany({ where: { revisionId: { in: revisionIds }, decision: "APPROVED" }, select: { reviewerId: true } }),
+    ]);
+    const recipients = [...new Set([...authors.map((row) => row.userId), ...reviewers.map((row) => row.reviewerId)])].filter((id) => id !== actor.id);
+    if (recipients.length > 0) {
+      await tx.notification.createMany({
+        data: recipients.map((userId) => ({
+          userId,
+          actorId: actor.id,
+          kind: "REREVIEW_NEEDED" as const,
+          explainerId: explainer.id,
+          claimId: claim.id,
+          message: `${quotedExcerpt(explainer.title)} needs re-review. ${reason}`.slice(0, 500),
+        })),
+      });
+    }
+  }
+  return explainers.map((explainer) => explainer.id);
+}
