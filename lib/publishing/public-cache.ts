@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { databaseEnv, publicEnv } from "@/lib/env";
 import type { Tx } from "@/lib/db/client";
@@ -28,7 +27,7 @@ const MAX_AGE_MS = 60_000;
 const RECONNECT_MS = 2000;
 
 export type PublicBody = { status: number; contentType: string; body: string };
-export type CachedResponse = PublicBody & { bytes: Buffer; etag: string; gzip: Buffer | null; storedAt: number };
+export type CachedResponse = PublicBody & { bytes: Buffer; etag: string; storedAt: number };
 
 type CacheState = {
   entries: Map<string, CachedResponse>;
@@ -118,7 +117,7 @@ function ensureListener(): void {
 function toCached(body: PublicBody): CachedResponse {
   const bytes = Buffer.from(body.body, "utf8");
   const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-  return { ...body, bytes, etag, gzip: bytes.length > 1024 ? gzipSync(bytes, { level: 6 }) : null, storedAt: Date.now() };
+  return { ...body, bytes, etag, storedAt: Date.now() };
 }
 
 /**

@@ -13,6 +13,8 @@ import { ZPublicSlug } from "./schemas";
  */
 
 const HTML = "text/html; charset=utf-8";
+// Compression is left to Next (route handlers cannot set Content-Encoding: Next drops it) or,
+// better, to the CDN in front, which keeps compressed copies and revalidates them by ETag.
 const CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
 /** Origin of public links: PUBLIC_BASE_URL when set, else the request's own origin. */
@@ -38,10 +40,6 @@ function toResponse(request: Request, entry: CachedResponse & { cache: "hit" | "
   });
   if (etagMatches(request.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
   if (request.method === "HEAD") return new Response(null, { status: entry.status, headers });
-  if (entry.gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
-    headers.set("Content-Encoding", "gzip");
-    return new Response(new Uint8Array(entry.gzip), { status: entry.status, headers });
-  }
   return new Response(new Uint8Array(entry.bytes), { status: entry.status, headers });
 }
 
