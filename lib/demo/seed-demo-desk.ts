@@ -10,6 +10,7 @@ import { createStory } from "@/lib/stories/mutate-story";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
 import { suggestClaimFields } from "@/lib/claims/suggest-claim-fields";
 import { tagClaim } from "@/lib/claims/tag-claim";
+import { seedDemoExplainer } from "./seed-demo-explainer";
 import { DEMO_STORY, DEMO_WIRE_REPORTS } from "./wire-reports";
 
 /** Demo people; the README lists the same logins. Invented names, example.com-style addresses. */
@@ -144,6 +145,7 @@ export async function seedDemoDesk(): Promise<SeedSummary> {
       });
     }
   }
+  await seedDemoExplainer(story.id, editorActor);
   return summary;
 }
 

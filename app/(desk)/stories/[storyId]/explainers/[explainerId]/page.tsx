@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { requireActorForPage } from "@/lib/auth/current-actor";
+import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
+import { orNotFound } from "@/lib/http/page-data";
+import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
+import { LazyExplainerEditor } from "./lazy-editor";
+
+export const metadata: Metadata = { title: "Explainer editor" };
+
+export default async function ExplainerEditorPage({ params }: { params: Promise<{ storyId: string; explainerId: string }> }) {
+  const actor = await requireActorForPage();
+  const { storyId, explainerId } = await params;
+  const explainer = await orNotFound(() => getExplainerForEditor(actor, storyId, explainerId));
+  return <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} />;
+}

@@ -1,0 +1,548 @@
+"use client";
+import { Extension } from "@tiptap/core";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError, TextAreaField } from "@/components/ui/field";
+import { EXPLAINER_STATE_META } from "@/lib/claims/status-meta";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { CitationTarget } from "@/lib/explainers/citation-targets";
+import { extractCitations, type ExplainerDoc } from "@/lib/explainers/document";
+import type { ExplainerForEditor } from "@/lib/explainers/get-explainer";
+import { checkWritingRules, citationKey, type RuleProblem } from "@/lib/explainers/writing-rules";
+import { CitationCommand, CitationMenu, type CitationMenuState } from "./citation-command";
+import { CITATION_DRAG_TYPE, CitationNode, insertCitation } from "./citation-node";
+import { CitationPanel } from "./citation-panel";
+import { EditorToolbar } from "./editor-toolbar";
+import { RuleHighlights } from "./rule-highlights";
+import { CitationTargetsContext } from "./targets-context";
+import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup, type SaveStatus } from "./use-autosave";
+
+type SaveAction = (input: unknown) => Promise<ActionResult<{ version: number; state: string; savedAt: string; changed: boolean }>>;
+type SubmitAction = (input: unknown) => Promise<ActionResult<{ revisionId: string; number: number; version: number }>>;
+
+/** A tiny external store for the "/" menu, so the editor's key handler and React share one state. */
+function createMenuStore() {
+  let state: { menu: CitationMenuState; active: number } = { menu: null, active: 0 };
+  const listeners = new Set<() => void>();
+  const set = (next: typeof state) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    get: () => state,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setMenu: (menu: CitationMenuState) => set({ menu, active: menu && state.menu ? Math.min(state.active, Math.max(0, menu.items.length - 1)) : 0 }),
+    move: (delta: number) => {
+      const count = state.menu?.items.length ?? 0;
+      if (count > 0) set({ ...state, active: (state.active + delta + count) % count });
+    },
+    pick: (index: number) => {
+      const item = state.menu?.items[index];
+      if (item) state.menu?.command(item);
+    },
+  };
+}
+
+function timeOf(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+  const text =
+    status.kind === "saved"
+      ? `Saved ${timeOf(status.at)}`
+      : status.kind === "saving"
+        ? "Saving…"
+        : status.kind === "unsaved"
+          ? "Unsaved changes"
+          : status.kind === "offline"
+            ? "Offline — changes kept on this device"
+            : status.kind === "conflict"
+              ? "Not saved: someone else changed it"
+              : `Not saved: ${status.message}`;
+  const tone = status.kind === "conflict" || status.kind === "error" ? "text-danger" : status.kind === "offline" ? "text-warn" : "text-muted";
+  return (
+    <span role="status" aria-live="polite" className={`text-sm ${tone}`} data-save-status={status.kind}>
+      {text}
+      {status.kind === "error" ? (
+        <button type="button" onClick={onRetry} className="ml-2 underline">
+          Retry
+        </button>
+      ) : null}
+    </span>
+  );
+}
+
+/** Position of the n-th list item (bullet) in document order, for "go to bullet". */
+function bulletPosition(editor: Editor, bulletIndex: number): number | null {
+  let index = 0;
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === "listItem") {
+      if (index === bulletIndex) found = pos;
+      index += 1;
+    }
+    return true;
+  });
+  return found;
+}
+
+function sameDraft(a: Draft, b: Draft): boolean {
+  return a.title === b.title && a.dek === b.dek && JSON.stringify(a.content) === JSON.stringify(b.content);
+}
+
+/**
+ * The explainer editor: title, dek and the Tiptap document with citation chips, a side panel of
+ * the story's claims and facts, live writing-rule checks, autosave with a device backup, and
+ * submission for review.
+ */
+export function ExplainerEditor({ initial, saveAction, submitAction }: { initial: ExplainerForEditor; saveAction: SaveAction; submitAction: SubmitAction }) {
+  const router = useRouter();
+  const [title, setTitle] = useState(initial.title);
+  const [dek, setDek] = useState(initial.dek);
+  const [doc, setDoc] = useState<ExplainerDoc>(initial.content);
+  const [state, setState] = useState(initial.state);
+  const [restored, setRestored] = useState<{ kind: "restored" } | { kind: "offer"; backup: LocalBackup } | null>(null);
+  const [menuStore] = useState(createMenuStore);
+  const menu = useSyncExternalStore(menuStore.subscribe, menuStore.get, menuStore.get);
+  const [linkOpen, setLinkOpen] = useState(false);
+
+  const targetMap = useMemo(() => new Map(initial.targets.map((target) => [target.key, target])), [initial.targets]);
+  // the editor's plugins keep the targets it was created with; the page remounts the editor
+  // (keyed by version) after a submission, which reloads them
+  const [targetsAtCreation] = useState(() => ({ current: targetMap }));
+  // event handlers outside React render read these (title and dek change with the inputs)
+  const titleRef = useRef({ title: initial.title, dek: initial.dek });
+  const editorRef = useRef<Editor | null>(null);
+
+  const onSaved = useCallback((result: { state: string }) => setState(result.state as ExplainerForEditor["state"]), []);
+  const autosave = useAutosave({
+    explainerId: initial.id,
+    storyId: initial.storyId,
+    initialVersion: initial.version,
+    initialSavedAt: initial.updatedAt,
+    save: saveAction,
+    onSaved,
+  });
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: [
+      StarterKit.configure({
+        blockquote: false,
+        code: false,
+        codeBlock: false,
+        horizontalRule: false,
+        strike: false,
+        underline: false,
+        heading: { levels: [2] },
+        link: { openOnClick: false, autolink: true, protocols: ["http", "https"], defaultProtocol: "https", isAllowedUri: (url) => /^https?:\/\//i.test(url) },
+      }),
+      CitationNode,
+      CitationCommand.configure({
+        targets: targetsAtCreation,
+        onState: menuStore.setMenu,
+        onKeyDown: (event) => {
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            menuStore.move(event.key === "ArrowDown" ? 1 : -1);
+            return true;
+          }
+          if (event.key === "Enter" || event.key === "Tab") {
+            if ((menuStore.get().menu?.items.length ?? 0) === 0) return false;
+            menuStore.pick(menuStore.get().active);
+            return true;
+          }
+          return false;
+        },
+      }),
+      RuleHighlights.configure({ targets: targetsAtCreation }),
+      Extension.create({
+        name: "linkShortcut",
+        addKeyboardShortcuts: () => ({
+          "Mod-k": () => {
+            setLinkOpen(true);
+            return true;
+          },
+        }),
+      }),
+    ],
+    content: initial.content,
+    editorProps: {
+      attributes: {
+        class: "explainer-prose min-h-[24rem] px-5 py-4 focus:outline-none",
+        "aria-label": "Explainer text",
+        "aria-multiline": "true",
+        role: "textbox",
+      },
+      handleDrop: (view, event) => {
+        const key = event.dataTransfer?.getData(CITATION_DRAG_TYPE);
+        if (!key) return false;
+        const target = targetsAtCreation.current.get(key);
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (!target || !at || !editorRef.current) return false;
+        event.preventDefault();
+        insertCitation(editorRef.current, target, at.pos);
+        return true;
+      },
+    },
+    onCreate: ({ editor: created }) => {
+      // a copy kept on this device that the server never got (reload, closed tab, offline)
+      const backup = readBackup(initial.id);
+      if (!backup) return;
+      const server = { title: initial.title, dek: initial.dek, content: initial.content };
+      if (sameDraft(backup, server) || new Date(backup.changedAt) <= new Date(initial.updatedAt)) {
+        clearBackup(initial.id);
+        return;
+      }
+      if (backup.baseVersion === initial.version) {
+        applyDraft(created, backup);
+        setRestored({ kind: "restored" });
+      } else {
+        setRestored({ kind: "offer", backup });
+      }
+    },
+    onUpdate: ({ editor: updated }) => {
+      const content = updated.getJSON() as ExplainerDoc;
+      setDoc(content);
+      autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content });
+    },
+  });
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+
+  function applyDraft(target: Editor, draft: Draft) {
+    setTitle(draft.title);
+    setDek(draft.dek);
+    titleRef.current.title = draft.title;
+    titleRef.current.dek = draft.dek;
+    target.commands.setContent(draft.content, { emitUpdate: false });
+    setDoc(draft.content);
+    autosave.change(draft);
+  }
+
+  const changeMeta = (next: { title?: string; dek?: string }) => {
+    if (next.title !== undefined) {
+      setTitle(next.title);
+      titleRef.current.title = next.title;
+    }
+    if (next.dek !== undefined) {
+      setDek(next.dek);
+      titleRef.current.dek = next.dek;
+    }
+    autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content: (editor?.getJSON() as ExplainerDoc | undefined) ?? doc });
+  };
+
+  const problems = useMemo(() => checkWritingRules(doc, targetMap), [doc, targetMap]);
+  const citedKeys = useMemo(() => new Set(extractCitations(doc).map(citationKey)), [doc]);
+
+  const goToBullet = (problem: RuleProblem) => {
+    if (!editor) return;
+    const pos = bulletPosition(editor, problem.bulletIndex);
+    if (pos !== null) editor.chain().focus().setTextSelection(pos + 2).scrollIntoView().run();
+  };
+
+  const cite = (target: CitationTarget) => {
+    if (editor) insertCitation(editor, target);
+  };
+
+  const openCommand = () => {
+    editor?.chain().focus().insertContent("/").run();
+  };
+
+  const stateMeta = EXPLAINER_STATE_META[state];
+  const latestChangesRequested = initial.reviews.find((review) => review.decision === "CHANGES_REQUESTED" && review.revisionNumber === initial.latestRevision?.number);
+
+  return (
+    <CitationTargetsContext.Provider value={targetMap}>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white px-3 py-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone={stateMeta.tone}>{stateMeta.label}</Badge>
+              {initial.needsReReview ? <Badge tone="danger">Needs re-review</Badge> : null}
+              <SaveStatusLine status={autosave.status} onRetry={() => void autosave.flush()} />
+            </div>
+            <SubmitDialog
+              disabled={state === "IN_REVIEW" || autosave.status.kind === "conflict"}
+              disabledReason={state === "IN_REVIEW" ? "Waiting for review" : undefined}
+              problems={problems}
+              onGoTo={goToBullet}
+              onSubmit={async (message) => {
+                const flushed = await autosave.flush();
+                if (!flushed) return { ok: false, error: "Your latest changes are not saved yet (see the status line). Try again once they are.", fieldErrors: {} };
+                const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, version: autosave.currentVersion(), message });
+                if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+                autosave.setVersion(result.data.version);
+                setState("IN_REVIEW");
+                router.refresh();
+                return { ok: true, error: "", fieldErrors: {} };
+              }}
+            />
+          </div>
+
+          {autosave.status.kind === "conflict" ? (
+            <div role="alert" className="rounded-lg border border-danger/40 bg-red-50 p-3 text-sm">
+              <p className="font-medium text-danger">{autosave.status.message}</p>
+              <Button size="sm" className="mt-2" onClick={() => window.location.reload()}>
+                Reload the latest version
+              </Button>
+            </div>
+          ) : null}
+          {restored?.kind === "restored" ? (
+            <p role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
+              Restored changes kept on this device that had not reached the server. They are being saved now.
+            </p>
+          ) : null}
+          {restored?.kind === "offer" ? (
+            <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+              <p>This device has unsaved changes from {timeOf(restored.backup.changedAt)}, but someone saved a newer version since. Which copy do you want to keep?</p>
+              <div className="mt-2 flex gap-2">
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    if (editor) applyDraft(editor, restored.backup);
+                    setRestored({ kind: "restored" });
+                  }}
+                >
+                  Use the copy on this device
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    clearBackup(initial.id);
+                    setRestored(null);
+                  }}
+                >
+                  Keep the saved version
+                </Button>
+              </div>
+            </div>
+          ) : null}
+          {initial.needsReReview && initial.reReviewReason ? (
+            <p role="note" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+              <b>Needs re-review.</b> {initial.reReviewReason}
+            </p>
+          ) : null}
+          {state === "CHANGES_REQUESTED" && latestChangesRequested ? (
+            <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="changes-requested">
+              <p className="font-medium">
+                {latestChangesRequested.reviewer} requested changes to revision {latestChangesRequested.revisionNumber}:
+              </p>
+              <p className="mt-1 whitespace-pre-wrap">{latestChangesRequested.comment}</p>
+            </div>
+          ) : null}
+          {state === "IN_REVIEW" ? (
+            <p role="note" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
+              Revision {initial.latestRevision?.number} is waiting for review. Editing now withdraws it: you would submit again.
+            </p>
+          ) : null}
+
+          <div className="rounded-lg border border-line bg-white">
+            <div className="space-y-2 border-b border-line px-5 py-4">
+              <label className="block">
+                <span className="sr-only">Title</span>
+                <input
+                  value={title}
+                  maxLength={300}
+                  onChange={(event) => changeMeta({ title: event.target.value })}
+                  placeholder="Title"
+                  aria-label="Title"
+                  aria-invalid={title.trim() === "" ? true : undefined}
+                  className="w-full font-serif text-2xl font-semibold outline-none placeholder:text-muted/60"
+                />
+              </label>
+              {title.trim() === "" ? <p className="text-xs text-danger">A title is needed before the explainer can be saved.</p> : null}
+              <label className="block">
+                <span className="sr-only">Dek</span>
+                <textarea
+                  value={dek}
+                  maxLength={1000}
+                  rows={2}
+                  onChange={(event) => changeMeta({ dek: event.target.value })}
+                  placeholder="Dek: one or two sentences that sum it up"
+                  aria-label="Dek"
+                  className="w-full resize-y text-base text-muted outline-none placeholder:text-muted/60"
+                />
+              </label>
+            </div>
+            {editor ? (
+              <>
+                <EditorToolbar editor={editor} onCite={openCommand} linkOpen={linkOpen} onLinkOpenChange={setLinkOpen} />
+                <EditorContent editor={editor} />
+              </>
+            ) : (
+              <div className="min-h-[24rem] animate-pulse bg-paper" aria-label="Loading the editor" />
+            )}
+          </div>
+
+          <ChecksList problems={problems} onGoTo={goToBullet} />
+          <ReviewHistory reviews={initial.reviews} />
+        </div>
+
+        <aside className="lg:sticky lg:top-4 lg:h-[calc(100vh-2rem)]">
+          <CitationPanel targets={initial.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor} />
+        </aside>
+      </div>
+      {menu.menu ? <CitationMenu state={menu.menu} active={menu.active} onPick={menuStore.pick} /> : null}
+    </CitationTargetsContext.Provider>
+  );
+}
+
+function ChecksList({ problems, onGoTo }: { problems: readonly RuleProblem[]; onGoTo: (problem: RuleProblem) => void }) {
+  return (
+    <section aria-labelledby="checks-title" className="rounded-lg border border-line bg-white p-3" data-testid="rule-checks">
+      <h2 id="checks-title" className="text-sm font-semibold">
+        Checks before review{" "}
+        {problems.length === 0 ? <span className="font-normal text-ok">— all bullets are cited correctly</span> : <span className="font-normal text-danger">— {problems.length} to fix</span>}
+      </h2>
+      {problems.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {problems.map((problem, index) => (
+            <li key={`${problem.bulletIndex}-${problem.kind}-${index}`} className="flex items-start gap-2">
+              <span aria-hidden className="text-danger">
+                ●
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="text-muted">{problem.section ? `${problem.section}: ` : ""}</span>“{problem.excerpt}” — {problem.message}
+              </span>
+              <button type="button" className="shrink-0 text-xs text-accent underline" onClick={() => onGoTo(problem)}>
+                Go to bullet
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function ReviewHistory({ reviews }: { reviews: ExplainerForEditor["reviews"] }) {
+  if (reviews.length === 0) return null;
+  return (
+    <section aria-labelledby="reviews-title" className="rounded-lg border border-line bg-white p-3">
+      <h2 id="reviews-title" className="text-sm font-semibold">
+        Reviewers’ comments
+      </h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {reviews.map((review) => (
+          <li key={review.id} className="border-l-2 border-line pl-2">
+            <p className="text-xs text-muted">
+              Revision {review.revisionNumber} · {review.decision === "APPROVED" ? "Approved" : "Changes requested"} by {review.reviewer} · {new Date(review.createdAt).toLocaleString()}
+            </p>
+            {review.comment ? <p className="whitespace-pre-wrap">{review.comment}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type SubmitOutcome = { ok: boolean; error: string; fieldErrors: Record<string, string> };
+
+function SubmitDialog({
+  disabled,
+  disabledReason,
+  problems,
+  onGoTo,
+  onSubmit,
+}: {
+  disabled: boolean;
+  disabledReason?: string;
+  problems: readonly RuleProblem[];
+  onGoTo: (problem: RuleProblem) => void;
+  onSubmit: (message: string) => Promise<SubmitOutcome>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  const bulletErrors = Object.entries(outcome?.fieldErrors ?? {}).filter(([key]) => key.startsWith("bullet."));
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setOutcome(null);
+      }}
+      title="Submit for review"
+      description="A reviewer who did not write any of it since the last approval will approve it or send it back."
+      trigger={
+        <Button variant="primary" disabled={disabled} title={disabledReason}>
+          {disabledReason ?? "Submit for review"}
+        </Button>
+      }
+    >
+      <form
+        className="space-y-3"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setPending(true);
+          const result = await onSubmit(message);
+          setPending(false);
+          setOutcome(result);
+          if (result.ok) {
+            setOpen(false);
+            setMessage("");
+          }
+        }}
+      >
+        {problems.length > 0 ? (
+          <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+            <p className="font-medium">{problems.length === 1 ? "One bullet breaks" : `${problems.length} problems break`} the desk’s rules; the submission will be refused until they are fixed.</p>
+            <ul className="mt-1 list-disc pl-5">
+              {problems.slice(0, 5).map((problem, index) => (
+                <li key={index}>
+                  <button
+                    type="button"
+                    className="text-left underline"
+                    onClick={() => {
+                      setOpen(false);
+                      onGoTo(problem);
+                    }}
+                  >
+                    “{problem.excerpt}”
+                  </button>{" "}
+                  — {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <TextAreaField
+          label="What changed (for the reviewer)"
+          name="message"
+          required
+          rows={3}
+          maxLength={2000}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+          error={outcome?.fieldErrors.message}
+        />
+        <FormError message={outcome && !outcome.ok ? outcome.error : null} />
+        {bulletErrors.length > 0 ? (
+          <ul className="list-disc space-y-1 pl-5 text-sm text-danger" aria-label="Bullets to fix">
+            {bulletErrors.map(([key, text]) => (
+              <li key={key}>{text}</li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="primary" type="submit" pending={pending}>
+            Submit revision
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
