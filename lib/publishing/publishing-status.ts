@@ -13,7 +13,7 @@ export type PublishingStatus = {
   version: number;
   needsReReview: boolean;
   reReviewReason: string | null;
-  /** an approved revision exists that is not the live one */
+  /** an approved revision waits to be published (the domain publishes only from APPROVED) */
   approvedPending: boolean;
   live: boolean;
   publishedAt: string | null;
@@ -53,7 +53,7 @@ export async function getPublishingStatus(actor: Actor, input: { explainerId: st
     version: row.version,
     needsReReview: row.needsReReview,
     reReviewReason: row.reReviewReason,
-    approvedPending: row.state === "APPROVED" && row.approvedRevisionId !== null && row.approvedRevisionId !== row.publishedRevisionId,
+    approvedPending: row.state === "APPROVED" && row.approvedRevisionId !== null,
     live: row.publishedRevisionId !== null,
     publishedAt: row.publishedRevisionId ? (row.publishedAt?.toISOString() ?? null) : null,
     firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,

@@ -50,7 +50,7 @@ main{max-width:44rem;margin:0 auto;padding:2rem 1.25rem 3rem}
 .kicker{margin:0;color:#a4261c;font-size:.78rem;font-weight:700;letter-spacing:.09em;text-transform:uppercase}
 h1{margin:.4rem 0 .7rem;font-size:clamp(1.85rem,5.2vw,2.7rem);line-height:1.14;letter-spacing:-.015em;font-weight:700}
 .dek{margin:0 0 1rem;font-size:1.2rem;line-height:1.5;color:#3b4149}
-.meta{margin:0 0 1.75rem;padding-bottom:1rem;border-bottom:1px solid #e4e6ea;color:#5d6570;font-size:.82rem}
+.meta{margin:0 0 1.5rem;color:#5d6570;font-size:.82rem}
 .meta strong{color:#16191d;font-weight:600}
 h2{margin:2.25rem 0 .5rem;padding-top:.65rem;border-top:2px solid #16191d;font-size:1.12rem;line-height:1.3;font-weight:750;letter-spacing:-.005em}
 article ul,article ol{margin:.5rem 0;padding-left:1.3rem}
