@@ -44,7 +44,7 @@ a{color:#0b4f8a}
 .sans,.site,.kicker,.meta,.sources,h2,.corrections,footer{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 .site{border-bottom:1px solid #e4e6ea}
 .site div{max-width:44rem;margin:0 auto;padding:.75rem 1.25rem;display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
-.site a{color:#16191d;text-decoration:none;font-weight:800;letter-spacing:-.01em;font-size:1.05rem}
+.site strong{color:#16191d;font-weight:800;letter-spacing:-.01em;font-size:1.05rem}
 .site span{color:#5d6570;font-size:.8rem}
 main{max-width:44rem;margin:0 auto;padding:2rem 1.25rem 3rem}
 .kicker{margin:0;color:#a4261c;font-size:.78rem;font-weight:700;letter-spacing:.09em;text-transform:uppercase}
@@ -59,7 +59,7 @@ article li::marker{color:#a4261c}
 article p{margin:.4rem 0}
 .attribution{font-style:italic}
 .cite a{font:700 .68rem/1 system-ui,sans-serif;color:#0b4f8a;text-decoration:none;padding:0 .12em;margin-left:.05em}
-.cite a:focus-visible,.site a:focus-visible{outline:2px solid #0b4f8a;outline-offset:2px;border-radius:2px}
+.cite a:focus-visible,footer a:focus-visible{outline:2px solid #0b4f8a;outline-offset:2px;border-radius:2px}
 .sources{list-style:none;margin:.35rem 0 0!important;padding:0!important;color:#5d6570;font-size:.78rem;line-height:1.5}
 .sources li{margin:.15rem 0!important;padding:0!important}
 .sources .n{display:inline-block;min-width:1.1em;font-weight:700;color:#0b4f8a}
@@ -82,15 +82,14 @@ footer div{max-width:44rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 @media print{.site,footer{display:none}}
 `;
 
-function shell(options: { title: string; head: string; body: string }): string {
+function shell(options: { title: string; head: string; body: string; footer?: string }): string {
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${options.title}</title>${options.head}<style>${STYLES}</style></head><body>` +
-    `<header class="site"><div><a href="/explainers/feed.atom" aria-label="${PUBLIC_SITE_NAME} explainers feed">${PUBLIC_SITE_NAME}</a><span>What to know</span></div></header>` +
+    `<header class="site"><div><strong>${PUBLIC_SITE_NAME}</strong><span>What to know</span></div></header>` +
     `<main id="main">${options.body}</main>` +
-    `<footer><div>Every point in this explainer links to the reports behind it. Labels show what our editors could check. ` +
-    `<a href="/explainers/feed.atom">Atom feed</a> · <a href="/explainers/feed.rss">RSS</a></div></footer></body></html>`
+    `<footer><div>${options.footer ?? ""}<a href="/explainers/feed.atom">Atom feed</a> · <a href="/explainers/feed.rss">RSS</a></div></footer></body></html>`
   );
 }
 
@@ -162,7 +161,12 @@ export function renderExplainerPage(explainer: LiveExplainer, url: string): stri
     corrections +
     `<p class="legend">Labels: <strong>Confirmed</strong> — our editors checked it against independent sources. <strong>Not independently verified</strong> — reported, but not yet confirmed by us; we say who said it. <strong>Disputed</strong> — credible sources disagree. <strong>False</strong> — shown to be wrong.</p>` +
     `</article>`;
-  return shell({ title: `${esc(title)} · ${PUBLIC_SITE_NAME}`, head, body });
+  return shell({
+    title: `${esc(title)} · ${PUBLIC_SITE_NAME}`,
+    head,
+    body,
+    footer: "Every point in this explainer links to the reports behind it. Labels show what our editors could check. ",
+  });
 }
 
 /** The 410 page of a withdrawn explainer: the notice only, no trace of its former content. */
