@@ -95,7 +95,7 @@ test.describe("writing an explainer", () => {
     await expect(chip).toContainText("Unverified");
     await chip.hover();
     const details = page.getByRole("dialog", { name: "Citation details" });
-    await expect(details).toContainText("more than 5,000 people had fled the valley");
+    await expect(details).toContainText("more than 5,000 people had fled");
     await expect(details).toContainText("Northgate News Agency");
     await expect(details.getByLabel(/State as fact/)).toBeDisabled();
     await shot(page, "editor-chip-popover");
@@ -137,8 +137,14 @@ test.describe("writing an explainer", () => {
     await expect(dialog).toContainText("the submission will be refused");
     await dialog.getByLabel("What changed (for the reviewer)").fill("Trying anyway.");
     await dialog.getByRole("button", { name: "Submit revision" }).click();
-    await expect(dialog.getByRole("list", { name: "Bullets to fix" })).toContainText("The bridge was destroyed overnight. — This bullet states something without a citation");
+    await expect(dialog.getByRole("list", { name: "Bullets to fix" })).toContainText("“The bridge was destroyed overnight.” — This bullet states something without a citation");
     expect((await explainerRow(explainerId)).state).toBe("DRAFT");
+
+    // the fix: drag the claim from the side panel into the bullet
+    await page.keyboard.press("Escape");
+    await page.locator("[data-citation-target]").filter({ hasText: "ELC fighters seized the Tel Hamra crossing" }).dragTo(bullet(page, 0));
+    await expect(bullet(page, 0).locator("[data-citation-key]")).toContainText("Verified");
+    await expect(page.getByTestId("rule-checks")).toContainText("all bullets are cited correctly");
   });
 
   test("offline edits stay on the device and come back after the tab is closed", async ({ page, context }) => {
@@ -174,7 +180,7 @@ test.describe("writing an explainer", () => {
 
     await bullet(other, 3).click();
     await other.keyboard.type("Second tab's words.");
-    await expect(other.getByRole("alert")).toContainText("after you loaded it", { timeout: 15_000 });
+    await expect(other.getByRole("alert").filter({ hasText: "after you loaded it" })).toContainText("Reload", { timeout: 15_000 });
     await expect(other.locator("[data-save-status]")).toHaveText("Not saved: someone else changed it");
     const saved = JSON.stringify((await explainerRow(explainerId)).content);
     expect(saved).toContain("First tab's words.");

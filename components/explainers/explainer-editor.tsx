@@ -11,7 +11,7 @@ import { FormError, TextAreaField } from "@/components/ui/field";
 import { EXPLAINER_STATE_META } from "@/lib/claims/status-meta";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
-import { extractCitations, type ExplainerDoc } from "@/lib/explainers/document";
+import { extractCitations, type ExplainerDoc } from "@/lib/explainers/document-read";
 import type { ExplainerForEditor } from "@/lib/explainers/get-explainer";
 import { checkWritingRules, citationKey, type RuleProblem } from "@/lib/explainers/writing-rules";
 import { CitationCommand, CitationMenu, type CitationMenuState } from "./citation-command";

@@ -87,7 +87,10 @@ export function useAutosave(options: {
     let ok = false;
     const run = (async () => {
       try {
-        const result = await save({ ...draft, storyId, explainerId, version: version.current });
+        // ProseMirror builds attrs objects without a prototype, which server actions refuse to
+        // serialize (they arrive as opaque references); a JSON round trip makes them plain
+        const plain = JSON.parse(JSON.stringify(draft)) as Draft;
+        const result = await save({ ...plain, storyId, explainerId, version: version.current });
         if (result.ok) {
           version.current = result.data.version;
           if (!pending.current) {

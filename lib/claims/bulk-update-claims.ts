@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { findActiveAssignee } from "./assign-claim";
 import { notifyAssignments } from "./notifications";
 import { STATUSES_NEEDING_EVIDENCE, ZBulkAssign, ZBulkStatus } from "./schemas";
+import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
 
 /**
  * What a bulk change did. `skipped` counts the selected claims it left alone: those not in the
@@ -130,6 +131,10 @@ export async function bulkSetClaimStatus(actor: Actor, input: unknown): Promise<
         "claim.set_status",
         changing.map((claim) => ({ claimId: claim.id, before: { status: claim.status }, after: { status: data.status, rationale: null, bulk: true } })),
       );
+      // as for a single change: approved explainers citing these claims need re-review
+      const cited = await tx.claim.findMany({ where: { id: { in: changing.map((claim) => claim.id) }, citations: { some: {} } }, select: { id: true, storyId: true, statement: true, factId: true } });
+      const before = new Map(changing.map((claim) => [claim.id, claim.status]));
+      for (const claim of cited) await flagExplainersCitingClaim(tx, actor, claim, { from: before.get(claim.id)!, to: data.status });
     }
     return { updated: changing.length, skipped: claimIds.length - changing.length };
   }, BULK_TRANSACTION);

@@ -11,7 +11,7 @@
  * - A citation must point at a claim or fact of the explainer's own story.
  */
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { bulletsOf, type CitationAttrs, type ExplainerDoc } from "./document";
+import { bulletsOf, type CitationAttrs, type ExplainerDoc } from "./document-read";
 
 /** What the rules need to know about a cited claim or fact (loaded by the server, or sent to the editor). */
 export type CitationTargetFacts = {

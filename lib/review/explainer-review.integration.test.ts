@@ -3,6 +3,7 @@ import { buildClaim, buildReportInput, buildStory, buildUser, domainErrorFrom, u
 import { db } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
 import { setClaimStatus } from "@/lib/claims/set-claim-status";
+import { bulkSetClaimStatus } from "@/lib/claims/bulk-update-claims";
 import { createExplainer } from "@/lib/explainers/create-explainer";
 import { saveExplainerDraft } from "@/lib/explainers/save-explainer-draft";
 import { submitRevision } from "@/lib/explainers/submit-revision";
@@ -115,7 +116,7 @@ describe("writing and reviewing an explainer", () => {
     const diff = await getRevisionForReview(editor.actor, explainer.id);
     expect(diff.base).toEqual({ number: 2, kind: "approved" });
     expect(diff.diff.citationsRemoved.map((row) => row.claimId)).toEqual([unverified.id]);
-    expect(diff.diff.body?.some((part) => part.kind === "added" && part.text.includes("daily"))).toBe(true);
+    expect(diff.diff.body?.flatMap((line) => line.parts).some((part) => part.kind === "added" && part.text.includes("daily"))).toBe(true);
     // the reviewer edited since the approval, so they cannot approve this one; the editor (who did not) can
     expect((await domainErrorFrom(approveRevision(reviewer.actor, { ...ids, revisionId: third.revisionId }))).kind).toBe("forbidden");
     await approveRevision({ ...editor.actor, role: "REVIEWER" }, { ...ids, revisionId: third.revisionId });
@@ -218,5 +219,17 @@ describe("writing and reviewing an explainer", () => {
     const notified = await db.notification.findMany({ where: { explainerId: explainer.id, kind: "REREVIEW_NEEDED" }, select: { userId: true } });
     expect(notified.map((row) => row.userId).sort()).toEqual([editor.id, reviewer.id].sort());
     expect((await listReviewQueue(reviewer.actor)).reReview.map((row) => row.explainerId)).toContain(explainer.id);
+  });
+
+  it("a bulk status change of a cited claim flags the approved explainer too", async () => {
+    const { editor, reviewer, story, unverified, explainer } = await desk();
+    const ids = { storyId: story.id, explainerId: explainer.id };
+    const saved = await save(editor, ids, 1, docOf([{ text: "Crossings are planned,", cites: [{ claimId: unverified.id, attributed: true, attribution: "according to the operator" }] }]));
+    const revision = await submitRevision(editor.actor, { ...ids, version: saved.version, message: "Ready" });
+    await approveRevision(reviewer.actor, { ...ids, revisionId: revision.revisionId });
+    await bulkSetClaimStatus(editor.actor, { storyId: story.id, claimIds: [unverified.id], status: "IN_PROGRESS" });
+    const flagged = await db.explainer.findUniqueOrThrow({ where: { id: explainer.id } });
+    expect(flagged.needsReReview).toBe(true);
+    expect(flagged.reReviewReason).toMatch(/from Unverified to In progress/);
   });
 });

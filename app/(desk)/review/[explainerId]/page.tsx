@@ -10,7 +10,7 @@ import type { ExplainerState } from "@/lib/generated/prisma/enums";
 import { orNotFound } from "@/lib/http/page-data";
 import type { DiffPart } from "@/lib/reports/text-diff";
 import { getRevisionForReview } from "@/lib/review/review-queue";
-import type { CitationChange } from "@/lib/review/revision-diff";
+import type { CitationChange, DiffLine } from "@/lib/review/revision-diff";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { DecisionForm } from "./decision-form";
 
@@ -37,6 +37,34 @@ function Diff({ parts }: { parts: readonly DiffPart[] }) {
         ),
       )}
     </>
+  );
+}
+
+const LINE_STYLE: Record<DiffLine["kind"], string> = {
+  same: "border-transparent",
+  changed: "border-amber-400",
+  added: "border-green-600",
+  removed: "border-red-600",
+};
+const LINE_LABEL: Record<DiffLine["kind"], string> = { same: "", changed: "Edited: ", added: "Added: ", removed: "Removed: " };
+
+/** The document diff line by line: section titles as headings, bullets with a bar in the margin. */
+function LineDiff({ lines }: { lines: readonly DiffLine[] }) {
+  return (
+    <div className="space-y-0.5">
+      {lines.map((line, index) => {
+        const first = line.parts[0];
+        const heading = first?.text.startsWith("## ");
+        // the "## " and "- " markers from documentText are layout, not content
+        const parts = first ? [{ ...first, text: first.text.replace(/^(## |- )/, heading ? "" : "• ") }, ...line.parts.slice(1)] : [];
+        return (
+          <p key={index} className={`border-l-4 pl-2 ${LINE_STYLE[line.kind]} ${heading ? "mt-3 font-semibold" : ""}`}>
+            {line.kind !== "same" ? <span className="sr-only">{LINE_LABEL[line.kind]}</span> : null}
+            <Diff parts={parts} />
+          </p>
+        );
+      })}
+    </div>
   );
 }
 
@@ -115,8 +143,8 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
               </div>
               <div>
                 <dt className="text-xs font-medium text-muted uppercase">Text</dt>
-                <dd className="font-serif leading-relaxed whitespace-pre-wrap" data-testid="text-diff">
-                  {diff.body ? <Diff parts={diff.body} /> : <p className="text-muted">The texts are too different to compare word by word; read the revision below.</p>}
+                <dd className="font-serif leading-relaxed" data-testid="text-diff">
+                  {diff.body ? <LineDiff lines={diff.body} /> : <p className="text-muted">The texts are too different to compare word by word; read the revision below.</p>}
                 </dd>
               </div>
             </dl>
