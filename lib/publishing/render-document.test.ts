@@ -35,6 +35,14 @@ describe("renderDocument", () => {
     );
   });
 
+  it("leaves out section titles with nothing under them", () => {
+    const heading = (title: string) => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
+    const html = render(
+      doc(heading("What happened"), bullet([paragraph(text("a"))]), heading("Empty"), bullet([{ type: "paragraph" }]), heading("Also empty"), { type: "paragraph" }, heading("Last"), paragraph(text("b")), heading("Trailing")),
+    );
+    expect(html).toBe("<h2>What happened</h2><ul><li><p>a</p></li></ul><h2>Last</h2><p>b</p>");
+  });
+
   it("escapes script tags and quotes in text instead of passing them through", () => {
     const html = render(doc(paragraph(text(`<script>alert("x")</script><img src=x onerror=alert(1)> & 'q'`))));
     expect(html).not.toContain("<script");

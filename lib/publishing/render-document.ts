@@ -180,8 +180,11 @@ export function renderDocument(doc: unknown, options: RenderDocumentOptions): Re
   function blocks(nodes: unknown[], depth: number, topLevel: boolean): string {
     if (depth > MAX_DEPTH) return "";
     let out = "";
+    let pendingHeading: string | null = null;
     for (const node of nodes) {
       if (!isObject(node) || !spend()) continue;
+      const before = out.length;
+      const heading = pendingHeading;
       switch (node.type) {
         case "paragraph": {
           const render = () => {
@@ -192,9 +195,11 @@ export function renderDocument(doc: unknown, options: RenderDocumentOptions): Re
           break;
         }
         case "heading": {
+          // a section title is shown only once something follows it: an empty template section
+          // ("What's next" with no bullets yet) is left out rather than published as a bare title
           const content = inline(childrenOf(node));
-          if (content) out += `<h2>${content}</h2>`;
-          break;
+          pendingHeading = content ? `<h2>${content}</h2>` : null;
+          continue;
         }
         case "bulletList":
           out += list(node, "ul", depth + 1);
@@ -204,6 +209,10 @@ export function renderDocument(doc: unknown, options: RenderDocumentOptions): Re
           break;
         default:
         // unknown block (script, iframe, image, table, raw html ...): dropped with its content
+      }
+      if (heading !== null && out.length > before) {
+        out = out.slice(0, before) + heading + out.slice(before);
+        pendingHeading = null;
       }
     }
     return out;
