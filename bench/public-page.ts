@@ -311,7 +311,7 @@ async function main(): Promise<{ code: number; summary?: string }> {
   console.log(`Published explainer page (${(pageBytes / 1024).toFixed(1)} KB HTML, 16 cited bullets), autocannon ${DURATION_S} s per run:`);
   console.log(table(rows));
   const loadAverage = (await import("node:os")).loadavg().map((value) => value.toFixed(2)).join(", ");
-  console.log(`Machine load average (1, 5, 15 min) at the end: ${loadAverage}. Server CPU µs per request does not depend much on other load; req/s does.`);
+  console.log(`Machine load average (1, 5, 15 min) at the end: ${loadAverage}. On a busy machine compare the page with /healthz, the same server answering a constant.`);
   console.log("");
   for (const [label, v] of Object.entries(visibility)) console.log(`${label}: the first GET after it returned showed it: ${v.firstGetShowed ? "yes" : "NO"} (all checks done ${v.visibleAfterMs} ms later)`);
 
