@@ -6,6 +6,7 @@ import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
+import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
 
 export type PublishResult = {
   explainerId: string;
@@ -39,7 +40,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
   });
   if (!explainer) throw notFound("That explainer");
   if (explainer.version !== target.version) throw staleExplainerConflict();
-  if (explainer.state !== "APPROVED" || !explainer.approvedRevisionId) {
+  if (!canPublishFrom(note === null ? "publish" : "correct", explainer.state) || !explainer.approvedRevisionId) {
     throw conflict("Only an approved revision can be published. Submit it for review and have a reviewer approve it first.");
   }
   if (explainer.needsReReview) {
@@ -56,7 +57,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
   const updated = await tx.explainer.updateMany({
     where: { id: explainer.id, version: explainer.version, state: "APPROVED", approvedRevisionId: revisionId },
     data: {
-      state: "PUBLISHED",
+      state: PUBLISHING_TRANSITIONS.publish.to,
       publishedRevisionId: revisionId,
       publishedAt: now,
       firstPublishedAt: explainer.firstPublishedAt ?? now,
@@ -93,7 +94,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
  * an update of the live page. The public page shows it as soon as this returns.
  */
 export async function publishExplainer(actor: Actor, input: unknown): Promise<PublishResult> {
-  assertCan(actor, "explainer.publish");
+  assertCan(actor, PUBLISHING_TRANSITIONS.publish.permission);
   const data = parseInput(ZPublishExplainer, input);
   const result = await db.$transaction((tx) => publishApproved(tx, actor, data, null));
   invalidatePublicCache();
@@ -105,7 +106,7 @@ export async function publishExplainer(actor: Actor, input: unknown): Promise<Pu
  * public note that the page's corrections log and the feed's updated time carry.
  */
 export async function publishCorrection(actor: Actor, input: unknown): Promise<PublishResult> {
-  assertCan(actor, "explainer.publish");
+  assertCan(actor, PUBLISHING_TRANSITIONS.correct.permission);
   const data = parseInput(ZPublishCorrection, input);
   const result = await db.$transaction((tx) => publishApproved(tx, actor, data, data.note));
   invalidatePublicCache();

@@ -7,13 +7,14 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
 import { staleExplainerConflict } from "./publish-explainer";
 import { ZUnpublishExplainer } from "./schemas";
+import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
 
 /**
  * Takes a live explainer down: its URL answers 410 with the notice and the feeds drop it. A
  * revision in review keeps its own state; republishing goes through approval again.
  */
 export async function unpublishExplainer(actor: Actor, input: unknown): Promise<{ explainerId: string; slug: string; version: number }> {
-  assertCan(actor, "explainer.publish");
+  assertCan(actor, PUBLISHING_TRANSITIONS.unpublish.permission);
   const data = parseInput(ZUnpublishExplainer, input);
   const result = await db.$transaction(async (tx) => {
     const explainer = await tx.explainer.findFirst({
@@ -22,7 +23,7 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
     });
     if (!explainer) throw notFound("That explainer");
     if (explainer.version !== data.version) throw staleExplainerConflict();
-    if (!explainer.publishedRevisionId) throw conflict("This explainer is not published.");
+    if (!explainer.publishedRevisionId || !canPublishFrom("unpublish", explainer.state)) throw conflict("This explainer is not published.");
 
     const now = new Date();
     // an explainer whose update is in review keeps that state; only a plain live one becomes UNPUBLISHED
