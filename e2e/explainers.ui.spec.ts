@@ -75,6 +75,18 @@ test.describe("writing an explainer", () => {
     await expect(bullet(page, 0).locator("[data-citation-key]")).toContainText("Verified");
     await expect(bullet(page, 0)).not.toHaveClass(/rule-problem/);
 
+    // keyboard: arrow onto the chip, Enter opens its details with focus inside, Escape returns
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    const chipDetails = page.getByRole("dialog", { name: "Citation details" });
+    await expect(chipDetails).toContainText("ELC fighters seized the Tel Hamra crossing");
+    await expect(chipDetails.getByLabel("State as fact")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(chipDetails).toBeHidden();
+    await expect(bullet(page, 0).locator("[data-citation-key]")).toHaveCount(1);
+
     // cite with "/" and a search
     await bullet(page, 1).click();
     await page.keyboard.type("At least 21 soldiers were killed ");

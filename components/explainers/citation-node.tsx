@@ -1,14 +1,18 @@
 "use client";
 import { mergeAttributes, Node, type Editor } from "@tiptap/core";
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import { Popover } from "radix-ui";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { STATUS_STYLE } from "@/components/claims/status-style";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import type { CitationAttrs } from "@/lib/explainers/document";
 import { citationKey, mayBeStatedAsFact } from "@/lib/explainers/writing-rules";
 import { useCitationTarget } from "./targets-context";
+
+/** Event the Enter key sends to a selected chip: open its details and move focus into them. */
+const OPEN_EVENT = "wiredesk:citation-open";
 
 /** Drag-and-drop payload type for a citation dragged from the side panel. */
 export const CITATION_DRAG_TYPE = "application/x-wiredesk-citation";
@@ -46,12 +50,27 @@ function sourcesLabel(count: number): string {
   return `${count} source${count === 1 ? "" : "s"}`;
 }
 
-function CitationChip({ node, updateAttributes, deleteNode, selected, editor }: ReactNodeViewProps) {
+function CitationChip({ node, updateAttributes, deleteNode, selected, editor, getPos }: ReactNodeViewProps) {
   const attrs = node.attrs as CitationAttrs;
   const target = useCitationTarget(citationKey(attrs));
   const [hovered, setHovered] = useState(false);
   const [pinned, setPinned] = useState(false);
+  // opened from the keyboard (Enter on a selected chip): focus goes into the details
+  const [fromKeyboard, setFromKeyboard] = useState(false);
   const closeTimer = useRef<number | undefined>(undefined);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const button = buttonRef.current;
+    const open = () => {
+      setFromKeyboard(true);
+      setPinned(true);
+      // the details are usually open already (the chip is selected), so no open-autofocus fires
+      window.setTimeout(() => contentRef.current?.querySelector<HTMLElement>("input:not([disabled]), button:not([disabled])")?.focus(), 0);
+    };
+    button?.addEventListener(OPEN_EVENT, open);
+    return () => button?.removeEventListener(OPEN_EVENT, open);
+  }, []);
   const popoverId = useId();
   const open = pinned || hovered || selected;
   const editable = editor.isEditable;
@@ -68,13 +87,24 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor }: 
 
   return (
     <NodeViewWrapper as="span" className="citation-node" data-citation-key={citationKey(attrs)}>
-      <Popover.Root open={open} onOpenChange={(next) => (next ? setPinned(true) : (setPinned(false), setHovered(false)))}>
+      <Popover.Root
+        open={open}
+        onOpenChange={(next) => {
+          setPinned(next);
+          if (next) return;
+          setHovered(false);
+          // a selected chip shows its details; closing them (Escape) puts the caret after it
+          const pos = getPos();
+          if (selected && typeof pos === "number") editor.chain().focus().setTextSelection(pos + node.nodeSize).run();
+        }}
+      >
         <Popover.Trigger asChild>
           <button
+            ref={buttonRef}
             type="button"
             contentEditable={false}
             aria-describedby={open ? popoverId : undefined}
-            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${meta.label}, ${sourcesLabel(target?.sourceCount ?? 0)}${attrs.attributed ? `, attributed ${attrs.attribution}` : ", stated as fact"}`}
+            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${meta.label}, ${sourcesLabel(target?.sourceCount ?? 0)}${attrs.attributed ? `, attributed ${attrs.attribution}` : ", stated as fact"}. Select it and press Enter to change how it is stated.`}
             onMouseEnter={() => hover(true)}
             onMouseLeave={() => hover(false)}
             className={`mx-0.5 inline-flex max-w-full items-center gap-1 rounded-full border px-2 py-px align-baseline text-xs font-medium ${CHIP_TONE[meta.tone]} ${
@@ -89,13 +119,22 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor }: 
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
+            ref={contentRef}
             id={popoverId}
             role="dialog"
             aria-label="Citation details"
             side="bottom"
             align="start"
             sideOffset={6}
-            onOpenAutoFocus={(event) => event.preventDefault()}
+            onOpenAutoFocus={(event) => {
+              // hovering or selecting shows the details without taking the caret out of the text
+              if (!fromKeyboard) event.preventDefault();
+            }}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              if (fromKeyboard) editor.commands.focus();
+              setFromKeyboard(false);
+            }}
             onMouseEnter={() => hover(true)}
             onMouseLeave={() => hover(false)}
             className="z-50 w-[min(26rem,calc(100vw-2rem))] rounded-lg border border-line bg-white p-3 text-sm shadow-xl"
@@ -240,5 +279,18 @@ export const CitationNode = Node.create({
 
   addNodeView() {
     return ReactNodeViewRenderer(CitationChip, { as: "span", className: "inline" });
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      // arrow onto a chip selects it (and shows its details); Enter opens them for editing
+      Enter: ({ editor }) => {
+        const selection = editor.state.selection;
+        if (!(selection instanceof NodeSelection) || selection.node.type.name !== this.name) return false;
+        const dom = editor.view.nodeDOM(selection.from) as HTMLElement | null;
+        dom?.querySelector("button")?.dispatchEvent(new CustomEvent(OPEN_EVENT));
+        return true;
+      },
+    };
   },
 });
