@@ -16,6 +16,11 @@ const ZEnv = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** jobs one worker process runs at once (fact analysis is CPU-bound: about one per core) */
   WORKER_CONCURRENCY: z.coerce.number({ error: "WORKER_CONCURRENCY must be a number" }).int().min(1, "WORKER_CONCURRENCY must be 1 to 32").max(32, "WORKER_CONCURRENCY must be 1 to 32").default(2),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an absolute http(s) URL such as https://news.example.org" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  PUBLIC_PAGE_CACHE: z.enum(["on", "off"], { error: "PUBLIC_PAGE_CACHE must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -41,6 +46,15 @@ let cachedDatabase: z.infer<typeof ZDatabaseEnv> | undefined;
 export function env(): Env {
   cached ??= parseEnv(ZEnv);
   return cached;
+}
+
+const ZPublicEnv = ZEnv.pick({ PUBLIC_BASE_URL: true, PUBLIC_PAGE_CACHE: true });
+let cachedPublic: z.infer<typeof ZPublicEnv> | undefined;
+
+/** The public site's settings only (public pages must not depend on the sign-in secret). */
+export function publicEnv(): z.infer<typeof ZPublicEnv> {
+  cachedPublic ??= parseEnv(ZPublicEnv);
+  return cachedPublic;
 }
 
 /** The database part of the environment only (for scripts that do not serve requests). */

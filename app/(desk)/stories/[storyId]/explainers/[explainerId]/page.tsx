@@ -3,6 +3,7 @@ import { requireActorForPage } from "@/lib/auth/current-actor";
 import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
 import { orNotFound } from "@/lib/http/page-data";
 import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
+import { PublishPanel } from "@/components/publishing/publish-panel";
 import { LazyExplainerEditor } from "./lazy-editor";
 
 export const metadata: Metadata = { title: "Explainer editor" };
@@ -11,5 +12,10 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
   const actor = await requireActorForPage();
   const { storyId, explainerId } = await params;
   const explainer = await orNotFound(() => getExplainerForEditor(actor, storyId, explainerId));
-  return <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} />;
+  return (
+    <div className="space-y-4">
+      <PublishPanel actor={actor} explainerId={explainer.id} storyId={storyId} />
+      <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} />
+    </div>
+  );
 }

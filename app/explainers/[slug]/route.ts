@@ -1,0 +1,9 @@
+import { explainerPageResponse } from "@/lib/publishing/public-responses";
+
+// public, no sign-in: this route is outside the (desk) layout that requires a session
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await context.params;
+  return explainerPageResponse(request, slug);
+}

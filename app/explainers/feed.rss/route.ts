@@ -1,0 +1,7 @@
+import { feedResponse } from "@/lib/publishing/public-responses";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return feedResponse(request, "rss");
+}
