@@ -704,7 +704,7 @@ describe("schema.prisma and the migrated database", () => {
         'column "Story"."title": expected character varying(200) NOT NULL, database has text NOT NULL',
         'column "Stray"."id": in the database but not in schema.prisma (integer NULL)',
         'column "User"."name": expected character varying(120) NOT NULL, database has character varying(120) NULL',
-        'enum Role: expected ADMIN, REVIEWER, EDITOR, database has ADMIN, REVIEWER, EDITOR, GUEST',
+        'enum Role: expected ADMIN, REVIEWER, EDITOR, VIEWER, database has ADMIN, REVIEWER, EDITOR, VIEWER, GUEST',
         'foreign key Evidence_relatedClaimId_fkey: expected "Evidence" (relatedClaimId) -> "Claim" (id) ON DELETE CASCADE ON UPDATE CASCADE, database has "Evidence" (relatedClaimId) -> "Claim" (id) ON DELETE SET NULL ON UPDATE CASCADE',
         'index Story_lastActivityAt_idx: missing from the database (expected "Story" btree (lastActivityAt DESC))',
         'partial index (SQL-only) Report_storyId_externalId_key: missing from the database (expected UNIQUE "Report" (storyId, externalId) WHERE ("externalId" IS NOT NULL))',
