@@ -16,6 +16,7 @@ const MEASURES: [string, RegExp][] = [
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
+  ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
@@ -39,9 +40,42 @@ const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?
 
 const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
 
+/**
+ * A reading on a scale rather than a count: "a magnitude 6.4 earthquake", "a 6.2-magnitude
+ * quake", "measured 6.1", "of force 6.1", "5.8 on the Richter scale".
+ */
+function isMagnitude(text: string, n: NumberMention): boolean {
+  if (!/^\d{1,2}(?:[.,]\d)?$/u.test(n.text.trim()) || n.value > 10) return false;
+  const before = text.slice(Math.max(0, n.start - 20), n.start);
+  const after = text.slice(n.end, n.end + 24);
+  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
+  return /^\s*-?\s*(?:magnitude\b|on the richter|richter\b)/iu.test(after);
+}
+
+// nouns whose counts are compared across paraphrases ("two apartment blocks", "three buildings")
+const COUNTED_FAMILIES = new Set(["~building", "~crew"]);
+
+/** The family of the thing a number counts, from the words right after it or its subject. */
+function countedFamily(text: string, n: NumberMention): string | null {
+  const after = text.slice(n.end, n.end + 60);
+  // the noun phrase right after the number, adjectives allowed ("three residential buildings"),
+  // up to a function word or another counted noun ("260 passengers and crew" counts passengers)
+  for (const raw of after.match(/^\s*(?:[\p{L}-]+\s+){0,2}[\p{L}-]+/u)?.[0].match(/[\p{L}-]+/gu) ?? []) {
+    const word = foldText(raw);
+    const family = concept(stem(word));
+    if (COUNTED_FAMILIES.has(family)) return family;
+    if (STOPWORDS.has(word) || GROUPS.some(([, re]) => re.test(word))) break;
+  }
+  // "the sailors of the ship are 18 persons": the subject of a copula is what is counted
+  const subject = /([\p{L}-]+)(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:are|is|were|was|numbered|number|totall?ed|stood at)\s+$/iu.exec(text.slice(Math.max(0, n.start - 60), n.start));
+  if (subject) {
+    const word = concept(stem(foldText(subject[1]!)));
+    if (COUNTED_FAMILIES.has(word)) return word;
+  }
+  return null;
+}
+
 function isNotCount(text: string, n: NumberMention): boolean {
-  // "a magnitude 6.4 earthquake", "a 6.2-magnitude quake"
-  if (/magnitude\s*(?:of\s*)?$/iu.test(text.slice(Math.max(0, n.start - 14), n.start)) || /^\s*-?\s*magnitude\b/iu.test(text.slice(n.end, n.end + 12))) return true;
   // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
   const open = text.lastIndexOf("(", n.start);
   if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
@@ -75,6 +109,12 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
   const [from, to] = clauseAround(text, n.start, n.end);
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
+  const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
+  if (isMagnitude(text, n)) return { ...base, unit: "", measure: "magnitude", group: "" };
+  // "at a depth of 10 km": where the quake was, said as a figure to check
+  if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
+  const family = countedFamily(text, n);
+  if (family) return { ...base, measure: `n:${family}`, group: "" };
   let measure = "";
   // "two apartment blocks collapsed": a number naming its own thing is a count of that thing,
   // whatever verb is near ("14 people died when ... two apartment blocks collapsed")
@@ -86,7 +126,7 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
-  else if (headIsThing && !unit) measure = `n:${stem(headWords[0]!)}`;
+  else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
     for (const [name, re] of MEASURES) {
@@ -208,8 +248,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // each number and event gives topics; the first one in the text is the claim's main statement
   const sourced: { start: number; keys: string[] }[] = [];
   // a distance says where something is, not what happened: never a claim's main statement
-  for (const q of quantities) if (q.measure === "distance") sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
-  for (const q of quantities.filter((x) => x.measure !== "distance")) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
+  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure === "magnitude" || q.measure === "depth";
+  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -229,7 +271,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const strong = (s: { keys: string[] }) => s.keys.some((k) => (k.startsWith("qty:") && !k.startsWith("qty:distance")) || k.startsWith("ctl:") || k.startsWith("wd:"));
   const first = sourced.find(strong) ?? sourced[0];
   const mainTopics = new Set<string>(
-    first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys) : [],
+    first && first.start !== Number.MAX_SAFE_INTEGER
+      ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
+      : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
+        quantities.filter((q) => q.measure === "magnitude" || q.measure === "depth").map((q) => `qty:${q.measure}`),
   );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
