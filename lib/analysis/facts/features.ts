@@ -30,7 +30,7 @@ const GROUPS: [string, RegExp][] = [
 ];
 const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
-  ["km", /^\s*(?:km|kilomet(?:re|er)s?|miles?)\b/iu],
+  ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
   ["percent", /^\s*(?:%|per ?cent|percent)/iu],
 ];
@@ -81,7 +81,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
   if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 14);
-  const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
+  // "its 18 crew members, the company said" counts crew, not the sources
+  const source = countedFamily(text, n) ? null : SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
   if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
   // "two of the brigade's members", "one of the sources"
   if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
@@ -207,6 +208,13 @@ function speakerSpan(text: string, speaker: string | null): [number, number] | n
   return at < 0 ? null : [at, at + speaker.length];
 }
 
+const DEPLOYED_UNITS: [string, RegExp][] = [
+  ["navy", /\b(?:navy|naval|frigates?|warships?|destroyers?|corvettes?|gunboats?|coast ?guard|ship of war)\b/iu],
+  ["army", /\b(?:army|troops|soldiers|military|brigades?|battalions?|reinforcements)\b/iu],
+  ["police", /\b(?:police|riot police|gendarmes?|officers)\b/iu],
+  ["rescue", /\b(?:rescue (?:teams|workers|crews)|rescuers|civil defen[cs]e|firefighters|medical teams|aid convoys?)\b/iu],
+];
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -261,6 +269,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       if (!e.target && !e.object) keys.push("ctl:?");
     } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
     else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
+    else if (e.cls === "DEPLOYED") {
+      // who was sent is what tells two deployments apart: the navy's ship, the army's troops
+      const unit = DEPLOYED_UNITS.find(([, re]) => re.test(text))?.[0];
+      if (unit) keys.push(`deploy:${unit}`);
+    }
     if (keys.length > 0) sourced.push({ start: e.start, keys });
   }
   sourced.sort((x, y) => x.start - y.start);

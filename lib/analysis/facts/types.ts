@@ -37,7 +37,7 @@ export type QuantityFeature = {
   start: number;
 };
 
-export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "STATEMENT";
+export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "DEPLOYED" | "STATEMENT";
 
 export type EventFeature = {
   cls: EventClass;
