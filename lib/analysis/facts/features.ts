@@ -14,8 +14,9 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 const MEASURES: [string, RegExp][] = [
   ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
+  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
+  ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
   ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
@@ -67,7 +68,8 @@ function countedFamily(text: string, n: NumberMention): string | null {
     if (STOPWORDS.has(word) || GROUPS.some(([, re]) => re.test(word))) break;
   }
   // "the sailors of the ship are 18 persons": the subject of a copula is what is counted
-  const subject = /([\p{L}-]+)(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:are|is|were|was|numbered|number|totall?ed|stood at)\s+$/iu.exec(text.slice(Math.max(0, n.start - 60), n.start));
+  // (the subject opens its clause: in "the persons who left the houses are 5,000" houses are not counted)
+  const subject = /(?:^|[,;:]\s*|\band\s+)(?:(?:the|its|their)\s+)?([\p{L}-]+)(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:are|is|were|was|numbered|number|totall?ed|stood at)\s+$/iu.exec(text.slice(Math.max(0, n.start - 60), n.start));
   if (subject) {
     const word = concept(stem(foldText(subject[1]!)));
     if (COUNTED_FAMILIES.has(word)) return word;
@@ -106,7 +108,7 @@ function clauseAround(text: string, start: number, end: number): [number, number
   return [from, stops.length > 0 ? Math.min(...stops) : text.length];
 }
 
-function quantityOf(text: string, n: NumberMention): QuantityFeature {
+function quantityOf(text: string, n: NumberMention, others: readonly NumberMention[] = []): QuantityFeature {
   const [from, to] = clauseAround(text, n.start, n.end);
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
@@ -133,6 +135,9 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
     for (const [name, re] of MEASURES) {
       for (const match of text.slice(from, to).matchAll(re)) {
         const at = from + match.index!;
+        // a verb with a number of its own between it and this one is that number's ("killing
+        // at least nine people and forcing some 4,000 from their homes": 4,000 were not killed)
+        if (at < n.start && others.some((m) => m !== n && m.start >= at + match[0].length && m.end <= n.start)) continue;
         const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
         if (distance < best) {
           best = distance;
@@ -176,10 +181,24 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
   return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
 
+const PHRASE_CONCEPTS: [RegExp, string][] = [
+  [/\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/iu, "~walkout"],
+  [/\b(?:tear ?gas|gas of tears|tear-gas)\b/iu, "~teargas"],
+  [/\b(?:ships? of war|war ?ships?|naval vessels?)\b/iu, "~warship"],
+  [/\b(?:armed men|men with (?:arms|guns|weapons)|gunmen)\b/iu, "~fighter"],
+];
+
 /** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */
 function lexicalTokens(text: string, entities: readonly EntityMention[], skip: [number, number] | null): string[] {
   const tokens: string[] = [];
   const seen = new Set<string>();
+  // phrases wires and translations use for one thing, where no single word carries it
+  for (const [re, token] of PHRASE_CONCEPTS) {
+    if (re.test(text) && !seen.has(token)) {
+      seen.add(token);
+      tokens.push(token);
+    }
+  }
   const add = (token: string) => {
     if (!seen.has(token)) {
       seen.add(token);
@@ -242,7 +261,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
   );
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
-  const quantities = numbers.map((n) => quantityOf(text, n));
+  const quantities = numbers.map((n) => quantityOf(text, n, numbers));
   const events = findEvents(text, entities);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);

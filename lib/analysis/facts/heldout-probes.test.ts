@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QUAKE_SET, SHIP_SET, STRIKE_SET } from "../fixtures/facts/labels";
+import { FLOOD_SET, QUAKE_SET, SHIP_SET, STRIKE_SET } from "../fixtures/facts/labels";
 import { formatScore, readFixture, scoreFixtures } from "../fixtures/facts/score";
 import { analyzeFiles } from "./analyze-files";
 
@@ -48,8 +48,8 @@ describe("fact analysis on unseen-style probe sets", () => {
     expect(army?.claimIds.some((id) => textOf(id).text.includes("army soldiers are sent"))).toBe(true);
   });
 
-  it("meets modest floors on the quake, port-strike and tanker sets", () => {
-    for (const [name, set] of [["quake", QUAKE_SET], ["strike", STRIKE_SET], ["ship", SHIP_SET]] as const) {
+  it("meets modest floors on the quake, port-strike, tanker and flood sets", () => {
+    for (const [name, set] of [["quake", QUAKE_SET], ["strike", STRIKE_SET], ["ship", SHIP_SET], ["flood", FLOOD_SET]] as const) {
       const score = scoreFixtures(set);
       console.log(formatScore(`facts ${name} probe`, score));
       expect(score.precision).toBeGreaterThanOrEqual(0.85);
