@@ -62,7 +62,8 @@ function linesOf(paragraph: { start: number; text: string }): { start: number; t
   const out: { start: number; text: string }[] = [];
   let current = lines[0]!;
   for (const line of lines.slice(1)) {
-    const standsAlone = !LINE_END.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text) && current.text.trim().length > 0;
+    // a line ending in a colon, comma or dash continues ("the minister said:\n\"We ...\"")
+    const standsAlone = !LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text) && current.text.trim().length > 0;
     if (standsAlone) {
       out.push(current);
       current = line;
