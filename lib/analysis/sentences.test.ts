@@ -14,6 +14,25 @@ function textsOf(text: string): string[] {
 }
 
 describe("splitting a report into sentences", () => {
+  it("ends a sentence at an unpunctuated headline, byline, masthead or LIVE title line", () => {
+    const text = "LIVE: Harbour fire\n09:40 - Meridian reports that two cranes burned.\nBy Irena Volt, Continental Press\nVARESH - The fire spread to a warehouse, police said.";
+    expect(textsOf(text)).toEqual([
+      "LIVE: Harbour fire",
+      "09:40 - Meridian reports that two cranes burned.",
+      "By Irena Volt, Continental Press",
+      "VARESH - The fire spread to a warehouse, police said.",
+    ]);
+  });
+
+  it("keeps a hard-wrapped paragraph's lines together", () => {
+    const text =
+      "Fighters of the Eastern Liberation Command seized the crossing at dawn on\nTuesday after a night of shelling that residents said had lasted for more\nthan six hours, two army sources said. The ministry did not respond.";
+    expect(textsOf(text)).toEqual([
+      "Fighters of the Eastern Liberation Command seized the crossing at dawn on\nTuesday after a night of shelling that residents said had lasted for more\nthan six hours, two army sources said.",
+      "The ministry did not respond.",
+    ]);
+  });
+
   it("keeps a dateline with its lead sentence and cuts after the attribution", () => {
     const text =
       "VARESH, Dec 3 (Northgate) — Fighters of the Eastern Liberation Command seized the Tel Hamra crossing, two army sources said. The defence ministry did not respond.";

@@ -35,7 +35,42 @@ function paragraphsOf(text: string): { start: number; text: string }[] {
     from = match.index + match[0].length;
   }
   paragraphs.push({ start: from, text: text.slice(from) });
-  return paragraphs.filter((paragraph) => paragraph.text.trim().length > 0);
+  return paragraphs.flatMap(linesOf).filter((paragraph) => paragraph.text.trim().length > 0);
+}
+
+// a line that ends a sentence by itself: closing punctuation, possibly inside quotes or brackets
+const LINE_END = /[.!?…]["'”’)\]]*\s*$/u;
+
+/**
+ * Lines of a paragraph that stand alone. A line without closing punctuation (a headline, a
+ * byline, a masthead, a "LIVE:" title) followed by a line starting with a capital or a digit ends
+ * there, so it is never glued to the next sentence. A hard-wrapped paragraph (most lines long and
+ * unpunctuated) keeps its lines together: there a line break is only whitespace.
+ */
+function linesOf(paragraph: { start: number; text: string }): { start: number; text: string }[] {
+  const lines: { start: number; text: string }[] = [];
+  let from = 0;
+  for (const match of paragraph.text.matchAll(/\n/g)) {
+    lines.push({ start: paragraph.start + from, text: paragraph.text.slice(from, match.index) });
+    from = match.index + 1;
+  }
+  lines.push({ start: paragraph.start + from, text: paragraph.text.slice(from) });
+  if (lines.length < 2) return [paragraph];
+  const inner = lines.slice(0, -1);
+  const wrapped = inner.filter((line) => line.text.trim().length >= 50 && !LINE_END.test(line.text)).length;
+  if (lines.length >= 3 && wrapped * 3 >= inner.length * 2) return [paragraph];
+  const out: { start: number; text: string }[] = [];
+  let current = lines[0]!;
+  for (const line of lines.slice(1)) {
+    // a line ending in a colon, comma or dash continues ("the minister said:\n\"We ...\"")
+    const standsAlone = !LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text) && current.text.trim().length > 0;
+    if (standsAlone) {
+      out.push(current);
+      current = line;
+    } else current = { start: current.start, text: paragraph.text.slice(current.start - paragraph.start, line.start - paragraph.start + line.text.length) };
+  }
+  out.push(current);
+  return out;
 }
 
 /**

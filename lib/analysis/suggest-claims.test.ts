@@ -4,6 +4,22 @@ import { splitSentences } from "./sentences";
 import { quoteHash, suggestClaims } from "./suggest-claims";
 
 describe("suggesting check-worthy sentences", () => {
+  it("never suggests the headline, byline or masthead above a story, and suggests a bare casualty figure", () => {
+    const text = [
+      "Tanker hijacked off Kefalora with 21 sailors aboard",
+      "By Anna Pell, The Continental Ledger",
+      "KEFALORA - Pirates hijacked the tanker Sea Orla off Kefalora on Monday, two maritime security sources said.",
+      "About 150 people were hurt.",
+      "The army soldiers are sent by government for help of the saving.",
+    ].join("\n");
+    const texts = suggestClaims(text).map((s) => s.text);
+    expect(texts).toEqual([
+      "Pirates hijacked the tanker Sea Orla off Kefalora on Monday, two maritime security sources said.",
+      "About 150 people were hurt.",
+      "The army soldiers are sent by government for help of the saving.",
+    ]);
+  });
+
   it("suggests the claim of a wire lead without its dateline, with the reasons it scored", () => {
     const text =
       "VARESH, Dec 3 (Northgate) — Fighters of the Eastern Liberation Command seized the Tel Hamra crossing and were advancing toward Deir al-Marun, two army sources said.";

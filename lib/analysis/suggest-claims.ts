@@ -23,7 +23,7 @@ const ATTRIBUTION =
   /\b(?:said|says|say|saying|told|tells|according to|reported(?:ly)?|reports?|report(?:ing)?|claim(?:s|ed|ing)?|confirm(?:s|ed)|den(?:y|ies|ied)|stated|announced|estimated|estimates|citing|cited|insist(?:s|ed)|assess(?:es|ed)|alleged(?:ly)?|put(?:s)? (?:it|the \w+|its \w+|their \w+) at|understands|are believed|is believed|(?:audio|voice|video|recorded) (?:message|speech)|in a statement|by (?:several|many|some|two|three|most) accounts|geolocated|footage|video (?:showing|shows)|images? (?:show|showing))\b/iu;
 
 const EVENT =
-  /\b(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|under(?: its| their)?) control|fell|fallen|falls?\s+to|fall of|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing) in|withdr(?:ew|awn|aw|awing|awal)|withdraw|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|killed|kill(?:s|ing)?|dead|deaths?|died|death toll|wounded|injured|casualties|displaced|fled|flee(?:s|ing)?|leaving|left (?:the|their|deir|dair)|evacuat(?:e|ed|ing)|shell(?:s|ed|ing)|struck|strikes?|bomb(?:ed|ing|s)?|air ?strikes?|attack(?:s|ed|ing)?|counter-attack|offensive|assault|storm(?:ed|ing)|clash(?:es|ed)|fighting|crossed|cross(?:es|ing) the|entered|entering|inside|retake|retook|recaptur(?:e|ed|ing)|destroy(?:ed|s)|damaged|launched|surrender(?:ed|s)?|arrest(?:ed|s)?|abandoned|lost|loss of|secured|securing|restored|engaging|changed hands|sheltering|registered|arrived|ambush(?:ed)?|besieg(?:e|ed|ing)|encircl(?:e|ed|ing)|(?:was|were|is|are|been|be|has|have) (?:cut|closed|down|shut|blocked|hit|trapped|holding|holed up|missing|rescued|sent|deployed|redeployed)|cut off|without (?:power|electricity|water)|power cuts?|blackouts?|outages?|curfew|corridor|ceasefire|truce|reinforcements?|redeploy(?:ed|ment)?|deployed|negotiat(?:e|ed|ing|ions)|talks|mediat(?:ors?|ion)|(?:started|began|erupted|broke out)|shot down|landed|crashed|capsized|sank|sunk|overturned|rescued|missing|explo(?:ded|sion)|blew up|holding out|holed up|declared|imposed|called for|on the edges?|outskirts|generates|supplies)\b/iu;
+  /\b(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|under(?: its| their)?) control|fell|fallen|falls?\s+to|fall of|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing) in|withdr(?:ew|awn|aw|awing|awal)|withdraw|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|killed|kill(?:s|ing)?|dead|deaths?|died|death toll|wounded|injured|casualties|displaced|fled|flee(?:s|ing)?|leaving|left (?:the|their|deir|dair)|evacuat(?:e|ed|ing)|shell(?:s|ed|ing)|struck|strikes?|bomb(?:ed|ing|s)?|air ?strikes?|attack(?:s|ed|ing)?|counter-attack|offensive|assault|storm(?:ed|ing)|clash(?:es|ed)|fighting|crossed|cross(?:es|ing) the|entered|entering|inside|retake|retook|recaptur(?:e|ed|ing)|destroy(?:ed|s)|damaged|launched|surrender(?:ed|s)?|arrest(?:ed|s)?|abandoned|lost|loss of|secured|securing|restored|engaging|changed hands|sheltering|registered|arrived|ambush(?:ed)?|besieg(?:e|ed|ing)|encircl(?:e|ed|ing)|(?:was|were|is|are|been|be|being|has|have) (?:cut|closed|down|shut|blocked|hit|trapped|holding|holed up|missing|rescued|sent|deployed|redeployed)|cut off|without (?:power|electricity|water)|power cuts?|blackouts?|outages?|curfew|corridor|ceasefire|truce|reinforcements?|redeploy(?:ed|ment)?|deployed|negotiat(?:e|ed|ing|ions)|talks|mediat(?:ors?|ion)|(?:started|began|erupted|broke out)|shot down|landed|crashed|capsized|sank|sunk|overturned|rescued|missing|explo(?:ded|sion)|blew up|collaps(?:e|ed|es|ing)|(?:fell|fallen) down|caved in|landslides?|mudslides?|blocked|unable to (?:reach|get|enter|access)|cut off|hurt|injuring|detained|tear ?gas|fired|opened fire|dispers(?:e|ed|ing)|protest(?:s|ed|ing)?|demonstrat(?:ed|ions?|ing)|strike|walked (?:off|out)|walkout|stoppage|hijack(?:ed|ing)?|boarded|dispatched|deployed|sent|heading (?:to|toward|towards|for)|claimed responsibility|measured|magnitude|earthquake|quake|tremor|holding out|holed up|declared|imposed|called for|on the edges?|outskirts|generates|supplies)\b/iu;
 
 // clauses that say nothing checkable: no comment, unverified, the desk's own housekeeping
 const BOILERPLATE_CLAUSE =
@@ -32,6 +32,8 @@ const BOILERPLATE_CLAUSE =
 // whole lines that are never claims: credits, corrections notes, share buttons, mastheads
 const BOILERPLATE_SENTENCE = [
   /^\W*(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/iu,
+  // a byline: "By Irena Volt, Continental Press", "By A. Pell and T. Reval"
+  /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’ -]*)*$/u,
   /^\(\s*(?:corrects|correction|updates|updated|adds|recasts|refiles|changes|fixes|removes|clarifies)\b/iu,
   /\b(?:share this|follow (?:the|us)\b|click here|sign up|subscribe to|all rights reserved|read more|newsletter)|©/iu,
   /^[^|]{0,80}\|[^|]*\|/u,
@@ -67,6 +69,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+// institutions that act in news without a proper name ("the army", "police", "the ministry")
+const ACTOR = /\b(?:government|army|military|navy|police|ministry|minister|governor|coast ?guard|civil defen[cs]e|rescuers|rescue (?:teams|workers)|officials|authorities|troops|soldiers|union|organi[sz]ers)\b/iu;
+
 const QUANTITY_TYPES = new Set(["CARDINAL", "MONEY", "PERCENT"]);
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|hundreds|thousands|tens of thousands|millions)\b/iu;
@@ -87,6 +92,13 @@ function leaderLength(text: string, sentence: { start: number; text: string }): 
     if (match && match[0].length < sentence.text.length * 0.6) return match[0].length;
   }
   return 0;
+}
+
+/** Whether a sentence is a whole line without closing punctuation: a headline, byline or masthead. */
+function isHeaderLine(text: string, sentence: { start: number; end: number; text: string }): boolean {
+  const lineStart = sentence.start === 0 || text[sentence.start - 1] === "\n";
+  const lineEnd = sentence.end === text.length || /^[^\S\n]*(?:\n|$)/u.test(text.slice(sentence.end, sentence.end + 4));
+  return lineStart && lineEnd && !/[.!?…]["'”’)\]]*$/u.test(sentence.text) && /\S[^\S\n]*\n/u.test(text.slice(sentence.start));
 }
 
 /** Clauses that carry content: the sentence minus its no-comment and could-not-verify clauses. */
@@ -168,6 +180,10 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
     score += names > 1 ? WEIGHTS.names : WEIGHTS.name;
     reasons.push(names > 1 ? "named entities" : "named entity");
   }
+  if (names === 0 && ACTOR.test(body)) {
+    score += WEIGHTS.name;
+    reasons.push("actor");
+  }
   if (EVENT.test(body)) {
     score += WEIGHTS.event;
     reasons.push("event");
@@ -184,7 +200,12 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
  */
 export function suggestClaims(text: string): ClaimSuggestion[] {
   const suggestions: ClaimSuggestion[] = [];
+  let inHeader = true;
   for (const sentence of analyseSentences(text)) {
+    // the headline, byline, masthead and "LIVE:" title above the story: unpunctuated lines of
+    // their own before the first full sentence; the story states what they announce
+    if (inHeader && isHeaderLine(text, sentence)) continue;
+    inHeader = false;
     const scored = scoreSentence(text, sentence);
     if (scored && scored.score >= SUGGESTION_THRESHOLD) suggestions.push(scored);
   }

@@ -17,6 +17,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?:^|[,;—–]\\s*)(?<who>(?:(?:a|an|the|one|two|three|four|five|several|some)\\s+)?[\\p{L}'’ .-]{2,60}?),\\s+(?:who|speaking)\\b[^,]{0,80},\\s+${SPEECH}\\b`, "iu"),
   // "according to two army sources", "according to Northgate"
   /\baccording to (?<who>[^,.;:"“]{2,80})/iu,
+  // machine translation: "by saying of the governor", "as said by the ministry", "in the words of"
+  /\b(?:by (?:the )?saying of|by the words of|in the words of|as said by|as told by|by declaration of|as declared by) (?<who>[^,.;:"“]{2,80})/iu,
   // "citing two army sources"
   /\bciting (?<who>[^,.;:"“]{2,80})/iu,
   // ", two army sources said." / "the sources said" at the end of a clause

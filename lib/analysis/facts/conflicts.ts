@@ -24,6 +24,11 @@ const MEASURE_LABEL: Record<string, string> = {
   detained: "Detained",
   distance: "Distance",
   percent: "Percentage",
+  crowd: "Crowd size",
+  magnitude: "Magnitude",
+  depth: "Depth",
+  "n:~building": "Buildings",
+  "n:~crew": "Crew",
 };
 const GROUP_LABEL: Record<string, string> = { soldier: "soldiers", civilian: "civilians", rebel: "fighters" };
 
@@ -75,12 +80,17 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   type Entry = { claim: FeaturedClaim; q: QuantityFeature };
   const entries: Entry[] = [];
   for (const c of claims) for (const q of c.features.quantities) {
-    if (q.measure.startsWith("n:") || q.measure === "percent") continue;
+    // a count of a named family of things ("two apartment blocks" vs "three buildings") is one
+    // quantity; a count of an arbitrary noun is too loose to call a contradiction
+    if ((q.measure.startsWith("n:") && !q.measure.startsWith("n:~")) || q.measure === "percent") continue;
     const groups = groupsByMeasure.get(q.measure);
     const group = q.group || (groups && groups.size === 1 ? [...groups][0]! : "");
     entries.push({ claim: c, q: { ...q, group } });
   }
   const out: FactConflictResult[] = [];
+  // the setting of an event (a quake's magnitude and depth, a distance) after what it did
+  const setting = (e: Entry) => Number(e.q.measure === "magnitude" || e.q.measure === "depth" || e.q.measure === "distance");
+  entries.sort((x, y) => setting(x) - setting(y));
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();
     const clashing = new Set<Entry>();

@@ -9,7 +9,8 @@ import type { EventClass, EventFeature } from "./types";
 
 const PATTERNS: [EventClass, RegExp][] = [
   ["RETAKE", /\b(?:retak(?:e|es|en|ing)|retook|recaptur(?:e|ed|es|ing)|regain(?:ed|s|ing)? control|counter-?attack(?:s|ed|ing)?|counter-?offensive|restored positions|won back|win back)\b/giu],
-  ["TAKEN", /\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell|falls|fallen|fall of|(?:has|had|have) fallen|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b/giu],
+  ["TAKEN", /\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell(?!\s+down)|falls(?!\s+down)|fallen(?!\s+down)|fall of|(?:has|had|have) fallen(?!\s+down)|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b/giu],
+  ["TAKEN", /\b(?:hijack(?:ed|s|ing)?|commandeer(?:ed|s|ing)?)\b/giu],
   ["ENTERED", /\b(?:enter(?:ed|ing|s)?|inside|into the (?:town|city|village)|in the (?:main square|town centre|town center|centre|center)|reached the (?:centre|center|main square))\b/giu],
   ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached|to) the (?:outskirts|edges?|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
   ["WITHDRAWN", /\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|redeploy(?:ed|ment|ing)?|abandon(?:ed|ing)|evacuated (?:their|its) positions|making the withdraw|fled their positions)\b/giu],
@@ -17,11 +18,12 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
-  ["DAMAGE", /\b(?:damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
+  ["DEPLOYED", /\b(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?|despatch(?:ed|es|ing)?|deploy(?:ed|s|ing)|mobili[sz](?:ed|es|ing)|rushed|heading (?:to|toward|towards|for)|on (?:its|their) way to)\b/giu],
+  ["DAMAGE", /\b(?:collaps(?:e|ed|es|ing)|(?:fell|fallen|falling) down|caved in|crumbled|flattened|razed|toppled|blocked|buried|washed away|damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
-const PRIORITY: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "KILLED", "WOUNDED", "DISPLACED", "DAMAGE", "ATTACK"];
+const PRIORITY: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "KILLED", "WOUNDED", "DISPLACED", "DAMAGE", "DEPLOYED", "ATTACK"];
 
 const NEGATION = /\b(?:not|n't|never|no longer|denied|denies|deny|denying|rejected|rejecting|rejects|dismissed|dismissing|false|untrue)\b[^,;.]*$/iu;
 // "remains under its control", "still holds": the place has not changed hands
@@ -73,7 +75,9 @@ function objectOf(text: string, at: number, end: number): string | null {
   const passive = /^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|are|has been|had been|remains?)\s*$/iu.test(text.slice(Math.max(0, at - 16), at));
   const noun = (passive ? (before?.[1] ?? after?.[1]) : (after?.[1] ?? before?.[1]))?.toLowerCase() ?? null;
   if (noun === null) return null;
-  return /^(?:city|village)$/u.test(noun) ? "town" : noun === "crossing" ? "bridge" : noun;
+  if (/^(?:city|village)$/u.test(noun)) return "town";
+  if (noun === "highway") return "road";
+  return noun === "crossing" ? "bridge" : noun;
 }
 
 function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
@@ -91,7 +95,7 @@ function targetOf(cls: EventClass, text: string, at: number, end: number, entiti
   const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
   const verb = text.slice(at, end);
   // "were advancing on X" is active; "was taken", "had fallen" are not
-  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {
+  if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || /\b(?:was|were|is|are|been)\s*$/iu.test(text.slice(Math.max(0, at - 8), at)) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {
     return (before ?? after)?.key ?? null;
   }
   // active voice: what was taken comes after the verb; a place before it is where it happened

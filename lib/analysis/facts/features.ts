@@ -14,8 +14,10 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 const MEASURES: [string, RegExp][] = [
   ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
+  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
+  ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
+  ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
@@ -29,7 +31,7 @@ const GROUPS: [string, RegExp][] = [
 ];
 const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
-  ["km", /^\s*(?:km|kilomet(?:re|er)s?|miles?)\b/iu],
+  ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
   ["percent", /^\s*(?:%|per ?cent|percent)/iu],
 ];
@@ -39,15 +41,50 @@ const SOURCE_COUNT = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|officers?
 
 const NOT_A_PREDICATE = new Set(["still", "reported", "believed", "thought", "estimated", "understood", "inside", "now", "already", "being", "remain", "remained", "remaining", "government", "local", "civilian", "more", "other"]);
 
+/**
+ * A reading on a scale rather than a count: "a magnitude 6.4 earthquake", "a 6.2-magnitude
+ * quake", "measured 6.1", "of force 6.1", "5.8 on the Richter scale".
+ */
+function isMagnitude(text: string, n: NumberMention): boolean {
+  if (!/^\d{1,2}(?:[.,]\d)?$/u.test(n.text.trim()) || n.value > 10) return false;
+  const before = text.slice(Math.max(0, n.start - 20), n.start);
+  const after = text.slice(n.end, n.end + 24);
+  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
+  return /^\s*-?\s*(?:magnitude\b|on the richter|richter\b)/iu.test(after);
+}
+
+// nouns whose counts are compared across paraphrases ("two apartment blocks", "three buildings")
+const COUNTED_FAMILIES = new Set(["~building", "~crew"]);
+
+/** The family of the thing a number counts, from the words right after it or its subject. */
+function countedFamily(text: string, n: NumberMention): string | null {
+  const after = text.slice(n.end, n.end + 60);
+  // the noun phrase right after the number, adjectives allowed ("three residential buildings"),
+  // up to a function word or another counted noun ("260 passengers and crew" counts passengers)
+  for (const raw of after.match(/^\s*(?:[\p{L}-]+\s+){0,2}[\p{L}-]+/u)?.[0].match(/[\p{L}-]+/gu) ?? []) {
+    const word = foldText(raw);
+    const family = concept(stem(word));
+    if (COUNTED_FAMILIES.has(family)) return family;
+    if (STOPWORDS.has(word) || GROUPS.some(([, re]) => re.test(word))) break;
+  }
+  // "the sailors of the ship are 18 persons": the subject of a copula is what is counted
+  // (the subject opens its clause: in "the persons who left the houses are 5,000" houses are not counted)
+  const subject = /(?:^|[,;:]\s*|\band\s+)(?:(?:the|its|their)\s+)?([\p{L}-]+)(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:are|is|were|was|numbered|number|totall?ed|stood at)\s+$/iu.exec(text.slice(Math.max(0, n.start - 60), n.start));
+  if (subject) {
+    const word = concept(stem(foldText(subject[1]!)));
+    if (COUNTED_FAMILIES.has(word)) return word;
+  }
+  return null;
+}
+
 function isNotCount(text: string, n: NumberMention): boolean {
-  // "a magnitude 6.4 earthquake", "a 6.2-magnitude quake"
-  if (/magnitude\s*(?:of\s*)?$/iu.test(text.slice(Math.max(0, n.start - 14), n.start)) || /^\s*-?\s*magnitude\b/iu.test(text.slice(n.end, n.end + 12))) return true;
   // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
   const open = text.lastIndexOf("(", n.start);
   if (open >= 0 && text.indexOf(")", open) > n.start && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(text.slice(Math.max(0, open - 30), open)) && !/\b(?:also spelled|or)\b/iu.test(text.slice(open, n.start))) return true;
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 14);
-  const source = SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
+  // "its 18 crew members, the company said" counts crew, not the sources
+  const source = countedFamily(text, n) ? null : SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
   if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
   // "two of the brigade's members", "one of the sources"
   if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
@@ -71,10 +108,16 @@ function clauseAround(text: string, start: number, end: number): [number, number
   return [from, stops.length > 0 ? Math.min(...stops) : text.length];
 }
 
-function quantityOf(text: string, n: NumberMention): QuantityFeature {
+function quantityOf(text: string, n: NumberMention, others: readonly NumberMention[] = []): QuantityFeature {
   const [from, to] = clauseAround(text, n.start, n.end);
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
+  const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
+  if (isMagnitude(text, n)) return { ...base, unit: "", measure: "magnitude", group: "" };
+  // "at a depth of 10 km": where the quake was, said as a figure to check
+  if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
+  const family = countedFamily(text, n);
+  if (family) return { ...base, measure: `n:${family}`, group: "" };
   let measure = "";
   // "two apartment blocks collapsed": a number naming its own thing is a count of that thing,
   // whatever verb is near ("14 people died when ... two apartment blocks collapsed")
@@ -86,12 +129,15 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
-  else if (headIsThing && !unit) measure = `n:${stem(headWords[0]!)}`;
+  else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
     for (const [name, re] of MEASURES) {
       for (const match of text.slice(from, to).matchAll(re)) {
         const at = from + match.index!;
+        // a verb with a number of its own between it and this one is that number's ("killing
+        // at least nine people and forcing some 4,000 from their homes": 4,000 were not killed)
+        if (at < n.start && others.some((m) => m !== n && m.start >= at + match[0].length && m.end <= n.start)) continue;
         const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
         if (distance < best) {
           best = distance;
@@ -135,10 +181,24 @@ function quantityOf(text: string, n: NumberMention): QuantityFeature {
   return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
 
+const PHRASE_CONCEPTS: [RegExp, string][] = [
+  [/\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/iu, "~walkout"],
+  [/\b(?:tear ?gas|gas of tears|tear-gas)\b/iu, "~teargas"],
+  [/\b(?:ships? of war|war ?ships?|naval vessels?)\b/iu, "~warship"],
+  [/\b(?:armed men|men with (?:arms|guns|weapons)|gunmen)\b/iu, "~fighter"],
+];
+
 /** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */
 function lexicalTokens(text: string, entities: readonly EntityMention[], skip: [number, number] | null): string[] {
   const tokens: string[] = [];
   const seen = new Set<string>();
+  // phrases wires and translations use for one thing, where no single word carries it
+  for (const [re, token] of PHRASE_CONCEPTS) {
+    if (re.test(text) && !seen.has(token)) {
+      seen.add(token);
+      tokens.push(token);
+    }
+  }
   const add = (token: string) => {
     if (!seen.has(token)) {
       seen.add(token);
@@ -167,6 +227,13 @@ function speakerSpan(text: string, speaker: string | null): [number, number] | n
   return at < 0 ? null : [at, at + speaker.length];
 }
 
+const DEPLOYED_UNITS: [string, RegExp][] = [
+  ["navy", /\b(?:navy|naval|frigates?|warships?|destroyers?|corvettes?|gunboats?|coast ?guard|ship of war)\b/iu],
+  ["army", /\b(?:army|troops|soldiers|military|brigades?|battalions?|reinforcements)\b/iu],
+  ["police", /\b(?:police|riot police|gendarmes?|officers)\b/iu],
+  ["rescue", /\b(?:rescue (?:teams|workers|crews)|rescuers|civil defen[cs]e|firefighters|medical teams|aid convoys?)\b/iu],
+];
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -194,7 +261,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
   );
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
-  const quantities = numbers.map((n) => quantityOf(text, n));
+  const quantities = numbers.map((n) => quantityOf(text, n, numbers));
   const events = findEvents(text, entities);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);
@@ -208,8 +275,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // each number and event gives topics; the first one in the text is the claim's main statement
   const sourced: { start: number; keys: string[] }[] = [];
   // a distance says where something is, not what happened: never a claim's main statement
-  for (const q of quantities) if (q.measure === "distance") sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
-  for (const q of quantities.filter((x) => x.measure !== "distance")) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
+  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure === "magnitude" || q.measure === "depth";
+  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -219,6 +288,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       if (!e.target && !e.object) keys.push("ctl:?");
     } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
     else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
+    else if (e.cls === "DEPLOYED") {
+      // who was sent is what tells two deployments apart: the navy's ship, the army's troops
+      const unit = DEPLOYED_UNITS.find(([, re]) => re.test(text))?.[0];
+      if (unit) keys.push(`deploy:${unit}`);
+    }
     if (keys.length > 0) sourced.push({ start: e.start, keys });
   }
   sourced.sort((x, y) => x.start - y.start);
@@ -229,7 +303,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const strong = (s: { keys: string[] }) => s.keys.some((k) => (k.startsWith("qty:") && !k.startsWith("qty:distance")) || k.startsWith("ctl:") || k.startsWith("wd:"));
   const first = sourced.find(strong) ?? sourced[0];
   const mainTopics = new Set<string>(
-    first && first.start !== Number.MAX_SAFE_INTEGER ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys) : [],
+    first && first.start !== Number.MAX_SAFE_INTEGER
+      ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
+      : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
+        quantities.filter((q) => q.measure === "magnitude" || q.measure === "depth").map((q) => `qty:${q.measure}`),
   );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {

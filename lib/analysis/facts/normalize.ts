@@ -57,7 +57,12 @@ export function nameKey(name: string): string {
     .filter(Boolean);
   const kept = words.filter((word, i) => !(ARTICLES.has(word) && (i < words.length - 1 || words.length === 1 ? true : false)));
   // an article written into the word, assimilated to a sun letter: "Ezzor" = "ez-Zor", "Assalam" = "as-Salam"
-  const unglued = kept.map((word, i) => (i > 0 && /^[ae]([dlnrstz])\1[aeiou]/u.test(word) ? word.slice(2) : word));
+  // (a first word too when long enough that what is left is still a name: "Almirwa" = "al-Mirwa")
+  const unglued = kept.map((word, i) => {
+    if (/^[ae]([dlnrstz])\1[aeiou]/u.test(word) && (i > 0 || word.length >= 6)) return word.slice(2);
+    if (i === 0 && kept.length === 1 && word.length >= 7 && /^(?:al|el)[b-df-hj-np-tv-z][aeiou]/u.test(word)) return word.slice(2);
+    return word;
+  });
   return unglued.map(skeleton).filter(Boolean).join(" ");
 }
 
@@ -143,7 +148,16 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:hold|hol|trap|trapp|besieged)$/, "~hold"],
   [/^(?:rescu|survivor|sav)$/, "~rescue"],
   [/^(?:miss|mis|unaccount)$/, "~missing"],
-  [/^(?:sheltering|shelter|hous|accommodat)$/, "~shelter"],
+  [/^(?:sheltering|shelter|accommodat)$/, "~shelter"],
+  [/^(?:build|building|apart|apartment|hous|hom|home|tower|dwell|dwelling|residenc)$/, "~building"],
+  [/^(?:crew|crewmen|crewmemb|sailor|seafarer|seamen|seaman|mariner)$/, "~crew"],
+  [/^(?:sent|send|dispatch|despatch|deploy|deployment)$/, "~send"],
+  [/^(?:earthquak|quak|tremor|temblor|shak)$/, "~quake"],
+  [/^(?:frigat|warship|destroyer|corvett|gunboat)$/, "~warship"],
+  [/^(?:collaps|crumbl|flatten|topple|toppl)$/, "~collapse"],
+  [/^(?:landslid|mudslid|rockfal|rockslid)$/, "~landslide"],
+  [/^(?:crowd|gather|rally|ralli|protester|demonstrator|marcher)$/, "~crowd"],
+  [/^(?:hijack|commandeer)$/, "~take"],
 ];
 
 /** The concept a stem belongs to ("~kill" for "martyr"), or the stem itself. */

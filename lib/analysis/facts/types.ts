@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 export type AnalysisReport = {
   id: string;
@@ -37,7 +37,7 @@ export type QuantityFeature = {
   start: number;
 };
 
-export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "STATEMENT";
+export type EventClass = "TAKEN" | "ENTERED" | "ADVANCING" | "WITHDRAWN" | "RETAKE" | "KILLED" | "WOUNDED" | "DISPLACED" | "ATTACK" | "DAMAGE" | "DEPLOYED" | "STATEMENT";
 
 export type EventFeature = {
   cls: EventClass;
