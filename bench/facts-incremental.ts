@@ -18,7 +18,6 @@
  */
 import { fileURLToPath } from "node:url";
 import { DatabaseStartupError } from "../lib/db/embedded";
-import { migrateJobQueue } from "../lib/jobs/migrate-queue";
 import type { Actor } from "../lib/auth/permissions";
 import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
 import { round, summarize, table } from "./lib/stats";
@@ -75,7 +74,6 @@ function sentence(fact: number, variant: number): string {
 
 async function main(): Promise<{ code: number; summary?: string }> {
   const benchDb = await createBenchDatabase(run);
-  await migrateJobQueue(benchDb.url);
   process.env.DATABASE_URL = benchDb.url;
   const { db } = await import("../lib/db/client");
   disconnectPrisma = () => db.$disconnect();

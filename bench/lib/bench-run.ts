@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { resolveDatabaseUrl, withDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
+import { migrateJobQueue } from "../../lib/jobs/migrate-queue";
 
 type Task = { label: string; run: () => Promise<unknown> };
 
@@ -74,6 +75,8 @@ export async function createBenchDatabase(run: BenchRun): Promise<BenchDatabase>
   console.log(`Created database ${name} on PostgreSQL ${serverVersion}${server.embedded ? " (embedded)" : ""}.`);
   const url = withDatabase(server.url, name);
   const migrated = await applyMigrations({ connectionString: url });
-  console.log(`Applied ${migrated.applied.length} migration(s).`);
+  // imports queue their fact analysis in the same transaction, so the queue's schema must exist
+  await migrateJobQueue(url);
+  console.log(`Applied ${migrated.applied.length} migration(s) and the job queue's schema.`);
   return { url, name, serverVersion, embedded: server.embedded };
 }
