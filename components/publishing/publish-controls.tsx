@@ -10,7 +10,7 @@ import { Timestamp } from "@/components/ui/relative-time";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { PublishingStatus } from "@/lib/publishing/publishing-status";
-import { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX } from "@/lib/publishing/schemas";
+import { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX } from "@/lib/publishing/limits";
 import { publishCorrectionAction, publishExplainerAction, unpublishExplainerAction } from "./actions";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;

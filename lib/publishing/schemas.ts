@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX } from "./limits";
+
+export { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX };
 
 /**
  * Input schemas for publishing, shared by the domain functions and the publish controls. Every
@@ -19,7 +22,6 @@ export const ZPublishExplainer = z.object(ZTarget);
 export type TPublishExplainer = z.infer<typeof ZPublishExplainer>;
 
 export const CORRECTION_NOTE_MIN = 10;
-export const CORRECTION_NOTE_MAX = 4000;
 export const ZPublishCorrection = z.object({
   ...ZTarget,
   note: z
@@ -31,7 +33,6 @@ export const ZPublishCorrection = z.object({
 export type TPublishCorrection = z.infer<typeof ZPublishCorrection>;
 
 export const UNPUBLISH_NOTICE_MIN = 10;
-export const UNPUBLISH_NOTICE_MAX = 2000;
 export const ZUnpublishExplainer = z.object({
   ...ZTarget,
   notice: z
