@@ -114,10 +114,12 @@ test.describe("reviewing an explainer", () => {
     const adminContext = await browser.newContext({ storageState: STORAGE.ADMIN });
     const adminPage = await adminContext.newPage();
     await adminPage.goto(`/review/${explainerId}`);
+    // click until the page reacts (hydration), but never again once approved: the button goes away
     await expect(async () => {
-      await adminPage.getByRole("button", { name: "Approve revision" }).click();
-      await expect(adminPage.getByRole("status")).toContainText("Approved", { timeout: 2000 });
-    }).toPass();
+      const approved = adminPage.getByText("Approved. The writers were notified");
+      if ((await approved.count()) === 0) await adminPage.getByRole("button", { name: "Approve revision" }).click({ timeout: 2000 });
+      await expect(approved).toBeVisible({ timeout: 5000 });
+    }).toPass({ timeout: 30_000 });
     const row = await explainerRow(explainerId);
     expect(row.state).toBe("APPROVED");
     expect(row.approvedRevisionId).not.toBeNull();
