@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
 import { orNotFound } from "@/lib/http/page-data";
+import { collabConfigFor } from "@/lib/collab/collab-config";
 import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
 import { LazyExplainerEditor } from "./lazy-editor";
 
@@ -11,5 +12,5 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
   const actor = await requireActorForPage();
   const { storyId, explainerId } = await params;
   const explainer = await orNotFound(() => getExplainerForEditor(actor, storyId, explainerId));
-  return <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} />;
+  return <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} collab={collabConfigFor(actor, explainer.id)} />;
 }

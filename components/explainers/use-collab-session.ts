@@ -1,0 +1,102 @@
+"use client";
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+
+/** What the page tells the editor about live co-editing (null when it is switched off). */
+export type CollabConfig = {
+  documentName: string;
+  /** the collaboration server's port on the page's host, unless publicUrl says where it is */
+  port: number;
+  publicUrl: string | null;
+  /** this person may only read (the server enforces it too) */
+  readOnly: boolean;
+  user: { id: string; name: string };
+};
+
+export type CollabConnection = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
+
+export type CollabState = {
+  connection: CollabConnection;
+  /** the document arrived from the server at least once: the editor can bind to it */
+  ready: boolean;
+  /** local changes the server has not confirmed yet */
+  unsynced: number;
+  mode: "write" | "read";
+};
+
+export type CollabSession = { ydoc: Y.Doc; provider: HocuspocusProvider; config: CollabConfig };
+
+// distinct, readable on white, and each dark enough for the white caret label text
+const PALETTE = ["#c2410c", "#1d4ed8", "#15803d", "#9333ea", "#be123c", "#0e7490", "#a16207", "#4338ca"];
+
+/** A person's colour: the same in every browser and on every visit. */
+export function colourOf(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length]!;
+}
+
+function collabUrl(config: CollabConfig): string {
+  if (config.publicUrl) return config.publicUrl;
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${window.location.hostname}:${config.port}`;
+}
+
+/**
+ * Connects the browser to the explainer's shared document. Every (re)connect asks the app for a
+ * fresh short-lived token, so a long session survives token expiry and a role change applies at
+ * the next reconnect. Edits made while disconnected stay in the Y.Doc and merge on reconnect.
+ */
+export function useCollabSession(explainerId: string, config: CollabConfig | null): { session: CollabSession | null; state: CollabState } {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [state, setState] = useState<CollabState>({ connection: "connecting", ready: false, unsynced: 0, mode: config?.readOnly ? "read" : "write" });
+
+  useEffect(() => {
+    if (!config) return;
+    const ydoc = new Y.Doc();
+    let everConnected = false;
+    const patch = (next: Partial<CollabState>) => setState((current) => ({ ...current, ...next }));
+    const provider = new HocuspocusProvider({
+      url: collabUrl(config),
+      name: config.documentName,
+      document: ydoc,
+      token: async () => {
+        const response = await fetch(`/api/explainers/${explainerId}/collab-session`, { method: "POST", headers: { Accept: "application/json" } });
+        if (!response.ok) throw new Error(`collab-session answered ${response.status}`);
+        const body = (await response.json()) as { token: string; mode: "write" | "read" };
+        patch({ mode: body.mode });
+        return body.token;
+      },
+      onStatus: ({ status }) => {
+        if (status === WebSocketStatus.Connected) {
+          everConnected = true;
+          patch({ connection: navigator.onLine ? "connected" : "offline" });
+        } else patch({ connection: !navigator.onLine ? "offline" : everConnected ? "reconnecting" : "connecting" });
+      },
+      onSynced: ({ state: synced }) => {
+        if (synced) patch({ ready: true });
+      },
+      onUnsyncedChanges: ({ number }) => patch({ unsynced: number }),
+      onAuthenticationFailed: () => patch({ connection: "refused" }),
+    });
+    const offline = () => patch({ connection: "offline" });
+    const online = () => patch({ connection: provider.configuration.websocketProvider.status === WebSocketStatus.Connected ? "connected" : "reconnecting" });
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    // the provider is a connection opened on mount and closed on unmount: it cannot be made
+    // during render, and the editor needs it as state to mount once it exists
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSession({ ydoc, provider, config });
+    return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      provider.destroy();
+      ydoc.destroy();
+    };
+    // the config is the page's, fixed for this mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [explainerId]);
+
+  return { session, state };
+}
