@@ -372,6 +372,11 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
               </Button>
             </div>
           ) : null}
+          {collab?.state.restored ? (
+            <p role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
+              Restored changes kept on this device that had not reached the server. They are merged into the shared document now.
+            </p>
+          ) : null}
           {restored?.kind === "restored" ? (
             <p role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
               Restored changes kept on this device that had not reached the server. They are being saved now.

@@ -1,5 +1,5 @@
 "use client";
-import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 
@@ -23,6 +23,8 @@ export type CollabState = {
   /** local changes the server has not confirmed yet */
   unsynced: number;
   mode: "write" | "read";
+  /** edits kept on this device from an earlier visit were merged into the document */
+  restored: boolean;
 };
 
 export type CollabSession = { ydoc: Y.Doc; provider: HocuspocusProvider; config: CollabConfig };
@@ -35,6 +37,42 @@ export function colourOf(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return PALETTE[hash % PALETTE.length]!;
+}
+
+// Edits the server has not confirmed are also kept on this device, so a tab closed while offline
+// loses nothing: the next visit merges them into the shared document (Yjs merges an old state
+// idempotently: only what the server never got is new).
+function backupKey(explainerId: string): string {
+  return `wiredesk:explainer-ydoc:${explainerId}`;
+}
+
+function writeBackup(explainerId: string, ydoc: Y.Doc): void {
+  try {
+    const bytes = Y.encodeStateAsUpdate(ydoc);
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    window.localStorage.setItem(backupKey(explainerId), btoa(binary));
+  } catch {
+    // storage full or disabled: the edits still merge on reconnect while the tab stays open
+  }
+}
+
+function takeBackup(explainerId: string): Uint8Array | null {
+  try {
+    const stored = window.localStorage.getItem(backupKey(explainerId));
+    if (!stored) return null;
+    return Uint8Array.from(atob(stored), (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+function clearBackup(explainerId: string): void {
+  try {
+    window.localStorage.removeItem(backupKey(explainerId));
+  } catch {
+    // nothing kept
+  }
 }
 
 function collabUrl(config: CollabConfig): string {
@@ -50,15 +88,18 @@ function collabUrl(config: CollabConfig): string {
  */
 export function useCollabSession(explainerId: string, config: CollabConfig | null): { session: CollabSession | null; state: CollabState } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [state, setState] = useState<CollabState>({ connection: "connecting", ready: false, unsynced: 0, mode: config?.readOnly ? "read" : "write" });
+  const [state, setState] = useState<CollabState>({ connection: "connecting", ready: false, unsynced: 0, mode: config?.readOnly ? "read" : "write", restored: false });
 
   useEffect(() => {
     if (!config) return;
     const ydoc = new Y.Doc();
     let everConnected = false;
+    let restoredOnce = false;
     const patch = (next: Partial<CollabState>) => setState((current) => ({ ...current, ...next }));
+    // retry every few seconds at most: after a server restart writers should be back quickly
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(config), delay: 1000, factor: 1.5, maxDelay: 4000 });
     const provider = new HocuspocusProvider({
-      url: collabUrl(config),
+      websocketProvider: socket,
       name: config.documentName,
       document: ydoc,
       token: async () => {
@@ -75,11 +116,29 @@ export function useCollabSession(explainerId: string, config: CollabConfig | nul
         } else patch({ connection: !navigator.onLine ? "offline" : everConnected ? "reconnecting" : "connecting" });
       },
       onSynced: ({ state: synced }) => {
-        if (synced) patch({ ready: true });
+        if (!synced || restoredOnce) return;
+        restoredOnce = true;
+        const backup = takeBackup(explainerId);
+        if (backup && !config.readOnly) {
+          try {
+            Y.applyUpdate(ydoc, backup);
+            patch({ restored: provider.hasUnsyncedChanges });
+            if (!provider.hasUnsyncedChanges) clearBackup(explainerId);
+          } catch {
+            clearBackup(explainerId);
+          }
+        }
+        patch({ ready: true });
       },
-      onUnsyncedChanges: ({ number }) => patch({ unsynced: number }),
+      onUnsyncedChanges: ({ number }) => {
+        patch({ unsynced: number });
+        if (number > 0) writeBackup(explainerId, ydoc);
+        else clearBackup(explainerId);
+      },
       onAuthenticationFailed: () => patch({ connection: "refused" }),
     });
+    // a provider given its own socket must be attached to it explicitly
+    provider.attach();
     const offline = () => patch({ connection: "offline" });
     const online = () => patch({ connection: provider.configuration.websocketProvider.status === WebSocketStatus.Connected ? "connected" : "reconnecting" });
     window.addEventListener("offline", offline);
@@ -92,6 +151,7 @@ export function useCollabSession(explainerId: string, config: CollabConfig | nul
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       provider.destroy();
+      socket.destroy();
       ydoc.destroy();
     };
     // the config is the page's, fixed for this mount
