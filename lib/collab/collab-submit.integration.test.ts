@@ -16,6 +16,7 @@ let url: string;
 let httpUrl: string;
 const clients: NodeCollabClient[] = [];
 const savedInternalUrl = process.env.COLLAB_INTERNAL_URL;
+const savedSwitch = process.env.WIREDESK_COLLAB;
 
 beforeAll(async () => {
   // a long debounce: only the flush can have stored the edit by the time the revision is taken
@@ -24,6 +25,7 @@ beforeAll(async () => {
   url = `ws://127.0.0.1:${server.address.port}`;
   httpUrl = `http://127.0.0.1:${server.address.port}`;
   process.env.COLLAB_INTERNAL_URL = httpUrl;
+  process.env.WIREDESK_COLLAB = "1";
 });
 
 afterAll(async () => {
@@ -31,6 +33,8 @@ afterAll(async () => {
   await server.destroy();
   if (savedInternalUrl === undefined) delete process.env.COLLAB_INTERNAL_URL;
   else process.env.COLLAB_INTERNAL_URL = savedInternalUrl;
+  if (savedSwitch === undefined) delete process.env.WIREDESK_COLLAB;
+  else process.env.WIREDESK_COLLAB = savedSwitch;
 });
 
 async function setUp() {
