@@ -6,7 +6,7 @@ import type { CollabState } from "./use-collab-session";
 type Present = { key: string; name: string; color: string; you: boolean; readOnly: boolean };
 
 /** Everyone in the document now, from the provider's awareness (one chip per person). */
-export function PresenceBar({ provider, userId }: { provider: HocuspocusProvider; userId: string }) {
+export function PresenceBar({ provider, userId, connected }: { provider: HocuspocusProvider; userId: string; connected: boolean }) {
   const [people, setPeople] = useState<Present[]>([]);
   useEffect(() => {
     const awareness = provider.awareness;
@@ -31,7 +31,7 @@ export function PresenceBar({ provider, userId }: { provider: HocuspocusProvider
 
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="People in this document" data-testid="presence-bar">
-      <span className="text-xs text-muted">{people.length <= 1 ? "Only you here" : `${people.length} here:`}</span>
+      <span className="text-xs text-muted">{!connected ? "Others are not shown while disconnected:" : people.length <= 1 ? "Only you here" : `${people.length} here:`}</span>
       <ul className="flex flex-wrap items-center gap-1.5">
         {people.map((person) => (
           <li
@@ -72,7 +72,7 @@ export function ConnectionStatus({ state }: { state: CollabState }) {
       </span>
       {state.mode === "write" ? (
         <span className="text-muted" data-unsynced={state.unsynced}>
-          {state.unsynced === 0 ? "· All changes synced" : `· ${state.unsynced === 1 ? "1 change" : `${state.unsynced} changes`} not synced yet`}
+          {state.unsynced === 0 ? "· All changes synced" : "· Latest edits not synced yet"}
         </span>
       ) : null}
     </span>

@@ -356,7 +356,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
 
           {collab ? (
             <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white px-3 py-2">
-              <PresenceBar provider={collab.provider} userId={collab.config.user.id} />
+              <PresenceBar provider={collab.provider} userId={collab.config.user.id} connected={collab.state.connection === "connected"} />
               {readOnly ? (
                 <p role="note" className="text-sm font-medium text-muted" data-testid="view-only">
                   View only: you see changes live but cannot edit.

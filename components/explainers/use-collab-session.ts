@@ -121,22 +121,30 @@ export function useCollabSession(explainerId: string, config: CollabConfig | nul
         const backup = takeBackup(explainerId);
         if (backup && !config.readOnly) {
           try {
-            Y.applyUpdate(ydoc, backup);
-            patch({ restored: provider.hasUnsyncedChanges });
-            if (!provider.hasUnsyncedChanges) clearBackup(explainerId);
+            // only what the server never got is new: anything else merges as a no-op
+            const kept = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(backup));
+            const known = Y.decodeStateVector(Y.encodeStateVector(ydoc));
+            const unseen = [...kept].some(([client, clock]) => (known.get(client) ?? 0) < clock);
+            Y.applyUpdate(ydoc, backup, "device-backup");
+            patch({ restored: unseen });
           } catch {
-            clearBackup(explainerId);
+            // an unreadable backup helps nobody
           }
+          clearBackup(explainerId);
         }
         patch({ ready: true });
       },
       onUnsyncedChanges: ({ number }) => {
         patch({ unsynced: number });
-        if (number > 0) writeBackup(explainerId, ydoc);
-        else clearBackup(explainerId);
+        if (number === 0) clearBackup(explainerId);
       },
       onAuthenticationFailed: () => patch({ connection: "refused" }),
     });
+    // this person's edits (not those the server sends) are kept until the server confirms them
+    const keepOnDevice = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && provider.hasUnsyncedChanges) writeBackup(explainerId, ydoc);
+    };
+    ydoc.on("update", keepOnDevice);
     // a provider given its own socket must be attached to it explicitly
     provider.attach();
     const offline = () => patch({ connection: "offline" });
@@ -150,6 +158,7 @@ export function useCollabSession(explainerId: string, config: CollabConfig | nul
     return () => {
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
+      ydoc.off("update", keepOnDevice);
       provider.destroy();
       socket.destroy();
       ydoc.destroy();
