@@ -176,6 +176,9 @@ test.describe("live co-editing on one instance", () => {
       expect(mine).toBe(theirs);
       for (const part of ["the ferry stopped after the storm on Tuesday.", "the port office expects crossings to resume at dawn.", "[editor]", "[reviewer]"]) expect(mine).toContain(part);
     }).toPass({ timeout: 10_000 });
+    // each person's words stay where that person put their caret
+    await expect(body(reviewer).locator("p").nth(0)).toContainText("First line: the ferry stopped after the storm on Tuesday.");
+    await expect(body(reviewer).locator("p").nth(1)).toHaveText(/^Second line: the port office expects crossings to resume at dawn\./);
 
     // named carets: the other person's caret label is in the text (where each is focused)
     await body(editor).locator("p").nth(1).click();

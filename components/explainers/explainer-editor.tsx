@@ -262,7 +262,9 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
       // co-edited: the collaboration server stores the shared document
       if (!collab) autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content });
     },
-  });
+    // co-edited, the page re-renders on every connection and sync event: a fixed dependency keeps
+    // Tiptap from re-applying the options to the live view each time (callbacks stay current)
+  }, collab ? [collab.ydoc] : undefined);
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
