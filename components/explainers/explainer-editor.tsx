@@ -268,6 +268,24 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
+  // ProseMirror learns about a click or an arrow/End key from the browser's `selectionchange`
+  // event, which arrives in a later task. A remote change applied in between makes y-tiptap
+  // restore the selection ProseMirror still holds (the old one, e.g. the start of the heading)
+  // and write it back to the page, undoing the person's click: their next words land there.
+  // Reading the page's selection into the editor before each incoming message closes that gap.
+  const collabProvider = collab?.provider ?? null;
+  useEffect(() => {
+    if (!editor || !collabProvider) return;
+    const readPendingSelection = () => {
+      if (editor.isDestroyed) return;
+      // not in ProseMirror's typings, but the documented way its own input handlers sync
+      (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+    };
+    collabProvider.on("message", readPendingSelection);
+    return () => {
+      collabProvider.off("message", readPendingSelection);
+    };
+  }, [editor, collabProvider]);
 
   function applyDraft(target: Editor, draft: Draft) {
     setTitle(draft.title);
