@@ -13,12 +13,11 @@
  */
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DatabaseStartupError } from "../lib/db/embedded";
 import type { Actor } from "../lib/auth/permissions";
 import { ZBoardQuery } from "../lib/claims/schemas";
 import { seedClaims } from "./lib/seed-claims";
 import { round, summarize, table, type Summary } from "./lib/stats";
-import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
+import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
 
 const CLAIMS = 5000;
 const REPORTS = 300;
@@ -148,18 +147,4 @@ async function main(): Promise<{ code: number; summary?: string }> {
   return { code: met ? 0 : 1, summary };
 }
 
-let exitCode = 1;
-let summary: string | undefined;
-try {
-  ({ code: exitCode, summary } = await main());
-} catch (error) {
-  if (run.interrupted) {
-    // interrupted or timed out: the in-flight work failed because cleanup began; already reported
-  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
-  else console.error(error);
-} finally {
-  await run.cleanUp();
-}
-// Last line: every figure as JSON, for tooling.
-if (summary) console.log(summary);
-process.exit(exitCode);
+await finishBench(run, main);

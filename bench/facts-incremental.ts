@@ -17,9 +17,8 @@
  * Ctrl-C or the time limit.
  */
 import { fileURLToPath } from "node:url";
-import { DatabaseStartupError } from "../lib/db/embedded";
 import type { Actor } from "../lib/auth/permissions";
-import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
+import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
 import { round, summarize, table } from "./lib/stats";
 
 const REPORTS = 400;
@@ -243,17 +242,4 @@ async function main(): Promise<{ code: number; summary?: string }> {
   return { code: met ? 0 : 1, summary };
 }
 
-let exitCode = 1;
-let summary: string | undefined;
-try {
-  ({ code: exitCode, summary } = await main());
-} catch (error) {
-  if (run.interrupted) {
-    // interrupted or timed out: the in-flight work failed because cleanup began; already reported
-  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
-  else console.error(error);
-} finally {
-  await run.cleanUp();
-}
-if (summary) console.log(summary);
-process.exit(exitCode);
+await finishBench(run, main);

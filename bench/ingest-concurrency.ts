@@ -20,11 +20,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DatabaseStartupError } from "../lib/db/embedded";
 import { generateApiToken } from "../lib/api-tokens/token-format";
 import { freePort, startNextServer, type NextServer } from "./lib/next-server";
 import { round, summarize, table, type Summary } from "./lib/stats";
-import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
+import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
 
 const CLIENTS = 10;
 const BURST_ROUNDS = 40;
@@ -362,19 +361,6 @@ async function main(): Promise<{ code: number; summary?: string }> {
   }
 }
 
-let exitCode = 1;
-let summary: string | undefined;
-try {
-  ({ code: exitCode, summary } = await main());
-} catch (error) {
-  if (run.interrupted) {
-    // interrupted or timed out: the in-flight work failed because cleanup began; already reported
-  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
-  else console.error(error);
+await finishBench(run, main, () => {
   if (nextServer) console.error(`Last output of next start:\n${nextServer.output()}`);
-} finally {
-  await run.cleanUp();
-}
-// Last line: every figure as JSON, for tooling.
-if (summary) console.log(summary);
-process.exit(exitCode);
+});

@@ -21,10 +21,9 @@ import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DatabaseStartupError } from "../lib/db/embedded";
 import type { Actor } from "../lib/auth/permissions";
 import { freePort, signIn, startNextServer, timedGet } from "./lib/next-server";
-import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
+import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
 import { round, table } from "./lib/stats";
 
 const CONNECTIONS = 50;
@@ -342,17 +341,4 @@ async function main(): Promise<{ code: number; summary?: string }> {
   return { code: met ? 0 : 1, summary };
 }
 
-let exitCode = 1;
-let summary: string | undefined;
-try {
-  ({ code: exitCode, summary } = await main());
-} catch (error) {
-  if (run.interrupted) {
-    // interrupted or timed out: already reported
-  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
-  else console.error(error);
-} finally {
-  await run.cleanUp();
-}
-if (summary) console.log(summary);
-process.exit(exitCode);
+await finishBench(run, main);

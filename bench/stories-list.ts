@@ -13,13 +13,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DatabaseStartupError } from "../lib/db/embedded";
 import { hashPassword } from "../lib/auth/password";
 import type { Actor } from "../lib/auth/permissions";
 import { freePort, signIn, startNextServer, timedGet, type NextServer } from "./lib/next-server";
 import { seedStories } from "./lib/seed-stories";
 import { round, summarize, table, type Summary } from "./lib/stats";
-import { createBenchDatabase, startBenchRun } from "./lib/bench-run";
+import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
 
 const STORIES = 1000;
 const RUNS = 200;
@@ -199,19 +198,6 @@ async function main(): Promise<{ code: number; summary?: string }> {
   return { code: failures.length > 0 ? 1 : 0, summary };
 }
 
-let exitCode = 1;
-let summary: string | undefined;
-try {
-  ({ code: exitCode, summary } = await main());
-} catch (error) {
-  if (run.interrupted) {
-    // interrupted or timed out: the in-flight work failed because cleanup began; already reported
-  } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
-  else console.error(error);
+await finishBench(run, main, () => {
   if (nextServer) console.error(`Last output of next start:\n${nextServer.output()}`);
-} finally {
-  await run.cleanUp();
-}
-// Last line: every figure as JSON, for tooling.
-if (summary) console.log(summary);
-process.exit(exitCode);
+});

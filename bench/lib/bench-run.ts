@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { resolveDatabaseUrl, withDatabase } from "../../lib/db/embedded";
+import { DatabaseStartupError, resolveDatabaseUrl, withDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { migrateJobQueue } from "../../lib/jobs/migrate-queue";
 
@@ -79,4 +79,32 @@ export async function createBenchDatabase(run: BenchRun): Promise<BenchDatabase>
   await migrateJobQueue(url);
   console.log(`Applied ${migrated.applied.length} migration(s) and the job queue's schema.`);
   return { url, name, serverVersion, embedded: server.embedded };
+}
+
+/**
+ * Runs a bench's `main`, reports its failure (not when the run was interrupted: that was already
+ * said), cleans up once, prints the JSON summary as the last line, and exits with main's code.
+ * `onFailure` adds context to a failure (e.g. the last output of `next start`).
+ */
+export async function finishBench(
+  run: BenchRun,
+  main: () => Promise<{ code: number; summary?: string }>,
+  onFailure?: () => void,
+): Promise<never> {
+  let exitCode = 1;
+  let summary: string | undefined;
+  try {
+    ({ code: exitCode, summary } = await main());
+  } catch (error) {
+    if (run.interrupted) {
+      // interrupted or timed out: the in-flight work failed because cleanup began; already reported
+    } else if (error instanceof DatabaseStartupError) console.error(`bench: ${error.message}`);
+    else console.error(error);
+    onFailure?.();
+  } finally {
+    await run.cleanUp();
+  }
+  // Last line: every figure as JSON, for tooling.
+  if (summary) console.log(summary);
+  process.exit(exitCode);
 }
