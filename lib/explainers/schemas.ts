@@ -32,8 +32,7 @@ export type TSaveExplainerDraft = z.input<typeof ZSaveExplainerDraft>;
 export const ZSubmitRevision = z.object({
   storyId: ZId("story"),
   explainerId: ZId("explainer"),
-  /** the version the writer saw; omitted by the co-editing editor (see submitRevision) */
-  version: ZVersion.optional(),
+  version: ZVersion,
   message: z.string().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
 });
 export type TSubmitRevision = z.input<typeof ZSubmitRevision>;
