@@ -33,8 +33,9 @@ function bullet(page: Page, index: number): Locator {
   return page.getByRole("textbox", { name: "Explainer text" }).locator("li").nth(index);
 }
 
+/** The shared document has reached the collaboration server (nothing unsynced). */
 async function saved(page: Page) {
-  await expect(page.locator("[data-save-status]")).toHaveText(/Saved \d/, { timeout: 15_000 });
+  await expect(page.locator("[data-unsynced]")).toHaveAttribute("data-unsynced", "0", { timeout: 20_000 });
 }
 
 async function submit(page: Page, message: string, number: number) {

@@ -3,9 +3,13 @@
  *   tsx scripts/with-test-db.ts [--e2e] <command> [args...]
  * The server is DATABASE_URL's when given, else the embedded PostgreSQL. With --e2e it also
  * provides what `next start` needs (auth secret, URL, port) for Playwright's web server, and runs
- * a job-queue worker (scripts/worker.ts) so imported reports get analysed.
+ * a job-queue worker (scripts/worker.ts) so imported reports get analysed, and a collaboration
+ * server (scripts/collab.ts) on COLLAB_PORT (default E2E_PORT + 100) for live co-editing; it shares
+ * documents through Redis when REDIS_URL (default redis://127.0.0.1:6379) answers, so browser tests
+ * can add a second instance beside it.
  */
 import { spawn } from "node:child_process";
+import { connect } from "node:net";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
@@ -49,6 +53,33 @@ const worker = e2e
   : undefined;
 
 const port = process.env.E2E_PORT ?? "3107";
+const secret = "e2e-secret-not-for-production-0123456789abcdef";
+const collabPort = process.env.COLLAB_PORT ?? String(Number(port) + 100);
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port: redisPort } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(redisPort || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+const redisUrl = e2e ? (process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : "";
+const useRedis = e2e && (await reachable(redisUrl));
+if (e2e && !useRedis) console.log(`with-test-db: Redis at ${redisUrl} does not answer; the collaboration server runs alone.`);
+const collab = e2e
+  ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/collab.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: testUrl, NEXTAUTH_SECRET: secret, COLLAB_PORT: collabPort, REDIS_URL: useRedis ? redisUrl : "" },
+    })
+  : undefined;
+
 const child = spawn(command[0]!, command.slice(1), {
   stdio: "inherit",
   shell: process.platform === "win32",
@@ -57,7 +88,9 @@ const child = spawn(command[0]!, command.slice(1), {
     DATABASE_URL: testUrl,
     ...(e2e
       ? {
-          NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+          NEXTAUTH_SECRET: secret,
+          COLLAB_PORT: collabPort,
+          E2E_REDIS_URL: useRedis ? redisUrl : "",
           NEXTAUTH_URL: `http://localhost:${port}`,
           E2E_PORT: port,
           NEXT_TELEMETRY_DISABLED: "1",
@@ -70,9 +103,11 @@ let cleaning = false;
 async function cleanUp(code: number): Promise<never> {
   if (!cleaning) {
     cleaning = true;
-    if (worker && worker.exitCode === null) {
-      worker.kill("SIGTERM");
-      await new Promise((resolve) => worker.once("exit", resolve));
+    for (const helper of [worker, collab]) {
+      if (helper && helper.exitCode === null) {
+        helper.kill("SIGTERM");
+        await new Promise((resolve) => helper.once("exit", resolve));
+      }
     }
     if (!process.env.KEEP_TEST_DB) {
       await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch((error: unknown) => {

@@ -2,6 +2,8 @@
 import { Extension } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField } from "@/components/ui/field";
 import { EXPLAINER_STATE_META } from "@/lib/claims/status-meta";
+import { EXPLAINER_STARTER_KIT_OPTIONS } from "@/lib/collab/explainer-schema";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { extractCitations, type ExplainerDoc } from "@/lib/explainers/document-read";
@@ -21,6 +24,9 @@ import { EditorToolbar } from "./editor-toolbar";
 import { RuleHighlights } from "./rule-highlights";
 import { CitationTargetsContext } from "./targets-context";
 import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup, type SaveStatus } from "./use-autosave";
+import { ConnectionStatus, PresenceBar } from "./collab-bars";
+import { colourOf, useCollabSession, type CollabConfig, type CollabSession, type CollabState } from "./use-collab-session";
+import { useSharedText } from "./use-shared-text";
 
 type SaveAction = (input: unknown) => Promise<ActionResult<{ version: number; state: string; savedAt: string; changed: boolean }>>;
 type SubmitAction = (input: unknown) => Promise<ActionResult<{ revisionId: string; number: number; version: number }>>;
@@ -100,15 +106,48 @@ function sameDraft(a: Draft, b: Draft): boolean {
   return a.title === b.title && a.dek === b.dek && JSON.stringify(a.content) === JSON.stringify(b.content);
 }
 
+type EditorProps = { initial: ExplainerForEditor; saveAction: SaveAction; submitAction: SubmitAction; collab?: CollabConfig | null };
+
 /**
- * The explainer editor: title, dek and the Tiptap document with citation chips, a side panel of
- * the story's claims and facts, live writing-rule checks, autosave with a device backup, and
- * submission for review.
+ * The explainer editor. With live co-editing (the page passes `collab`) the document, title and
+ * dek are one shared Yjs document kept by the collaboration server, which also stores it; the
+ * editor appears once the shared document has arrived. Without it (WIREDESK_COLLAB=0) drafts
+ * save through the autosave action with a device backup.
  */
-export function ExplainerEditor({ initial, saveAction, submitAction }: { initial: ExplainerForEditor; saveAction: SaveAction; submitAction: SubmitAction }) {
+export function ExplainerEditor(props: EditorProps) {
+  const { session, state } = useCollabSession(props.initial.id, props.collab ?? null);
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), 6000);
+    return () => clearTimeout(timer);
+  }, []);
+  if (props.collab && (!session || !state.ready)) {
+    return (
+      <div className="space-y-3" aria-busy="true">
+        <p role="status" className="rounded-lg border border-line bg-white px-3 py-2 text-sm text-muted" data-collab-status={state.connection}>
+          {state.connection === "refused"
+            ? "The shared document refused this connection. Reload the page; if it persists, ask an admin about your access."
+            : slow
+              ? "Still connecting to the shared document… the co-editing server does not answer yet; retrying."
+              : "Connecting to the shared document…"}
+        </p>
+        <div className="h-[32rem] animate-pulse rounded-lg border border-line bg-white" />
+      </div>
+    );
+  }
+  return <EditorBody {...props} collab={session ? { ...session, state } : null} />;
+}
+
+/** Title, dek and the Tiptap document with citation chips, the claims panel, rule checks, submission. */
+function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorProps, "collab"> & { collab: (CollabSession & { state: CollabState }) | null }) {
   const router = useRouter();
-  const [title, setTitle] = useState(initial.title);
-  const [dek, setDek] = useState(initial.dek);
+  const titleInput = useRef<HTMLInputElement | null>(null);
+  const dekInput = useRef<HTMLTextAreaElement | null>(null);
+  const ydoc = collab?.ydoc ?? null;
+  const [sharedTitle, sharedDek] = useMemo(() => (ydoc ? [ydoc.getText("title"), ydoc.getText("dek")] : [null, null]), [ydoc]);
+  const [title, setTitle] = useSharedText(sharedTitle, initial.title, titleInput);
+  const [dek, setDek] = useSharedText(sharedDek, initial.dek, dekInput);
+  const readOnly = collab ? collab.state.mode === "read" : false;
   const [doc, setDoc] = useState<ExplainerDoc>(initial.content);
   const [state, setState] = useState(initial.state);
   const [restored, setRestored] = useState<{ kind: "restored" } | { kind: "offer"; backup: LocalBackup } | null>(null);
@@ -136,17 +175,19 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
 
   const editor = useEditor({
     immediatelyRender: false,
+    editable: !readOnly,
     extensions: [
-      StarterKit.configure({
-        blockquote: false,
-        code: false,
-        codeBlock: false,
-        horizontalRule: false,
-        strike: false,
-        underline: false,
-        heading: { levels: [2] },
-        link: { openOnClick: false, autolink: true, protocols: ["http", "https"], defaultProtocol: "https", isAllowedUri: (url) => /^https?:\/\//i.test(url) },
-      }),
+      // Yjs brings its own undo, which undoes only this person's changes
+      StarterKit.configure({ ...EXPLAINER_STARTER_KIT_OPTIONS, ...(collab ? { undoRedo: false as const } : {}) }),
+      ...(collab
+        ? [
+            Collaboration.configure({ document: collab.ydoc, field: "default" }),
+            CollaborationCaret.configure({
+              provider: collab.provider,
+              user: { id: collab.config.user.id, name: collab.config.user.name, color: colourOf(collab.config.user.id), readOnly: collab.config.readOnly },
+            }),
+          ]
+        : []),
       CitationNode,
       CitationCommand.configure({
         targets: targetsAtCreation,
@@ -175,7 +216,8 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
         }),
       }),
     ],
-    content: initial.content,
+    // the shared document brings its own content
+    ...(collab ? {} : { content: initial.content }),
     editorProps: {
       attributes: {
         class: "explainer-prose min-h-[24rem] px-5 py-4 focus:outline-none",
@@ -195,6 +237,10 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
       },
     },
     onCreate: ({ editor: created }) => {
+      if (collab) {
+        setDoc(created.getJSON() as ExplainerDoc);
+        return;
+      }
       // a copy kept on this device that the server never got (reload, closed tab, offline)
       const backup = readBackup(initial.id);
       if (!backup) return;
@@ -213,12 +259,44 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
     onUpdate: ({ editor: updated }) => {
       const content = updated.getJSON() as ExplainerDoc;
       setDoc(content);
-      autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content });
+      // co-edited: the collaboration server stores the shared document
+      if (!collab) autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content });
     },
-  });
+    // co-edited, the page re-renders on every connection and sync event: a fixed dependency keeps
+    // Tiptap from re-applying the options to the live view each time (callbacks stay current)
+  }, collab ? [collab.ydoc] : undefined);
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
+  // ProseMirror learns about a click or an arrow/End key from the browser's `selectionchange`
+  // event, which arrives in a later task (on a busy machine tens of milliseconds later). Anything
+  // that redraws the editor in between writes ProseMirror's old selection back to the page and
+  // undoes the person's click, so their next words land at the old place: a remote change (y-tiptap
+  // restores the selection ProseMirror still holds), another person's caret moving, or
+  // ProseMirror's own re-sync 20 ms after the editor gains focus. Reading the page's selection into
+  // the editor right after each click or key and before each incoming message closes that gap.
+  const collabProvider = collab?.provider ?? null;
+  useEffect(() => {
+    if (!editor || !collabProvider) return;
+    const readPendingSelection = () => {
+      if (editor.isDestroyed || !editor.view.hasFocus()) return;
+      // not in ProseMirror's typings, but the documented way its own input handlers sync
+      (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+    };
+    // the browser places a click's caret right after `mousedown` (after focus): read it then
+    const afterMouseDown = () => setTimeout(readPendingSelection, 0);
+    collabProvider.on("message", readPendingSelection);
+    // on window, so these run after ProseMirror's own handlers have marked the selection's origin
+    window.addEventListener("mousedown", afterMouseDown);
+    window.addEventListener("mouseup", readPendingSelection);
+    window.addEventListener("keyup", readPendingSelection);
+    return () => {
+      collabProvider.off("message", readPendingSelection);
+      window.removeEventListener("mousedown", afterMouseDown);
+      window.removeEventListener("mouseup", readPendingSelection);
+      window.removeEventListener("keyup", readPendingSelection);
+    };
+  }, [editor, collabProvider]);
 
   function applyDraft(target: Editor, draft: Draft) {
     setTitle(draft.title);
@@ -239,8 +317,12 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
       setDek(next.dek);
       titleRef.current.dek = next.dek;
     }
-    autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content: (editor?.getJSON() as ExplainerDoc | undefined) ?? doc });
+    if (!collab) autosave.change({ title: titleRef.current.title, dek: titleRef.current.dek, content: (editor?.getJSON() as ExplainerDoc | undefined) ?? doc });
   };
+
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
 
   const problems = useMemo(() => checkWritingRules(doc, targetMap), [doc, targetMap]);
   const citedKeys = useMemo(() => new Set(extractCitations(doc).map(citationKey)), [doc]);
@@ -270,14 +352,27 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone={stateMeta.tone}>{stateMeta.label}</Badge>
               {initial.needsReReview ? <Badge tone="danger">Needs re-review</Badge> : null}
-              <SaveStatusLine status={autosave.status} onRetry={() => void autosave.flush()} />
+              {collab ? <ConnectionStatus state={collab.state} /> : <SaveStatusLine status={autosave.status} onRetry={() => void autosave.flush()} />}
             </div>
             <SubmitDialog
-              disabled={state === "IN_REVIEW" || autosave.status.kind === "conflict"}
-              disabledReason={state === "IN_REVIEW" ? "Waiting for review" : undefined}
+              disabled={readOnly || state === "IN_REVIEW" || (!collab && autosave.status.kind === "conflict")}
+              disabledReason={readOnly ? "View only" : state === "IN_REVIEW" ? "Waiting for review" : undefined}
               problems={problems}
               onGoTo={goToBullet}
               onSubmit={async (message) => {
+                if (collab) {
+                  // the server must have every edit of this browser before it snapshots
+                  const deadline = Date.now() + 5000;
+                  while (collab.provider.hasUnsyncedChanges && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+                  if (collab.provider.hasUnsyncedChanges) {
+                    return { ok: false, error: "Your latest edits have not reached the server yet (see the connection status). They are kept; try again once it says all changes are synced.", fieldErrors: {} };
+                  }
+                  const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, message });
+                  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+                  setState("IN_REVIEW");
+                  router.refresh();
+                  return { ok: true, error: "", fieldErrors: {} };
+                }
                 const flushed = await autosave.flush();
                 if (!flushed) return { ok: false, error: "Your latest changes are not saved yet (see the status line). Try again once they are.", fieldErrors: {} };
                 const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, version: autosave.currentVersion(), message });
@@ -290,13 +385,28 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
             />
           </div>
 
-          {autosave.status.kind === "conflict" ? (
+          {collab ? (
+            <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white px-3 py-2">
+              <PresenceBar provider={collab.provider} userId={collab.config.user.id} connected={collab.state.connection === "connected"} />
+              {readOnly ? (
+                <p role="note" className="text-sm font-medium text-muted" data-testid="view-only">
+                  View only: you see changes live but cannot edit.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          {!collab && autosave.status.kind === "conflict" ? (
             <div role="alert" className="rounded-lg border border-danger/40 bg-red-50 p-3 text-sm">
               <p className="font-medium text-danger">{autosave.status.message}</p>
               <Button size="sm" className="mt-2" onClick={() => window.location.reload()}>
                 Reload the latest version
               </Button>
             </div>
+          ) : null}
+          {collab?.state.restored ? (
+            <p role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
+              Restored changes kept on this device that had not reached the server. They are merged into the shared document now.
+            </p>
           ) : null}
           {restored?.kind === "restored" ? (
             <p role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm">
@@ -353,6 +463,8 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
               <label className="block">
                 <span className="sr-only">Title</span>
                 <input
+                  ref={titleInput}
+                  readOnly={readOnly}
                   value={title}
                   maxLength={300}
                   onChange={(event) => changeMeta({ title: event.target.value })}
@@ -366,6 +478,8 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
               <label className="block">
                 <span className="sr-only">Dek</span>
                 <textarea
+                  ref={dekInput}
+                  readOnly={readOnly}
                   value={dek}
                   maxLength={1000}
                   rows={2}
@@ -378,7 +492,7 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
             </div>
             {editor ? (
               <>
-                <EditorToolbar editor={editor} onCite={openCommand} linkOpen={linkOpen} onLinkOpenChange={setLinkOpen} />
+                {readOnly ? null : <EditorToolbar editor={editor} onCite={openCommand} linkOpen={linkOpen} onLinkOpenChange={setLinkOpen} />}
                 <EditorContent editor={editor} />
               </>
             ) : (
@@ -391,7 +505,7 @@ export function ExplainerEditor({ initial, saveAction, submitAction }: { initial
         </div>
 
         <aside className="lg:sticky lg:top-4 lg:h-[calc(100vh-2rem)]">
-          <CitationPanel targets={initial.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor} />
+          <CitationPanel targets={initial.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
         </aside>
       </div>
       {menu.menu ? <CitationMenu state={menu.menu} active={menu.active} onPick={menuStore.pick} /> : null}

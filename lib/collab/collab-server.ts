@@ -4,7 +4,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import * as Y from "yjs";
 import { authorizeCollabConnection, CollabAccessDenied, type CollabConnection } from "./collab-access";
 import { loadExplainerYDoc, storeExplainerYDoc } from "./document-store";
-import { explainerIdOf } from "./collab-token";
+import { explainerIdOf, verifyInternalToken } from "./collab-token";
 
 export type CollabServerOptions = {
   port: number;
@@ -59,13 +59,53 @@ export function createCollabServer(options: CollabServerOptions): Server {
     unloadImmediately: true,
     extensions,
 
-    async onRequest({ request, response }) {
+    async onRequest({ request, response, instance }) {
       const path = (request.url ?? "/").split("?")[0];
       if (path === "/health" || path === "/healthz") {
         response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
         response.end(JSON.stringify({ ok: true, redis: Boolean(options.redisUrl) }));
         // an empty rejection stops Hocuspocus's default reply
          
+        throw null;
+      }
+      if (path === "/flush" && request.method === "POST") {
+        // the app stores the shared document before snapshotting it into a revision
+        const documentName = new URL(request.url ?? "/", "http://collab").searchParams.get("document") ?? "";
+        const auth = (request.headers.authorization ?? "").replace(/^Bearer /, "");
+        const reply = (status: number, body: object) => {
+          response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+          response.end(JSON.stringify(body));
+        };
+        if (!explainerIdOf(documentName) || !verifyInternalToken(auth, documentName, options.secret)) {
+          reply(401, { error: "Not allowed" });
+          throw null;
+        }
+        const document = instance.documents.get(documentName);
+        if (!document) {
+          // not open here: what it last stored is in the database already
+          reply(200, { flushed: false });
+          throw null;
+        }
+        try {
+          await instance.storeDocumentHooks(
+            document,
+            {
+              instance,
+              clientsCount: document.getConnectionsCount(),
+              context: {},
+              document,
+              documentName,
+              requestHeaders: request.headers,
+              requestParameters: new URLSearchParams(),
+              socketId: "",
+            },
+            true,
+          );
+          reply(200, { flushed: true });
+        } catch (error) {
+          log(`could not flush ${documentName}: ${String(error)}`);
+          reply(500, { error: "Could not store the document" });
+        }
         throw null;
       }
       if (path !== "/") {

@@ -85,3 +85,30 @@ export function explainerIdOf(documentName: string): string | null {
   const id = documentName.slice(DOCUMENT_PREFIX.length);
   return UUID.test(id) ? id.toLowerCase() : null;
 }
+
+const INTERNAL_TOKEN_TTL_SECONDS = 60;
+
+function internalKey(secret: string): Buffer {
+  return createHmac("sha256", secret).update("wiredesk:collab-internal:v1").digest();
+}
+
+/**
+ * The app's proof, towards the collaboration server's internal endpoints (POST /flush), that it
+ * holds the shared secret: an HMAC over the document name and a timestamp, valid for a minute.
+ */
+export function issueInternalToken(documentName: string, secret: string, now = Date.now()): string {
+  const at = Math.floor(now / 1000);
+  const mac = createHmac("sha256", internalKey(secret)).update(`${at}:${documentName}`).digest("base64url");
+  return `${at}.${mac}`;
+}
+
+export function verifyInternalToken(token: string, documentName: string, secret: string, now = Date.now()): boolean {
+  if (typeof token !== "string" || token.length > 200) return false;
+  const [atPart, mac] = token.split(".");
+  const at = Number(atPart);
+  if (!Number.isInteger(at) || !mac) return false;
+  if (Math.abs(now / 1000 - at) > INTERNAL_TOKEN_TTL_SECONDS) return false;
+  const expected = Buffer.from(createHmac("sha256", internalKey(secret)).update(`${at}:${documentName}`).digest("base64url"));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

@@ -5,7 +5,7 @@
  * schema does not know. Pure: no DOM, no database.
  */
 import { getSchema, Node, mergeAttributes } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
+import StarterKit, { type StarterKitOptions } from "@tiptap/starter-kit";
 import type { Schema } from "@tiptap/pm/model";
 
 /** The citation node without its React view: attrs as in lib/explainers/document.ts. */
@@ -31,8 +31,12 @@ export const CitationNodeBase = Node.create({
   },
 });
 
-/** StarterKit limited to the nodes and marks the explainer document allows. */
-export const explainerStarterKit = StarterKit.configure({
+/**
+ * StarterKit's options for the explainer: the nodes and marks the document allows. The editor
+ * (components/explainers/explainer-editor.tsx) configures its StarterKit from this object too, so
+ * the browser's schema and the collaboration server's can never drift apart.
+ */
+export const EXPLAINER_STARTER_KIT_OPTIONS = {
   heading: { levels: [2] },
   blockquote: false,
   code: false,
@@ -40,8 +44,11 @@ export const explainerStarterKit = StarterKit.configure({
   horizontalRule: false,
   strike: false,
   underline: false,
-  link: { protocols: ["http", "https"], openOnClick: false, autolink: true },
-});
+  link: { protocols: ["http", "https"], openOnClick: false, autolink: true, defaultProtocol: "https", isAllowedUri: (url: string) => /^https?:\/\//i.test(url) },
+} satisfies Partial<StarterKitOptions>;
+
+/** StarterKit limited to the nodes and marks the explainer document allows. */
+export const explainerStarterKit = StarterKit.configure(EXPLAINER_STARTER_KIT_OPTIONS);
 
 let cached: Schema | undefined;
 

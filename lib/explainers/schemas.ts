@@ -32,7 +32,8 @@ export type TSaveExplainerDraft = z.input<typeof ZSaveExplainerDraft>;
 export const ZSubmitRevision = z.object({
   storyId: ZId("story"),
   explainerId: ZId("explainer"),
-  version: ZVersion,
+  /** the version the writer saw; omitted by the co-editing editor (see submitRevision) */
+  version: ZVersion.optional(),
   message: z.string().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
 });
 export type TSubmitRevision = z.input<typeof ZSubmitRevision>;

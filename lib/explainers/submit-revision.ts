@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { notifyReviewRequested } from "@/lib/review/review-notifications";
+import { flushSharedDocument } from "@/lib/collab/flush-shared-document";
 import { loadCitationTargets } from "./citation-targets";
 import { extractCitations, ZExplainerDoc } from "./document";
 import { staleExplainerConflict } from "./save-explainer-draft";
@@ -19,11 +20,14 @@ export type SubmittedRevision = { revisionId: string; number: number; version: n
  * Snapshots the working copy as a new revision and puts it in the reviewers' queue. Refused when
  * the writing rules fail (each offending bullet is listed under `bullet.<index>`). The authors are
  * everyone who edited since the last approval, plus the submitter; each citation keeps the
- * status and source count its claim or fact had at this moment.
+ * status and source count its claim or fact had at this moment. The shared (co-edited) document
+ * is stored first, so the snapshot holds every edit the collaboration server has.
  */
 export async function submitRevision(actor: Actor, input: unknown): Promise<SubmittedRevision> {
   assertCan(actor, EXPLAINER_TRANSITIONS.submit.permission);
   const data = parseInput(ZSubmitRevision, input);
+  // the live document may hold edits the collaboration server has not stored yet
+  await flushSharedDocument(data.explainerId);
   return db.$transaction(async (tx) => {
     // the row lock keeps two submissions (or a save and a submission) from interleaving
     const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -33,7 +37,9 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       where: { id: data.explainerId },
       select: { id: true, storyId: true, title: true, dek: true, content: true, state: true, version: true, editorIdsSinceApproval: true },
     });
-    if (explainer.version !== data.version) throw await staleExplainerConflict(tx, explainer.id);
+    // a co-edited explainer's version moves with every store of the shared document: its
+    // submission names no version and snapshots the document as stored just now
+    if (data.version !== undefined && explainer.version !== data.version) throw await staleExplainerConflict(tx, explainer.id);
     if (!canTransition("submit", explainer.state)) {
       throw invalid(
         explainer.state === "IN_REVIEW"
@@ -87,7 +93,7 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       select: { id: true, number: true },
     });
     const updated = await tx.explainer.updateMany({
-      where: { id: explainer.id, version: data.version },
+      where: { id: explainer.id, version: explainer.version },
       data: { state: EXPLAINER_TRANSITIONS.submit.to, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await staleExplainerConflict(tx, explainer.id);

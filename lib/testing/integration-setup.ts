@@ -4,6 +4,9 @@
  * start script would normally generate.
  */
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+// no collaboration server runs under integration tests (the ones that need one start their own
+// and switch this back on): submitting need not try to reach one
+process.env.WIREDESK_COLLAB ??= "0";
 
 if (!process.env.DATABASE_URL) {
   throw new Error("Integration tests need DATABASE_URL: run them through `npm run test:integration`.");

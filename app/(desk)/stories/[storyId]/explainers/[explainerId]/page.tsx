@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
 import { orNotFound } from "@/lib/http/page-data";
+import { collabConfigFor } from "@/lib/collab/collab-config";
 import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { LazyExplainerEditor } from "./lazy-editor";
@@ -15,7 +16,13 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
   return (
     <div className="space-y-4">
       <PublishPanel actor={actor} explainerId={explainer.id} storyId={storyId} />
-      <LazyExplainerEditor key={`${explainer.id}:${explainer.version}`} initial={explainer} saveAction={saveExplainerDraftAction} submitAction={submitRevisionAction} />
+      <LazyExplainerEditor
+        key={`${explainer.id}:${explainer.version}`}
+        initial={explainer}
+        saveAction={saveExplainerDraftAction}
+        submitAction={submitRevisionAction}
+        collab={collabConfigFor(actor, explainer.id)}
+      />
     </div>
   );
 }
