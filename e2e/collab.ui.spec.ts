@@ -217,6 +217,16 @@ test.describe("live co-editing on one instance", () => {
     await expect(body(reviewer).locator("p").nth(0)).toContainText("First line: the ferry stopped after the storm on Tuesday.");
     await expect(body(reviewer).locator("p").nth(1)).toHaveText(/^Second line: the port office expects crossings to resume at dawn\./);
 
+    // undo takes back only this person's own typing: the editor's words stay, in both browsers
+    await reviewer.keyboard.press("ControlOrMeta+z");
+    for (const page of [reviewer, editor]) {
+      await expect.poll(() => documentText(page)).not.toContain("[reviewer]");
+      await expect.poll(() => documentText(page)).toContain("[editor]");
+    }
+    await reviewer.keyboard.press("ControlOrMeta+Shift+z");
+    for (const page of [reviewer, editor]) await expect.poll(() => documentText(page)).toContain("[reviewer]");
+    await Promise.all([allSynced(editor), allSynced(reviewer)]);
+
     // named carets: the other person's caret label is in the text (where each is focused)
     await body(editor).locator("p").nth(1).click();
     await expect(editor.locator(".collaboration-carets__label", { hasText: REVIEWER.name })).toBeVisible();
