@@ -6,7 +6,7 @@
  *  2. load: 50 clients edit the same explainer at once, each typing into its own bullet at
  *     ~4 keystrokes a second; every keystroke carries its send time, and every other client
  *     records when it arrived — the update propagation time, sender to each receiver;
- *  3. memory: the server's resident memory before and after 200 explainers are opened.
+ *  3. memory: a fresh server's resident memory before and after 200 explainers are opened.
  *
  * Prints p50/p95/max for both runs, the memory figures, then one JSON line with everything.
  * Server: DATABASE_URL's PostgreSQL when set, else the embedded one. Target: p95 < 100 ms.
@@ -184,14 +184,20 @@ try {
   const peakRss = rssMb(server.pid!);
   for (const client of clients) client.destroy();
 
-  // 3. memory with 200 documents open (one client each, kept connected)
+  // 3. memory with 200 documents open (one client each, kept connected), on a fresh server: the
+  // heap the load run grew would otherwise hide what the documents cost
+  server.kill("SIGTERM");
+  await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+  const memoryPort = await freePort();
+  const memoryServer = await startCollabServer(database.url, memoryPort);
+  await sleep(1000);
   const openers: Client[] = [];
-  const beforeOpenRss = rssMb(server.pid!);
+  const beforeOpenRss = rssMb(memoryServer.pid!);
   for (let index = 0; index < OPEN_DOCUMENTS; index++) {
-    openers.push(await connectClient(port, explainerIds[index + 2]!, userIds[index % CLIENTS]!, 0));
+    openers.push(await connectClient(memoryPort, explainerIds[index + 2]!, userIds[index % CLIENTS]!, 0));
   }
   await sleep(2000);
-  const openRss = rssMb(server.pid!);
+  const openRss = rssMb(memoryServer.pid!);
   for (const opener of openers) opener.destroy();
 
   const baseline = summarize(baselineSamples);
@@ -207,7 +213,7 @@ try {
   console.log(`\n${CLIENTS} clients: ${round((CLIENTS * KEYSTROKES_PER_CLIENT) / loadSeconds)} keystrokes/s over ${round(loadSeconds)} s; all clients converged: ${converged ? "yes" : "NO"}`);
   console.log(`p95 target < ${TARGET_P95_MS} ms: ${load.p95 < TARGET_P95_MS ? "met" : "MISSED"}`);
   console.log(
-    `server memory (RSS): idle ${idleRss} MB, during the 50-client run ${peakRss} MB, before opening ${OPEN_DOCUMENTS} documents ${beforeOpenRss} MB, with ${OPEN_DOCUMENTS} open ${openRss} MB (${round(((openRss - beforeOpenRss) * 1024) / OPEN_DOCUMENTS)} KB a document)`,
+    `server memory (RSS): idle ${idleRss} MB, during the 50-client run ${peakRss} MB, fresh server before opening ${OPEN_DOCUMENTS} documents ${beforeOpenRss} MB, with ${OPEN_DOCUMENTS} open ${openRss} MB (${round(((openRss - beforeOpenRss) * 1024) / OPEN_DOCUMENTS)} KB a document)`,
   );
   console.log(
     JSON.stringify({ clients: CLIENTS, baseline, load, expectedUpdates: expected, converged, memoryMb: { idle: idleRss, loadPeak: peakRss, beforeOpen: beforeOpenRss, open200: openRss } }),
