@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { redisAnswers } from "../lib/testing/redis-reachable";
 import { PEOPLE_FILE, STORAGE, signIn } from "./support/auth";
 import { buildPerson, buildStoryWithReport, database } from "./support/factories";
 
@@ -123,19 +123,6 @@ async function typeAtEndOf(page: Page, paragraphIndex: number, text: string): Pr
 
 async function allSynced(page: Page): Promise<void> {
   await expect(page.locator("[data-unsynced]")).toHaveAttribute("data-unsynced", "0", { timeout: 20_000 });
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
@@ -278,8 +265,7 @@ test.describe.serial("live co-editing across a server restart and two instances"
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
-    const { hostname, port } = new URL(REDIS_URL);
-    redisUp = hostname === "127.0.0.1" || hostname === "localhost" ? await portAnswers(Number(port || 6379)) : true;
+    redisUp = await redisAnswers(REDIS_URL);
     secondCollab = await startCollabServer(SECOND_COLLAB_PORT, redisUp ? REDIS_URL : "");
     secondApp = await startSecondApp();
   });

@@ -9,11 +9,11 @@
  * can add a second instance beside it.
  */
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { migrateJobQueue } from "../lib/jobs/migrate-queue";
+import { redisAnswers } from "../lib/testing/redis-reachable";
 import { DatabaseStartupError, resolveDatabaseUrl, withDatabase } from "../lib/db/embedded";
 
 const args = process.argv.slice(2);
@@ -56,22 +56,8 @@ const port = process.env.E2E_PORT ?? "3107";
 const secret = "e2e-secret-not-for-production-0123456789abcdef";
 const collabPort = process.env.COLLAB_PORT ?? String(Number(port) + 100);
 
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port: redisPort } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(redisPort || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
-
 const redisUrl = e2e ? (process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : "";
-const useRedis = e2e && (await reachable(redisUrl));
+const useRedis = e2e && (await redisAnswers(redisUrl));
 if (e2e && !useRedis) console.log(`with-test-db: Redis at ${redisUrl} does not answer; the collaboration server runs alone.`);
 const collab = e2e
   ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/collab.ts"], {
