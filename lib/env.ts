@@ -21,6 +21,17 @@ const ZEnv = z.object({
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
   PUBLIC_PAGE_CACHE: z.enum(["on", "off"], { error: "PUBLIC_PAGE_CACHE must be on or off" }).default("on"),
+  COLLAB_PORT: z.coerce.number({ error: "COLLAB_PORT must be a port number" }).int().min(1, "COLLAB_PORT must be a port number").max(65535, "COLLAB_PORT must be a port number").default(3001),
+  /** shares collaboration documents across instances; optional with one instance */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** the largest single change (a paste, the edits merged after a reconnect) co-editing accepts */
+  COLLAB_MAX_UPDATE_BYTES: z.coerce.number({ error: "COLLAB_MAX_UPDATE_BYTES must be a number of bytes" }).int().min(16_384, "COLLAB_MAX_UPDATE_BYTES must be at least 16384").max(64 * 1024 * 1024, "COLLAB_MAX_UPDATE_BYTES must be at most 64 MiB").default(1024 * 1024),
+  /** the largest stored explainer document (its Yjs state with history) */
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number({ error: "COLLAB_MAX_DOCUMENT_BYTES must be a number of bytes" }).int().min(65_536, "COLLAB_MAX_DOCUMENT_BYTES must be at least 65536").max(256 * 1024 * 1024, "COLLAB_MAX_DOCUMENT_BYTES must be at most 256 MiB").default(4 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -69,4 +80,21 @@ let cachedWorker: z.infer<typeof ZWorkerEnv> | undefined;
 export function workerEnv(): z.infer<typeof ZWorkerEnv> {
   cachedWorker ??= parseEnv(ZWorkerEnv);
   return cachedWorker;
+}
+
+const ZCollabEnv = ZEnv.pick({
+  DATABASE_URL: true,
+  DATABASE_POOL_SIZE: true,
+  NEXTAUTH_SECRET: true,
+  COLLAB_PORT: true,
+  REDIS_URL: true,
+  COLLAB_MAX_UPDATE_BYTES: true,
+  COLLAB_MAX_DOCUMENT_BYTES: true,
+});
+let cachedCollab: z.infer<typeof ZCollabEnv> | undefined;
+
+/** What the collaboration server needs (scripts/collab.ts). */
+export function collabEnv(): z.infer<typeof ZCollabEnv> {
+  cachedCollab ??= parseEnv(ZCollabEnv);
+  return cachedCollab;
 }

@@ -2,20 +2,32 @@
  * `npm run collab`: the collaboration (websocket) server for live co-editing of explainers.
  * `npm start` runs one beside the app; run more behind a load balancer with REDIS_URL set so
  * they share documents. Env: DATABASE_URL, NEXTAUTH_SECRET (same as the app), COLLAB_PORT
- * (default 3001), REDIS_URL (optional).
+ * (default 3001), REDIS_URL (optional), COLLAB_MAX_UPDATE_BYTES and COLLAB_MAX_DOCUMENT_BYTES (size caps).
  */
 import { createCollabServer } from "../lib/collab/collab-server";
-import { env } from "../lib/env";
+import { collabEnv } from "../lib/env";
 
-const port = Number(process.env.COLLAB_PORT ?? 3001);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`collab: COLLAB_PORT must be a port number, got "${process.env.COLLAB_PORT}".`);
+let settings;
+try {
+  settings = collabEnv();
+} catch (error) {
+  console.error(`collab: ${(error as Error).message}`);
   process.exit(1);
 }
+const { NEXTAUTH_SECRET, COLLAB_PORT: port, REDIS_URL: redisUrl } = settings;
+const server = createCollabServer({
+  port,
+  secret: NEXTAUTH_SECRET,
+  redisUrl,
+  limits: { maxUpdateBytes: settings.COLLAB_MAX_UPDATE_BYTES, maxDocumentBytes: settings.COLLAB_MAX_DOCUMENT_BYTES },
+});
 
-const { NEXTAUTH_SECRET } = env();
-const redisUrl = process.env.REDIS_URL || undefined;
-const server = createCollabServer({ port, secret: NEXTAUTH_SECRET, redisUrl });
+// Hocuspocus runs some hooks from promises nobody awaits; one rejected there must not take
+// every writer's session down. It is logged; real crashes (uncaught exceptions) still exit and
+// the supervisor restarts the server.
+process.on("unhandledRejection", (reason) => {
+  console.error(`collab: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 
 try {
   await server.listen();

@@ -6,6 +6,7 @@
  * A job-queue worker (scripts/worker.ts) runs beside the app as a child process, unless
  * WIREDESK_WORKER=0 (workers then run elsewhere: `npm run worker`). So does the collaboration
  * (websocket) server for live co-editing on COLLAB_PORT (default 3001), unless WIREDESK_COLLAB=0.
+ * Both are restarted with back-off when they stop on their own (scripts/lib/supervise.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { runWithDatabase } from "./lib/run-with-database";
 import { buildIsCurrent, sourceHash, STAMP_FILE } from "./lib/build-stamp";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { printDemoLogins } from "./lib/print-demo-logins";
+import { exitReason, supervise, type Supervisor } from "./lib/supervise";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -85,12 +87,15 @@ await runWithDatabase(
       writeFileSync(STAMP_FILE, sourceHash());
     }
 
-    const worker: ChildProcess | undefined =
+    // the worker and the collaboration server are restarted with back-off when they stop on
+    // their own; the app itself stopping ends the whole desk (there is nothing left to serve)
+    const tsxArgs = (script: string) => ["--import", "tsx", "--conditions=react-server", script];
+    const worker: Supervisor | undefined =
       process.env.WIREDESK_WORKER === "0"
         ? undefined
-        : spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
-    const collab: ChildProcess | undefined = runCollab
-      ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/collab.ts"], { stdio: "inherit", env })
+        : supervise({ name: "job worker", command: process.execPath, args: tsxArgs("scripts/worker.ts"), spawnOptions: { stdio: "inherit", env } });
+    const collab: Supervisor | undefined = runCollab
+      ? supervise({ name: "collaboration server", command: process.execPath, args: tsxArgs("scripts/collab.ts"), spawnOptions: { stdio: "inherit", env } })
       : undefined;
     const app: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
     console.log(`\nWiredesk is starting at http://localhost:${port} (Ctrl-C to stop)\n`);
@@ -101,24 +106,20 @@ await runWithDatabase(
       stopping = true;
       // the worker finishes its running jobs and the collaboration server stores its open
       // documents before the database goes away
-      await Promise.all(
-        [app, worker, collab].map(async (child) => {
-          if (!child || child.exitCode !== null) return;
-          child.kill("SIGTERM");
-          await new Promise((resolve) => child.once("exit", resolve));
-        }),
-      );
+      const stopApp = async () => {
+        if (app.exitCode !== null || app.signalCode !== null) return;
+        app.kill("SIGTERM");
+        await new Promise((resolve) => app.once("exit", resolve));
+      };
+      await Promise.all([stopApp(), worker?.stop(), collab?.stop()]);
       await database.stop();
       process.exit(code);
     };
     process.on("SIGINT", () => void shutdown(0));
     process.on("SIGTERM", () => void shutdown(0));
-    app.on("exit", (code) => void shutdown(code ?? 0));
-    collab?.on("exit", (code) => {
-      if (!stopping) console.error(`wiredesk: the collaboration server stopped (exit code ${code}); live co-editing is unavailable until restart.`);
-    });
-    worker?.on("exit", (code) => {
-      if (!stopping) console.error(`wiredesk: the job worker stopped (exit code ${code}); imports will not be analysed until restart.`);
+    app.on("exit", (code, signal) => {
+      if (!stopping) console.error(`wiredesk: the web app stopped (${exitReason(code, signal)}); stopping the desk.`);
+      void shutdown(code ?? 1);
     });
   },
   { keepRunning: true },

@@ -12,6 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField } from "@/components/ui/field";
 import { EXPLAINER_STATE_META } from "@/lib/claims/status-meta";
 import { EXPLAINER_STARTER_KIT_OPTIONS } from "@/lib/collab/explainer-schema";
+import { characterLimits, limitMessage } from "@/lib/collab/collab-limits";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { extractCitations, type ExplainerDoc } from "@/lib/explainers/document-read";
@@ -22,6 +23,7 @@ import { CITATION_DRAG_TYPE, CitationNode, insertCitation } from "./citation-nod
 import { CitationPanel } from "./citation-panel";
 import { EditorToolbar } from "./editor-toolbar";
 import { RuleHighlights } from "./rule-highlights";
+import { SizeGuard } from "./size-guard";
 import { CitationTargetsContext } from "./targets-context";
 import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup, type SaveStatus } from "./use-autosave";
 import { ConnectionStatus, PresenceBar } from "./collab-bars";
@@ -154,6 +156,10 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
   const [menuStore] = useState(createMenuStore);
   const menu = useSyncExternalStore(menuStore.subscribe, menuStore.get, menuStore.get);
   const [linkOpen, setLinkOpen] = useState(false);
+  // a change refused for its size, by this editor or by the server; dismissed by the writer
+  const [localLimit, setLocalLimit] = useState<string | null>(null);
+  const [dismissedLimit, setDismissedLimit] = useState<string | null>(null);
+  const limitNotice = localLimit ?? (collab?.state.limit && collab.state.limit !== dismissedLimit ? collab.state.limit : null);
 
   const targetMap = useMemo(() => new Map(initial.targets.map((target) => [target.key, target])), [initial.targets]);
   // the editor's plugins keep the targets it was created with; the page remounts the editor
@@ -182,6 +188,11 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
       ...(collab
         ? [
             Collaboration.configure({ document: collab.ydoc, field: "default" }),
+            SizeGuard.configure({
+              ...characterLimits(collab.config.limits),
+              onRefuse: (limit) =>
+                setLocalLimit(limitMessage({ limit, maxBytes: limit === "update" ? collab.config.limits.maxUpdateBytes : collab.config.limits.maxDocumentBytes })),
+            }),
             CollaborationCaret.configure({
               provider: collab.provider,
               user: { id: collab.config.user.id, name: collab.config.user.name, color: colourOf(collab.config.user.id), readOnly: collab.config.readOnly },
@@ -400,6 +411,22 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
               <p className="font-medium text-danger">{autosave.status.message}</p>
               <Button size="sm" className="mt-2" onClick={() => window.location.reload()}>
                 Reload the latest version
+              </Button>
+            </div>
+          ) : null}
+          {limitNotice ? (
+            <div role="alert" className="flex flex-wrap items-start justify-between gap-2 rounded-lg border border-danger/40 bg-red-50 p-3 text-sm" data-testid="size-limit">
+              <p className="font-medium text-danger">{limitNotice}</p>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setLocalLimit(null);
+                  setDismissedLimit(collab?.state.limit ?? null);
+                  editor?.commands.focus();
+                }}
+              >
+                Dismiss
               </Button>
             </div>
           ) : null}

@@ -2,6 +2,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { limitMessage, readLimitNotice, type CollabLimits } from "@/lib/collab/collab-limits";
 
 /** What the page tells the editor about live co-editing (null when it is switched off). */
 export type CollabConfig = {
@@ -12,6 +13,8 @@ export type CollabConfig = {
   /** this person may only read (the server enforces it too) */
   readOnly: boolean;
   user: { id: string; name: string };
+  /** the server's size caps: the editor keeps a writer under them */
+  limits: CollabLimits;
 };
 
 export type CollabConnection = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
@@ -25,6 +28,8 @@ export type CollabState = {
   mode: "write" | "read";
   /** edits kept on this device from an earlier visit were merged into the document */
   restored: boolean;
+  /** why the server refused this person's last change (over a size limit), until dismissed */
+  limit: string | null;
 };
 
 export type CollabSession = { ydoc: Y.Doc; provider: HocuspocusProvider; config: CollabConfig };
@@ -88,7 +93,7 @@ function collabUrl(config: CollabConfig): string {
  */
 export function useCollabSession(explainerId: string, config: CollabConfig | null): { session: CollabSession | null; state: CollabState } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [state, setState] = useState<CollabState>({ connection: "connecting", ready: false, unsynced: 0, mode: config?.readOnly ? "read" : "write", restored: false });
+  const [state, setState] = useState<CollabState>({ connection: "connecting", ready: false, unsynced: 0, mode: config?.readOnly ? "read" : "write", restored: false, limit: null });
 
   useEffect(() => {
     if (!config) return;
@@ -139,6 +144,14 @@ export function useCollabSession(explainerId: string, config: CollabConfig | nul
         if (number === 0) clearBackup(explainerId);
       },
       onAuthenticationFailed: () => patch({ connection: "refused" }),
+      onStateless: ({ payload }) => {
+        const notice = readLimitNotice(payload);
+        if (notice) patch({ limit: limitMessage(notice) });
+      },
+      onClose: ({ event }) => {
+        // 1009: the socket refused a frame over the update limit before the server could explain
+        if (event.code === 1009) patch({ limit: limitMessage({ limit: "update", maxBytes: config.limits.maxUpdateBytes }) });
+      },
     });
     // this person's edits (not those the server sends) are kept until the server confirms them
     const keepOnDevice = (_update: Uint8Array, origin: unknown) => {

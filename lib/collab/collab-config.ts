@@ -1,5 +1,6 @@
 import "server-only";
 import { actorCan, type Actor } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { explainerDocumentName } from "./collab-token";
 
 /**
@@ -11,9 +12,10 @@ export function collabConfigFor(actor: Actor, explainerId: string) {
   if (process.env.WIREDESK_COLLAB === "0") return null;
   return {
     documentName: explainerDocumentName(explainerId),
-    port: Number(process.env.COLLAB_PORT || 3001),
+    port: env().COLLAB_PORT,
     publicUrl: process.env.COLLAB_PUBLIC_URL || null,
     readOnly: !actorCan(actor, "explainer.edit"),
     user: { id: actor.id, name: actor.name },
+    limits: { maxUpdateBytes: env().COLLAB_MAX_UPDATE_BYTES, maxDocumentBytes: env().COLLAB_MAX_DOCUMENT_BYTES },
   };
 }

@@ -187,7 +187,7 @@ describe("collaboration server", () => {
   it("answers its health endpoint", async () => {
     const response = await fetch(`${url.replace("ws:", "http:")}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, redis: false });
+    expect(await response.json()).toMatchObject({ ok: true, redis: false, storage: "ok", failingDocuments: 0 });
   });
 });
 

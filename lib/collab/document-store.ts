@@ -1,11 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { db } from "@/lib/db/client";
-import { type Prisma } from "@/lib/generated/prisma/client";
 import { ZExplainerDoc } from "@/lib/explainers/document";
-import { EXPLAINER_TRANSITIONS } from "@/lib/explainers/workflow";
+import { saveCoEditedExplainer, type CoEditOutcome } from "@/lib/explainers/save-co-edited-explainer";
 import { explainerSchema } from "./explainer-schema";
 
 /** The Yjs fragment Tiptap's Collaboration extension binds to. */
@@ -57,23 +55,13 @@ export function explainerMetaOf(doc: Y.Doc): { title: string; dek: string } {
   return { title, dek };
 }
 
-export type StoreOutcome = "stored" | "unchanged" | "invalid" | "missing";
-
-function digest(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 /**
- * Persists the shared document: its Yjs state and the Tiptap JSON derived from it, in one
- * transaction holding the explainer's row lock, so two collaboration instances storing the same
- * document serialise. Skips the write when the state did not change. Everyone who edited since
- * the last store joins the explainer's editors since approval (none of them may approve the
- * next revision), and an edit to an approved explainer sends it back to draft.
+ * Persists the shared document through the explainer domain (`saveCoEditedExplainer`): the Yjs
+ * state and the Tiptap JSON, title and dek derived from it. A state whose text does not fit the
+ * explainer schema (a hand-made message) is refused here, so it never reaches the stored JSON or
+ * the public renderer.
  */
-export async function storeExplainerYDoc(explainerId: string, doc: Y.Doc, editorIds: readonly string[]): Promise<StoreOutcome> {
-  const state = Y.encodeStateAsUpdate(doc);
-  // read through the schema: nodes a hand-made message slipped in that the editor does not
-  // know are refused here, so they never reach the stored JSON (or the public renderer)
+export async function storeExplainerYDoc(explainerId: string, doc: Y.Doc, editorIds: readonly string[]): Promise<CoEditOutcome | "invalid"> {
   let content: unknown;
   try {
     content = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EXPLAINER_FRAGMENT), explainerSchema()).toJSON();
@@ -83,31 +71,5 @@ export async function storeExplainerYDoc(explainerId: string, doc: Y.Doc, editor
   const parsed = ZExplainerDoc.safeParse(content);
   if (!parsed.success) return "invalid";
   const meta = explainerMetaOf(doc);
-
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ ydoc: Uint8Array | null; state: string; editorIds: string[] }[]>`
-      SELECT "ydoc", "state"::text AS "state", "editorIdsSinceApproval"::text[] AS "editorIds"
-      FROM "Explainer" WHERE "id" = ${explainerId}::uuid FOR UPDATE`;
-    const current = rows[0];
-    if (!current) return "missing";
-    if (current.ydoc && digest(current.ydoc) === digest(state)) return "unchanged";
-    const editors = [...new Set([...current.editorIds, ...editorIds])];
-    // as with any edit (lib/explainers/workflow.ts): after approval it needs review anew, and an
-    // edit during review withdraws the submitted revision
-    const backToDraft = current.state !== EXPLAINER_TRANSITIONS.edit.to;
-    await tx.explainer.update({
-      where: { id: explainerId },
-      data: {
-        ydoc: Buffer.from(state),
-        // an emptied title keeps the last one: the column (and the public page) needs one
-        ...(meta.title ? { title: meta.title } : {}),
-        dek: meta.dek,
-        content: parsed.data as unknown as Prisma.InputJsonValue,
-        editorIdsSinceApproval: editors,
-        version: { increment: 1 },
-        ...(backToDraft ? { state: EXPLAINER_TRANSITIONS.edit.to } : {}),
-      },
-    });
-    return "stored";
-  });
+  return saveCoEditedExplainer(editorIds, { explainerId, state: Y.encodeStateAsUpdate(doc), content: parsed.data, title: meta.title, dek: meta.dek });
 }

@@ -57,3 +57,15 @@ export function explainerSchema(): Schema {
   cached ??= getSchema([explainerStarterKit, CitationNodeBase]);
   return cached;
 }
+
+/**
+ * A stable string for comparing two explainer documents: both are read through the schema, so
+ * JSON that differs only in key order or in attributes left at their defaults compares equal.
+ */
+export function canonicalExplainerDocument(json: unknown): string {
+  try {
+    return JSON.stringify(explainerSchema().nodeFromJSON(json).toJSON());
+  } catch {
+    return JSON.stringify(json);
+  }
+}

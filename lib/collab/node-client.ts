@@ -11,6 +11,10 @@ export type NodeCollabClient = {
   provider: HocuspocusProvider;
   /** why the server refused the connection, or null once synced */
   refused: string | null;
+  /** stateless messages the server sent (limit notices, for example) */
+  notices: string[];
+  /** close codes of the socket so far (the server drops a writer over a size limit) */
+  closeCodes: number[];
   destroy: () => void;
 };
 
@@ -23,6 +27,8 @@ export function connectNodeClient(options: { url: string; documentName: string; 
       doc,
       provider: undefined as unknown as HocuspocusProvider,
       refused: null,
+      notices: [],
+      closeCodes: [],
       destroy: () => {
         client.provider.destroy();
         socket.destroy();
@@ -34,6 +40,8 @@ export function connectNodeClient(options: { url: string; documentName: string; 
       document: doc,
       token: options.token,
       onSynced: () => resolve(client),
+      onStateless: ({ payload }) => client.notices.push(payload),
+      onClose: ({ event }) => client.closeCodes.push(event.code),
       onAuthenticationFailed: ({ reason }) => {
         client.refused = reason || "refused";
         resolve(client);
