@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { DomainError, invalid } from "@/lib/errors/domain-errors";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
 import { verifyPassword } from "./password";
 import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from "./login-throttle";
 import { ZSignIn } from "./schemas";
@@ -24,13 +25,7 @@ export function retryMessage(seconds: number): string {
  * the same argon2 cost; repeated failures for one email and client address are throttled.
  */
 export async function authenticate(input: unknown, clientAddress: string): Promise<Actor> {
-  const parsed = ZSignIn.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const field = String(first?.path[0] ?? "form");
-    throw invalid(first?.message ?? "Check the form.", { [field]: first?.message ?? "Invalid" });
-  }
-  const { email, password } = parsed.data;
+  const { email, password } = parseInput(ZSignIn, input);
   const keys = throttleKeys(email, clientAddress);
 
   // the attempt is counted before the password is checked, so parallel guesses cannot all

@@ -19,14 +19,29 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
   }
 }
 
-/** Server actions receive FormData; this reads the named string fields into a plain object. */
-export function formFields(form: FormData, names: readonly string[]): Record<string, string | undefined> {
+/**
+ * Server actions receive FormData; this reads the named string fields into a plain object.
+ * A server action is a public endpoint whatever its TypeScript signature says, so `form` may be
+ * anything a hand-made request sends (null, a number, an array): then every field is missing
+ * and the domain's schema says which one the form needs.
+ */
+export function formFields(form: unknown, names: readonly string[]): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
   for (const name of names) {
-    const value = form.get(name);
+    const value = form instanceof FormData ? form.get(name) : null;
     result[name] = typeof value === "string" ? value : undefined;
   }
   return result;
+}
+
+/**
+ * One string field of a server action's untrusted input (which may be null, an array, or a
+ * string), for the route bookkeeping around a domain call, such as which story page to refresh.
+ */
+export function inputField(input: unknown, name: string): string | undefined {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return undefined;
+  const value = (input as Record<string, unknown>)[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 export { DomainError };

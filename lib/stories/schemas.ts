@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/text/visible-text-schema";
 
 export const ZStoryTitle = z
   .string({ error: "Enter a title." })
@@ -23,7 +24,7 @@ export const STORY_LIST_PAGE_SIZE = 50;
 
 export const ZStoryListQuery = z.object({
   status: z.enum(["active", "archived"]).catch("active"),
-  q: z.string().trim().max(200).catch("").default(""),
+  q: queryText().transform((value) => value ?? ""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TStoryListQuery = z.infer<typeof ZStoryListQuery>;
