@@ -8,3 +8,15 @@ export async function register() {
     stampPeerAddresses();
   }
 }
+
+/**
+ * Next.js calls this for every error a page, route or action throws on the server. An
+ * unreachable database marks this instance so proxy.ts answers 503 until it is back.
+ */
+export async function onRequestError(error: unknown): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseUnavailable } = await import("./lib/db/prisma-errors");
+  if (!isDatabaseUnavailable(error)) return;
+  const { markDatabaseUnreachable } = await import("./lib/db/availability");
+  markDatabaseUnreachable();
+}

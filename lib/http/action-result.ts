@@ -1,5 +1,6 @@
 import "server-only";
-import { isDomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { databaseUnavailable, isDomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors/domain-errors";
 
 export type ActionResult<T = undefined> =
@@ -15,6 +16,10 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
     return { ok: true, data: await work() };
   } catch (error) {
     if (isDomainError(error)) return { ok: false, kind: error.kind, error: error.message, fieldErrors: error.fieldErrors };
+    if (isDatabaseUnavailable(error)) {
+      const unavailable = databaseUnavailable();
+      return { ok: false, kind: unavailable.kind, error: unavailable.message, fieldErrors: {} };
+    }
     throw error;
   }
 }
