@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { queryText } from "@/lib/text/visible-text-schema";
+import { queryText, visibleText } from "@/lib/text/visible-text-schema";
 
-export const ZStoryTitle = z
-  .string({ error: "Enter a title." })
+// invisible and bidi-control characters are stripped, as in claims and explainers (lib/text)
+export const ZStoryTitle = visibleText({ error: "Enter a title." })
   .trim()
   .min(1, "Enter a title.")
   .max(200, "Titles are at most 200 characters.");
 
-export const ZStoryDescription = z.string().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
+export const ZStoryDescription = visibleText().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
 
 export const ZCreateStory = z.object({ title: ZStoryTitle, description: ZStoryDescription });
 export type TCreateStory = z.infer<typeof ZCreateStory>;
