@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isProxyEntry } from "@/lib/auth/client-address";
 
 /**
  * The app's environment, validated once at start-up. Each missing or malformed variable gets
@@ -12,8 +13,25 @@ const ZEnv = z.object({
     .string({ error: "NEXTAUTH_SECRET is required (the start script generates one into .data/auth-secret)" })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** sign-in attempts per account and per address before delays start */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** how long failed attempts are remembered */
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** the longest delay one account's attempts can be slowed to (never a lockout of the owner) */
+  LOGIN_MAX_DELAY_SECONDS: z.coerce
+    .number({ error: "LOGIN_MAX_DELAY_SECONDS must be a number" })
+    .int()
+    .min(1, "LOGIN_MAX_DELAY_SECONDS must be 1 to 3600")
+    .max(3600, "LOGIN_MAX_DELAY_SECONDS must be 1 to 3600")
+    .default(60),
+  /** proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isProxyEntry), {
+      error: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,::1",
+    }),
   /** jobs one worker process runs at once (fact analysis is CPU-bound: about one per core) */
   WORKER_CONCURRENCY: z.coerce.number({ error: "WORKER_CONCURRENCY must be a number" }).int().min(1, "WORKER_CONCURRENCY must be 1 to 32").max(32, "WORKER_CONCURRENCY must be 1 to 32").default(2),
   PUBLIC_BASE_URL: z

@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { DomainError, invalid } from "@/lib/errors/domain-errors";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
+import { env } from "@/lib/env";
+import { peerAddressOf } from "@/lib/http/peer-address";
+import { resolveClientAddress, trustedProxies, type TrustedProxies } from "./client-address";
 import { verifyPassword } from "./password";
 import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from "./login-throttle";
 import { ZSignIn } from "./schemas";
@@ -21,16 +25,11 @@ export function retryMessage(seconds: number): string {
 
 /**
  * Checks an email and password. Unknown emails and wrong passwords get the same message and
- * the same argon2 cost; repeated failures for one email and client address are throttled.
+ * the same argon2 cost; repeated failures per account and per client address are slowed down progressively
+ * (lib/auth/login-throttle.ts), never locked out.
  */
 export async function authenticate(input: unknown, clientAddress: string): Promise<Actor> {
-  const parsed = ZSignIn.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const field = String(first?.path[0] ?? "form");
-    throw invalid(first?.message ?? "Check the form.", { [field]: first?.message ?? "Invalid" });
-  }
-  const { email, password } = parsed.data;
+  const { email, password } = parseInput(ZSignIn, input);
   const keys = throttleKeys(email, clientAddress);
 
   // the attempt is counted before the password is checked, so parallel guesses cannot all
@@ -50,21 +49,18 @@ export async function authenticate(input: unknown, clientAddress: string): Promi
 }
 
 /**
- * The client address for throttling. Behind TRUSTED_PROXY_HOPS proxies that each append to
- * X-Forwarded-For, the address the outermost trusted proxy saw is that many hops from the right;
- * anything further left was written by the client and is ignored. Next.js fills the header with
- * the socket address when a request arrives without one.
+ * The client address for throttling: the peer address the server stamped on the request, or
+ * the address its trusted proxies recorded in X-Forwarded-For (lib/auth/client-address.ts).
+ * Without a stamp (a process that does not serve HTTP itself) all attempts share one address.
  */
-export function clientAddressFrom(headers: { get(name: string): string | null }, trustedHops = trustedProxyHops()): string {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  const address = hops[hops.length - Math.max(1, trustedHops)] ?? hops[0] ?? headers.get("x-real-ip") ?? "unknown";
-  return address.slice(0, 64);
+export function clientAddressFrom(headers: { get(name: string): string | null }): string {
+  const peer = peerAddressOf(headers);
+  if (!peer) return "unknown";
+  return resolveClientAddress(peer, headers.get("x-forwarded-for"), proxiesFromEnv());
 }
 
-function trustedProxyHops(): number {
-  const value = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(value) && value >= 1 && value <= 10 ? value : 1;
+let cachedProxies: TrustedProxies | undefined;
+function proxiesFromEnv(): TrustedProxies {
+  cachedProxies ??= trustedProxies(env().TRUSTED_PROXIES);
+  return cachedProxies;
 }

@@ -4,7 +4,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState, ClaimStatus, TagKind } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
-import { parseInput } from "@/lib/errors/parse-input";
 import { UUID_PATTERN } from "./claim-view";
 import { BOARD_PAGE_SIZE, ZBoardQuery, type TBoardQuery } from "./schemas";
 import { CLAIM_STATUS_ORDER } from "./status-meta";
@@ -178,7 +177,7 @@ type ChoicesRecord = { found: boolean; sources: { id: string; name: string }[] |
 export async function listBoardClaims(actor: Actor, storyId: string, rawQuery: unknown): Promise<BoardPage> {
   assertCan(actor, "story.read");
   if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
-  const query = parseInput(ZBoardQuery, rawQuery ?? {});
+  const query = ZBoardQuery.parse(rawQuery ?? {});
   const sql = boardQueries(actor, storyId, query);
 
   const [choicesRows, countRows, pageRows] = await Promise.all([

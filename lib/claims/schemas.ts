@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { queryText, visibleText } from "@/lib/text/visible-text-schema";
 import { CLAIM_STATUS_ORDER } from "./status-meta";
 
 /**
  * Shared input schemas for the claims area: the domain functions validate with them, and the
- * forms use the same ones for instant feedback.
+ * forms use the same ones for instant feedback. Text people write (statements, attributions,
+ * notes, comments) is `visibleText`: invisible and bidi-control characters are stripped, so a
+ * reviewer reads exactly what is stored.
  */
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
@@ -21,19 +24,19 @@ export const BULK_STATUSES = ["UNVERIFIED", "IN_PROGRESS", "UNVERIFIABLE"] as co
 export const TAG_KINDS = ["PLACE", "ACTOR", "ORGANIZATION", "OTHER"] as const;
 export const ZClaimTag = z.object({
   kind: z.enum(TAG_KINDS),
-  value: z.string().trim().min(1, "Tags cannot be empty.").max(200, "Tags are at most 200 characters."),
+  value: visibleText().trim().min(1, "Tags cannot be empty.").max(200, "Tags are at most 200 characters."),
 });
 
 export const ZEvidence = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("LINK"),
     url: z.url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." }).max(2000),
-    title: z.string().trim().min(1, "Give the link a title.").max(500),
-    note: z.string().trim().max(4000).optional(),
+    title: visibleText().trim().min(1, "Give the link a title.").max(500),
+    note: visibleText().trim().max(4000).optional(),
   }),
-  z.object({ kind: z.literal("NOTE"), note: z.string().trim().min(1, "Write the note.").max(4000, "Notes are at most 4,000 characters.") }),
-  z.object({ kind: z.literal("CLAIM"), relatedClaimId: ZId("claim"), note: z.string().trim().max(4000).optional() }),
-  z.object({ kind: z.literal("REPORT"), relatedReportId: ZId("report"), note: z.string().trim().max(4000).optional() }),
+  z.object({ kind: z.literal("NOTE"), note: visibleText().trim().min(1, "Write the note.").max(4000, "Notes are at most 4,000 characters.") }),
+  z.object({ kind: z.literal("CLAIM"), relatedClaimId: ZId("claim"), note: visibleText().trim().max(4000).optional() }),
+  z.object({ kind: z.literal("REPORT"), relatedReportId: ZId("report"), note: visibleText().trim().max(4000).optional() }),
 ]);
 export type TEvidence = z.infer<typeof ZEvidence>;
 
@@ -44,8 +47,8 @@ export const ZTagClaim = z.object({
   reportVersion: z.coerce.number().int().min(1),
   start: z.coerce.number().int().min(0),
   end: z.coerce.number().int().min(1),
-  statement: z.string().trim().min(1, "Write the claim as a short statement.").max(1000, "Statements are at most 1,000 characters."),
-  attribution: z.string().trim().max(500, "Attributions are at most 500 characters.").optional().nullable(),
+  statement: visibleText().trim().min(1, "Write the claim as a short statement.").max(1000, "Statements are at most 1,000 characters."),
+  attribution: visibleText().trim().max(500, "Attributions are at most 500 characters.").optional().nullable(),
   tags: z.array(ZClaimTag).max(30, "At most 30 tags.").default([]),
   assigneeId: ZId("person").optional().nullable(),
 });
@@ -55,7 +58,7 @@ export const ZSetClaimStatus = z.object({
   claimId: ZId("claim"),
   version: ZVersion,
   status: ZClaimStatus,
-  rationale: z.string().trim().max(4000, "Rationales are at most 4,000 characters.").optional().nullable(),
+  rationale: visibleText().trim().max(4000, "Rationales are at most 4,000 characters.").optional().nullable(),
   /** new evidence added together with the status change */
   evidence: ZEvidence.optional().nullable(),
 });
@@ -89,7 +92,7 @@ export const ZBulkStatus = z.object({
 
 export const ZAddComment = z.object({
   claimId: ZId("claim"),
-  body: z.string().trim().min(1, "Write a comment.").max(8000, "Comments are at most 8,000 characters."),
+  body: visibleText().trim().min(1, "Write a comment.").max(8000, "Comments are at most 8,000 characters."),
 });
 
 export const BOARD_PAGE_SIZE = 100;
@@ -101,8 +104,8 @@ export const ZBoardQuery = z.object({
   /** "me", "none" or a person's id */
   assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional().catch(undefined),
   source: z.uuid().optional().catch(undefined),
-  tag: z.string().trim().max(200).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  tag: queryText(),
+  q: queryText(),
   anchor: z.enum(["orphaned", "fuzzy"]).optional().catch(undefined),
   sort: z.enum(BOARD_SORTS).catch("updated").default("updated"),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
@@ -122,7 +125,7 @@ export type TReattachClaim = z.input<typeof ZReattachClaim>;
 export const ZRetireClaim = z.object({
   claimId: ZId("claim"),
   version: ZVersion,
-  reason: z.string().trim().min(1, "Say why the claim is retired.").max(1000, "Reasons are at most 1,000 characters."),
+  reason: visibleText().trim().min(1, "Say why the claim is retired.").max(1000, "Reasons are at most 1,000 characters."),
 });
 export type TRetireClaim = z.input<typeof ZRetireClaim>;
 

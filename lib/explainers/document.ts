@@ -10,6 +10,7 @@
  * Marks: bold, italic, link (http/https only).
  */
 import { z } from "zod";
+import { visibleText } from "@/lib/text/visible-text-schema";
 import type { ExplainerDoc, ListItemNode, ListNode } from "./document-read";
 
 export * from "./document-read";
@@ -54,7 +55,9 @@ export const ZMark = z.discriminatedUnion("type", [ZBoldMark, ZItalicMark, ZLink
 export const ZTextNode = z
   .object({
     type: z.literal("text"),
-    text: z.string().min(1),
+    // invisible and bidi-control characters are stripped (lib/text); a text node left empty
+    // by that is dropped from the document (dropEmptyTextNodes) rather than refusing the save
+    text: visibleText(),
     marks: z.array(ZMark).max(3).optional(),
   })
   .strict();
@@ -66,7 +69,7 @@ export const ZCitationAttrs = z
     claimId: ZUuid.nullable(),
     factId: ZUuid.nullable(),
     attributed: z.boolean(),
-    attribution: z.string().max(DOCUMENT_LIMITS.attributionChars, "Attribution phrases are at most 300 characters."),
+    attribution: visibleText().max(DOCUMENT_LIMITS.attributionChars, "Attribution phrases are at most 300 characters."),
   })
   .strict()
   .refine((attrs) => (attrs.claimId === null) !== (attrs.factId === null), "A citation points at exactly one claim or one fact.");
@@ -124,6 +127,13 @@ function measure(node: AnyNode, depth: number, totals: { nodes: number; chars: n
   for (const child of node.content ?? []) measure(child, listDepth, totals);
 }
 
+/** ProseMirror refuses empty text nodes; stripping invisible characters can leave some. */
+function dropEmptyTextNodes<T extends AnyNode>(node: T): T {
+  if (!node.content) return node;
+  const content = node.content.filter((child) => child.type !== "text" || (child.text ?? "").length > 0).map(dropEmptyTextNodes);
+  return { ...node, content };
+}
+
 /** A whole explainer document: only the allowed nodes and marks, within the size limits. */
 export const ZExplainerDoc: z.ZodType<ExplainerDoc> = z
   .object({ type: z.literal("doc"), content: z.array(ZBlockNode).max(DOCUMENT_LIMITS.nodes) })
@@ -135,7 +145,8 @@ export const ZExplainerDoc: z.ZodType<ExplainerDoc> = z
     if (totals.chars > DOCUMENT_LIMITS.textChars) ctx.addIssue({ code: "custom", message: "The explainer is at most 40,000 characters." });
     if (totals.citations > DOCUMENT_LIMITS.citations) ctx.addIssue({ code: "custom", message: "An explainer cites at most 400 claims or facts." });
     if (totals.maxListDepth > DOCUMENT_LIMITS.listDepth) ctx.addIssue({ code: "custom", message: "Bullets nest at most three deep." });
-  }) as z.ZodType<ExplainerDoc>;
+  })
+  .transform((doc) => dropEmptyTextNodes(doc as AnyNode) as ExplainerDoc) as unknown as z.ZodType<ExplainerDoc>;
 
 /** Parses unknown JSON as an explainer document, or returns null (for reading stored rows). */
 export function parseExplainerDoc(value: unknown): ExplainerDoc | null {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibleText } from "@/lib/text/visible-text-schema";
 import { ZExplainerDoc } from "./document";
 
 /**
@@ -9,8 +10,9 @@ import { ZExplainerDoc } from "./document";
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
 const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
-export const ZExplainerTitle = z.string().trim().min(1, "Give the explainer a title.").max(300, "Titles are at most 300 characters.");
-export const ZExplainerDek = z.string().trim().max(1000, "The dek is at most 1,000 characters.");
+// title, dek and document text strip invisible and bidi-control characters (lib/text)
+export const ZExplainerTitle = visibleText().trim().min(1, "Give the explainer a title.").max(300, "Titles are at most 300 characters.");
+export const ZExplainerDek = visibleText().trim().max(1000, "The dek is at most 1,000 characters.");
 
 export const ZCreateExplainer = z.object({
   storyId: ZId("story"),
@@ -34,6 +36,6 @@ export const ZSubmitRevision = z.object({
   explainerId: ZId("explainer"),
   /** the version the writer saw; omitted by the co-editing editor (see submitRevision) */
   version: ZVersion.optional(),
-  message: z.string().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
+  message: visibleText().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
 });
 export type TSubmitRevision = z.input<typeof ZSubmitRevision>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { formatByteSize } from "@/lib/reports/parse/limits";
-import { httpStatusOf, isDomainError, type DomainError } from "@/lib/errors/domain-errors";
+import { databaseUnavailable, httpStatusOf, isDomainError, type DomainError } from "@/lib/errors/domain-errors";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
 
 /**
  * Failures of the HTTP exchange itself (body too large, unsupported media type), which the
@@ -25,7 +26,7 @@ function domainErrorResponse(error: DomainError): Response {
   const headers: Record<string, string> = {};
   // RFC 6750: a 401 names the scheme the client must use
   if (error.kind === "unauthenticated") headers["WWW-Authenticate"] = 'Bearer realm="wiredesk"';
-  if (error.kind === "rate_limited" && error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  if ((error.kind === "rate_limited" || error.kind === "unavailable") && error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
   const body: ApiErrorBody = { error: error.message, kind: error.kind };
   if (Object.keys(error.fieldErrors).length > 0) body.fieldErrors = error.fieldErrors;
   return Response.json(body, { status, headers });
@@ -33,13 +34,15 @@ function domainErrorResponse(error: DomainError): Response {
 
 /**
  * Runs an API route's work and maps expected failures to their status and a JSON body, in one
- * place for every route. Anything else is a bug: it is rethrown and surfaces as a 500.
+ * place for every route. An unreachable database is a 503 with Retry-After. Anything else is a
+ * bug: it is rethrown and surfaces as a 500.
  */
 export async function respondToApiRequest(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
     if (isDomainError(error)) return domainErrorResponse(error);
+    if (isDatabaseUnavailable(error)) return domainErrorResponse(databaseUnavailable());
     if (error instanceof HttpRequestError) {
       const body: ApiErrorBody = { error: error.message, kind: error.status === 413 ? "too_large" : error.status === 415 ? "unsupported_media_type" : "bad_request" };
       return Response.json(body, { status: error.status, headers: error.headers });

@@ -6,9 +6,22 @@ import { PUBLIC_SITE_NAME } from "./json-ld";
 import type { FeedEntry } from "./public-explainer";
 import { escapeHtml, stripUnsafeChars } from "./render-document";
 
-/** Text for XML content and attributes: invalid characters removed, markup escaped. */
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/**
+ * Text for XML content and attributes: invalid characters removed, and XML's five predefined
+ * entities used (every XML parser knows them; HTML's numeric forms are not needed here).
+ */
 export function xmlText(value: string): string {
-  return escapeHtml(stripUnsafeChars(value));
+  return stripUnsafeChars(value).replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
+}
+
+/**
+ * Plain text inside an element whose content readers treat as HTML (RSS <description>): escaped
+ * once as HTML, so "<b>" shows as text rather than markup, then once more as XML.
+ */
+export function xmlEscapedHtmlText(value: string): string {
+  return xmlText(escapeHtml(stripUnsafeChars(value)));
 }
 
 /** The public URL of an explainer page under `baseUrl` (origin without a trailing slash). */
@@ -20,11 +33,18 @@ function summaryOf(entry: FeedEntry): string {
   return entry.lastCorrection ? `${entry.dek}${entry.dek ? " " : ""}Correction: ${entry.lastCorrection}` : entry.dek;
 }
 
+/** The newer of the newest entry and the last change (an unpublish leaves no entry behind). */
+function latest(entries: readonly FeedEntry[], updatedAt: Date): Date {
+  const newest = entries[0]?.publishedAt;
+  return newest && newest > updatedAt ? newest : updatedAt;
+}
+
 const FEED_TITLE = `${PUBLIC_SITE_NAME}: What to know`;
 
-export function renderAtomFeed(entries: readonly FeedEntry[], baseUrl: string): string {
+/** `updatedAt`: when the feed last changed (lastFeedChange), used when it has no entries. */
+export function renderAtomFeed(entries: readonly FeedEntry[], baseUrl: string, updatedAt: Date): string {
   const self = `${baseUrl}/explainers/feed.atom`;
-  const updated = (entries[0]?.publishedAt ?? new Date(0)).toISOString();
+  const updated = latest(entries, updatedAt).toISOString();
   const items = entries
     .map((entry) => {
       const url = explainerUrl(baseUrl, entry.slug);
@@ -45,16 +65,17 @@ export function renderAtomFeed(entries: readonly FeedEntry[], baseUrl: string): 
   );
 }
 
-export function renderRssFeed(entries: readonly FeedEntry[], baseUrl: string): string {
+export function renderRssFeed(entries: readonly FeedEntry[], baseUrl: string, updatedAt: Date): string {
   const self = `${baseUrl}/explainers/feed.rss`;
-  const built = (entries[0]?.publishedAt ?? new Date(0)).toUTCString();
+  const built = latest(entries, updatedAt).toUTCString();
   const items = entries
     .map((entry) => {
       const url = explainerUrl(baseUrl, entry.slug);
       return (
         `<item><title>${xmlText(entry.title)}</title><link>${xmlText(url)}</link>` +
         `<guid isPermaLink="false">urn:uuid:${entry.id}</guid><pubDate>${entry.publishedAt.toUTCString()}</pubDate>` +
-        `<description>${xmlText(summaryOf(entry))}</description></item>`
+        // RSS readers render <description> as HTML; the dek is plain text (see xmlEscapedHtmlText)
+        `<description>${xmlEscapedHtmlText(summaryOf(entry))}</description></item>`
       );
     })
     .join("\n");

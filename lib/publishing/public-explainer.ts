@@ -195,3 +195,13 @@ export async function listPublishedExplainers(limit = 50): Promise<FeedEntry[]> 
       : [],
   );
 }
+
+/**
+ * When the feeds last changed: the latest publication, correction or unpublish. Null when
+ * nothing was ever published (the feed then says it was built at render time, never 1970).
+ */
+export async function lastFeedChange(): Promise<Date | null> {
+  const latest = await db.explainer.aggregate({ _max: { publishedAt: true, unpublishedAt: true } });
+  const dates = [latest._max.publishedAt, latest._max.unpublishedAt].filter((date): date is Date => date instanceof Date);
+  return dates.length ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
+}

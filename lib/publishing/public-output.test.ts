@@ -1,4 +1,5 @@
-import { XMLValidator } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { renderAtomFeed, renderRssFeed } from "./feeds";
 import { jsonForScript } from "./json-ld";
@@ -6,6 +7,9 @@ import type { PublicExplainer } from "./public-explainer";
 import { renderExplainerPage, renderGonePage } from "./render-public-page";
 
 const CLAIM = "0193a1b2-0000-7000-8000-000000000001";
+const CHANGED = new Date("2026-03-02T00:00:00Z");
+// entities are decoded the way any XML reader decodes them; values stay strings
+const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, parseTagValue: false, trimValues: false });
 const HOSTILE = `</script><script>alert(1)</script> & <b>"x"</b> \u2028 ]]> \u0007`;
 
 function explainer(overrides: Partial<Extract<PublicExplainer, { kind: "live" }>> = {}): Extract<PublicExplainer, { kind: "live" }> {
@@ -74,20 +78,58 @@ describe("the feeds", () => {
   ];
 
   it("are well-formed XML with hostile titles, and keep the given (newest first) order", () => {
-    for (const xml of [renderAtomFeed(entries, "https://news.example.org"), renderRssFeed(entries, "https://news.example.org")]) {
+    for (const xml of [renderAtomFeed(entries, "https://news.example.org", CHANGED), renderRssFeed(entries, "https://news.example.org", CHANGED)]) {
       expect(XMLValidator.validate(xml)).toBe(true);
       expect(xml).not.toContain("<script>");
       expect(xml.indexOf("lorvan-ferry")).toBeLessThan(xml.indexOf("/older"));
     }
-    const atom = renderAtomFeed(entries, "https://news.example.org");
+    const atom = renderAtomFeed(entries, "https://news.example.org", CHANGED);
     expect(atom).toContain("<updated>2026-03-05T10:00:00.000Z</updated>");
     expect(atom).toContain("Correction: Fix");
-    expect(renderRssFeed(entries, "https://news.example.org")).toContain("<pubDate>Thu, 05 Mar 2026 10:00:00 GMT</pubDate>");
+    expect(renderRssFeed(entries, "https://news.example.org", CHANGED)).toContain("<pubDate>Thu, 05 Mar 2026 10:00:00 GMT</pubDate>");
   });
 
-  it("an empty feed is still valid", () => {
-    expect(XMLValidator.validate(renderAtomFeed([], "https://news.example.org"))).toBe(true);
-    expect(XMLValidator.validate(renderRssFeed([], "https://news.example.org"))).toBe(true);
+  it("an empty feed is still valid, and says it changed when the last explainer was taken down, not in 1970", () => {
+    const takenDown = new Date("2026-03-07T08:00:00Z");
+    const atom = renderAtomFeed([], "https://news.example.org", takenDown);
+    const rss = renderRssFeed([], "https://news.example.org", takenDown);
+    expect(XMLValidator.validate(atom)).toBe(true);
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(parser.parse(atom).feed.updated).toBe("2026-03-07T08:00:00.000Z");
+    expect(parser.parse(rss).rss.channel.lastBuildDate).toBe("Sat, 07 Mar 2026 08:00:00 GMT");
+    expect(atom + rss).not.toContain("1970");
+  });
+
+  it("a later unpublish moves the feed's date past its newest entry", () => {
+    const atom = parser.parse(renderAtomFeed(entries, "https://news.example.org", new Date("2026-03-09T00:00:00Z")));
+    expect(atom.feed.updated).toBe("2026-03-09T00:00:00.000Z");
+  });
+
+  const hostileTexts = [
+    `<script>alert(1)</script>`,
+    `Tom & Jerry's "quote" <b>bold</b>`,
+    `]]> <![CDATA[ x ]]>`,
+    `&amp; already &lt;escaped&gt;`,
+    `'single' "double" \\`,
+    `<img src=x onerror=alert(1)>`,
+  ];
+
+  it.each(hostileTexts)("a real XML parser reads hostile text %j back exactly as written (Atom title and summary, RSS title)", (text) => {
+    const entry = { ...entries[1]!, title: text, dek: text };
+    const atom = parser.parse(renderAtomFeed([entry], "https://news.example.org", CHANGED));
+    expect(atom.feed.entry.title).toBe(text);
+    expect(atom.feed.entry.summary["#text"]).toBe(text);
+    const rss = parser.parse(renderRssFeed([entry], "https://news.example.org", CHANGED));
+    expect(rss.rss.channel.item.title).toBe(text);
+  });
+
+  it.each(hostileTexts)("the RSS description of %j is HTML that a reader shows as that text, with no markup of its own", (text) => {
+    const entry = { ...entries[1]!, dek: text };
+    const description = parser.parse(renderRssFeed([entry], "https://news.example.org", CHANGED)).rss.channel.item.description as string;
+    // readers treat the description as HTML: parsed as HTML it must be one text node equal to the dek
+    const html = new JSDOM(`<body>${description}</body>`).window.document.body;
+    expect(html.children).toHaveLength(0);
+    expect(html.textContent).toBe(text);
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { publicEnv } from "@/lib/env";
 import { cachedPublicResponse, type CachedResponse } from "./public-cache";
 import { explainerUrl, renderAtomFeed, renderRssFeed } from "./feeds";
-import { getPublicExplainer, listPublishedExplainers } from "./public-explainer";
+import { getPublicExplainer, lastFeedChange, listPublishedExplainers } from "./public-explainer";
 import { renderExplainerPage, renderGonePage, renderNotFoundPage } from "./render-public-page";
 import { ZPublicSlug } from "./schemas";
 
@@ -62,10 +62,11 @@ export async function explainerPageResponse(request: Request, slug: string): Pro
 export async function feedResponse(request: Request, format: "atom" | "rss"): Promise<Response> {
   const baseUrl = publicBaseUrl(request);
   const entry = await cachedPublicResponse(`feed:${format}:${baseUrl}`, async () => {
-    const entries = await listPublishedExplainers();
+    const [entries, changedAt] = await Promise.all([listPublishedExplainers(), lastFeedChange()]);
+    const updatedAt = changedAt ?? new Date();
     return format === "atom"
-      ? { status: 200, contentType: "application/atom+xml; charset=utf-8", body: renderAtomFeed(entries, baseUrl), cacheable: true }
-      : { status: 200, contentType: "application/rss+xml; charset=utf-8", body: renderRssFeed(entries, baseUrl), cacheable: true };
+      ? { status: 200, contentType: "application/atom+xml; charset=utf-8", body: renderAtomFeed(entries, baseUrl, updatedAt), cacheable: true }
+      : { status: 200, contentType: "application/rss+xml; charset=utf-8", body: renderRssFeed(entries, baseUrl, updatedAt), cacheable: true };
   });
   return toResponse(request, entry);
 }

@@ -5,10 +5,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
+import { queryText } from "@/lib/text/visible-text-schema";
 
 export const ZReportListQuery = z.object({
   source: z.uuid().optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: queryText(),
 });
 
 export type ReportRow = {

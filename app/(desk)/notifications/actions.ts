@@ -12,7 +12,7 @@ export async function markAllReadAction(): Promise<ActionResult<null>> {
   });
 }
 
-export async function markReadAction(id: string): Promise<ActionResult<null>> {
+export async function markReadAction(id: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     await markNotificationsRead(await requireActor(), { ids: [id] });
     revalidatePath("/", "layout");

@@ -8,7 +8,7 @@ import { changeRole, setPersonActive } from "@/lib/people/update-person-access";
 
 export type CreatedPerson = { name: string; email: string; setPasswordToken: string | null };
 
-export async function createPersonAction(_prev: unknown, form: FormData): Promise<ActionResult<CreatedPerson>> {
+export async function createPersonAction(_prev: unknown, form: unknown): Promise<ActionResult<CreatedPerson>> {
   return toActionResult(async () => {
     const { person, setPasswordToken } = await createPerson(
       await requireActor(),
@@ -19,7 +19,7 @@ export async function createPersonAction(_prev: unknown, form: FormData): Promis
   });
 }
 
-export async function changeRoleAction(input: { userId: string; role: string; version: number }): Promise<ActionResult<null>> {
+export async function changeRoleAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     await changeRole(await requireActor(), input);
     revalidatePath("/people");
@@ -27,7 +27,7 @@ export async function changeRoleAction(input: { userId: string; role: string; ve
   });
 }
 
-export async function setPersonActiveAction(input: { userId: string; active: boolean; version: number }): Promise<ActionResult<null>> {
+export async function setPersonActiveAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     await setPersonActive(await requireActor(), input);
     revalidatePath("/people");
@@ -35,6 +35,6 @@ export async function setPersonActiveAction(input: { userId: string; active: boo
   });
 }
 
-export async function issuePasswordLinkAction(input: { userId: string }): Promise<ActionResult<{ token: string }>> {
+export async function issuePasswordLinkAction(input: unknown): Promise<ActionResult<{ token: string }>> {
   return toActionResult(async () => issuePasswordLink(await requireActor(), input));
 }

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { toActionResult, formFields, type ActionResult } from "@/lib/http/action-result";
 import { createStory, renameStory, setStoryArchived, type StoryRef } from "@/lib/stories/mutate-story";
 
-export async function createStoryAction(_prev: unknown, form: FormData): Promise<ActionResult<StoryRef>> {
+export async function createStoryAction(_prev: unknown, form: unknown): Promise<ActionResult<StoryRef>> {
   return toActionResult(async () => {
     const story = await createStory(await requireActor(), formFields(form, ["title", "description"]));
     revalidatePath("/stories");
@@ -12,7 +12,7 @@ export async function createStoryAction(_prev: unknown, form: FormData): Promise
   });
 }
 
-export async function renameStoryAction(_prev: unknown, form: FormData): Promise<ActionResult<StoryRef>> {
+export async function renameStoryAction(_prev: unknown, form: unknown): Promise<ActionResult<StoryRef>> {
   return toActionResult(async () => {
     const story = await renameStory(await requireActor(), formFields(form, ["storyId", "version", "title", "description"]));
     revalidatePath(`/stories/${story.id}`, "layout");
@@ -20,7 +20,7 @@ export async function renameStoryAction(_prev: unknown, form: FormData): Promise
   });
 }
 
-export async function setStoryArchivedAction(input: { storyId: string; version: number; archived: boolean }): Promise<ActionResult<StoryRef>> {
+export async function setStoryArchivedAction(input: unknown): Promise<ActionResult<StoryRef>> {
   return toActionResult(async () => {
     const story = await setStoryArchived(await requireActor(), input);
     revalidatePath("/stories");

@@ -1,3 +1,4 @@
+import { orDatabaseUnavailable } from "@/lib/http/unavailable-page";
 import { explainerPageResponse } from "@/lib/publishing/public-responses";
 
 // public, no sign-in: this route is outside the (desk) layout that requires a session
@@ -5,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await context.params;
-  return explainerPageResponse(request, slug);
+  return orDatabaseUnavailable(request, () => explainerPageResponse(request, slug));
 }

@@ -1,7 +1,8 @@
+import { orDatabaseUnavailable } from "@/lib/http/unavailable-page";
 import { feedResponse } from "@/lib/publishing/public-responses";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return feedResponse(request, "atom");
+  return orDatabaseUnavailable(request, () => feedResponse(request, "atom"));
 }

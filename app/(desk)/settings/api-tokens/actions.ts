@@ -8,7 +8,7 @@ import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 export type CreatedToken = { name: string; token: string };
 
 /** Creates a token; the plaintext goes to this response only and is never stored or shown again. */
-export async function createApiTokenAction(input: { name: string }): Promise<ActionResult<CreatedToken>> {
+export async function createApiTokenAction(input: unknown): Promise<ActionResult<CreatedToken>> {
   return toActionResult(async () => {
     const { apiToken, token } = await createApiToken(await requireActor(), input);
     revalidatePath("/settings/api-tokens");
@@ -16,7 +16,7 @@ export async function createApiTokenAction(input: { name: string }): Promise<Act
   });
 }
 
-export async function revokeApiTokenAction(input: { tokenId: string }): Promise<ActionResult<null>> {
+export async function revokeApiTokenAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     await revokeApiToken(await requireActor(), input);
     revalidatePath("/settings/api-tokens");

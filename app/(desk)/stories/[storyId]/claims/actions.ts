@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
-import { toActionResult, type ActionResult } from "@/lib/http/action-result";
+import { inputField, toActionResult, type ActionResult } from "@/lib/http/action-result";
+import { isUuid } from "@/lib/http/uuid";
 import { addEvidence } from "@/lib/claims/add-evidence";
 import { assignClaim } from "@/lib/claims/assign-claim";
 import { bulkAssignClaims, bulkSetClaimStatus } from "@/lib/claims/bulk-update-claims";
@@ -14,8 +15,10 @@ import { tagClaim } from "@/lib/claims/tag-claim";
 
 // Thin wrappers: every rule (permissions, evidence, optimistic locking) lives in lib/claims.
 
-function refresh(storyId: string) {
-  revalidatePath(`/stories/${storyId}`, "layout");
+// the story id of comment and suggestion actions only names the page to refresh; it is never
+// trusted for access (the domain finds the story from the claim), and an odd one refreshes nothing
+function refresh(storyId: string | undefined) {
+  if (isUuid(storyId)) revalidatePath(`/stories/${storyId}`, "layout");
 }
 
 export async function tagClaimAction(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -58,26 +61,26 @@ export async function editClaimAction(input: unknown): Promise<ActionResult<{ ve
   });
 }
 
-export async function addCommentAction(input: { storyId: string; claimId: string; body: string }): Promise<ActionResult<null>> {
+export async function addCommentAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
-    await addComment(await requireActor(), { claimId: input.claimId, body: input.body });
-    refresh(input.storyId);
+    await addComment(await requireActor(), { claimId: inputField(input, "claimId"), body: inputField(input, "body") });
+    refresh(inputField(input, "storyId"));
     return null;
   });
 }
 
-export async function bulkAssignAction(input: { storyId: string; claimIds: string[]; assigneeId: string | null }): Promise<ActionResult<{ updated: number; skipped: number }>> {
+export async function bulkAssignAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: number }>> {
   return toActionResult(async () => {
     const result = await bulkAssignClaims(await requireActor(), input);
-    refresh(input.storyId);
+    refresh(inputField(input, "storyId"));
     return result;
   });
 }
 
-export async function bulkStatusAction(input: { storyId: string; claimIds: string[]; status: string }): Promise<ActionResult<{ updated: number; skipped: number }>> {
+export async function bulkStatusAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: number }>> {
   return toActionResult(async () => {
     const result = await bulkSetClaimStatus(await requireActor(), input);
-    refresh(input.storyId);
+    refresh(inputField(input, "storyId"));
     return result;
   });
 }
@@ -106,18 +109,18 @@ export async function confirmClaimAnchorAction(input: unknown): Promise<ActionRe
   });
 }
 
-export async function acceptSuggestionAction(input: { storyId: string; suggestionId: string }): Promise<ActionResult<{ claimId: string }>> {
+export async function acceptSuggestionAction(input: unknown): Promise<ActionResult<{ claimId: string }>> {
   return toActionResult(async () => {
-    const result = await acceptSuggestion(await requireActor(), { suggestionId: input.suggestionId });
-    refresh(input.storyId);
+    const result = await acceptSuggestion(await requireActor(), { suggestionId: inputField(input, "suggestionId") });
+    refresh(inputField(input, "storyId"));
     return result;
   });
 }
 
-export async function dismissSuggestionAction(input: { storyId: string; suggestionId: string }): Promise<ActionResult<null>> {
+export async function dismissSuggestionAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
-    await dismissSuggestion(await requireActor(), { suggestionId: input.suggestionId });
-    refresh(input.storyId);
+    await dismissSuggestion(await requireActor(), { suggestionId: inputField(input, "suggestionId") });
+    refresh(inputField(input, "storyId"));
     return null;
   });
 }

@@ -5,7 +5,7 @@ import { toActionResult, formFields, type ActionResult } from "@/lib/http/action
 import { storeReport, type StoreReportResult } from "@/lib/reports/store-report";
 
 /** Pasted copy: the body is split into paragraphs on blank lines (single line breaks are kept as spaces). */
-export async function pasteReportAction(_prev: unknown, form: FormData): Promise<ActionResult<StoreReportResult>> {
+export async function pasteReportAction(_prev: unknown, form: unknown): Promise<ActionResult<StoreReportResult>> {
   return toActionResult(async () => {
     const fields = formFields(form, ["storyId", "headline", "source", "byline", "dateline", "publishedAt", "url", "body"]);
     const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);

@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { databaseKnownDown } from "@/lib/db/availability";
+import { isServerActionRequest, refuseServerActionRequest } from "@/lib/http/server-action-guard";
+import { databaseUnavailableResponse } from "@/lib/http/unavailable-page";
+
+/**
+ * Runs before every page and route: refuses server-action requests that Next.js would answer
+ * with a 500 (foreign origin, oversized or unsized body) with a clear 4xx instead, and answers
+ * 503 with Retry-After while this instance knows its database is unreachable
+ * (lib/db/availability.ts), until a probe finds it back.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  if (isServerActionRequest(request.method, request.nextUrl.pathname)) {
+    const refusal = refuseServerActionRequest(request.headers);
+    if (refusal) {
+      return NextResponse.json({ ok: false, kind: refusal.status === 403 ? "forbidden" : "invalid", error: refusal.message }, { status: refusal.status });
+    }
+  }
+  // liveness stays up: a load balancer must not restart an app that waits for its database
+  if (request.nextUrl.pathname !== "/healthz" && (await databaseKnownDown())) return databaseUnavailableResponse(request.headers.get("accept"));
+  return NextResponse.next();
+}
+
+export const config = {
+  // static assets never reach a page or a server action
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
