@@ -32,7 +32,7 @@ const results: InspectedFile[] = files.map((file) => {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    return { file, format: null, error: { code: "unreadable", message: `cannot read ${file}: ${reason}` }, items: [] };
+    return { file, format: null, error: { code: "unreadable", message: `cannot read ${file}: ${reason}` }, items: [], skipped: [] };
   }
   return { ...inspectUpload({ name: path.basename(file), bytes }), file };
 });

@@ -1,8 +1,9 @@
-import { Readability } from "@mozilla/readability";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { excessiveMarkupDepth, inertDom, MAX_MARKUP_DEPTH } from "./html-dom";
 import { reject } from "./parse-failure";
 import { sanitizeBody } from "./sanitize";
-import { detectDateline, headlineFromBody, httpUrl, languageTag, optionalText, parseTimestamp, withoutByPrefix } from "./text-normalize";
+import { detectReportKind } from "./report-kind";
+import { detectDateline, httpUrl, languageTag, optionalText, parseTimestamp, publishedFrom, withoutByPrefix } from "./text-normalize";
 import { type ParsedReport } from "./types";
 
 /**
@@ -11,35 +12,52 @@ import { type ParsedReport } from "./types";
  * canonical link, <html lang>) fills the report's fields.
  */
 export function parseHtmlPage(html: string): ParsedReport {
-  if (excessiveMarkupDepth(html) !== null) reject(`the page is nested too deeply (more than ${MAX_MARKUP_DEPTH} levels)`);
+  if (excessiveMarkupDepth(html) !== null) reject(`the HTML page is nested too deeply (more than ${MAX_MARKUP_DEPTH} levels)`);
   const dom = inertDom(html);
   const document = dom.window.document;
   // read metadata first: Readability rewrites the document it parses
   const meta = readPageMetadata(document);
+  const readerable = isProbablyReaderable(document);
 
-  const article = new Readability(document, { charThreshold: 200 }).parse();
+  // Readability's default threshold (500 characters): lower, a short "print this page" or
+  // teaser block can win over the article itself
+  const article = new Readability(document, { charThreshold: 500 }).parse();
   dom.window.close();
   let body = sanitizeBody(article?.content ?? "");
   // Readability found nothing (very short or unusual pages): the body minus its chrome, from a
   // fresh parse because Readability has rewritten the first one
   if (body.paragraphs.length === 0) body = sanitizeBody(fallbackArticleHtml(inertDom(html).window.document));
-  if (body.paragraphs.length === 0) reject("empty body: the page has no article text");
+  if (body.paragraphs.length === 0) reject("the HTML page has no article text", "empty");
+  // a page Readability would not offer a reader view for, with little text, is a list, a form
+  // or an index page rather than an article
+  const words = body.paragraphs.join(" ").length;
+  if (!readerable && words < 500 && !meta.isArticle) reject("the HTML page does not look like an article (too little running text)", "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
+  const headline = optionalText(article?.title) ?? meta.title;
+  const published = publishedFrom(article?.publishedTime, meta.published);
+  const source = optionalText(article?.siteName) ?? meta.siteName;
+  const warnings = [...published.warnings];
+  if (!source) warnings.push("the page names no site (og:site_name or publisher)");
   return {
-    source: optionalText(article?.siteName) ?? meta.siteName,
+    source,
     // a page's canonical address identifies it across saves, so a re-saved page is a new version
     externalId: canonicalUrl,
     sourceVersion: null,
-    headline: optionalText(article?.title) ?? meta.title ?? headlineFromBody(body.paragraphs),
+    headline: headline ?? "",
     byline: withoutByPrefix(optionalText(article?.byline) ?? meta.author),
     dateline: detectDateline(body.paragraphs[0]),
     language: languageTag(article?.lang) ?? meta.language,
     url: canonicalUrl,
-    publishedAt: parseTimestamp(article?.publishedTime) ?? parseTimestamp(meta.published),
+    publishedAt: published.publishedAt,
+    publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(meta.modified),
     paragraphs: body.paragraphs,
     html: body.html,
+    kind: detectReportKind({ headline, firstParagraph: body.paragraphs[0] }),
+    embargoedUntil: null,
+    credit: null,
+    warnings,
   };
 }
 
@@ -52,6 +70,8 @@ type PageMetadata = {
   published: string | null;
   modified: string | null;
   language: string | null;
+  /** the page declares itself an article (og:type article, schema.org NewsArticle) */
+  isArticle: boolean;
 };
 
 function readPageMetadata(document: Document): PageMetadata {
@@ -79,6 +99,9 @@ function readPageMetadata(document: Document): PageMetadata {
       null,
     modified: metaContent('meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]'),
     language: languageTag(document.documentElement.getAttribute("lang")) ?? languageTag(metaContent('meta[http-equiv="content-language" i]')),
+    isArticle:
+      /article/i.test(metaContent('meta[property="og:type"]') ?? "") ||
+      Array.from(document.querySelectorAll('script[type="application/ld+json"]')).some((script) => /"@type"\s*:\s*"(?:News|Report|Blog)?(?:Article|Posting)"/.test(script.textContent ?? "")),
   };
 }
 

@@ -23,13 +23,21 @@ export type InspectedFile = {
   format: string | null;
   error: { code: string; message: string } | null;
   items: InspectedItem[];
+  /** items of a feed or message left out, each with its reason */
+  skipped: string[];
 };
 
 /** Parses one file as an import would and describes the result as plain JSON. */
 export function inspectUpload(file: UploadedFile): InspectedFile {
   const result = parseUpload(file);
-  if (!result.ok) return { file: file.name, format: result.format ?? "other", error: { code: "invalid", message: result.error }, items: [] };
-  return { file: file.name, format: result.format === "markdown" ? "text" : result.format, error: null, items: result.reports.map(inspectReport) };
+  if (!result.ok) return { file: file.name, format: result.format ?? "other", error: { code: result.code, message: result.error }, items: [], skipped: [] };
+  return {
+    file: file.name,
+    format: result.format === "markdown" ? "text" : result.format,
+    error: null,
+    items: result.reports.map(inspectReport),
+    skipped: result.skipped,
+  };
 }
 
 function inspectReport(report: ParsedReport): InspectedItem {
@@ -37,13 +45,19 @@ function inspectReport(report: ParsedReport): InspectedItem {
     headline: report.headline || null,
     outlet: report.source,
     byline: report.byline,
-    published: report.publishedAt ? report.publishedAt.toISOString().replace(".000Z", "Z") : null,
+    published: publishedText(report),
     dateline: report.dateline,
     externalId: report.externalId,
     version: report.sourceVersion,
     language: report.language,
-    kind: "text",
+    kind: report.kind,
     paragraphs: report.paragraphs,
-    warnings: [],
+    warnings: report.warnings,
   };
+}
+
+function publishedText(report: ParsedReport): string | null {
+  if (!report.publishedAt) return null;
+  const iso = report.publishedAt.toISOString();
+  return report.publishedPrecision === "date" ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
 }

@@ -119,9 +119,14 @@ function reportFromBlocks(blocks: TextBlock[], fileName: string, frontMatter: Fr
     language: null,
     url: null,
     publishedAt: parseTimestamp(frontMatter.date),
+    publishedPrecision: "instant",
     sourceUpdatedAt: null,
     paragraphs,
     html: null,
+    kind: "text",
+    embargoedUntil: null,
+    credit: null,
+    warnings: [],
   };
 }
 
