@@ -21,7 +21,8 @@ export function parseHtmlPage(html: string): ParsedReport {
 
   // Readability's default threshold (500 characters): lower, a short "print this page" or
   // teaser block can win over the article itself
-  const article = new Readability(document, { charThreshold: 500 }).parse();
+  // classes are kept so the sanitizer can recognise captions and other furniture by name
+  const article = new Readability(document, { charThreshold: 500, keepClasses: true }).parse();
   dom.window.close();
   let body = sanitizeBody(article?.content ?? "");
   // Readability found nothing (very short or unusual pages): the body minus its chrome, from a
@@ -34,7 +35,7 @@ export function parseHtmlPage(html: string): ParsedReport {
   if (!readerable && words < 500 && !meta.isArticle) reject("the HTML page does not look like an article (too little running text)", "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
-  const headline = optionalText(article?.title) ?? meta.title;
+  const headline = withoutSiteSuffix(optionalText(article?.title) ?? meta.title, meta.documentTitle, optionalText(article?.siteName) ?? meta.siteName);
   const published = publishedFrom(article?.publishedTime, meta.published);
   const source = optionalText(article?.siteName) ?? meta.siteName;
   const warnings = [...published.warnings];
@@ -70,6 +71,7 @@ type PageMetadata = {
   published: string | null;
   modified: string | null;
   language: string | null;
+  documentTitle: string | null;
   /** the page declares itself an article (og:type article, schema.org NewsArticle) */
   isArticle: boolean;
 };
@@ -99,10 +101,26 @@ function readPageMetadata(document: Document): PageMetadata {
       null,
     modified: metaContent('meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]'),
     language: languageTag(document.documentElement.getAttribute("lang")) ?? languageTag(metaContent('meta[http-equiv="content-language" i]')),
+    documentTitle: optionalText(document.title),
     isArticle:
       /article/i.test(metaContent('meta[property="og:type"]') ?? "") ||
       Array.from(document.querySelectorAll('script[type="application/ld+json"]')).some((script) => /"@type"\s*:\s*"(?:News|Report|Blog)?(?:Article|Posting)"/.test(script.textContent ?? "")),
   };
+}
+
+/**
+ * "Rebels take the crossing – Varesh Chronicle" → "Rebels take the crossing": a <title> ends with
+ * the site's name after a separator. Only a title read from <title> is cut, only at its last
+ * separator, and only when the tail is the site name or a short name-like phrase.
+ */
+function withoutSiteSuffix(headline: string | null, documentTitle: string | null, siteName: string | null): string | null {
+  if (!headline || headline !== documentTitle) return headline;
+  const match = /^(.{10,}?)\s+[|–—\-:·»]\s+([^|–—:·»]{2,60})$/u.exec(headline);
+  if (!match?.[1] || !match[2]) return headline;
+  const tail = match[2].trim();
+  const isSiteName = siteName !== null && tail.toLowerCase() === siteName.toLowerCase();
+  const looksLikeName = tail.split(/\s+/).length <= 4 && !/[.!?]$/.test(tail) && match[1].split(/\s+/).length >= 3;
+  return isSiteName || looksLikeName ? match[1].trim() : headline;
 }
 
 /** The page body without the usual chrome, for pages Readability cannot make sense of. */

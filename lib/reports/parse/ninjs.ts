@@ -19,8 +19,9 @@ type JsonObject = Record<string, unknown>;
 
 // Fields that only ninjs (any generation) has at its top level; one is enough to recognise it.
 const NINJS_MARKERS = ["uri", "headline", "headlines", "body_text", "body_html", "bodies", "versioncreated", "firstcreated", "standard"];
-// ninjs `type` values of items whose words (captions, event details) are not a news report
-const NON_TEXT_TYPES = new Set(["picture", "graphic", "video", "audio", "image", "event", "planning", "concept", "composite", "component"]);
+// ninjs `type` values of items whose words (captions, event details) are not a news report. A
+// "composite" is a text with pictures attached: its body decides, like a text's.
+const NON_TEXT_TYPES = new Set(["picture", "graphic", "video", "audio", "image", "event", "planning", "concept"]);
 
 /**
  * IPTC ninjs, generations 1.x (`body_text`/`body_html`, `byline`, `versioncreated`), 2.x

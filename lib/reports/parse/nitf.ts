@@ -3,7 +3,7 @@ import { detectReportKind } from "./report-kind";
 import { sanitizeBody } from "./sanitize";
 import { detectDateline, languageTag, optionalText, parseTimestamp, publishedFrom, withoutByPrefix } from "./text-normalize";
 import { type ParsedReport } from "./types";
-import { attributeValue, childElement, childElements, findElements, innerMarkup, textContent, type XmlElement } from "./xml-tree";
+import { attributeValue, childElement, childElements, findElements, innerMarkup, textContent, withoutElements, type XmlElement } from "./xml-tree";
 
 /**
  * NITF (News Industry Text Format), on its own or embedded in NewsML-G2 or ninjs: the title is
@@ -54,10 +54,17 @@ export function parseNitf(root: XmlElement): ParsedReport {
 
 /** The NITF story text: `body.content`, as sanitized HTML and canonical paragraphs. */
 export function nitfBody(root: XmlElement): { paragraphs: string[]; html: string } {
-  const contents = findElements(root, "body.content");
+  const body = root.local === "body" ? root : (childElement(root, "body") ?? root);
+  // body.content directly under <body> is the story; one inside a <note> is an editor's note
+  const direct = childElements(body, "body.content");
+  const contents = direct.length > 0 ? direct : findElements(body, "body.content");
   if (contents.length === 0) return { paragraphs: [], html: "" };
-  return sanitizeBody(contents.map(innerMarkup).join(""));
+  return sanitizeBody(contents.map((content) => innerMarkup(withoutElements(content, NOT_STORY_TEXT))).join(""));
 }
+
+// NITF elements inside body.content whose words are not the story: editors' notes, and media
+// (its caption and producer describe a picture)
+const NOT_STORY_TEXT = new Set(["note", "media", "ed-msg"]);
 
 function nitfOutlet(root: XmlElement): string | null {
   const docdata = childElement(childElement(root, "head"), "docdata");

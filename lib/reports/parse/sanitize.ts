@@ -157,6 +157,10 @@ function preformattedParagraphs(pre: Element): HTMLParagraphElement[] {
     });
 }
 
+// Paragraphs made from loose text in a container (not a <p> of the source): a short one above
+// the story is a label ("Defence | TT", a section name), not the first paragraph.
+const synthesizedParagraphs = new WeakSet<Node>();
+
 /** A container's children with each run of inline content wrapped in a <p>. */
 function blocksFrom(container: Element | DocumentFragment, document: Document): Node[] {
   const blocks: Node[] = [];
@@ -164,6 +168,7 @@ function blocksFrom(container: Element | DocumentFragment, document: Document): 
   const flush = () => {
     if (run.some((node) => (node.textContent ?? "").trim().length > 0)) {
       const paragraph = document.createElement("p");
+      synthesizedParagraphs.add(paragraph);
       paragraph.append(...run);
       blocks.push(paragraph);
     }
@@ -216,16 +221,18 @@ function paragraphsOf(root: Element): string[] {
 }
 
 /**
- * Headings above the first paragraph are a title or kicker that repeats or introduces the
- * headline, not the story's first paragraph; later sub-heads stay. A body made only of
+ * Headings and short labels above the first paragraph are a title or kicker that repeats or
+ * introduces the headline, not the story's first paragraph; later sub-heads stay. A body made only of
  * headings keeps them all (they are then all the text there is).
  */
 function withoutLeadingHeadings(paragraphs: string[], root: Element): string[] {
   const headings: string[] = [];
   for (const child of childrenOf(root)) {
     if (child.nodeType !== child.ELEMENT_NODE) continue;
-    if (!/^h[1-6]$/.test((child as Element).localName)) break;
-    headings.push(normalizeParagraphs([child.textContent ?? ""])[0] ?? "");
+    const text = normalizeParagraphs([child.textContent ?? ""])[0] ?? "";
+    const isLabel = synthesizedParagraphs.has(child) && text.split(" ").length <= 4 && !/[.!?:;,]$/.test(text);
+    if (!/^h[1-6]$/.test((child as Element).localName) && !isLabel) break;
+    headings.push(text);
   }
   let leading = 0;
   while (leading < headings.length && paragraphs[leading] === headings[leading]) leading += 1;
