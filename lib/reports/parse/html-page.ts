@@ -17,7 +17,7 @@ export function parseHtmlPage(html: string): ParsedReport {
   const document = dom.window.document;
   // read metadata first: Readability rewrites the document it parses
   const meta = readPageMetadata(document);
-  const readerable = isProbablyReaderable(document);
+  const readerable = isProbablyReaderable(document) || hasProseParagraph(document);
 
   // Readability's default threshold (500 characters): lower, a short "print this page" or
   // teaser block can win over the article itself
@@ -29,10 +29,9 @@ export function parseHtmlPage(html: string): ParsedReport {
   // fresh parse because Readability has rewritten the first one
   if (body.paragraphs.length === 0) body = sanitizeBody(fallbackArticleHtml(inertDom(html).window.document));
   if (body.paragraphs.length === 0) reject("the HTML page has no article text", "empty");
-  // a page Readability would not offer a reader view for, with little text, is a list, a form
-  // or an index page rather than an article
-  const words = body.paragraphs.join(" ").length;
-  if (!readerable && words < 500 && !meta.isArticle) reject("the HTML page does not look like an article (too little running text)", "unsupported");
+  // a page Readability would not offer a reader view for, and without a single paragraph of
+  // prose, is a list, a form or an index page rather than an article
+  if (!readerable && !meta.isArticle) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
   const headline = withoutSiteSuffix(optionalText(article?.title) ?? meta.title, meta.documentTitle, optionalText(article?.siteName) ?? meta.siteName);
@@ -121,6 +120,14 @@ function withoutSiteSuffix(headline: string | null, documentTitle: string | null
   const isSiteName = siteName !== null && tail.toLowerCase() === siteName.toLowerCase();
   const looksLikeName = tail.split(/\s+/).length <= 4 && !/[.!?]$/.test(tail) && match[1].split(/\s+/).length >= 3;
   return isSiteName || looksLikeName ? match[1].trim() : headline;
+}
+
+/** Whether any paragraph of the page reads as prose: a sentence, not a label or a link. */
+function hasProseParagraph(document: Document): boolean {
+  return Array.from(document.querySelectorAll("p, pre, blockquote")).some((paragraph) => {
+    const text = (paragraph.textContent ?? "").replace(/\s+/g, " ").trim();
+    return text.split(" ").length >= 3 && /\p{L}{2,}[^.!?]*[.!?…]/u.test(text);
+  });
 }
 
 /** The page body without the usual chrome, for pages Readability cannot make sense of. */
