@@ -60,6 +60,7 @@ describe("charsets", () => {
     expect(result).toEqual({
       ok: false,
       format: null,
+      code: "invalid",
       error: 'a.txt: unknown charset "x-martian" declared in the Content-Type; save the file as UTF-8 or declare a supported charset such as windows-1252',
     });
   });

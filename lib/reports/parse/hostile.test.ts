@@ -67,7 +67,7 @@ describe("hostile XML", () => {
   it("rejects HTML nested thousands deep before building a DOM", () => {
     const depth = 100_000;
     const result = textUpload("deep.html", `<html><body>${"<div>".repeat(depth)}text${"</div>".repeat(depth)}</body></html>`);
-    expect(!result.ok && result.error).toBe("deep.html: the page is nested too deeply (more than 200 levels)");
+    expect(!result.ok && result.error).toBe("deep.html: the HTML page is nested too deeply (more than 200 levels)");
   });
 
   it("gives line and column for malformed XML that is not truncated", () => {
@@ -112,7 +112,6 @@ describe("hostile HTML", () => {
 
 describe("hostile and malformed files", () => {
   it.each([
-    ["hostile/ninjs-empty-body.json", "ninjs-empty-body.json: empty body"],
     ["hostile/invalid.json", "invalid.json: line 3, column 3: invalid JSON: Expected ',' or '}' after property value"],
     [
       "hostile/not-ninjs.json",
@@ -129,6 +128,13 @@ describe("hostile and malformed files", () => {
     expect(errorOf(name)).toBe(message);
   });
 
+  it("keeps a ninjs item whose body is only whitespace and a script as a headline-only item, with a warning", () => {
+    const result = parseFixture("hostile/ninjs-empty-body.json");
+    expect(result).toMatchObject({ ok: true, reports: [{ headline: "Whitespace only", paragraphs: [] }] });
+    expect(result.ok && result.reports[0]?.html).toBeNull();
+    expect(result.ok && result.reports[0]?.warnings).toContain("the ninjs item has no body text: a headline-only item");
+  });
+
   it("rejects bytes that are not UTF-8 when no charset is declared, naming the line and a charset to declare", () => {
     expect(errorOf("hostile/invalid-utf8.txt")).toMatch(/^invalid-utf8\.txt: line 3: byte 0xE9 is not valid UTF-8 and no charset is declared; .*declare the charset it uses \(for example windows-1252\)/);
   });
@@ -140,7 +146,7 @@ describe("hostile and malformed files", () => {
   it("rejects a file over the size limit with its size and the limit, before reading it", () => {
     const bytes = new Uint8Array(MAX_FILE_BYTES + 1024 * 1024).fill(0x61);
     const result = parseUpload({ name: "huge.txt", bytes });
-    expect(result).toEqual({ ok: false, format: null, error: "huge.txt: file is 6 MiB (6,291,456 bytes); the limit is 5 MiB per file" });
+    expect(result).toEqual({ ok: false, format: null, code: "too-large", error: "huge.txt: file is 6 MiB (6,291,456 bytes); the limit is 5 MiB per file" });
   });
 
   it("accepts a file of exactly the limit", () => {

@@ -70,6 +70,8 @@ const NOT_NESTING = new Set([
  * the depth when it exceeds MAX_MARKUP_DEPTH (else null).
  */
 export function excessiveMarkupDepth(markup: string): number | null {
+  // script, style and comments hold text, not elements: "<div>" inside a script string nests nothing
+  markup = markup.replace(/<!--[\s\S]*?-->|<(script|style|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "");
   let depth = 0;
   let deepest = 0;
   const tag = /<(\/?)([A-Za-z][\w:.-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;

@@ -1,8 +1,9 @@
-import { Readability } from "@mozilla/readability";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { excessiveMarkupDepth, inertDom, MAX_MARKUP_DEPTH } from "./html-dom";
 import { reject } from "./parse-failure";
 import { sanitizeBody } from "./sanitize";
-import { detectDateline, headlineFromBody, httpUrl, languageTag, optionalText, parseTimestamp, withoutByPrefix } from "./text-normalize";
+import { detectReportKind } from "./report-kind";
+import { detectDateline, httpUrl, languageTag, optionalText, parseTimestamp, publishedFrom, withoutByPrefix } from "./text-normalize";
 import { type ParsedReport } from "./types";
 
 /**
@@ -11,35 +12,52 @@ import { type ParsedReport } from "./types";
  * canonical link, <html lang>) fills the report's fields.
  */
 export function parseHtmlPage(html: string): ParsedReport {
-  if (excessiveMarkupDepth(html) !== null) reject(`the page is nested too deeply (more than ${MAX_MARKUP_DEPTH} levels)`);
+  if (excessiveMarkupDepth(html) !== null) reject(`the HTML page is nested too deeply (more than ${MAX_MARKUP_DEPTH} levels)`);
   const dom = inertDom(html);
   const document = dom.window.document;
   // read metadata first: Readability rewrites the document it parses
   const meta = readPageMetadata(document);
+  const readerable = isProbablyReaderable(document) || hasProseParagraph(document);
 
-  const article = new Readability(document, { charThreshold: 200 }).parse();
+  // Readability's default threshold (500 characters): lower, a short "print this page" or
+  // teaser block can win over the article itself
+  // classes are kept so the sanitizer can recognise captions and other furniture by name
+  const article = new Readability(document, { charThreshold: 500, keepClasses: true }).parse();
   dom.window.close();
   let body = sanitizeBody(article?.content ?? "");
   // Readability found nothing (very short or unusual pages): the body minus its chrome, from a
   // fresh parse because Readability has rewritten the first one
   if (body.paragraphs.length === 0) body = sanitizeBody(fallbackArticleHtml(inertDom(html).window.document));
-  if (body.paragraphs.length === 0) reject("empty body: the page has no article text");
+  if (body.paragraphs.length === 0) reject("the HTML page has no article text", "empty");
+  // a page Readability would not offer a reader view for, and without a single paragraph of
+  // prose, is a list, a form or an index page rather than an article
+  if (!readerable && !meta.isArticle) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
+  const headline = withoutSiteSuffix(optionalText(article?.title) ?? meta.title, meta.documentTitle, optionalText(article?.siteName) ?? meta.siteName);
+  const published = publishedFrom(article?.publishedTime, meta.published);
+  const source = optionalText(article?.siteName) ?? meta.siteName;
+  const warnings = [...published.warnings];
+  if (!source) warnings.push("the page names no site (og:site_name or publisher)");
   return {
-    source: optionalText(article?.siteName) ?? meta.siteName,
+    source,
     // a page's canonical address identifies it across saves, so a re-saved page is a new version
     externalId: canonicalUrl,
     sourceVersion: null,
-    headline: optionalText(article?.title) ?? meta.title ?? headlineFromBody(body.paragraphs),
+    headline: headline ?? "",
     byline: withoutByPrefix(optionalText(article?.byline) ?? meta.author),
     dateline: detectDateline(body.paragraphs[0]),
     language: languageTag(article?.lang) ?? meta.language,
     url: canonicalUrl,
-    publishedAt: parseTimestamp(article?.publishedTime) ?? parseTimestamp(meta.published),
+    publishedAt: published.publishedAt,
+    publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(meta.modified),
     paragraphs: body.paragraphs,
     html: body.html,
+    kind: detectReportKind({ headline, firstParagraph: body.paragraphs[0] }),
+    embargoedUntil: null,
+    credit: null,
+    warnings,
   };
 }
 
@@ -52,6 +70,9 @@ type PageMetadata = {
   published: string | null;
   modified: string | null;
   language: string | null;
+  documentTitle: string | null;
+  /** the page declares itself an article (og:type article, schema.org NewsArticle) */
+  isArticle: boolean;
 };
 
 function readPageMetadata(document: Document): PageMetadata {
@@ -79,7 +100,34 @@ function readPageMetadata(document: Document): PageMetadata {
       null,
     modified: metaContent('meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]'),
     language: languageTag(document.documentElement.getAttribute("lang")) ?? languageTag(metaContent('meta[http-equiv="content-language" i]')),
+    documentTitle: optionalText(document.title),
+    isArticle:
+      /article/i.test(metaContent('meta[property="og:type"]') ?? "") ||
+      Array.from(document.querySelectorAll('script[type="application/ld+json"]')).some((script) => /"@type"\s*:\s*"(?:News|Report|Blog)?(?:Article|Posting)"/.test(script.textContent ?? "")),
   };
+}
+
+/**
+ * "Rebels take the crossing – Varesh Chronicle" → "Rebels take the crossing": a <title> ends with
+ * the site's name after a separator. Only a title read from <title> is cut, only at its last
+ * separator, and only when the tail is the site name or a short name-like phrase.
+ */
+function withoutSiteSuffix(headline: string | null, documentTitle: string | null, siteName: string | null): string | null {
+  if (!headline || headline !== documentTitle) return headline;
+  const match = /^(.{10,}?)\s+[|–—\-:·»]\s+([^|–—:·»]{2,60})$/u.exec(headline);
+  if (!match?.[1] || !match[2]) return headline;
+  const tail = match[2].trim();
+  const isSiteName = siteName !== null && tail.toLowerCase() === siteName.toLowerCase();
+  const looksLikeName = tail.split(/\s+/).length <= 4 && !/[.!?]$/.test(tail) && match[1].split(/\s+/).length >= 3;
+  return isSiteName || looksLikeName ? match[1].trim() : headline;
+}
+
+/** Whether any paragraph of the page reads as prose: a sentence, not a label or a link. */
+function hasProseParagraph(document: Document): boolean {
+  return Array.from(document.querySelectorAll("p, pre, blockquote")).some((paragraph) => {
+    const text = (paragraph.textContent ?? "").replace(/\s+/g, " ").trim();
+    return text.split(" ").length >= 3 && /\p{L}{2,}[^.!?]*[.!?…]/u.test(text);
+  });
 }
 
 /** The page body without the usual chrome, for pages Readability cannot make sense of. */

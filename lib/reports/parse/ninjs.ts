@@ -1,23 +1,27 @@
-import { inItem, itemLabel, reject } from "./parse-failure";
+import { nitfBody } from "./nitf";
+import { inItem, itemLabel, reject, ReportParseError } from "./parse-failure";
+import { detectReportKind } from "./report-kind";
 import { sanitizeBody } from "./sanitize";
 import {
   detectDateline,
-  headlineFromBody,
   httpUrl,
   languageTag,
   optionalText,
   parseTimestamp,
+  publishedFrom,
   splitPlainParagraphs,
   withoutByPrefix,
 } from "./text-normalize";
 import { type ParsedReport } from "./types";
+import { parseXmlDocument } from "./xml-tree";
 
 type JsonObject = Record<string, unknown>;
 
 // Fields that only ninjs (any generation) has at its top level; one is enough to recognise it.
 const NINJS_MARKERS = ["uri", "headline", "headlines", "body_text", "body_html", "bodies", "versioncreated", "firstcreated", "standard"];
-const MEDIA_TYPES = new Set(["picture", "graphic", "video", "audio", "image"]);
-const MISSING_BODY = "`body_text`/`body_html`/`bodies` all missing";
+// ninjs `type` values of items whose words (captions, event details) are not a news report. A
+// "composite" is a text with pictures attached: its body decides, like a text's.
+const NON_TEXT_TYPES = new Set(["picture", "graphic", "video", "audio", "image", "event", "planning", "concept"]);
 
 /**
  * IPTC ninjs, generations 1.x (`body_text`/`body_html`, `byline`, `versioncreated`), 2.x
@@ -34,17 +38,17 @@ export function parseNinjs(text: string): ParsedReport[] {
       const where = `ninjs item ${index + 1}`;
       if (!isObject(entry)) reject(`${where} is not a JSON object`);
       if (!looksLikeNinjs(entry)) reject(`${where} is not ninjs: ${describeKeys(entry)}`);
-      if (isMediaWithoutText(entry)) return;
-      // "ninjs item 2: `body_text`/... all missing": the label already says ninjs
+      if (nonTextType(entry)) return;
       const label = itemLabel("ninjs item", index, headlineOf(entry));
-      reports.push(inItem(label, () => ninjsToReport(entry, "")));
+      reports.push(inItem(label, () => ninjsToReport(entry)));
     });
-    if (reports.length === 0) reject("the ninjs items are all pictures, video or audio: no text reports");
+    if (reports.length === 0) reject("the ninjs items are all pictures, video, audio or events: no text reports", "unsupported");
     return reports;
   }
-  if (!isObject(json)) reject("JSON is not ninjs: expected an object (or an array of objects)");
-  if (!looksLikeNinjs(json)) reject(`JSON is not ninjs: ${describeKeys(json)}`);
-  if (isMediaWithoutText(json)) reject(`this ninjs item is a ${String(field(json, "type"))}, not a text report`);
+  if (!isObject(json)) reject("JSON is not ninjs: expected an object (or an array of objects)", "unsupported");
+  if (!looksLikeNinjs(json)) reject(`JSON is not ninjs: ${describeKeys(json)}`, "unsupported");
+  const type = nonTextType(json);
+  if (type) reject(`this ninjs item is of type "${type}", not a text report`, "unsupported");
   return [ninjsToReport(json)];
 }
 
@@ -54,14 +58,14 @@ function parseJson(text: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : "";
     // a string left open runs to the end of the file: the same truncation, said the same way
-    if (/unexpected end|unterminated string/i.test(message)) return reject(`line ${lineCount(text)}: invalid JSON: unexpected end of JSON`);
+    if (/unexpected end|unterminated string/i.test(message)) return reject(`line ${lineCount(text)}: invalid JSON: unexpected end of JSON`, "malformed");
     const position = /at position (\d+)/.exec(message)?.[1];
     const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s*in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/, "");
-    if (position === undefined) return reject(`invalid JSON: ${reason || "unreadable"}`);
+    if (position === undefined) return reject(`invalid JSON: ${reason || "unreadable"}`, "malformed");
     const offset = Number(position);
     const line = lineCount(text.slice(0, offset));
     const column = offset - text.lastIndexOf("\n", offset - 1);
-    return reject(`line ${line}, column ${column}: invalid JSON: ${reason}`);
+    return reject(`line ${line}, column ${column}: invalid JSON: ${reason}`, "malformed");
   }
 }
 
@@ -69,63 +73,115 @@ function lineCount(text: string): number {
   return text.trimEnd().split("\n").length;
 }
 
-function ninjsToReport(item: JsonObject, missingBodyPrefix = "ninjs: "): ParsedReport {
-  const body = bodyOf(item, missingBodyPrefix);
-  const uri = optionalText(field(item, "uri"));
-  const versionCreated = parseTimestamp(field(item, "versioncreated"));
+function ninjsToReport(item: JsonObject): ParsedReport {
+  const body = bodyOf(item);
+  const headline = headlineOf(item);
+  if (!headline && body.paragraphs.length === 0) reject("the ninjs item has neither a headline nor a body (`body_*`, `bodies`)", "empty");
+  // the time of this version is when the item was published as it stands; firstcreated is older
+  const published = publishedFrom(field(item, "versioncreated"), field(item, "firstcreated"), field(item, "contentcreated"));
+  const embargoedUntil = parseTimestamp(field(item, "embargoed")) ?? parseTimestamp(field(item, "embargoedUntil"));
+  const warnings = [...published.warnings, ...body.warnings];
+  if (body.paragraphs.length === 0) warnings.push("the ninjs item has no body text: a headline-only item");
+  const source = sourceOf(item);
+  if (!source) warnings.push("the ninjs item names no copyright holder, info source or provider");
   return {
-    source: sourceOf(item),
-    externalId: uri,
+    source,
+    // `uri` identifies the item; older feeds only carry a `guid`
+    externalId: optionalText(field(item, "uri")) ?? optionalText(field(item, "guid")),
     sourceVersion: optionalText(field(item, "version")),
-    headline: headlineOf(item) ?? headlineFromBody(body.paragraphs),
+    headline: headline ?? "",
     byline: withoutByPrefix(optionalText(field(item, "byline")) ?? personText(field(item, "by"))),
     dateline: placeText(field(item, "located")) ?? detectDateline(body.paragraphs[0]),
     language: languageTag(field(item, "language")),
     url: urlOf(item),
-    publishedAt: parseTimestamp(field(item, "firstcreated")) ?? parseTimestamp(field(item, "contentcreated")) ?? versionCreated,
-    sourceUpdatedAt: versionCreated,
+    publishedAt: published.publishedAt,
+    publishedPrecision: published.publishedPrecision,
+    sourceUpdatedAt: parseTimestamp(field(item, "versioncreated")),
     paragraphs: body.paragraphs,
     html: body.html,
+    kind: detectReportKind({
+      status: optionalText(field(item, "pubstatus")),
+      notes: [optionalText(field(item, "ednote")), ...listOfText(field(item, "signals"))],
+      headline,
+      firstParagraph: body.paragraphs[0],
+      embargoedUntil,
+    }),
+    embargoedUntil,
+    credit: null,
+    warnings,
   };
 }
 
-/** The body as sanitized HTML when there is markup (preferred: it carries paragraphs), else text. */
-function bodyOf(item: JsonObject, missingBodyPrefix: string): { paragraphs: string[]; html: string | null } {
-  const candidates: { value: string; isHtml: boolean }[] = [];
-  const bodyHtml = field(item, "body_html");
-  if (typeof bodyHtml === "string") candidates.push({ value: bodyHtml, isHtml: true });
-  const bodyText = field(item, "body_text");
-  if (typeof bodyText === "string") candidates.push({ value: bodyText, isHtml: false });
-  // `bodies` (2.x/3.x) and the pre-2.0 draft `body` are arrays of {role|name, contentType, value}
-  for (const key of ["bodies", "body"]) {
-    const list = field(item, key);
-    if (typeof list === "string") candidates.push({ value: list, isHtml: looksLikeMarkup(list) });
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (!isObject(entry) || typeof field(entry, "value") !== "string") continue;
-      const value = field(entry, "value") as string;
-      const kind = `${String(field(entry, "contenttype") ?? "")} ${String(field(entry, "role") ?? field(entry, "name") ?? "")}`;
-      const isHtml = /html|xml/i.test(kind) || (!/text\/plain|\btext\b/i.test(kind) && looksLikeMarkup(value));
-      candidates.push({ value, isHtml });
+type NinjsBody = { paragraphs: string[]; html: string | null; warnings: string[] };
+type BodyCandidate = { value: string; markup: "html" | "nitf" | "text" };
+
+/**
+ * The body from whichever field carries it: 1.x `body_text`/`body_html`/`body_xhtml` and any
+ * other `body_*` (`body_main`, `body_richtext`), 2.x/3.x `bodies: [{role, contentType, value}]`.
+ * Markup is preferred (it carries paragraphs); NITF is read as NITF, not shown as raw XML.
+ */
+function bodyOf(item: JsonObject): NinjsBody {
+  const candidates: BodyCandidate[] = [];
+  for (const [key, value] of Object.entries(item)) {
+    const name = key.toLowerCase();
+    if (typeof value === "string" && (name === "body" || name.startsWith("body_"))) {
+      candidates.push({ value, markup: markupOf(value, /html|xhtml|rich/.test(name) ? "html" : name.includes("nitf") ? "nitf" : "") });
+    }
+    if (Array.isArray(value) && (name === "bodies" || name === "body")) {
+      for (const entry of value) {
+        if (!isObject(entry) || typeof field(entry, "value") !== "string") continue;
+        const kind = `${String(field(entry, "contenttype") ?? "")} ${String(field(entry, "role") ?? field(entry, "name") ?? "")}`;
+        candidates.push({ value: field(entry, "value") as string, markup: markupOf(field(entry, "value") as string, kind) });
+      }
     }
   }
-  if (candidates.length === 0) reject(`${missingBodyPrefix}${MISSING_BODY}`);
-  candidates.sort((a, b) => Number(b.isHtml) - Number(a.isHtml));
+  const rank = { nitf: 0, html: 1, text: 2 };
+  candidates.sort((a, b) => rank[a.markup] - rank[b.markup]);
+  const warnings: string[] = [];
   for (const candidate of candidates) {
-    if (candidate.isHtml) {
+    if (candidate.markup === "nitf") {
+      const body = embeddedNitfBody(candidate.value);
+      if (body === null) warnings.push("the NITF body could not be read as XML; another body was used");
+      else if (body.paragraphs.length > 0) return { ...body, warnings };
+    } else if (candidate.markup === "html") {
       const sanitized = sanitizeBody(candidate.value);
-      if (sanitized.paragraphs.length > 0) return sanitized;
+      if (sanitized.paragraphs.length > 0) return { ...sanitized, warnings };
     } else {
       const paragraphs = splitPlainParagraphs(candidate.value, { lineBreaksSeparate: true });
-      if (paragraphs.length > 0) return { paragraphs, html: null };
+      if (paragraphs.length > 0) return { paragraphs, html: null, warnings };
     }
   }
-  return reject("empty body");
+  return { paragraphs: [], html: null, warnings };
+}
+
+/** What a body value is, from its declared type or name first and its content second. */
+function markupOf(value: string, declared: string): BodyCandidate["markup"] {
+  if (/nitf/i.test(declared) || /^\s*(?:<\?xml[^>]*\?>\s*)?<nitf[\s>]/.test(value)) return "nitf";
+  if (/html|xml|rich/i.test(declared)) return "html";
+  if (/text\/plain|\btext\b/i.test(declared)) return "text";
+  return looksLikeMarkup(value) ? "html" : "text";
+}
+
+function embeddedNitfBody(xml: string): { paragraphs: string[]; html: string } | null {
+  try {
+    return nitfBody(parseXmlDocument(xml));
+  } catch (error) {
+    if (error instanceof ReportParseError) return null;
+    throw error;
+  }
+}
+
+function listOfText(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((entry) => optionalText(entry) ?? (isObject(entry) ? optionalText(field(entry, "uri") ?? field(entry, "name")) : null)).filter((text): text is string => Boolean(text));
 }
 
 function headlineOf(item: JsonObject): string | null {
-  const headline = field(item, "headline");
+  const headline = field(item, "headline") ?? field(item, "headline_main");
   if (typeof headline === "string") return optionalText(headline);
+  // 1.x variants: `headline_main`, `headline_extended`, ... (main first, then any)
+  const variant = Object.entries(item).find(([key, value]) => /^headline_/i.test(key) && typeof value === "string");
+  if (variant) return optionalText(variant[1]);
   // 2.x/3.x `headlines: [{role, value}]`; the draft 2.0 shape was `headline: [{name, text}]`
   const list = Array.isArray(headline) ? headline : field(item, "headlines");
   if (!Array.isArray(list)) return null;
@@ -181,9 +237,10 @@ function nameOf(value: unknown): string | null {
   return isObject(value) ? optionalText(field(value, "name") ?? field(value, "literal")) : null;
 }
 
-function isMediaWithoutText(item: JsonObject): boolean {
+/** The item's `type` when it is not text (a picture's caption is not a report), else null. */
+function nonTextType(item: JsonObject): string | null {
   const type = String(field(item, "type") ?? "").toLowerCase();
-  return MEDIA_TYPES.has(type) && ["body_text", "body_html", "bodies", "body"].every((key) => field(item, key) === undefined);
+  return NON_TEXT_TYPES.has(type) ? type : null;
 }
 
 function looksLikeNinjs(value: JsonObject): boolean {

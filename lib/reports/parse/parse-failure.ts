@@ -1,3 +1,5 @@
+import { type ParseErrorCode } from "./types";
+
 /**
  * A parser's way of saying "this input is not acceptable", with a message an editor can act on.
  * Parsers throw it from deep inside; `parseUpload` turns it into `{ ok: false, error }`, so no
@@ -5,11 +7,17 @@
  */
 export class ReportParseError extends Error {
   override readonly name = "ReportParseError";
+  constructor(
+    message: string,
+    readonly code: ParseErrorCode = "invalid",
+  ) {
+    super(message);
+  }
 }
 
 /** Throws a ReportParseError; a function so parsers can use it in expression position. */
-export function reject(message: string): never {
-  throw new ReportParseError(message);
+export function reject(message: string, code: ParseErrorCode = "invalid"): never {
+  throw new ReportParseError(message, code);
 }
 
 /**
@@ -20,7 +28,7 @@ export function inItem<T>(label: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof ReportParseError) throw new ReportParseError(`${label}: ${error.message}`);
+    if (error instanceof ReportParseError) throw new ReportParseError(`${label}: ${error.message}`, error.code);
     throw error;
   }
 }

@@ -1,13 +1,17 @@
+import iconv from "iconv-lite";
 import { decodeUploadBytes } from "./decode-bytes";
 import { parseAtom, parseRss } from "./feeds";
 import { parseHtmlPage } from "./html-page";
 import { fileSizeError } from "./limits";
-import { parseNewsMlG2 } from "./newsml-g2";
+import { otherG2ItemReason, parseNewsMlG2 } from "./newsml-g2";
+import { parseNewsMl1 } from "./newsml1";
 import { parseNinjs } from "./ninjs";
+import { parseNitf } from "./nitf";
 import { ReportParseError, reject } from "./parse-failure";
 import { parseMarkdown, parsePlainText } from "./plain-text";
 import { fileExtension, headlineFromBody } from "./text-normalize";
-import { type ParsedReport, type ParseFormat, type ParseResult, type UploadedFile } from "./types";
+import { type ParsedItems, type ParsedReport, type ParseErrorCode, type ParseFormat, type ParseResult, type UploadedFile } from "./types";
+import { detectWireFormat, parseAnpa, parseIptc7901 } from "./wire-text";
 import { parseXmlDocument } from "./xml-tree";
 
 const EXTENSION_FORMATS: Record<string, ParseFormat | "xml"> = {
@@ -29,6 +33,14 @@ const EXTENSION_FORMATS: Record<string, ParseFormat | "xml"> = {
 const XML_ROOT_FORMATS: Record<string, ParseFormat> = {
   newsItem: "newsml-g2",
   newsMessage: "newsml-g2",
+  packageItem: "newsml-g2",
+  conceptItem: "newsml-g2",
+  knowledgeItem: "newsml-g2",
+  planningItem: "newsml-g2",
+  catalogItem: "newsml-g2",
+  contentSet: "newsml-g2",
+  nitf: "nitf",
+  NewsML: "newsml1",
   rss: "rss",
   RDF: "rss",
   feed: "atom",
@@ -45,17 +57,34 @@ export function parseUpload(file: UploadedFile): ParseResult {
   let format: ParseFormat | null = null;
   try {
     const sizeError = fileSizeError(file.bytes.byteLength);
-    if (sizeError) reject(sizeError);
-    if (file.bytes.byteLength === 0) reject("empty file");
-    const { text } = decodeUploadBytes(file.bytes, file.contentType);
-    if (text.trim().length === 0) reject("empty file (only whitespace)");
+    if (sizeError) reject(sizeError, "too-large");
+    if (file.bytes.byteLength === 0) reject("empty file", "empty");
+    const text = decodeText(file);
+    if (text.trim().length === 0) reject("empty file (only whitespace)", "empty");
 
     const detected = detectFormat(text, fileExtension(file.name));
     format = detected.format;
     const parsed = parseAs(detected, text, file.name);
-    return { ok: true, format: parsed.format, reports: parsed.reports.map(ensureHeadline) };
+    format = parsed.format;
+    const reports = parsed.reports.map(ensureHeadline);
+    return { ok: true, format, reports, skipped: parsed.skipped };
   } catch (error) {
-    return { ok: false, format, error: `${file.name}: ${describeFailure(error, format)}` };
+    const code: ParseErrorCode = error instanceof ReportParseError ? error.code : "invalid";
+    return { ok: false, format, code, error: `${file.name}: ${describeFailure(error, format)}` };
+  }
+}
+
+/**
+ * The upload's text. Agency wire messages (ANPA 1312, IPTC 7901) come from systems that never
+ * spoke UTF-8 and carry no charset: when their bytes are not UTF-8, they are Windows-1252.
+ */
+function decodeText(file: UploadedFile): string {
+  try {
+    return decodeUploadBytes(file.bytes, file.contentType).text;
+  } catch (error) {
+    const head = iconv.decode(Buffer.from(file.bytes.subarray(0, 64)), "latin1");
+    if (error instanceof ReportParseError && detectWireFormat(head) !== null) return iconv.decode(Buffer.from(file.bytes), "windows-1252");
+    throw error;
   }
 }
 
@@ -68,6 +97,8 @@ const XML_EXTENSIONS = new Set(["xml", "rss", "atom"]);
 export function detectFormat(text: string, extension: string): DetectedFormat {
   const byExtension = EXTENSION_FORMATS[extension];
   const start = text.replace(/^[\s\uFEFF]+/, "");
+  const wire = detectWireFormat(text);
+  if (wire) return { format: wire, isXml: false };
 
   if (start.startsWith("{") || start.startsWith("[")) {
     // "[UPDATE] Rebels ..." is text, not JSON: outside .json, the JSON must actually parse
@@ -87,24 +118,35 @@ export function detectFormat(text: string, extension: string): DetectedFormat {
   return { format: looksLikeMarkdown(start) ? "markdown" : "text", isXml: false };
 }
 
-function parseAs(detected: DetectedFormat, text: string, fileName: string): { format: ParseFormat; reports: ParsedReport[] } {
+function parseAs(detected: DetectedFormat, text: string, fileName: string): { format: ParseFormat } & ParsedItems {
+  const single = (format: ParseFormat, report: ParsedReport) => ({ format, reports: [report], skipped: [] });
   if (detected.isXml) {
     const root = parseXmlDocument(text);
     const format = XML_ROOT_FORMATS[root.local];
-    if (format === "newsml-g2") return { format, reports: parseNewsMlG2(root) };
-    if (format === "rss") return { format, reports: parseRss(root) };
-    if (format === "atom") return { format, reports: parseAtom(root) };
-    return reject(`XML root element <${root.name}> is not NewsML-G2 (newsItem, newsMessage), RSS (rss) or Atom (feed)`);
+    if (format === "newsml-g2") {
+      const otherItem = otherG2ItemReason(root.local);
+      if (otherItem) reject(otherItem, "unsupported");
+      return { format, reports: parseNewsMlG2(root), skipped: [] };
+    }
+    if (format === "nitf") return single(format, parseNitf(root));
+    if (format === "newsml1") return { format, ...parseNewsMl1(root) };
+    if (format === "rss") return { format, ...parseRss(root) };
+    if (format === "atom") return { format, ...parseAtom(root) };
+    return reject(`XML root element <${root.name}> is not a news format this desk reads (NewsML-G2, NewsML 1.x, NITF, RSS or Atom)`, "unsupported");
   }
   switch (detected.format) {
     case "ninjs":
-      return { format: "ninjs", reports: parseNinjs(text) };
+      return { format: "ninjs", reports: parseNinjs(text), skipped: [] };
     case "html":
-      return { format: "html", reports: [parseHtmlPage(text)] };
+      return single("html", parseHtmlPage(text));
+    case "anpa1312":
+      return single("anpa1312", parseAnpa(text));
+    case "iptc7901":
+      return single("iptc7901", parseIptc7901(text));
     case "markdown":
-      return { format: "markdown", reports: [parseMarkdown(text, fileName)] };
+      return single("markdown", parseMarkdown(text, fileName));
     default:
-      return { format: "text", reports: [parsePlainText(text, fileName)] };
+      return single("text", parsePlainText(text, fileName));
   }
 }
 
@@ -128,8 +170,12 @@ function looksLikeMarkdown(text: string): boolean {
   return /^#{1,6}\s+\S/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text) || /(\*\*|__)\S[^\n]*?\S\1/.test(text);
 }
 
+/** A report without a headline of its own gets the start of its text, and a warning saying so. */
 function ensureHeadline(report: ParsedReport): ParsedReport {
-  return report.headline.length > 0 ? report : { ...report, headline: headlineFromBody(report.paragraphs) || "Untitled report" };
+  if (report.headline.length > 0) return report;
+  const fromBody = headlineFromBody(report.paragraphs);
+  if (!fromBody) reject("neither a headline nor any text", "empty");
+  return { ...report, headline: fromBody, warnings: [...report.warnings, "no headline in the file; the first sentence stands in"] };
 }
 
 function describeFailure(error: unknown, format: ParseFormat | null): string {

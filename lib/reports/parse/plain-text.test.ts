@@ -3,34 +3,61 @@ import { parseMarkdown, parsePlainText, stripInlineMarkdown } from "./plain-text
 import { detectDateline } from "./text-normalize";
 
 describe("plain text", () => {
-  it("uses the file name as headline when the first line is long", () => {
-    const long = `${"The fighting around the crossing went on through the night, ".repeat(4)}officials said.`;
-    const report = parsePlainText(`${long}\n\nSecond paragraph.`, "C:\\fakepath\\varesh-night.final.txt");
-    expect(report.headline).toBe("varesh-night.final");
-    expect(report.paragraphs).toEqual([long, "Second paragraph."]);
-  });
-
-  it("keeps a first line that runs straight into more text in the body, never losing words", () => {
+  it("never takes the file name as headline: a first line that runs on stays in the body, with a warning", () => {
     const report = parsePlainText("Rebel forces seized the main border crossing at\nVaresh on Tuesday, officials said.", "wrapped.txt");
-    expect(report.headline).toBe("wrapped");
+    expect(report.headline).toBe("");
     expect(report.paragraphs).toEqual(["Rebel forces seized the main border crossing at Varesh on Tuesday, officials said."]);
+    expect(report.warnings).toContain("no headline line found (the first line runs into the text)");
   });
 
-  it("takes a headline followed directly by a byline or a dateline", () => {
-    expect(parsePlainText("Crossing reopens\nBy Jane Roe\nThe crossing reopened.", "a.txt")).toMatchObject({
-      headline: "Crossing reopens",
-      byline: "Jane Roe",
-      paragraphs: ["The crossing reopened."],
-    });
-    expect(parsePlainText("Crossing reopens\nVARESH, Dec 4 (TWS) — The crossing reopened.", "a.txt")).toMatchObject({
-      headline: "Crossing reopens",
-      dateline: "VARESH, Dec 4 (TWS)",
-      paragraphs: ["VARESH, Dec 4 (TWS) — The crossing reopened."],
+  it("reads a desk paste: section label, headline, dek, byline with outlet, date line, agency dateline, bullets, footer", () => {
+    const text = [
+      "WORLD | KARANOR",
+      "Rebels and army trade claims over Varesh crossing",
+      "Both sides say they hold the customs post",
+      "By Ilse Marrow and Tomas Quell | Tessaly Wire Service",
+      "December 3rd, 2031",
+      "",
+      "VARESH (Orrin News Agency) – Both sides in the eastern valley claimed on Wednesday",
+      "to control the Varesh border crossing, the main route to the coast, as shelling",
+      "continued through the night.",
+      "The army said it was \"advancing toward\" the crossing.",
+      "- Aid trucks were turned back.",
+      "- Two flights were cancelled.",
+    ].join("\n");
+    expect(parsePlainText(text, "paste.txt")).toMatchObject({
+      headline: "Rebels and army trade claims over Varesh crossing",
+      byline: "Ilse Marrow and Tomas Quell",
+      source: "Tessaly Wire Service",
+      dateline: "VARESH (Orrin News Agency)",
+      credit: "Orrin News Agency",
+      publishedAt: new Date("2031-12-03T00:00:00Z"),
+      publishedPrecision: "date",
+      paragraphs: [
+        "Both sides say they hold the customs post",
+        "VARESH (Orrin News Agency) – Both sides in the eastern valley claimed on Wednesday to control the Varesh border crossing, the main route to the coast, as shelling continued through the night.",
+        "The army said it was \"advancing toward\" the crossing.",
+        "- Aid trucks were turned back.",
+        "- Two flights were cancelled.",
+      ],
     });
   });
 
-  it("treats a single line as the body, not as a headline with nothing under it", () => {
-    expect(parsePlainText("Shelling resumed near Varesh.", "flash.txt")).toMatchObject({ headline: "flash", paragraphs: ["Shelling resumed near Varesh."] });
+  it("takes the outlet from an agency dateline, and a credit line as a credit, not the outlet", () => {
+    const report = parsePlainText("Crossing reopens\nAuthor: Petra Lind\n\nOSKEL (Kestrel Press) - The crossing reopened at noon, 1 Dec 2031.\nThe Orrin News Agency reported long queues.", "a.txt");
+    expect(report).toMatchObject({ source: "Kestrel Press", byline: "Petra Lind", credit: "Orrin News Agency", publishedAt: new Date("2031-12-01T00:00:00Z") });
+    expect(report.paragraphs).toHaveLength(2);
+  });
+
+  it("takes the outlet and date from a publisher's footer", () => {
+    const report = parsePlainText("Shelling resumes near Varesh\n\nShelling resumed on Thursday, residents said.\n\nPublished by the Harrowgate Herald on 2031-12-04.", "b.txt");
+    expect(report).toMatchObject({ source: "Harrowgate Herald", publishedAt: new Date("2031-12-04T00:00:00Z"), publishedPrecision: "date" });
+  });
+
+  it("leaves a field it cannot find empty and says so", () => {
+    const report = parsePlainText("Shelling resumed near Varesh.\nNobody was hurt.", "flash.txt");
+    expect(report).toMatchObject({ source: null, byline: null, publishedAt: null });
+    expect(report.warnings).toEqual(expect.arrayContaining(["no byline found", "no publication date found in the text"]));
   });
 
   it("rejects a file with only a headline and a byline as an empty body", () => {

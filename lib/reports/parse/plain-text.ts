@@ -1,11 +1,14 @@
 import { reject } from "./parse-failure";
+import { detectReportKind } from "./report-kind";
 import {
+  agencyFromDateline,
   detectDateline,
   fileStem,
   normalizeInline,
   normalizeLineEndings,
   normalizeParagraphs,
   parseTimestamp,
+  publishedFrom,
   withoutByPrefix,
 } from "./text-normalize";
 import { type ParsedReport } from "./types";
@@ -17,13 +20,177 @@ const HEADLINE_MAX = 200;
 const BYLINE = /^by\s+\S/i;
 
 /**
- * A plain-text report: blank lines separate paragraphs; a short first line standing on its own
- * (or followed by a "By ..." line or a dateline) is the headline, otherwise the file name is;
- * a leading "By ..." line is the byline. A dateline is detected but stays in the text.
+ * A plain-text report as desks paste it. Paragraphs end at a blank line, or at a single line
+ * break unless the lines are hard-wrapped (then they are joined). The first line is the headline
+ * unless it is a section label ("WORLD", "Politics |"); "By ..."/"Author: ..." lines are the
+ * byline; the outlet comes from a "By X | Outlet" line, an agency dateline "CITY (Agency) –" or
+ * a publisher's footer; a credit ("Agency reported", "with reporting by Agency") is recorded as
+ * a credit, not the outlet; a date in the text is the publication day. Every word of the body
+ * stays in the paragraphs as written. A field not found is null, with a warning: the file name
+ * is never the headline.
  */
-export function parsePlainText(text: string, fileName: string): ParsedReport {
-  const blocks = splitBlocks(normalizeLineEndings(text).split("\n"));
-  return reportFromBlocks(blocks, fileName, {});
+export function parsePlainText(text: string, _fileName: string): ParsedReport {
+  const lines = normalizeLineEndings(text).split("\n");
+  const paragraphs = plainParagraphs(lines);
+  const warnings: string[] = [];
+
+  // section labels above the headline are not the headline
+  while (paragraphs.length > 1 && isSectionLabel(paragraphs[0]!)) paragraphs.shift();
+  let headline: string | null = null;
+  const first = paragraphs[0];
+  const second = paragraphs[1];
+  if (first && second !== undefined && first.length < HEADLINE_MAX && !/[.,;:]$/.test(first) && !BYLINE_LINE.test(first)) {
+    headline = first;
+    paragraphs.shift();
+  }
+
+  let byline: string | null = null;
+  let outlet: string | null = null;
+  // the lines between the headline and the story: dek, byline, date lines
+  for (let index = 0; index < Math.min(3, paragraphs.length); index += 1) {
+    const line = paragraphs[index]!;
+    const by = BYLINE_LINE.exec(line);
+    if (!by?.[1]) continue;
+    const [names, publication] = by[1].split(/\s+[|•·]\s+/);
+    byline = normalizeInline(names ?? "") || null;
+    outlet = publication ? normalizeInline(publication) : null;
+    paragraphs.splice(index, 1);
+    break;
+  }
+  // a line that is only a date ("December 3rd, 2031") is the report's date, not its text
+  const dateLineIndex = paragraphs.slice(0, 3).findIndex((line) => dateInText(line) !== null && line.replace(DATE_IN_TEXT, "").replace(/[\s,.|–—-]|updated|published|posted/gi, "").length === 0);
+  const dateLine = dateLineIndex >= 0 ? paragraphs.splice(dateLineIndex, 1)[0]! : null;
+  if (paragraphs.length === 0) reject("empty body", "empty");
+
+  const dateline = detectDateline(paragraphs[0]) ?? detectDateline(paragraphs[1]);
+  const datelineAgency = agencyFromDateline(dateline);
+  const footer = publisherFooter(paragraphs[paragraphs.length - 1]);
+  // the paper that published the text is its outlet; an agency in its dateline is then a credit
+  outlet ??= footer?.outlet ?? datelineAgency;
+  const credit = creditIn(paragraphs) ?? (datelineAgency && datelineAgency !== outlet ? datelineAgency : null);
+  const dateText = (dateLine && dateInText(dateLine)) ?? footer?.date ?? paragraphs.slice(0, 3).map(dateInText).find((date) => date !== null) ?? null;
+  const published = dateText ? publishedFrom(dateText) : null;
+
+  if (!headline) warnings.push("no headline line found (the first line runs into the text)");
+  if (!byline) warnings.push("no byline found");
+  if (!outlet) warnings.push("no outlet found (no agency dateline, \"By X | Outlet\" line or publisher footer)");
+  if (!published?.publishedAt) warnings.push("no publication date found in the text");
+  else warnings.push(...published.warnings);
+  return {
+    source: outlet,
+    externalId: null,
+    sourceVersion: null,
+    headline: headline ?? "",
+    byline,
+    dateline,
+    language: null,
+    url: null,
+    publishedAt: published?.publishedAt ?? null,
+    publishedPrecision: published?.publishedPrecision ?? "instant",
+    sourceUpdatedAt: null,
+    paragraphs,
+    html: null,
+    kind: detectReportKind({ headline, firstParagraph: paragraphs[0] }),
+    embargoedUntil: null,
+    credit,
+    warnings,
+  };
+}
+
+// A line ending in one of these words stops mid-sentence: it wraps into the next.
+const DANGLING_WORD = /\b(?:a|an|the|of|at|to|in|on|for|with|and|or|but|by|from|as|that|its|their)$/i;
+
+// "By Ilse Marrow and Tomas Quell", "Author: Petra Lind", "By Anouk Verhal | Kestrel Press"
+const BYLINE_LINE = /^(?:by|author|authors|written by|reporting by)\s*:?\s+(\S.{0,150})$/i;
+
+/**
+ * Paragraphs of pasted text. A blank line always ends a paragraph. Inside a run of lines, a
+ * line that fills most of the run's width and does not end a sentence is hard-wrapped and
+ * joins the next; any other line break ends the paragraph. Bullets are paragraphs of their own.
+ */
+function plainParagraphs(lines: string[]): string[] {
+  const paragraphs: string[] = [];
+  let run: string[] = [];
+  const flushRun = () => {
+    const width = Math.max(0, ...run.map((line) => line.length));
+    let current = "";
+    run.forEach((line, index) => {
+      const isBullet = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/.test(line);
+      if (isBullet && current) {
+        paragraphs.push(current);
+        current = "";
+      }
+      current = current ? `${current} ${line.trim()}` : line.trim();
+      const next = run[index + 1];
+      // a wrapped line fills the run's width, or the next line carries on mid-sentence
+      const endsSentence = /[.!?:"”’)]$/.test(line.trim());
+      const continues = next !== undefined && (/^\s*[\p{Ll}\d(“"']/u.test(next) || DANGLING_WORD.test(line));
+      const wraps = !endsSentence && ((line.length >= 60 && line.length >= width * 0.7) || continues);
+      const nextIsBullet = next !== undefined && /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/.test(next);
+      if (!wraps || nextIsBullet) {
+        paragraphs.push(current);
+        current = "";
+      }
+    });
+    if (current) paragraphs.push(current);
+    run = [];
+  };
+  for (const line of lines) {
+    if (line.trim().length === 0) flushRun();
+    else run.push(line.replace(/\s+$/, ""));
+  }
+  flushRun();
+  return normalizeParagraphs(paragraphs);
+}
+
+/** "WORLD", "Middle East | Politics", "BREAKING NEWS", "Section: Region": a label, not a headline. */
+function isSectionLabel(line: string): boolean {
+  if (line.split(" ").length > 4) return false;
+  return /^[\p{Lu}\d\s&/|-]+$/u.test(line) || /\s[|>»/]\s|\s[|>»]$/.test(line) || /^(?:section|category|topic)\s*:/i.test(line);
+}
+
+const MONTHS = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+// ISO dates and times; "December 1st, 2026"; "1 Dec 2026"
+const DATE_IN_TEXT = new RegExp(
+  [
+    "\\b(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?)\\b",
+    `\\b(${MONTHS}\\s+\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})\\b`,
+  ].join("|"),
+  "i",
+);
+
+/** The first date the text states, as text `readTimestamp` understands, or null. */
+function dateInText(text: string): string | null {
+  const match = DATE_IN_TEXT.exec(text);
+  if (!match) return null;
+  if (match[1]) return match[1];
+  if (match[2] && match[3]) return `${match[2]} ${match[3]}`;
+  if (match[4] && match[5] && match[6]) return `${match[4]} ${match[5]} ${match[6]}`;
+  return null;
+}
+
+/** "© 2031 Varesh Chronicle", "Published by the Harrowgate Herald on 3 December 2031". */
+function publisherFooter(line: string | undefined): { outlet: string | null; date: string | null } | null {
+  if (!line || line.length > 160) return null;
+  const match =
+    /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?:by\s+)?(?:the\s+)?([^,.;]+?)(?:[,.;].*)?$/i.exec(line) ??
+    /^(?:published|first published|this (?:article|story) (?:was )?(?:first )?(?:published|appeared))\s+(?:by|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+.+)?\.?$/i.exec(line);
+  if (!match?.[1]) return null;
+  return { outlet: normalizeInline(match[1].replace(/\s+\d{4}$/, "")) || null, date: dateInText(line) };
+}
+
+// "Orrin News Agency reported", "— with reporting by Orrin News Agency", "(Reporting by ...)"
+const CREDIT = /(?:\b(?:with|additional)\s+reporting\s+by|\(reporting\s+by)\s+([^.;)]+)|\b((?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,4})\s+(?:news\s+agency\s+)?reported\b/u;
+
+/** The agency the text credits for its facts, or null. */
+function creditIn(paragraphs: string[]): string | null {
+  for (const paragraph of paragraphs) {
+    const match = CREDIT.exec(paragraph);
+    const name = normalizeInline(match?.[1] ?? match?.[2] ?? "").replace(/^the\s+/i, "");
+    if (name) return name;
+  }
+  return null;
 }
 
 /**
@@ -119,25 +286,15 @@ function reportFromBlocks(blocks: TextBlock[], fileName: string, frontMatter: Fr
     language: null,
     url: null,
     publishedAt: parseTimestamp(frontMatter.date),
+    publishedPrecision: "instant",
     sourceUpdatedAt: null,
     paragraphs,
     html: null,
+    kind: "text",
+    embargoedUntil: null,
+    credit: null,
+    warnings: [],
   };
-}
-
-function splitBlocks(lines: string[]): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  let current: string[] = [];
-  for (const line of lines) {
-    if (line.trim().length === 0) {
-      if (current.length > 0) blocks.push({ lines: current, isHeading: false });
-      current = [];
-    } else {
-      current.push(line.trim());
-    }
-  }
-  if (current.length > 0) blocks.push({ lines: current, isHeading: false });
-  return blocks;
 }
 
 function splitFrontMatter(text: string): { body: string; frontMatter: FrontMatter } {

@@ -17,7 +17,7 @@ const DROPPED_WITH_CONTENT = [
   "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
   "svg", "math", "form", "button", "select", "option", "optgroup", "datalist", "textarea", "input",
   "canvas", "audio", "video", "picture", "source", "track", "img", "map", "head", "title", "link",
-  "meta", "base", "nav", "dialog", "xmp", "plaintext", "noembed", "noframes",
+  "meta", "base", "nav", "dialog", "xmp", "plaintext", "noembed", "noframes", "figcaption",
 ];
 const DROPPED = new Set(DROPPED_WITH_CONTENT);
 
@@ -90,7 +90,7 @@ function sanitizeToElement(html: string): HTMLElement {
  * their content, renames headings, and turns containers into paragraphs. Without this,
  * DOMPurify would unwrap `<div>One</div><div>Two</div>` into the single paragraph "OneTwo".
  */
-function restructureBlocks(container: Element | DocumentFragment): void {
+function restructureBlocks(container: Element | DocumentFragment, insideParagraph = false): void {
   for (const child of childrenOf(container)) {
     if (child.nodeType === child.COMMENT_NODE || child.nodeType === child.PROCESSING_INSTRUCTION_NODE) {
       child.remove();
@@ -99,21 +99,67 @@ function restructureBlocks(container: Element | DocumentFragment): void {
     if (child.nodeType !== child.ELEMENT_NODE) continue;
     const element = child as Element;
     const tag = element.localName.toLowerCase();
-    if (DROPPED.has(tag)) {
+    if (DROPPED.has(tag) || isFurniture(element)) {
       element.remove();
       continue;
     }
-    restructureBlocks(element);
+    if (tag === "pre") {
+      element.replaceWith(...preformattedParagraphs(element));
+      continue;
+    }
+    const inline = insideParagraph || PHRASING.has(tag) || isInlineInMixedContent(element);
+    restructureBlocks(element, inline || PARAGRAPH_BLOCKS.has(tag));
     const renamed = RENAMED[tag];
     if (renamed) {
       const replacement = element.ownerDocument.createElement(renamed);
       replacement.append(...childrenOf(element));
       element.replaceWith(replacement);
     } else if (!PARAGRAPH_BLOCKS.has(tag) && !PHRASING.has(tag)) {
-      element.replaceWith(...blocksFrom(element, element.ownerDocument));
+      // an unknown tag inside running text (NITF <person>, <location>, <org>, <chron>) marks
+      // up words, it does not end the paragraph: unwrap it instead of splitting around it
+      if (inline) element.replaceWith(...childrenOf(element));
+      else element.replaceWith(...blocksFrom(element, element.ownerDocument));
     }
   }
 }
+
+// Blocks that carry no story text, whatever the markup dialect: XHTML page chrome and the
+// editor's notepad sections that agencies (dpa, for one) send beside the story.
+const FURNITURE_TAGS = new Set(["header", "footer", "aside"]);
+const FURNITURE_CLASS = /(?:^|\s)(?:notepad|np-public|np-nonpublic|slugline|byline-block|caption|figcaption|advert\w*|share\w*|related\w*)(?:\s|$)/i;
+
+function isFurniture(element: Element): boolean {
+  return FURNITURE_TAGS.has(element.localName.toLowerCase()) || FURNITURE_CLASS.test(element.getAttribute("class") ?? "");
+}
+
+/** An unknown element with words beside it and no block inside is phrasing, not a container. */
+function isInlineInMixedContent(element: Element): boolean {
+  const tag = element.localName.toLowerCase();
+  if (PARAGRAPH_BLOCKS.has(tag) || /^(?:div|section|article|table|body|html|block|pre|h[1-6]|dl|figure|main)$/.test(tag)) return false;
+  const hasTextSibling = childrenOf(element.parentNode ?? element).some((node) => node.nodeType === node.TEXT_NODE && (node.nodeValue ?? "").trim().length > 0);
+  return hasTextSibling && element.querySelector("p, div, li, ul, ol, blockquote, section, table, h1, h2, h3, h4, h5, h6, pre, block") === null;
+}
+
+/**
+ * Pre-formatted wire copy (Reuters sends bodies in <pre>): lines are hard-wrapped at a fixed
+ * width and paragraphs end at a blank line, so blank lines split and single newlines join.
+ */
+function preformattedParagraphs(pre: Element): HTMLParagraphElement[] {
+  const text = (pre.textContent ?? "").replace(/\r\n?/g, "\n");
+  return text
+    .split(/\n[^\S\n]*\n/)
+    .map((block) => block.replace(/\s+/g, " ").trim())
+    .filter((block) => block.length > 0)
+    .map((block) => {
+      const paragraph = pre.ownerDocument.createElement("p");
+      paragraph.textContent = block;
+      return paragraph;
+    });
+}
+
+// Paragraphs made from loose text in a container (not a <p> of the source): a short one above
+// the story is a label ("Defence | TT", a section name), not the first paragraph.
+const synthesizedParagraphs = new WeakSet<Node>();
 
 /** A container's children with each run of inline content wrapped in a <p>. */
 function blocksFrom(container: Element | DocumentFragment, document: Document): Node[] {
@@ -122,6 +168,7 @@ function blocksFrom(container: Element | DocumentFragment, document: Document): 
   const flush = () => {
     if (run.some((node) => (node.textContent ?? "").trim().length > 0)) {
       const paragraph = document.createElement("p");
+      synthesizedParagraphs.add(paragraph);
       paragraph.append(...run);
       blocks.push(paragraph);
     }
@@ -170,7 +217,26 @@ function paragraphsOf(root: Element): string[] {
   };
   childrenOf(root).forEach(walk);
   flush();
-  return normalizeParagraphs(paragraphs);
+  return withoutLeadingHeadings(normalizeParagraphs(paragraphs), root);
+}
+
+/**
+ * Headings and short labels above the first paragraph are a title or kicker that repeats or
+ * introduces the headline, not the story's first paragraph; later sub-heads stay. A body made only of
+ * headings keeps them all (they are then all the text there is).
+ */
+function withoutLeadingHeadings(paragraphs: string[], root: Element): string[] {
+  const headings: string[] = [];
+  for (const child of childrenOf(root)) {
+    if (child.nodeType !== child.ELEMENT_NODE) continue;
+    const text = normalizeParagraphs([child.textContent ?? ""])[0] ?? "";
+    const isLabel = synthesizedParagraphs.has(child) && text.split(" ").length <= 4 && !/[.!?:;,]$/.test(text);
+    if (!/^h[1-6]$/.test((child as Element).localName) && !isLabel) break;
+    headings.push(text);
+  }
+  let leading = 0;
+  while (leading < headings.length && paragraphs[leading] === headings[leading]) leading += 1;
+  return leading > 0 && leading < paragraphs.length ? paragraphs.slice(leading) : paragraphs;
 }
 
 /**

@@ -48,16 +48,69 @@ export function splitPlainParagraphs(text: string, options: { lineBreaksSeparate
   return normalizeParagraphs(parts);
 }
 
-/** A timestamp from ISO 8601 (ninjs, NewsML-G2, Atom) or RFC 822 (RSS); null when unparseable. */
-export function parseTimestamp(value: unknown): Date | null {
+/** A point in time as a source gave it: whether it had a time of day, and whether it had a zone. */
+export type Timestamp = { date: Date; dateOnly: boolean; zoneless: boolean };
+
+// ISO 8601 in extended ("2024-12-03T10:15:00+01:00") or basic form ("20241203T101500+0100", as
+// NITF and IPTC 7901 write it), with optional seconds, fraction and zone.
+const ISO_TIMESTAMP =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,](\d{1,9}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// RFC 822/1123 as RSS writes it ("Tue, 03 Dec 2024 10:15:00 GMT"): a zone is a word or an offset
+const RFC_822_ZONE = /(?:\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)|[+-]\d{4})\s*$/i;
+
+/**
+ * A timestamp from ISO 8601 (ninjs, NewsML-G2, NITF, Atom) or RFC 822 (RSS); null when
+ * unparseable. The one rule for a time without a zone: it is read as UTC and marked `zoneless`
+ * so the caller can warn. The server's own time zone never enters (Date would use it).
+ */
+export function readTimestamp(value: unknown): Timestamp | null {
   const text = optionalText(value);
   if (!text) return null;
-  // A bare date ("2024-12-03") is read as UTC midnight by Date; anything else Date cannot read
-  // (including "Tuesday morning") stays null rather than guessing.
-  const date = new Date(text);
+  const iso = ISO_TIMESTAMP.exec(text);
+  let date: Date;
+  let dateOnly = false;
+  let zoneless = false;
+  if (iso) {
+    const [, year, month, day, hour, minute, second, fraction, zone] = iso;
+    dateOnly = hour === undefined;
+    zoneless = !dateOnly && zone === undefined;
+    const milliseconds = Math.round(Number(`0.${fraction ?? "0"}`) * 1000);
+    const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0), milliseconds);
+    date = new Date(utc - zoneOffsetMinutes(zone) * 60_000);
+    // Date.UTC rolls "2024-02-31" over into March: an impossible date is no date
+    if (new Date(utc).getUTCDate() !== Number(day)) return null;
+  } else {
+    if (!/[a-z]/i.test(text) || !/\d{1,2}:\d{2}|\d{4}/.test(text)) return null;
+    zoneless = /\d{1,2}:\d{2}/.test(text) && !RFC_822_ZONE.test(text);
+    dateOnly = !/\d{1,2}:\d{2}/.test(text);
+    date = new Date(zoneless || dateOnly ? `${text} UTC` : text);
+  }
   if (Number.isNaN(date.getTime())) return null;
   const year = date.getUTCFullYear();
-  return year >= 1900 && year <= 2200 ? date : null;
+  return year >= 1900 && year <= 2200 ? { date, dateOnly, zoneless } : null;
+}
+
+function zoneOffsetMinutes(zone: string | undefined): number {
+  if (!zone || zone.toUpperCase() === "Z") return 0;
+  const digits = zone.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0);
+  return zone.startsWith("-") ? -minutes : minutes;
+}
+
+/** A timestamp as a Date (see readTimestamp for the rules), or null. */
+export function parseTimestamp(value: unknown): Date | null {
+  return readTimestamp(value)?.date ?? null;
+}
+
+/** The report fields for its publication time: the first candidate that reads, with any warning. */
+export function publishedFrom(...candidates: unknown[]): { publishedAt: Date | null; publishedPrecision: "instant" | "date"; warnings: string[] } {
+  for (const candidate of candidates) {
+    const timestamp = readTimestamp(candidate);
+    if (!timestamp) continue;
+    const warnings = timestamp.zoneless ? [`the publication time "${optionalText(candidate)}" has no time zone; read as UTC`] : [];
+    return { publishedAt: timestamp.date, publishedPrecision: timestamp.dateOnly ? "date" : "instant", warnings };
+  }
+  return { publishedAt: null, publishedPrecision: "instant", warnings: ["no publication time found"] };
 }
 
 /** The value as an absolute http(s) URL, or null: the domain schema accepts no other links. */
@@ -95,6 +148,13 @@ export function detectDateline(paragraph: string | undefined): string | null {
   // the place must really be upper case ("VARESH"), not a sentence that starts "A –"
   if (!dateline || !/^\p{Lu}{2}/u.test(dateline.replace(/[^\p{L}]/gu, ""))) return null;
   return dateline;
+}
+
+/** The agency a dateline credits ("VARESH, Dec 3 (Tessaly Wire)" → "Tessaly Wire"), or null. */
+export function agencyFromDateline(dateline: string | null): string | null {
+  const agency = /\(([^()]{2,40})\)\s*$/.exec(dateline ?? "")?.[1]?.trim();
+  // "(Reuters)", "(AP)", "(dpa)"; not a date or a place in parentheses
+  return agency && !/\d/.test(agency) ? agency : null;
 }
 
 /** A headline for an item that has none: the first sentence of its first paragraph, shortened. */

@@ -22,7 +22,23 @@ export type ParsedReport = {
   paragraphs: string[];
   /** sanitized HTML of the body when the source had markup, else null */
   html: string | null;
+  /** "date" when the source gives a day without a time: publishedAt is then that day's UTC midnight */
+  publishedPrecision: "instant" | "date";
+  /** what the item is: ordinary text, or a notice an editor must act on rather than read as news */
+  kind: ReportKind;
+  /** when an embargoed item may be published, if the source says */
+  embargoedUntil: Date | null;
+  /** an agency the text credits ("Orrin News Agency reported"): a source of the report, not its outlet */
+  credit: string | null;
+  /** what the parser could not find or had to assume, in words an editor understands */
+  warnings: string[];
 };
+
+/** The reports of a multi-item file, and why any item was left out ("item 3: empty body"). */
+export type ParsedItems = { reports: ParsedReport[]; skipped: string[] };
+
+/** A kill notice withdraws an earlier report; a correction replaces one; an embargoed item is held. */
+export type ReportKind = "text" | "kill" | "correction" | "embargoed";
 
 export type UploadedFile = {
   /** file name as uploaded, used in messages ("report.xml: line 12: ...") */
@@ -32,8 +48,23 @@ export type UploadedFile = {
   contentType?: string | null;
 };
 
-export type ParseFormat = "text" | "markdown" | "html" | "ninjs" | "newsml-g2" | "rss" | "atom";
+export type ParseFormat =
+  | "text"
+  | "markdown"
+  | "html"
+  | "ninjs"
+  | "newsml-g2"
+  | "nitf"
+  | "newsml1"
+  | "anpa1312"
+  | "iptc7901"
+  | "rss"
+  | "atom";
+
+/** Why a file was refused: "unsupported" (not a text report), "empty", "malformed", "too-large", or "invalid". */
+export type ParseErrorCode = "unsupported" | "empty" | "malformed" | "too-large" | "invalid";
 
 export type ParseResult =
-  | { ok: true; format: ParseFormat; reports: ParsedReport[] }
-  | { ok: false; format: ParseFormat | null; error: string };
+  /** `skipped`: items of a feed or message left out, each with its reason; the rest still import */
+  | { ok: true; format: ParseFormat; reports: ParsedReport[]; skipped: string[] }
+  | { ok: false; format: ParseFormat | null; error: string; code: ParseErrorCode };

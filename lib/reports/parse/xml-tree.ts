@@ -214,6 +214,14 @@ export function findElements(parent: XmlElement, local: string): XmlElement[] {
   return found;
 }
 
+/** A copy of the element without the descendants whose local name is in `names`. */
+export function withoutElements(element: XmlElement, names: ReadonlySet<string>): XmlElement {
+  return {
+    ...element,
+    children: element.children.filter((child) => child.kind === "text" || !names.has(child.local)).map((child) => (child.kind === "text" ? child : withoutElements(child, names))),
+  };
+}
+
 /** All text inside an element, markup ignored. */
 export function textContent(element: XmlElement | null | undefined): string {
   if (!element) return "";
