@@ -72,14 +72,21 @@ test.describe("sign-in throttling over HTTP", () => {
     const body = (await blocked.json()) as { url: string };
     expect(decodeURIComponent(new URL(body.url).searchParams.get("error") ?? "")).toMatch(/Try again in \d+ seconds?/);
 
-    // another address for the same email is not blocked
+    // the account's delay holds from every address (rotating addresses gains nothing), but it is
+    // a delay, not a lockout: once it has passed, the owner signs in from anywhere
     const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77" } });
-    const { csrfToken } = (await (await other.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const fromElsewhere = await other.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: person.email, password: person.password, json: "true", callbackUrl: `${baseURL}/stories` },
-      maxRedirects: 0,
-    });
-    expect(fromElsewhere.status()).not.toBe(429);
+    const signInFromElsewhere = async () => {
+      const { csrfToken } = (await (await other.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      return other.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: person.email, password: person.password, json: "true", callbackUrl: `${baseURL}/stories` },
+        maxRedirects: 0,
+      });
+    };
+    const waitedOut = await signInFromElsewhere();
+    if (waitedOut.status() === 429) {
+      await new Promise((resolve) => setTimeout(resolve, Number(waitedOut.headers()["retry-after"]) * 1000 + 200));
+      expect((await signInFromElsewhere()).status()).not.toBe(429);
+    }
     await api.dispose();
     await other.dispose();
   });

@@ -174,9 +174,13 @@ test.describe("only admins hand out tokens", () => {
 
   test("an editor calling the create-token action directly is refused and gets no token", async ({ request, baseURL }) => {
     const name = `Editor attempt ${randomBytes(3).toString("hex")}`;
-    const result = await callServerAction(request, baseURL!, "/stories", actionId(TOKEN_ACTIONS, "createApiTokenAction"), [{ name }]);
-    expect(result.body).toContain('"kind":"forbidden"');
+    // the tokens page's own path is where Next.js runs the action; another page's path must not
+    // run it either
+    const result = await callServerAction(request, baseURL!, TOKEN_PAGE, actionId(TOKEN_ACTIONS, "createApiTokenAction"), [{ name }]);
+    expect(result.body, `status ${result.status}`).toContain('"kind":"forbidden"');
     expect(result.body).not.toMatch(/wd_[A-Za-z0-9_-]{43}/);
+    const elsewhere = await callServerAction(request, baseURL!, "/stories", actionId(TOKEN_ACTIONS, "createApiTokenAction"), [{ name }]);
+    expect(elsewhere.body).not.toMatch(/wd_[A-Za-z0-9_-]{43}/);
     expect((await database().query(`SELECT 1 FROM "ApiToken" WHERE name = $1`, [name])).rowCount).toBe(0);
   });
 });
