@@ -3,11 +3,26 @@
  * and the facts they form out, as deterministic JSON. Pure: the script reads the files and
  * prints; everything here is the same code the app runs.
  */
-import { suggestClaims } from "../suggest-claims";
+import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaims } from "./assign";
 import { extractClaimFeatures } from "./features";
 import { summarizeFact } from "./summarize";
-import type { ConflictKind, FeaturedClaim } from "./types";
+import type { ClaimFeatures, ConflictKind, FeaturedClaim } from "./types";
+
+/**
+ * A facet's features with what its sentence says around it: the dates and the attribution of
+ * "..., killing nine ..., the ministry said on Tuesday" belong to every facet of that sentence,
+ * so a count keeps its time frame and its speaker. Places are left to the facet: a sentence's
+ * places are often of another granularity (village, region, country) than a facet's, and
+ * disjoint places keep counts apart.
+ */
+export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeatures): ClaimFeatures {
+  return {
+    ...facet,
+    dates: [...new Set([...facet.dates, ...sentence.dates])],
+    attribution: facet.attribution ?? sentence.attribution,
+  };
+}
 
 export type ReportFile = { file: string; text: string };
 export type AnalyzedClaim = { id: string; file: string; start: number; end: number; text: string; score: number };
@@ -86,11 +101,16 @@ export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
   const featured: FeaturedClaim[] = [];
   for (const [index, { file, text }] of files.entries()) {
     const report = { id: `r${index + 1}`, source: outletOf(file, text), text, publishedAt: publishedAtOf(text) };
-    for (const suggestion of suggestClaims(text)) {
-      const id = `c${claims.length + 1}`;
-      claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: suggestion.score });
-      const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
-      featured.push({ ...input, source: report.source, features: extractClaimFeatures(input, report) });
+    for (const sentence of suggestClaims(text)) {
+      const facets = claimFacets(sentence);
+      const context = facets.length > 1 ? extractClaimFeatures({ id: "sentence", reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report) : null;
+      for (const suggestion of facets) {
+        const id = `c${claims.length + 1}`;
+        claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: sentence.score });
+        const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
+        const own = extractClaimFeatures(input, report);
+        featured.push({ ...input, source: report.source, features: context ? withSentenceContext(own, context) : own });
+      }
     }
   }
   const byId = new Map(featured.map((claim) => [claim.id, claim]));
