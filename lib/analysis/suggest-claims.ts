@@ -25,6 +25,13 @@ const ATTRIBUTION =
 const EVENT =
   /\b(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|under(?: its| their)?) control|fell|fallen|falls?\s+to|fall of|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing) in|withdr(?:ew|awn|aw|awing|awal)|withdraw|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|killed|kill(?:s|ing)?|dead|deaths?|died|death toll|wounded|injured|casualties|displaced|fled|flee(?:s|ing)?|leaving|left (?:the|their|deir|dair)|evacuat(?:e|ed|ing)|shell(?:s|ed|ing)|struck|strikes?|bomb(?:ed|ing|s)?|air ?strikes?|attack(?:s|ed|ing)?|counter-attack|offensive|assault|storm(?:ed|ing)|clash(?:es|ed)|fighting|crossed|cross(?:es|ing) the|entered|entering|inside|retake|retook|recaptur(?:e|ed|ing)|destroy(?:ed|s)|damaged|launched|surrender(?:ed|s)?|arrest(?:ed|s)?|abandoned|lost|loss of|secured|securing|restored|engaging|changed hands|sheltering|registered|arrived|ambush(?:ed)?|besieg(?:e|ed|ing)|encircl(?:e|ed|ing)|(?:was|were|is|are|been|be|being|has|have) (?:cut|closed|down|shut|blocked|hit|trapped|holding|holed up|missing|rescued|sent|deployed|redeployed)|cut off|without (?:power|electricity|water)|power cuts?|blackouts?|outages?|curfew|corridor|ceasefire|truce|reinforcements?|redeploy(?:ed|ment)?|deployed|negotiat(?:e|ed|ing|ions)|talks|mediat(?:ors?|ion)|(?:started|began|erupted|broke out)|shot down|landed|crashed|capsized|sank|sunk|overturned|rescued|missing|explo(?:ded|sion)|blew up|collaps(?:e|ed|es|ing)|(?:fell|fallen) down|caved in|landslides?|mudslides?|blocked|unable to (?:reach|get|enter|access)|cut off|hurt|injuring|detained|tear ?gas|fired|opened fire|dispers(?:e|ed|ing)|protest(?:s|ed|ing)?|demonstrat(?:ed|ions?|ing)|strike|walked (?:off|out)|walkout|stoppage|hijack(?:ed|ing)?|boarded|dispatched|deployed|sent|heading (?:to|toward|towards|for)|claimed responsibility|measured|magnitude|earthquake|quake|tremor|holding out|holed up|declared|imposed|called for|on the edges?|outskirts|generates|supplies)\b/iu;
 
+// Event classes beyond conflict: accidents and disasters (derailed, came off the rails, caught
+// fire), causes and investigations (caused by, to blame, ruled out), measures taken (suspended,
+// diverted, told to stay indoors), justice (questioned, charged), arrivals and capacity (on
+// board, carrying), and officials' promises and appeals. Verbs and fixed phrases, not names.
+const EVENT_GENERAL =
+  /\b(?:derail(?:s|ed|ing|ment)?|(?:came|come|went|go|gone|jumped?|left|leave) (?:off |from )?(?:the )?(?:rails|tracks?|road|runway)|collid(?:e|ed|es|ing)|collision|crash(?:es)?|caught fire|(?:on )?fire|blaze|flames|burning|smoke|plume|perish(?:ed)?|hospitali[sz](?:ed|ation)|lost (?:their|his|her) lives?|caused by|(?:the )?(?:likely |probable |main )?(?:cause|reason)|to blame|blamed?|ruled? out|not excluded|investigat(?:e|ed|es|ing|ion|ors?)|inquiry|prob(?:e|ed)|suspect(?:s|ed)?|negligence|charged|question(?:ed|ing)|suspend(?:s|ed)?|halt(?:s|ed)?|stopp?(?:ed|s)?|diverted|reopen(?:s|ed)?|replac(?:e|es|ed|ing)|urg(?:e|es|ed)|warn(?:s|ed)?|advis(?:e|es|ed)|order(?:s|ed)|promis(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)?|mourning|visit(?:s|ed)?|on board|carrying|stor(?:ed|ing)|contain(?:s|ed)|held|(?:was|were|is|are) (?:visible|seen|felt)|stay (?:indoors|inside|at home))\b/iu;
+
 // clauses that say nothing checkable: no comment, unverified, the desk's own housekeeping
 const BOILERPLATE_CLAUSE =
   /\b(?:did not (?:immediately )?(?:respond|reply|comment)|declined to comment|could not (?:immediately )?be reached|not (?:immediately )?available for comment|request for comment|no (?:immediate )?comment|could not (?:independently )?(?:verify|confirm)|could not be (?:independently )?(?:verified|confirmed)|(?:has|have) not been able to (?:independently )?(?:verify|confirm)|(?:has|have) not been (?:independently )?(?:verified|confirmed)|no independent confirmation|spoke on condition of anonymity|not authori[sz]ed to (?:speak|brief)|asked not to be (?:named|identified)|asked that (?:his|her|their) (?:family )?name)\b/iu;
@@ -70,7 +77,7 @@ const NOT_NAMES = new Set(
 );
 
 // institutions that act in news without a proper name ("the army", "police", "the ministry")
-const ACTOR = /\b(?:government|army|military|navy|police|ministry|minister|governor|coast ?guard|civil defen[cs]e|rescuers|rescue (?:teams|workers)|officials|authorities|troops|soldiers|union|organi[sz]ers)\b/iu;
+const ACTOR = /\b(?:government|army|military|navy|police|ministry|minister|president|mayor|governor|operator|authority|fire service|firefighters|coast ?guard|civil defen[cs]e|rescuers|rescue (?:teams|workers)|officials|authorities|troops|soldiers|union|organi[sz]ers)\b/iu;
 
 const QUANTITY_TYPES = new Set(["CARDINAL", "MONEY", "PERCENT"]);
 const NUMBER_WORDS =
@@ -184,7 +191,7 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
     score += WEIGHTS.name;
     reasons.push("actor");
   }
-  if (EVENT.test(body)) {
+  if (EVENT.test(body) || EVENT_GENERAL.test(body)) {
     score += WEIGHTS.event;
     reasons.push("event");
   }
@@ -210,4 +217,59 @@ export function suggestClaims(text: string): ClaimSuggestion[] {
     if (scored && scored.score >= SUGGESTION_THRESHOLD) suggestions.push(scored);
   }
   return suggestions;
+}
+
+// Words ending in -ing that do not open a participle clause.
+const NOT_PARTICIPLES = new Set(["including", "according", "during", "morning", "evening", "something", "nothing", "anything", "everything", "building", "buildings", "ceiling", "ring", "king", "thing", "things", "spring", "string", "wing", "bring", "sing", "meeting", "ending", "beginning", "following", "notwithstanding", "regarding", "concerning", "pending", "briefing"]);
+const NUMBER_START = new RegExp(`^(?:\\d|(?:${NUMBER_WORDS.source.slice(5, -3)})\\b|(?:more than|at least|about|nearly|some|around|another|over) )`, "iu");
+
+/**
+ * Facets of a claim: one lead sentence often states several facts ("An earthquake struck ...,
+ * killing nine and injuring 40, the ministry said"). It splits before a participle clause after
+ * a comma (", killing ..."), before an absolute count ("..., with 312 injured"), before a
+ * coordinated clause that opens with a count ("Six were killed and 43 injured") and at
+ * semicolons, so each fact can join the other reports that state it. Facets keep to the
+ * sentence; a facet too short to say anything stays with its neighbour.
+ */
+export function claimFacets(claim: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
+  const cuts: number[] = [];
+  const text = claim.text;
+  for (const m of text.matchAll(/(?:,\s+|;\s+|\s+and\s+)(?=(\S+))/gu)) {
+    const next = m[1]!.toLowerCase().replace(/[^\p{L}\d]/gu, "");
+    const after = text.slice(m.index + m[0].length);
+    const participle = m[0].startsWith(",") && /^\p{Ll}+ing$/u.test(m[1]!) && !NOT_PARTICIPLES.has(next);
+    // after a comma a count may be the subject of the sentence's only clause ("In the town, two
+    // houses fell"): only "and" coordinates a second counted clause
+    const count = m[0].trim() === "and" && NUMBER_START.test(after) && !/^\d[\d,.]*\s*(?:a\.?m|p\.?m|gmt|km|miles?|kilomet|%)/iu.test(after);
+    const absolute = m[0].startsWith(",") && /^with\s/iu.test(after) && NUMBER_START.test(after.slice(5));
+    const semicolon = m[0].startsWith(";");
+    if (participle || count || absolute || semicolon) cuts.push(m.index);
+  }
+  if (cuts.length === 0) return [claim];
+  const facets: { start: number; end: number; text: string }[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    const piece = text.slice(from, cut);
+    const lead = piece.length - piece.replace(/^[\s,;]+(?:and\s+)?/u, "").length;
+    const body = piece.slice(lead).replace(/[\s,;]+$/u, "");
+    // a facet needs a few words, or a count and a word ("injuring 43")
+    const words = body.split(/\s+/u).filter(Boolean).length;
+    if (words >= 4 || (words >= 2 && /\d|\p{L}{4,}/u.test(body) && NUMBER_START.test(body.replace(/^\p{Ll}+ing\s+/u, "")))) {
+      facets.push({ start: claim.start + from + lead, end: claim.start + from + lead + body.length, text: body });
+    } else if (facets.length > 0) {
+      const last = facets[facets.length - 1]!;
+      const end = claim.start + from + lead + body.length;
+      facets[facets.length - 1] = { start: last.start, end, text: text.slice(last.start - claim.start, end - claim.start) };
+    } else {
+      // too short to stand alone at the start: the next facet takes it in
+      continue;
+    }
+    from = cut;
+  }
+  return facets.length > 0 ? facets : [claim];
+}
+
+/** Suggested claims split into their facets, each keeping the sentence's score and reasons. */
+export function suggestClaimFacets(text: string): ClaimSuggestion[] {
+  return suggestClaims(text).flatMap((suggestion) => claimFacets(suggestion).map((facet) => ({ ...suggestion, ...facet })));
 }

@@ -3,14 +3,33 @@
  * and the facts they form out, as deterministic JSON. Pure: the script reads the files and
  * prints; everything here is the same code the app runs.
  */
-import { suggestClaims } from "../suggest-claims";
+import { findGarbledPassages, garbledReasons } from "../garbled";
+import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaims } from "./assign";
 import { extractClaimFeatures } from "./features";
+import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
-import type { ConflictKind, FeaturedClaim } from "./types";
+import type { ClaimFeatures, ConflictKind, FeaturedClaim } from "./types";
+
+/**
+ * A facet's features with what its sentence says around it: the dates and the attribution of
+ * "..., killing nine ..., the ministry said on Tuesday" belong to every facet of that sentence,
+ * so a count keeps its time frame and its speaker. Places are left to the facet: a sentence's
+ * places are often of another granularity (village, region, country) than a facet's, and
+ * disjoint places keep counts apart.
+ */
+export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeatures): ClaimFeatures {
+  return {
+    ...facet,
+    dates: [...new Set([...facet.dates, ...sentence.dates])],
+    attribution: facet.attribution ?? sentence.attribution,
+  };
+}
 
 export type ReportFile = { file: string; text: string };
-export type AnalyzedClaim = { id: string; file: string; start: number; end: number; text: string; score: number };
+/** `garbled` (only when flagged): why the claim's passage looks machine-translated or corrupted */
+export type AnalyzedClaim = { id: string; file: string; start: number; end: number; text: string; score: number; garbled?: string[] };
+/** `sources`: independent outlets among the fact's claims that are not garbled (those await an editor) */
 export type AnalyzedFact = { id: string; claimIds: string[]; sources: string[]; conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[] };
 export type AnalysisOutput = { claims: AnalyzedClaim[]; facts: AnalyzedFact[] };
 
@@ -86,14 +105,22 @@ export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
   const featured: FeaturedClaim[] = [];
   for (const [index, { file, text }] of files.entries()) {
     const report = { id: `r${index + 1}`, source: outletOf(file, text), text, publishedAt: publishedAtOf(text) };
-    for (const suggestion of suggestClaims(text)) {
-      const id = `c${claims.length + 1}`;
-      claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: suggestion.score });
-      const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
-      featured.push({ ...input, source: report.source, features: extractClaimFeatures(input, report) });
+    const garbled = findGarbledPassages(text);
+    for (const sentence of suggestClaims(text)) {
+      const facets = claimFacets(sentence);
+      const context = facets.length > 1 ? extractClaimFeatures({ id: "sentence", reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report) : null;
+      for (const suggestion of facets) {
+        const id = `c${claims.length + 1}`;
+        const reasons = garbledReasons(garbled, suggestion);
+        claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: sentence.score, ...(reasons.length > 0 ? { garbled: reasons } : {}) });
+        const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
+        const own = extractClaimFeatures(input, report);
+        featured.push({ ...input, source: report.source, features: context ? withSentenceContext(own, context) : own });
+      }
     }
   }
   const byId = new Map(featured.map((claim) => [claim.id, claim]));
+  const isGarbled = new Set(claims.filter((c) => c.garbled).map((c) => c.id));
   const facts: AnalyzedFact[] = groupClaims(featured)
     .filter((group) => group.claimIds.length >= 2)
     .map((group, i) => {
@@ -101,7 +128,8 @@ export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
       return {
         id: `f${i + 1}`,
         claimIds: group.claimIds,
-        sources: summary.sources,
+        // a garbled passage never corroborates until an editor confirms it
+        sources: independentSources(group.claimIds.filter((id) => !isGarbled.has(id)).map((id) => byId.get(id)!)),
         conflicts: summary.conflicts.map(({ kind, claimIds, detail }) => ({ kind, claimIds, detail })),
       };
     });

@@ -28,3 +28,4 @@ export { independentSources } from "./sources";
 export { foldText, nameKey, outletKey } from "./normalize";
 export { findNumbers, parseNumber } from "./numbers";
 export { resolveDates } from "./dates";
+export { deriveFactStatus, type DerivedFactStatus, type VerificationStatus } from "./fact-status";

@@ -27,7 +27,21 @@ export type PreparedClaim = {
   mainByFamily: { family: string; all: string[]; named: string[]; vague: boolean }[];
   /** index keys: entity keys, topics and words, each with its idf */
   keys: string[];
+  /** years the claim names that are not the year it happens in: it speaks of an earlier event */
+  pastYears: Set<string>;
+  /** the claim frames itself in another country than the story's ("across the border in ...") */
+  elsewhere: boolean;
 };
+
+const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+
+/** Years a claim names ("in October 2008") other than those of its own dates. */
+function pastYearsOf(claim: FeaturedClaim): Set<string> {
+  const own = new Set((claim.features.dates ?? []).map((d) => d.slice(0, 4)));
+  const years = new Set<string>();
+  for (const m of claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) if (!own.has(m[1]!)) years.add(m[1]!);
+  return years;
+}
 
 const EMPTY_FEATURES = { entities: [], quantities: [], events: [], quotes: [], tokens: [], topics: [], mainTopics: [] };
 
@@ -76,7 +90,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim) };
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: ELSEWHERE.test(claim.text) };
   }
 }
 
@@ -206,6 +220,11 @@ const FAMILIES = ["qty:", "ctl:", "wd:"];
  * else they share: this is what stops a lead that mentions both from chaining the two together.
  */
 export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
+  // a claim about an earlier year's event ("in 2008 a quake killed 75") is another event than
+  // one about the story's own days, however alike the words
+  if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return true;
+  // the same kind of count, one of them framed across a border: two places, two quantities
+  if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return true;
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
