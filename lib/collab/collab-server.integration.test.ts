@@ -191,6 +191,37 @@ describe("collaboration server", () => {
   });
 });
 
+describe("two collaboration servers that cannot see each other (Redis down)", () => {
+  it("each stores its own people's edits without overwriting the other's, and each takes in the other's at its next store", async () => {
+    const first = createCollabServer({ port: 0, address: "127.0.0.1", secret, debounceMs: 30, maxDebounceMs: 200, log: () => {} });
+    const second = createCollabServer({ port: 0, address: "127.0.0.1", secret, debounceMs: 30, maxDebounceMs: 200, log: () => {} });
+    await Promise.all([first.listen(), second.listen()]);
+    try {
+      const { explainerId, documentName } = await explainerWithContent();
+      const [a, b] = await Promise.all([buildUser({ role: "EDITOR" }), buildUser({ role: "EDITOR" })]);
+      const onFirst = await connect(documentName, token(documentName, a.id, "write"), `ws://127.0.0.1:${first.address.port}`);
+      const onSecond = await connect(documentName, token(documentName, b.id, "write"), `ws://127.0.0.1:${second.address.port}`);
+      appendBullet(onFirst.doc, "Typed on the first server.");
+      await expect.poll(() => storedContent(explainerId), { timeout: 5000 }).toContain("Typed on the first server.");
+      appendBullet(onSecond.doc, "Typed on the second server.");
+      await expect.poll(() => storedContent(explainerId), { timeout: 5000 }).toContain("Typed on the second server.");
+      // the second store merged, it did not replace: the first server's edit is still there
+      expect(await storedContent(explainerId)).toContain("Typed on the first server.");
+      // and the second server's person now sees the first server's edit
+      await expect.poll(() => firstBulletText(onSecond.doc), { timeout: 5000 }).toContain("Typed on the first server.");
+      // the first server takes in the second's edit at its next store
+      appendBullet(onFirst.doc, "A second edit on the first server.");
+      await expect.poll(() => firstBulletText(onFirst.doc), { timeout: 5000 }).toContain("Typed on the second server.");
+      const row = await db.explainer.findUniqueOrThrow({ where: { id: explainerId }, select: { editorIdsSinceApproval: true } });
+      expect(row.editorIdsSinceApproval).toEqual(expect.arrayContaining([a.id, b.id]));
+      onFirst.destroy();
+      onSecond.destroy();
+    } finally {
+      await Promise.all([first.destroy(), second.destroy()]);
+    }
+  });
+});
+
 /** Redis runs on the CI machines; a laptop without it says so instead of failing. */
 async function redisReachable(redisUrl: string): Promise<boolean> {
   const { createConnection } = await import("node:net");

@@ -243,10 +243,12 @@ export function createCollabServer(options: CollabServerOptions): Server & { sto
         const failed = failedStores.get(documentName);
         if (failed?.timer) clearTimeout(failed.timer);
         try {
-          const state = Y.encodeStateAsUpdate(document);
-          const outcome = await storeExplainerYDoc(explainerId, document, [...editors]);
+          const { outcome, merged } = await storeExplainerYDoc(explainerId, document, [...editors]);
           if (outcome === "invalid") log(`did not store ${documentName}: the document does not fit the explainer schema`);
-          documentBytes.set(documentName, state.length);
+          // the stored state is the union with what other servers stored (while Redis was down,
+          // say): take in what this one was missing; its clients get it as any other change
+          if (merged) Y.applyUpdate(document, merged);
+          documentBytes.set(documentName, merged?.length ?? Y.encodeStateAsUpdate(document).length);
           if (failed) log(`stored ${documentName} after ${failed.attempts} failed attempt(s)`);
           failedStores.delete(documentName);
         } catch (error) {

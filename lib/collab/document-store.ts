@@ -1,20 +1,13 @@
 import "server-only";
 import * as Y from "yjs";
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { db } from "@/lib/db/client";
-import { ZExplainerDoc } from "@/lib/explainers/document";
 import { saveCoEditedExplainer, type CoEditOutcome } from "@/lib/explainers/save-co-edited-explainer";
 import { explainerSchema } from "./explainer-schema";
+import { EXPLAINER_DEK_TEXT, EXPLAINER_FRAGMENT, EXPLAINER_TITLE_TEXT } from "./explainer-fields";
 
-/** The Yjs fragment Tiptap's Collaboration extension binds to. */
-export const EXPLAINER_FRAGMENT = "default";
-/** The Yjs texts the title and dek inputs bind to. */
-export const EXPLAINER_TITLE_TEXT = "title";
-export const EXPLAINER_DEK_TEXT = "dek";
+export { EXPLAINER_FRAGMENT, EXPLAINER_TITLE_TEXT, EXPLAINER_DEK_TEXT, explainerMetaOf } from "./explainer-fields";
 const EXPLAINER_FLAGS_MAP = "wiredesk";
-
-const TITLE_MAX = 300;
-const DEK_MAX = 1000;
 
 // Content rebuilt from the columns is written under this fixed client id: two instances (or two
 // loads racing) rebuilding the same row produce identical Yjs items, which merge as one instead
@@ -48,28 +41,10 @@ export async function loadExplainerYDoc(explainerId: string): Promise<Y.Doc | nu
   return doc;
 }
 
-/** The title and dek as the columns take them: one line, trimmed, within the column limits. */
-export function explainerMetaOf(doc: Y.Doc): { title: string; dek: string } {
-  const title = doc.getText(EXPLAINER_TITLE_TEXT).toString().replace(/\s+/g, " ").trim().slice(0, TITLE_MAX).trim();
-  const dek = doc.getText(EXPLAINER_DEK_TEXT).toString().trim().slice(0, DEK_MAX).trim();
-  return { title, dek };
-}
-
 /**
- * Persists the shared document through the explainer domain (`saveCoEditedExplainer`): the Yjs
- * state and the Tiptap JSON, title and dek derived from it. A state whose text does not fit the
- * explainer schema (a hand-made message) is refused here, so it never reaches the stored JSON or
- * the public renderer.
+ * Persists the shared document through the explainer domain (`saveCoEditedExplainer`), which
+ * merges it with what is stored and derives the Tiptap JSON, title and dek from the result.
  */
-export async function storeExplainerYDoc(explainerId: string, doc: Y.Doc, editorIds: readonly string[]): Promise<CoEditOutcome | "invalid"> {
-  let content: unknown;
-  try {
-    content = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EXPLAINER_FRAGMENT), explainerSchema()).toJSON();
-  } catch {
-    return "invalid";
-  }
-  const parsed = ZExplainerDoc.safeParse(content);
-  if (!parsed.success) return "invalid";
-  const meta = explainerMetaOf(doc);
-  return saveCoEditedExplainer(editorIds, { explainerId, state: Y.encodeStateAsUpdate(doc), content: parsed.data, title: meta.title, dek: meta.dek });
+export function storeExplainerYDoc(explainerId: string, doc: Y.Doc, editorIds: readonly string[]): Promise<CoEditOutcome> {
+  return saveCoEditedExplainer(editorIds, { explainerId, state: Y.encodeStateAsUpdate(doc) });
 }
