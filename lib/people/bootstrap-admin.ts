@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict } from "@/lib/errors/domain-errors";
@@ -17,6 +18,7 @@ const ZBootstrapAdmin = z.object({ email: ZEmail, name: ZPersonName, password: Z
  */
 export async function bootstrapAdmin(input: unknown): Promise<{ id: string; email: string; name: string }> {
   const data = parseInput(ZBootstrapAdmin, input);
+  assertStrongPassword(data.password, [data.name, data.email]);
   const passwordHash = await hashPassword(data.password);
   try {
     return await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { randomBytes, createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -16,6 +17,7 @@ export type CreatePersonResult = { person: PersonRow; setPasswordToken: string |
 export async function createPerson(actor: Actor, input: unknown): Promise<CreatePersonResult> {
   assertCan(actor, "people.manage");
   const data = parseInput(ZCreatePerson, input);
+  if (data.credential === "password") assertStrongPassword(data.password, [data.name, data.email]);
   const passwordHash = data.credential === "password" ? await hashPassword(data.password) : null;
   const token = data.credential === "link" ? randomBytes(32).toString("base64url") : null;
 

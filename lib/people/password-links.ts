@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -52,9 +53,10 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
   // its memory; the conditional update below still decides single use under races
   const usable = await db.passwordSetToken.findFirst({
     where: { tokenHash: sha256(data.token), usedAt: null, expiresAt: { gt: new Date() }, user: { active: true } },
-    select: { id: true },
+    select: { id: true, user: { select: { name: true, email: true } } },
   });
   if (!usable) throw invalid(LINK_UNUSABLE);
+  assertStrongPassword(data.password, [usable.user.name, usable.user.email]);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     // consuming with a conditional update makes a link single-use even under concurrent submits

@@ -125,6 +125,8 @@ describe("adding people to the desk", () => {
       [{ ...valid, name: "   " }, "name", /Enter a name/],
       [{ ...valid, email: `${"x".repeat(280)}@example.com` }, "email", /at most 254/],
       [{ ...valid, password: "short" }, "password", /at least 10/],
+      [{ ...valid, password: "password123456" }, "password", /too easy to guess/],
+      [{ ...valid, password: "qwertyuiop12" }, "password", /too easy to guess/],
       [{ ...valid, role: "SUPERUSER" }, "role", /Choose a role/],
     ];
     for (const [input, field, message] of cases) {
