@@ -6,7 +6,11 @@
  *  2. load: 50 clients edit the same explainer at once, each typing into its own bullet at
  *     ~4 keystrokes a second; every keystroke carries its send time, and every other client
  *     records when it arrived — the update propagation time, sender to each receiver;
- *  3. memory: a fresh server's resident memory before and after 200 explainers are opened.
+ *  3. memory: a fresh server's resident memory before and after 200 explainers are opened;
+ *  4. oversized input, on that server: 100 strangers each send an 8 MB frame before
+ *     authenticating, 20 writers each send a 2 MB update, and one writer fills a document with
+ *     ~900 KB updates until the document limit refuses one. Every one must be refused by size,
+ *     and the server's memory must stay where it was.
  *
  * Prints p50/p95/max for both runs, the memory figures, then one JSON line with everything.
  * Server: DATABASE_URL's PostgreSQL when set, else the embedded one. Target: p95 < 100 ms.
@@ -16,7 +20,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import type * as Y from "yjs";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import * as decoding from "lib0/decoding";
+import { DEFAULT_COLLAB_LIMITS, LIMIT_CLOSE_CODE, readLimitNotice } from "../lib/collab/collab-limits";
 import { explainerDocumentName, issueCollabToken } from "../lib/collab/collab-token";
 import { connectNodeClient, type NodeCollabClient } from "../lib/collab/node-client";
 import { freePort } from "./lib/next-server";
@@ -30,6 +38,18 @@ const BASELINE_EDITS = 200;
 const OPEN_DOCUMENTS = 200;
 const TARGET_P95_MS = 100;
 const TIME_LIMIT_MS = 10 * 60 * 1000;
+const FLOOD_STRANGERS = 100;
+const FLOOD_STRANGER_FRAME_BYTES = 8 * 1024 * 1024;
+const FLOOD_OVERSIZED_UPDATES = 20;
+const FLOOD_ROUNDS = 4;
+/** bytes one round sends that the server must refuse */
+const FLOOD_ROUND_BYTES = FLOOD_STRANGERS * FLOOD_STRANGER_FRAME_BYTES + FLOOD_OVERSIZED_UPDATES * 2 * 1024 * 1024;
+/**
+ * Flat: from the end of the first round to the end of the last, the server's memory grows by
+ * less than 1% of what it was sent and refused meanwhile (a leak of the frames would grow by
+ * their size; what remains is allocator and GC noise).
+ */
+const FLAT_SHARE = 0.01;
 const SECRET = "bench-collab-secret-0123456789abcdef0123";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -66,6 +86,97 @@ async function startCollabServer(databaseUrl: string, port: number): Promise<Chi
     await sleep(200);
   }
   throw new Error(`collaboration server did not answer /health:\n${output.join("")}`);
+}
+
+/** One protocol frame for a document: its name, then what `write` adds. */
+function frame(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Opens a raw socket and resolves when it is open; `closed` gives its close code. */
+async function rawSocket(port: number): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}`);
+  const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+  socket.on("error", () => undefined);
+  await new Promise((resolve, reject) => {
+    socket.once("open", resolve);
+    socket.once("error", reject);
+  });
+  return { socket, closed };
+}
+
+/** Strangers who send one huge frame each without authenticating; returns how many were cut off by size (1009). */
+async function floodStrangers(port: number, count: number, bytes: number): Promise<number> {
+  const payload = Buffer.alloc(bytes, 7);
+  let refused = 0;
+  for (let index = 0; index < count; index += 10) {
+    const codes = await Promise.all(
+      Array.from({ length: Math.min(10, count - index) }, async () => {
+        const { socket, closed } = await rawSocket(port);
+        socket.send(payload);
+        return closed;
+      }),
+    );
+    refused += codes.filter((code) => code === 1009).length;
+  }
+  return refused;
+}
+
+/** An authenticated writer's socket, speaking the protocol by hand as a hostile client would. */
+async function authenticatedSocket(port: number, documentName: string, userId: string) {
+  const { socket, closed } = await rawSocket(port);
+  const notices: string[] = [];
+  let authenticated = false;
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type === 2 && decoding.readVarUint(decoder) === 2) authenticated = true;
+    if (type === 5) notices.push(decoding.readVarString(decoder));
+  });
+  const token = issueCollabToken({ doc: documentName, userId, mode: "write", ttlSeconds: 3600 }, SECRET).token;
+  socket.send(frame(documentName, (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, token))));
+  for (let attempt = 0; attempt < 100 && !authenticated; attempt++) await sleep(50);
+  if (!authenticated) throw new Error("the writer's socket was not authenticated");
+  return { socket, closed, notices };
+}
+
+/** Writers who each send one update over the update limit, as a reconnecting client would; returns how many were cut off by size. */
+async function floodOversizedUpdates(port: number, explainerId: string, userId: string): Promise<number> {
+  const documentName = explainerDocumentName(explainerId);
+  let refused = 0;
+  const oversized = new Uint8Array(2 * 1024 * 1024).fill(3);
+  for (let index = 0; index < FLOOD_OVERSIZED_UPDATES; index++) {
+    const writer = await authenticatedSocket(port, documentName, userId);
+    writer.socket.send(frame(documentName, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, oversized))));
+    if ((await writer.closed) === 1009) refused += 1;
+  }
+  return refused;
+}
+
+/** One writer fills a document with real updates under the update limit until the document limit refuses one. */
+async function fillDocument(port: number, explainerId: string, userId: string) {
+  const documentName = explainerDocumentName(explainerId);
+  const writer = await authenticatedSocket(port, documentName, userId);
+  const filler = new Y.Doc();
+  const chunk = "w".repeat(Math.floor(DEFAULT_COLLAB_LIMITS.maxUpdateBytes * 0.85));
+  let accepted = 0;
+  let refusedAt: number | null = null;
+  for (let index = 0; index < 20 && refusedAt === null; index++) {
+    const before = Y.encodeStateVector(filler);
+    filler.getText("bench-fill").insert(0, chunk);
+    const update = Y.encodeStateAsUpdate(filler, before);
+    writer.socket.send(frame(documentName, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))));
+    await sleep(200);
+    if (writer.notices.some((notice) => readLimitNotice(notice)?.limit === "document")) refusedAt = index + 1;
+    else accepted += 1;
+  }
+  const closeCode = await Promise.race([writer.closed, sleep(2000).then(() => null)]);
+  writer.socket.terminate();
+  return { fillAccepted: accepted, fillRefusedAt: refusedAt, closedForLimit: closeCode === LIMIT_CLOSE_CODE };
 }
 
 type Client = NodeCollabClient & { index: number };
@@ -200,6 +311,22 @@ try {
   const openRss = rssMb(memoryServer.pid!);
   for (const opener of openers) opener.destroy();
 
+  // 4. oversized input on the same server, in equal rounds: the first may warm buffers up; after
+  // it, memory must not grow with the volume refused (keeping any of it would be a leak)
+  await sleep(1000);
+  const beforeFloodRss = rssMb(memoryServer.pid!);
+  const rounds: { strangersRefused: number; oversizedRefused: number; rssAfter: number }[] = [];
+  for (let round = 0; round < FLOOD_ROUNDS; round++) {
+    const strangersRefused = await floodStrangers(memoryPort, FLOOD_STRANGERS, FLOOD_STRANGER_FRAME_BYTES);
+    const oversizedRefused = await floodOversizedUpdates(memoryPort, explainerIds[2]!, userIds[0]!);
+    await sleep(1500);
+    rounds.push({ strangersRefused, oversizedRefused, rssAfter: rssMb(memoryServer.pid!) });
+  }
+  const writerFlood = await fillDocument(memoryPort, explainerIds[2]!, userIds[0]!);
+  await sleep(1000);
+  const afterFillRss = rssMb(memoryServer.pid!);
+  const stillServing = await fetch(`http://127.0.0.1:${memoryPort}/health`).then((response) => response.ok, () => false);
+
   const baseline = summarize(baselineSamples);
   const load = summarize(loadSamples);
   console.log("");
@@ -215,10 +342,34 @@ try {
   console.log(
     `server memory (RSS): idle ${idleRss} MB, during the 50-client run ${peakRss} MB, fresh server before opening ${OPEN_DOCUMENTS} documents ${beforeOpenRss} MB, with ${OPEN_DOCUMENTS} open ${openRss} MB (${round(((openRss - beforeOpenRss) * 1024) / OPEN_DOCUMENTS)} KB a document)`,
   );
+  const laterGrowth = round(rounds.at(-1)!.rssAfter - rounds[0]!.rssAfter);
+  const laterVolumeMb = ((FLOOD_ROUNDS - 1) * FLOOD_ROUND_BYTES) / 1024 / 1024;
+  const flat = laterGrowth < laterVolumeMb * FLAT_SHARE;
+  for (const [index, result] of rounds.entries()) {
+    console.log(
+      `oversized input, round ${index + 1}: ${result.strangersRefused} of ${FLOOD_STRANGERS} strangers' ${FLOOD_STRANGER_FRAME_BYTES / 1024 / 1024} MB frames and ${result.oversizedRefused} of ${FLOOD_OVERSIZED_UPDATES} writers' 2 MB updates refused by size; server RSS after: ${result.rssAfter} MB`,
+    );
+  }
   console.log(
-    JSON.stringify({ clients: CLIENTS, baseline, load, expectedUpdates: expected, converged, memoryMb: { idle: idleRss, loadPeak: peakRss, beforeOpen: beforeOpenRss, open200: openRss } }),
+    `server RSS ${beforeFloodRss} MB before the flood; rounds 2-${FLOOD_ROUNDS} refused ${round(laterVolumeMb)} MB and moved it ${laterGrowth >= 0 ? "+" : ""}${laterGrowth} MB (${flat ? "flat" : "NOT FLAT"}: limit ${round(laterVolumeMb * FLAT_SHARE)} MB, 1% of what was refused); still serving: ${stillServing ? "yes" : "NO"}`,
   );
-  if (!converged || load.n < expected) process.exitCode = 1;
+  console.log(
+    `document limit: ~${round((DEFAULT_COLLAB_LIMITS.maxUpdateBytes * 0.85) / 1024 / 1024)} MB updates, ${writerFlood.fillAccepted} accepted, update ${writerFlood.fillRefusedAt ?? "none"} refused at the ${DEFAULT_COLLAB_LIMITS.maxDocumentBytes / 1024 / 1024} MB limit (writer told and disconnected: ${writerFlood.closedForLimit ? "yes" : "NO"}); RSS after ${afterFillRss} MB`,
+  );
+  console.log(
+    JSON.stringify({
+      clients: CLIENTS,
+      baseline,
+      load,
+      expectedUpdates: expected,
+      converged,
+      memoryMb: { idle: idleRss, loadPeak: peakRss, beforeOpen: beforeOpenRss, open200: openRss, beforeFlood: beforeFloodRss, floodRounds: rounds.map((r) => r.rssAfter), afterFill: afterFillRss },
+      flood: { rounds, ...writerFlood, stillServing },
+    }),
+  );
+  const floodHeld =
+    rounds.every((result) => result.strangersRefused === FLOOD_STRANGERS && result.oversizedRefused === FLOOD_OVERSIZED_UPDATES) && writerFlood.fillRefusedAt !== null && flat && stillServing;
+  if (!converged || load.n < expected || !floodHeld) process.exitCode = 1;
 } catch (error) {
   console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
   process.exitCode = 1;
