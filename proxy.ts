@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseKnownDown } from "@/lib/db/availability";
 import { isServerActionRequest, refuseServerActionRequest } from "@/lib/http/server-action-guard";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable-page";
+import { REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
 
 /**
  * Runs before every page and route: refuses server-action requests that Next.js would answer
@@ -18,7 +19,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   }
   // liveness stays up: a load balancer must not restart an app that waits for its database
   if (request.nextUrl.pathname !== "/healthz" && (await databaseKnownDown())) return databaseUnavailableResponse(request.headers.get("accept"));
-  return NextResponse.next();
+  // pages learn their own path from this (to come back after a 503); a client's value is replaced
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.next({ request: { headers: forwarded } });
 }
 
 export const config = {

@@ -1,49 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PEOPLE_FILE, STORAGE } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { STORAGE } from "./support/auth";
 import { database } from "./support/factories";
 import { actionId, callServerAction } from "./support/server-actions";
-
-const TOKEN_ACTIONS = "app/(desk)/settings/api-tokens/actions.ts";
-const TOKEN_PAGE = "/settings/api-tokens";
-
-function signedInPerson(role: "ADMIN" | "EDITOR"): { id: string } {
-  return (JSON.parse(readFileSync(PEOPLE_FILE, "utf8")) as Record<string, { id: string }>)[role]!;
-}
-
-/** A story straight in the test database (the stories UI is tested elsewhere). */
-async function buildStory(createdById: string): Promise<string> {
-  const id = randomUUID();
-  await database().query(`INSERT INTO "Story" (id, title, "createdById", "updatedAt") VALUES ($1, $2, $3, now())`, [
-    id,
-    `API ingest story ${randomBytes(3).toString("hex")}`,
-    createdById,
-  ]);
-  return id;
-}
-
-/** Creates a token through the admin's real server action and returns the plaintext it shows once. */
-async function createToken(request: APIRequestContext, baseURL: string, name: string): Promise<{ token: string; id: string }> {
-  const result = await callServerAction(request, baseURL, TOKEN_PAGE, actionId(TOKEN_ACTIONS, "createApiTokenAction"), [{ name }]);
-  const token = /"token":"(wd_[A-Za-z0-9_-]{43})"/.exec(result.body)?.[1];
-  if (!token) throw new Error(`createApiTokenAction returned no token: ${result.status} ${result.body.slice(0, 300)}`);
-  const row = await database().query<{ id: string }>(`SELECT id FROM "ApiToken" WHERE prefix = $1 AND name = $2`, [token.slice(0, 10), name]);
-  return { token, id: row.rows[0]!.id };
-}
-
-function wireReport(overrides: Record<string, unknown> = {}) {
-  const tag = randomBytes(4).toString("hex");
-  return {
-    source: "Northwire",
-    externalId: `urn:northwire:e2e:${tag}`,
-    headline: `Ferry crossings resume on the invented Lorvan estuary (${tag})`,
-    byline: "Staff",
-    publishedAt: "2026-03-04T08:00:00Z",
-    body: `The harbour authority said the ferry runs again from Tuesday.\n\nFourteen crossings a day are planned. Ref ${tag}.`,
-    ...overrides,
-  };
-}
+import { buildStory, createToken, signedInPerson, TOKEN_ACTIONS, TOKEN_PAGE, wireReport } from "./support/api-ingest";
 
 test.describe("a wire system pushes reports with an API token", () => {
   test.use({ storageState: STORAGE.ADMIN });

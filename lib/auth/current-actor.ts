@@ -1,7 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
+import { markDatabaseUnreachable } from "@/lib/db/availability";
+import { unavailablePagePath, REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { authOptions } from "./options";
@@ -28,9 +32,20 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   return { actor: { id: user.id, role: user.role, name: user.name, email: user.email } };
 });
 
-/** For pages: the actor, or a redirect to the sign-in form saying why. */
+/**
+ * For pages: the actor, or a redirect to the sign-in form saying why. An unreachable database
+ * sends the browser to the 503 page (a server component cannot answer 503 itself), which
+ * comes back here once the database answers again.
+ */
 export async function requireActorForPage(): Promise<Actor> {
-  const state = await getSessionState();
+  let state: SessionState;
+  try {
+    state = await getSessionState();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    markDatabaseUnreachable();
+    redirect(unavailablePagePath((await headers()).get(REQUEST_PATH_HEADER)));
+  }
   if (state.actor) return state.actor;
   redirect(state.reason === "deactivated" ? "/login?reason=deactivated" : "/login");
 }
