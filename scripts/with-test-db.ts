@@ -5,8 +5,8 @@
  * provides what `next start` needs (auth secret, URL, port) for Playwright's web server, and runs
  * a job-queue worker (scripts/worker.ts) so imported reports get analysed, and a collaboration
  * server (scripts/collab.ts) on COLLAB_PORT (default E2E_PORT + 100) for live co-editing; it shares
- * documents through Redis when REDIS_URL (default redis://127.0.0.1:6379) answers, so browser tests
- * can add a second instance beside it.
+ * documents through a Redis of its own (redis-server on a free port), or REDIS_URL's, so browser
+ * tests can add a second instance beside it.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,6 +14,7 @@ import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { migrateJobQueue } from "../lib/jobs/migrate-queue";
 import { redisAnswers } from "../lib/testing/redis-reachable";
+import { redisServerBinary, startTestRedis } from "../lib/testing/redis-server";
 import { DatabaseStartupError, resolveDatabaseUrl, withDatabase } from "../lib/db/embedded";
 
 const args = process.argv.slice(2);
@@ -56,9 +57,12 @@ const port = process.env.E2E_PORT ?? "3107";
 const secret = "e2e-secret-not-for-production-0123456789abcdef";
 const collabPort = process.env.COLLAB_PORT ?? String(Number(port) + 100);
 
-const redisUrl = e2e ? (process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : "";
-const useRedis = e2e && (await redisAnswers(redisUrl));
-if (e2e && !useRedis) console.log(`with-test-db: Redis at ${redisUrl} does not answer; the collaboration server runs alone.`);
+// browser tests share documents between two collaboration servers through a Redis of their own
+// (Debian's redis-server on a free port), unless REDIS_URL names one
+const ownRedis = e2e && !process.env.REDIS_URL && redisServerBinary ? await startTestRedis() : undefined;
+const redisUrl = e2e ? (process.env.REDIS_URL ?? ownRedis?.url ?? "") : "";
+const useRedis = e2e && redisUrl !== "" && (await redisAnswers(redisUrl));
+if (e2e && !useRedis) console.log("with-test-db: no Redis (install redis-server, or set REDIS_URL); the collaboration server runs alone and the two-instance browser test is skipped.");
 const collab = e2e
   ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/collab.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
@@ -98,6 +102,7 @@ async function cleanUp(code: number): Promise<never> {
         await new Promise((resolve) => helper.once("exit", resolve));
       }
     }
+    await ownRedis?.stop();
     if (!process.env.KEEP_TEST_DB) {
       await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch((error: unknown) => {
         console.error(`could not drop test database ${name}: ${String(error)}`);

@@ -2,11 +2,11 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import { Server, type Extension } from "@hocuspocus/server";
 import type WebSocket from "ws";
-import { Redis } from "@hocuspocus/extension-redis";
 import * as Y from "yjs";
 import { authorizeCollabConnection, CollabAccessDenied, type CollabConnection } from "./collab-access";
 import { loadExplainerYDoc, storeExplainerYDoc } from "./document-store";
 import { explainerIdOf, verifyInternalToken } from "./collab-token";
+import { ResilientRedis } from "./resilient-redis";
 import {
   DEFAULT_COLLAB_LIMITS,
   LIMIT_CLOSE_CODE,
@@ -77,7 +77,7 @@ export function createCollabServer(options: CollabServerOptions): Server & { sto
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
     extensions.push(
-      new Redis({
+      new ResilientRedis({
         host: url.hostname,
         port: Number(url.port || 6379),
         options: {
@@ -86,7 +86,7 @@ export function createCollabServer(options: CollabServerOptions): Server & { sto
           db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
         },
         prefix: "wiredesk:collab",
-      }),
+      }, log),
     );
   }
 
