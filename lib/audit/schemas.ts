@@ -1,8 +1,13 @@
 import { z } from "zod";
 
+/** A calendar day that exists ("2026-02-30" and "2026-99-99" do not): otherwise no filter. */
 const ZDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  })
   .optional()
   .catch(undefined);
 

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { clientAddressFrom, retryMessage } from "@/lib/auth/authenticate";
 import { secondsUntilLoginAllowed, throttleKeys } from "@/lib/auth/login-throttle";
+import { hasUnstorableCharacters } from "@/lib/text/unstorable-text";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -21,7 +22,9 @@ export async function POST(req: Request, context: RouteContext) {
   if (nextauth.join("/") === "callback/credentials") {
     const form = await req.clone().formData().catch(() => null);
     const email = form?.get("email");
-    if (typeof email === "string" && email.length > 0 && email.length <= 254) {
+    // an email the database cannot hold (NUL, a broken character) is refused by the sign-in
+    // itself; it must not reach the throttle's table first
+    if (typeof email === "string" && email.length > 0 && email.length <= 254 && !hasUnstorableCharacters(email)) {
       const wait = await secondsUntilLoginAllowed(throttleKeys(email, clientAddressFrom(req.headers)));
       if (wait > 0) {
         const url = new URL("/login", req.url);
