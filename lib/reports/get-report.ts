@@ -16,6 +16,10 @@ export type ReportVersionView = {
   url: string | null;
   publishedAt: Date | null;
   sourceUpdatedAt: Date | null;
+  /** an agency the text credits */
+  credit: string | null;
+  isCorrection: boolean;
+  correctionNote: string | null;
   channel: string;
   importedBy: string | null;
   apiToken: string | null;
@@ -29,8 +33,14 @@ export type ReportView = {
   externalId: string | null;
   source: string | null;
   currentVersion: number;
+  /** optimistic-lock counter for metadata corrections */
+  version: number;
+  killedAt: Date | null;
+  killNote: string | null;
+  /** set while (and after) the report is held under embargo */
+  embargoedUntil: Date | null;
   claimCount: number;
-  versions: { version: number; createdAt: Date; headline: string }[];
+  versions: { version: number; createdAt: Date; headline: string; isCorrection: boolean; correctionNote: string | null; credit: string | null }[];
   shown: ReportVersionView;
 };
 
@@ -47,8 +57,12 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       headline: true,
       externalId: true,
       currentVersion: true,
+      version: true,
+      killedAt: true,
+      killNote: true,
+      embargoedUntil: true,
       source: { select: { name: true } },
-      versions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, headline: true } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, headline: true, isCorrection: true, correctionNote: true, credit: true } },
       _count: { select: { claims: true } },
     },
   });
@@ -67,6 +81,9 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       url: true,
       publishedAt: true,
       sourceUpdatedAt: true,
+      credit: true,
+      isCorrection: true,
+      correctionNote: true,
       channel: true,
       createdAt: true,
       importedBy: { select: { name: true } },
@@ -80,6 +97,10 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     externalId: report.externalId,
     source: report.source?.name ?? null,
     currentVersion: report.currentVersion,
+    version: report.version,
+    killedAt: report.killedAt,
+    killNote: report.killNote,
+    embargoedUntil: report.embargoedUntil,
     claimCount: report._count.claims,
     versions: report.versions,
     shown: { ...shown, importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
