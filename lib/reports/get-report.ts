@@ -42,6 +42,8 @@ export type ReportView = {
   claimCount: number;
   versions: { version: number; createdAt: Date; headline: string; isCorrection: boolean; correctionNote: string | null; credit: string | null }[];
   shown: ReportVersionView;
+  /** the current version's metadata: what a metadata correction starts from */
+  current: { headline: string; byline: string | null; dateline: string | null; language: string | null; publishedAt: Date | null };
 };
 
 /** One report of a story with the chosen version (the latest by default) and its version list. */
@@ -90,6 +92,13 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       apiToken: { select: { name: true } },
     },
   });
+  const current =
+    wanted === report.currentVersion
+      ? shown
+      : await db.reportVersion.findUniqueOrThrow({
+          where: { reportId_version: { reportId, version: report.currentVersion } },
+          select: { headline: true, byline: true, dateline: true, language: true, publishedAt: true },
+        });
   return {
     id: report.id,
     storyId: report.storyId,
@@ -103,6 +112,7 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     embargoedUntil: report.embargoedUntil,
     claimCount: report._count.claims,
     versions: report.versions,
+    current: { headline: current.headline, byline: current.byline, dateline: current.dateline, language: current.language, publishedAt: current.publishedAt },
     shown: { ...shown, importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
   };
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { invalid, isDomainError } from "@/lib/errors/domain-errors";
+import { isDomainError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { killReport } from "./kill-report";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./parse/limits";
 import { parseUpload } from "./parse/parse-upload";
 import type { ParsedReport, UploadedFile } from "./parse/types";
-import { ZImportOverrides, type TImportOverrideValue } from "./schemas";
+import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";
 import { storeReport, type StoreReportResult } from "./store-report";
 
 export type ImportOutcome = StoreReportResult["outcome"] | "killed" | "rejected";
@@ -41,6 +41,44 @@ export function batchLimitReason(files: readonly UploadedFile[]): string | null 
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
   if (total > MAX_BATCH_BYTES) return `The batch is ${describeBytes(total)}; the limit is ${describeBytes(MAX_BATCH_BYTES)}. Import the files in smaller batches.`;
   return null;
+}
+
+const FIELD_LABELS: Record<string, string> = { headline: "Headline", source: "Outlet", byline: "Byline", dateline: "Dateline", language: "Language", publishedAt: "Published", item: "Item" };
+
+/**
+ * The editor's preview edits for one file, validated item by item with the schema the preview
+ * form uses: a bad edit refuses its own item (with the field named), never the whole batch.
+ * Key -1 refuses every item of the file (the edits could not be read at all).
+ */
+function readOverrides(given: unknown): { valid: Map<number, TImportOverrideValue>; refused: Map<number, string> } {
+  const valid = new Map<number, TImportOverrideValue>();
+  const refused = new Map<number, string>();
+  if (given === undefined || given === null) return { valid, refused };
+  if (!Array.isArray(given)) {
+    refused.set(-1, "The edits from the preview could not be read. Preview the file again.");
+    return { valid, refused };
+  }
+  for (const entry of given as unknown[]) {
+    try {
+      const [edit] = parseInput(ZImportOverrides, [entry]);
+      valid.set(edit!.item, edit!);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== "invalid") throw error;
+      const item = typeof entry === "object" && entry !== null && typeof (entry as { item?: unknown }).item === "number" ? (entry as { item: number }).item : -1;
+      const [field, message] = Object.entries(fieldErrorsOfItem(entry))[0] ?? ["form", error.message];
+      refused.set(item, `${FIELD_LABELS[field] ?? "Edit"}: ${message}`);
+    }
+  }
+  return { valid, refused };
+}
+
+/** Field messages of one edit, keyed by field (parseInput keys them by array position). */
+function fieldErrorsOfItem(entry: unknown): Record<string, string> {
+  const parsed = ZImportOverride.safeParse(entry);
+  if (parsed.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
 }
 
 /** The parsed report with the editor's preview edits applied (already validated). */
@@ -144,16 +182,7 @@ export async function importUploadedFiles(
   assertCan(actor, "report.import");
   const limit = batchLimitReason(files);
   if (limit) return files.map((file) => ({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: limit }));
-  const edits = files.map((file, index) => {
-    const given = overrides[index];
-    if (given === undefined || given === null) return [];
-    try {
-      return parseInput(ZImportOverrides, given);
-    } catch (error) {
-      if (isDomainError(error) && error.kind === "invalid") throw invalid(`${file.name}: ${error.message}`, error.fieldErrors);
-      throw error;
-    }
-  });
+  const edits = files.map((_, index) => readOverrides(overrides[index]));
 
   const results: ImportResult[] = [];
   for (const [fileIndex, file] of files.entries()) {
@@ -163,9 +192,15 @@ export async function importUploadedFiles(
       continue;
     }
     const several = parsed.reports.length + parsed.skipped.length > 1;
+    const { valid, refused } = edits[fileIndex]!;
     for (const [index, report] of parsed.reports.entries()) {
-      const override = edits[fileIndex]!.find((edit) => edit.item === index);
-      results.push(await importParsedReport(actor, withOverride(report, override), defaults, channel, { file: file.name, item: several ? index + 1 : null }));
+      const item = several ? index + 1 : null;
+      const refusal = refused.get(index) ?? refused.get(-1);
+      if (refusal) {
+        results.push({ file: file.name, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
+        continue;
+      }
+      results.push(await importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: file.name, item }));
     }
     // entries the parser left out ("item 3: no body text") are refused lines of their own
     for (const reason of parsed.skipped) {
