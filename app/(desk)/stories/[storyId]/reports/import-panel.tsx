@@ -107,9 +107,12 @@ function PreviewAndImport({
   const [results, setResults] = useState<ImportResult[]>([]);
   const [error, setError] = useState<string | null>(null);
 
+  // which files the preview on screen belongs to, for the effect (kept files keep theirs)
+  const previewed = useRef<File[] | null>(null);
+
   const limit = batchLimit(files);
   useEffect(() => {
-    if (files.length === 0 || batchLimit(files)) return;
+    if (files.length === 0 || batchLimit(files) || previewed.current === files) return;
     const abort = new AbortController();
     // pasted text changes with every keystroke: read it once the editor pauses
     const timer = setTimeout(async () => {
@@ -119,6 +122,7 @@ function PreviewAndImport({
         const response = await fetch(`/api/stories/${storyId}/imports/preview`, { method: "POST", body, signal: abort.signal });
         const payload = (await response.json().catch(() => null)) as { files?: PreviewFile[]; error?: string } | null;
         if (response.ok && payload?.files) {
+          previewed.current = files;
           setPreviews({ of: files, files: payload.files });
           setEdits({});
         } else {
@@ -174,11 +178,14 @@ function PreviewAndImport({
       setResults([...collected]);
       setProgress({ done: index + 1, total: files.length });
     }
-    const kept = new Set(keep);
-    const keptPreviews = current ? current.filter((_, index) => kept.has(files[index]!)) : null;
+    // the files left keep their preview and the editor's edits, so one fix can be retried
+    const keptIndexes = files.flatMap((file, index) => (keep.includes(file) ? [index] : []));
+    if (current) {
+      previewed.current = keep;
+      setPreviews({ of: keep, files: keptIndexes.map((index) => current[index]!) });
+      setEdits(Object.fromEntries(keptIndexes.map((index, at) => [at, edits[index] ?? {}])));
+    }
     setFiles(keep);
-    setPreviews(keptPreviews ? { of: keep, files: keptPreviews } : null);
-    setEdits({});
 
     const stored = collected.filter((line) => line.outcome === "imported" || line.outcome === "new_version" || line.outcome === "held").length;
     const killed = collected.filter((line) => line.outcome === "killed").length;
@@ -278,7 +285,7 @@ function PreviewCard({
                   onChange={(event) => onEdit(fileIndex, itemIndex, field.key, event.currentTarget.value)}
                   maxLength={field.max}
                   error={errors[itemIndex]?.[field.key]}
-                  placeholder={field.key === "source" && defaultSource ? defaultSource : field.key === "publishedAt" ? "2026-03-04T08:00Z" : "not found"}
+                  placeholder={field.key === "source" && defaultSource ? defaultSource : field.key === "publishedAt" ? "YYYY-MM-DDTHH:MM, UTC" : "not found"}
                   hint={field.key === "source" && !item.outlet ? (defaultSource ? "Not in the file: the default source is used." : "Not in the file: name it here or give a default source.") : undefined}
                 />
               ))}
@@ -320,7 +327,9 @@ function UploadFiles({ storyId }: { storyId: string }) {
 
   function choose(list: FileList | null) {
     if (!list) return;
-    setFiles((current) => [...current, ...Array.from(list)]);
+    // copied now: the picker's list empties when its value is reset for the next choice
+    const chosen = Array.from(list);
+    setFiles((current) => [...current, ...chosen]);
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
