@@ -42,6 +42,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
             {claim.anchorState === "ORPHANED" ? <Badge tone="danger">Orphaned: its text left the report</Badge> : null}
             {claim.anchorState === "FUZZY" ? <Badge tone="warn">Re-attached to changed wording</Badge> : null}
             {claim.anchorState === "RETIRED" ? <Badge>Retired</Badge> : null}
+            {claim.flagReason ? (
+              <Badge tone="danger">
+                <span data-testid="claim-flag">{claim.flagReason}</span>
+              </Badge>
+            ) : null}
             {claim.tags.map((tag) => (
               <Badge key={`${tag.kind}-${tag.value}`}>
                 <span className="text-muted">{tag.kind.toLowerCase()}</span> {tag.value}
