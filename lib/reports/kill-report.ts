@@ -1,9 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
+import { loadReportMembers, placeMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
+import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { flagExplainersCiting } from "@/lib/review/flag-re-review";
 import { ZKillNotice } from "./schemas";
 
@@ -49,10 +51,11 @@ export async function killReport(actor: Actor, input: unknown): Promise<KillRepo
     const claims = await tx.claim.findMany({ where: { reportId: report.id }, select: { id: true, factId: true } });
     await tx.claim.updateMany({ where: { reportId: report.id }, data: { flagReason: reason } });
     const factIds = [...new Set(claims.map((claim) => claim.factId).filter((id): id is string => id !== null))];
+    const facts = await withdrawFromFacts(tx, data.storyId, report.id);
     const explainers = await flagExplainersCiting(
       tx,
       actor,
-      { storyId: data.storyId, claimIds: claims.map((claim) => claim.id), factIds },
+      { storyId: data.storyId, claimIds: claims.map((claim) => claim.id), factIds: [...new Set([...factIds, ...facts])] },
       `A cited report was killed by its source: “${report.headline.slice(0, 120)}”. ${note}`,
     );
     await recordAuditEvent(tx, {
@@ -63,8 +66,26 @@ export async function killReport(actor: Actor, input: unknown): Promise<KillRepo
       entityId: report.id,
       storyId: data.storyId,
       before: { killedAt: null },
-      after: { killedAt: killedAt.toISOString(), killNote: note, flaggedClaims: claims.length, flaggedExplainers: explainers },
+      after: { killedAt: killedAt.toISOString(), killNote: note, flaggedClaims: claims.length, flaggedExplainers: explainers, refreshedFacts: facts },
     });
     return { outcome: "killed", reportId: report.id, version: report.currentVersion, flaggedClaims: claims.length, flaggedExplainers: explainers.length };
   });
+}
+
+/**
+ * A killed report corroborates nothing: its claims and suggestions leave their facts (even where
+ * an editor placed them), and those facts' outlets and counts are recomputed now. Analysis
+ * never puts them back (fact-members treats a killed report's members as stale).
+ */
+async function withdrawFromFacts(tx: Tx, storyId: string, reportId: string): Promise<string[]> {
+  await lockStoryFacts(tx, storyId);
+  const { current, stale } = await loadReportMembers(tx, [reportId]);
+  const members = [...current, ...stale].filter((member) => member.factId !== null);
+  if (members.length === 0) return [];
+  await tx.claim.updateMany({ where: { reportId }, data: { factPinned: false } });
+  await tx.claimSuggestion.updateMany({ where: { reportId }, data: { factPinned: false } });
+  await placeMembers(tx, members.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+  const factIds = [...new Set(members.map((member) => member.factId!))];
+  await refreshFactSummaries(tx, storyId, factIds);
+  return factIds;
 }

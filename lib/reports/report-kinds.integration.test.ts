@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { tagClaim } from "@/lib/claims/tag-claim";
 import { listSuggestions } from "@/lib/claims/suggestions";
-import { buildClaim, buildExplainer, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
+import { analyzeReport } from "@/lib/facts/analyze-report";
+import { buildClaim, buildExplainer, buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
 import { importUploadedFiles } from "./import-files";
 import { killReport } from "./kill-report";
 import { listHeldReports, listReports } from "./list-reports";
 import { getReport } from "./get-report";
+import { storeReport } from "./store-report";
 import type { UploadedFile } from "./parse/types";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -203,5 +205,29 @@ describe("batches report per item", () => {
     expect(results[1]!.reason).toBe("Headline: A report needs a headline.");
     const view = await getReport(editor.actor, story.id, results[0]!.reportId!);
     expect(view).toMatchObject({ headline: "Harrow dam spillway gives way", source: "Calder Wire Service", shown: { language: "en-GB", publishedAt: new Date("2031-04-02T06:30:00Z") } });
+  });
+});
+
+describe("a killed report in the facts", () => {
+  it("no longer counts as an independent outlet, and analysis does not put it back", async () => {
+    const { editor, story } = await setting();
+    const seized = "Rebel fighters seized the Tel Hamra crossing on Thursday after a day of heavy clashes.";
+    const captured = "Insurgents captured the Tel Hamra border crossing on Thursday following heavy fighting.";
+    const uri = `wire-${uniqueToken()}`;
+    const meridian = await storeReport(editor.actor, buildReportInput(story.id, { source: "Meridian Press", externalId: uri, paragraphs: [captured] }), "UPLOAD");
+    const northgate = await storeReport(editor.actor, buildReportInput(story.id, { source: "Northgate News Agency", externalId: `wire-${uniqueToken()}`, paragraphs: [seized] }), "UPLOAD");
+    await analyzeReport(meridian.reportId);
+    await analyzeReport(northgate.reportId);
+    const factOfNorthgate = async () => {
+      const member = await db.claimSuggestion.findFirstOrThrow({ where: { reportId: northgate.reportId }, select: { factId: true } });
+      return db.fact.findUniqueOrThrow({ where: { id: member.factId! }, select: { sources: true, sourceCount: true } });
+    };
+    expect(await factOfNorthgate()).toEqual({ sources: ["Meridian Press", "Northgate News Agency"], sourceCount: 2 });
+
+    await killReport(editor.actor, { storyId: story.id, externalId: uri, source: "Meridian Press", note: "KILL" });
+    expect(await factOfNorthgate()).toEqual({ sources: ["Northgate News Agency"], sourceCount: 1 });
+    await analyzeReport(meridian.reportId);
+    expect(await factOfNorthgate()).toEqual({ sources: ["Northgate News Agency"], sourceCount: 1 });
+    expect(await db.claimSuggestion.count({ where: { reportId: meridian.reportId, factId: { not: null } } })).toBe(0);
   });
 });
