@@ -109,4 +109,30 @@ test.describe("an editor sees reports before importing and corrects them after",
     await expect(details).toContainText("Orrin News Agency");
     await expect(page.getByRole("article")).toContainText("Anja Voss");
   });
+
+  test("a kill notice kills the report it names, and the report page says so", async ({ page }) => {
+    await page.goto("/stories");
+    await page.getByRole("button", { name: "New story" }).click();
+    await page.getByRole("dialog").getByLabel("Title").fill(`Harrow kill ${Date.now()}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Create story" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    const uri = `urn:e2e:calder:${Date.now()}`;
+    const item = { uri, versioncreated: "2031-04-02T06:00:00Z", headline: "Dam wall cracked, water board says", copyrightholder: "Calder Wire", body_text: "The Harrow dam wall has cracked, the water board said." };
+    const kill = { ...item, pubstatus: "canceled", headline: "KILL: Dam wall cracked, water board says", body_text: "Calder Wire withdraws this story: the water board denies any crack." };
+
+    await page.getByRole("button", { name: "Import reports" }).click();
+    const picker = page.getByLabel("Files to import");
+    await picker.setInputFiles({ name: "dam.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(item)) });
+    await page.getByRole("button", { name: "Import 1 file" }).click();
+    await expect(page.getByTestId("import-results").locator('[data-outcome="imported"]')).toHaveCount(1);
+
+    await picker.setInputFiles({ name: "kill.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(kill)) });
+    await expect(page.getByTestId("import-preview")).toContainText("Kill notice");
+    await page.getByRole("button", { name: "Import 1 file" }).click();
+    await expect(page.getByTestId("import-results").locator('[data-outcome="killed"]')).toHaveCount(1);
+    await expect(page.getByRole("table").getByText("Killed")).toBeVisible();
+
+    await page.getByRole("table").getByRole("link", { name: "Dam wall cracked, water board says" }).click();
+    await expect(page.getByTestId("killed-banner")).toContainText("the water board denies any crack");
+  });
 });
