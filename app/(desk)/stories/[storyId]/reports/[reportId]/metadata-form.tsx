@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
@@ -40,9 +40,16 @@ export function MetadataForm({ storyId, reportId, version, values }: { storyId: 
     return result;
   }, null);
   const submit = useFormSubmit(formAction);
+  // closing the form (saved or cancelled) gives focus back to the button that opened it
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (!open && wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   if (!open) {
     return (
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button ref={opener} size="sm" onClick={() => setOpen(true)}>
         Correct details
       </Button>
     );
