@@ -231,3 +231,16 @@ describe("a killed report in the facts", () => {
     expect(await db.claimSuggestion.count({ where: { reportId: meridian.reportId, factId: { not: null } } })).toBe(0);
   });
 });
+
+describe("a report whose new version is headline-only", () => {
+  it("keeps its claims as orphans for an editor, never drops them", async () => {
+    const { editor, story } = await setting();
+    const uri = `urn:calder:${uniqueToken()}`;
+    const [first] = await importUploadedFiles(editor.actor, { storyId: story.id }, [ninjs("dam.json", damItem(uri))], "UPLOAD");
+    const claim = await buildClaim({ storyId: story.id, reportId: first!.reportId!, createdById: editor.id });
+    const flash = { uri, version: "2", versioncreated: "2031-04-02T07:00:00Z", headline: "UPDATE: Harrow dam breach - details to follow", copyrightholder: "Calder Wire" };
+    const [second] = await importUploadedFiles(editor.actor, { storyId: story.id }, [ninjs("dam-2.json", flash)], "UPLOAD");
+    expect(second).toMatchObject({ outcome: "new_version", version: 2 });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { anchorState: true } })).toEqual({ anchorState: "ORPHANED" });
+  });
+});
