@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { acknowledgeClaimFlag } from "@/lib/claims/acknowledge-claim-flag";
 import { tagClaim } from "@/lib/claims/tag-claim";
 import { listSuggestions } from "@/lib/claims/suggestions";
 import { analyzeReport } from "@/lib/facts/analyze-report";
@@ -59,6 +60,14 @@ describe("kill notices", () => {
     expect(flagged).toMatchObject({ needsReReview: true });
     expect(flagged.reReviewReason).toMatch(/killed by its source/);
     expect(await db.auditEvent.count({ where: { entityId: reportId, action: "report.kill" } })).toBe(1);
+
+    // an editor who has dealt with a flagged claim clears the flag; a viewer or a stale version cannot
+    const viewer = await buildUser({ role: "VIEWER" });
+    expect((await domainErrorFrom(acknowledgeClaimFlag(viewer.actor, { claimId: claim.id, version: 1 }))).kind).toBe("forbidden");
+    expect((await domainErrorFrom(acknowledgeClaimFlag(editor.actor, { claimId: claim.id, version: 7 }))).kind).toBe("conflict");
+    const cleared = await acknowledgeClaimFlag(editor.actor, { claimId: claim.id, version: 1 });
+    expect(cleared).toMatchObject({ flagReason: null, version: 2 });
+    expect(await db.auditEvent.count({ where: { entityId: claim.id, action: "claim.flag_acknowledged" } })).toBe(1);
 
     // the same notice again changes nothing
     const again = await importUploadedFiles(editor.actor, { storyId: story.id }, [ninjs("kill.json", kill)], "UPLOAD");
