@@ -178,8 +178,8 @@ test.describe("suggested claims", () => {
     await page.getByRole("button", { name: "Import reports" }).click();
     await page.getByRole("tab", { name: "Paste text" }).click();
     await page.getByLabel("Source (agency or outlet)").fill("Northgate News Agency");
-    await page.getByLabel("Headline").fill("Rebels seize river crossing");
     await page.getByLabel("Report text").fill(TEXT);
+    await page.getByTestId("import-preview").getByLabel("Headline").fill("Rebels seize river crossing");
     await page.getByRole("button", { name: "Import pasted report" }).click();
     await page.getByRole("table").getByRole("link", { name: "Rebels seize river crossing" }).click();
 

@@ -65,6 +65,10 @@ test.describe("an editor imports wire files", () => {
     await expect(table).toContainText("Second ferry operator suspends crossings at Port Ellis");
     await expect(table).toContainText("Estuary Wire");
 
+    // the refused file stays chosen, the imported ones leave the list
+    await expect(page.getByRole("list", { name: "Files to import" }).getByRole("listitem")).toHaveText([/truncated\.xml/]);
+    await page.getByRole("button", { name: "Remove truncated.xml" }).click();
+
     // importing the same file again changes nothing
     await page.getByLabel("Files to import").setInputFiles({ name: "ferry.json", mimeType: "application/json", buffer: Buffer.from(NINJS) });
     await page.getByRole("button", { name: "Import 1 file" }).click();
@@ -81,8 +85,9 @@ test.describe("an editor imports wire files", () => {
     await page.getByRole("button", { name: "Import reports" }).click();
     await page.getByRole("tab", { name: "Paste text" }).click();
     await page.getByLabel("Source (agency or outlet)").fill("Valley Courier");
-    await page.getByLabel("Headline").fill("Levee repairs finish ahead of storm");
     await page.getByLabel("Report text").fill("Crews finished the levee repairs on Monday, the county said.\n\nResidents were told to stay alert for flooding.");
+    // the preview shows what the desk found; the headline is corrected there before import
+    await page.getByTestId("import-preview").getByLabel("Headline").fill("Levee repairs finish ahead of storm");
     await page.getByRole("button", { name: "Import pasted report" }).click();
     await expect(page.getByRole("table")).toContainText("Levee repairs finish ahead of storm");
 

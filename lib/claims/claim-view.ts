@@ -15,6 +15,8 @@ export type ClaimDetail = {
   version: number;
   status: ClaimStatus;
   anchorState: AnchorState;
+  /** why an editor must look at this claim again (its report was killed); null when not flagged */
+  flagReason: string | null;
   origin: ClaimOrigin;
   statement: string;
   attribution: string | null;
@@ -59,6 +61,7 @@ const claimDetailSelect = {
   version: true,
   status: true,
   anchorState: true,
+  flagReason: true,
   origin: true,
   statement: true,
   attribution: true,

@@ -130,3 +130,10 @@ export const ZRetireClaim = z.object({
 export type TRetireClaim = z.input<typeof ZRetireClaim>;
 
 export const ZConfirmClaimAnchor = z.object({ claimId: ZId("claim"), version: ZVersion });
+
+/** An editor has seen why a claim was flagged (its report was killed) and clears the flag. */
+export const ZAcknowledgeClaimFlag = z.object({
+  claimId: ZId("claim"),
+  version: ZVersion,
+});
+export type TAcknowledgeClaimFlag = z.input<typeof ZAcknowledgeClaimFlag>;

@@ -113,6 +113,7 @@ export async function listSuggestions(actor: Actor, storyId: string, options: { 
     LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE r."storyId" = ${storyId}::uuid
       AND s.state = 'PENDING'
+      AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())
       AND (${reportId ?? null}::uuid IS NULL OR r.id = ${reportId ?? null}::uuid)
     ${order}`;
   return rows.map(({ headline, source, ...row }) => ({ ...row, report: { headline, source } }));
@@ -127,7 +128,7 @@ export async function countSuggestions(actor: Actor, storyId: string): Promise<n
     FROM "ClaimSuggestion" s
     JOIN "Report" r ON r.id = s."reportId"
     JOIN "ReportVersion" v ON v.id = s."reportVersionId" AND v.version = r."currentVersion"
-    WHERE r."storyId" = ${storyId}::uuid AND s.state = 'PENDING'`;
+    WHERE r."storyId" = ${storyId}::uuid AND s.state = 'PENDING' AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())`;
   return Number(row?.count ?? 0);
 }
 

@@ -45,9 +45,12 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
     // FOR SHARE: a concurrent import of a new version waits for this claim (and then re-anchors
     // it), or this tag waits for the import and sees the newer version; a claim is never left
     // behind on an old version
-    const [report] = await tx.$queryRaw<{ currentVersion: number }[]>`
-      SELECT "currentVersion" FROM "Report" WHERE id = ${data.reportId}::uuid AND "storyId" = ${data.storyId}::uuid FOR SHARE`;
+    const [report] = await tx.$queryRaw<{ currentVersion: number; killedAt: Date | null; embargoedUntil: Date | null }[]>`
+      SELECT "currentVersion", "killedAt", "embargoedUntil" FROM "Report" WHERE id = ${data.reportId}::uuid AND "storyId" = ${data.storyId}::uuid FOR SHARE`;
     if (!report) throw notFound("That report");
+    // a held report may not be cited before its embargo ends; a killed one never again
+    if (report.embargoedUntil && report.embargoedUntil > new Date()) throw invalid(`This report is under embargo until ${report.embargoedUntil.toISOString()}. Claims can be tagged once it is released.`);
+    if (report.killedAt) throw invalid("The source killed this report. Claims cannot be taken from it.");
     if (report.currentVersion !== data.reportVersion) throw conflict(STALE_VERSION);
     const version = await tx.reportVersion.findUniqueOrThrow({
       where: { reportId_version: { reportId: data.reportId, version: data.reportVersion } },

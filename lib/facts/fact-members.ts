@@ -42,15 +42,21 @@ const MEMBER_COLUMNS = {
     s."factId", s."factPinned" AS pinned, s.features, s."featuresVersion"`,
 };
 
-/** Claims that can stand in a fact: placed in the report's current text (orphans and retired claims cannot). */
-const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY')`;
+/**
+ * A report whose claims may corroborate: not killed by its source, and not held by an embargo
+ * (its analysis is queued for the release time).
+ */
+const CITABLE_REPORT = Prisma.sql`r."killedAt" IS NULL AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())`;
+
+/** Claims that can stand in a fact: placed in the current text of a citable report (orphans and retired claims cannot). */
+const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY') AND ${CITABLE_REPORT}`;
 
 /**
  * A pending suggestion on the report's current version, unless an editor tagged a claim over
  * the same words since: the claim speaks for that sentence, and two members of one outlet
  * saying the same words would only clutter the fact.
  */
-const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND NOT EXISTS (
+const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND ${CITABLE_REPORT} AND NOT EXISTS (
     SELECT 1 FROM "Claim" c WHERE c."reportVersionId" = s."reportVersionId" AND c."anchorState" IN ('ANCHORED', 'FUZZY')
       AND c.start < s."end" AND s.start < c."end")`;
 

@@ -12,11 +12,11 @@ import { enqueueJob } from "@/lib/jobs/queue";
  * report also counts as pending on the Facts tab; tagging passes false, because it holds the
  * report row FOR SHARE and two editors tagging one report would deadlock upgrading that lock.
  */
-export async function queueReportAnalysis(tx: Tx, reportId: string, options: { countProgress?: boolean } = {}): Promise<void> {
+export async function queueReportAnalysis(tx: Tx, reportId: string, options: { countProgress?: boolean; runAt?: Date | null } = {}): Promise<void> {
   if (options.countProgress ?? true) {
     await tx.$executeRaw`UPDATE "Report" SET "analysisRequested" = "analysisRequested" + 1, "analysisError" = NULL WHERE id = ${reportId}::uuid`;
   }
-  await enqueueJob(tx, "analyze-report", { reportId }, { jobKey: `analyze-report:${reportId}` });
+  await enqueueJob(tx, "analyze-report", { reportId }, { jobKey: `analyze-report:${reportId}`, runAt: options.runAt ?? null });
 }
 
 /** Queues a summary refresh of a fact that lost or changed a member outside analysis. */

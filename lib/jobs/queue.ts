@@ -23,11 +23,13 @@ export const JOB_MAX_ATTEMPTS = 5;
  * started yet is replaced (so ten quick changes to one report queue one analysis); one that is
  * running keeps running and a fresh job is queued after it.
  */
-export async function enqueueJob<N extends JobName>(tx: Tx, name: N, payload: JobPayloads[N], options: { jobKey?: string } = {}): Promise<void> {
+export async function enqueueJob<N extends JobName>(tx: Tx, name: N, payload: JobPayloads[N], options: { jobKey?: string; runAt?: Date | null } = {}): Promise<void> {
+  // run_at null means now; a held (embargoed) report's analysis waits for its release time
   await tx.$queryRaw`
     SELECT 1 FROM graphile_worker.add_job(
       identifier => ${name}::text,
       payload => ${JSON.stringify(payload)}::json,
+      run_at => ${options.runAt ?? null}::timestamptz,
       max_attempts => ${JOB_MAX_ATTEMPTS}::int,
       job_key => ${options.jobKey ?? null}::text)`;
 }

@@ -16,6 +16,10 @@ export type ReportVersionView = {
   url: string | null;
   publishedAt: Date | null;
   sourceUpdatedAt: Date | null;
+  /** an agency the text credits */
+  credit: string | null;
+  isCorrection: boolean;
+  correctionNote: string | null;
   channel: string;
   importedBy: string | null;
   apiToken: string | null;
@@ -29,9 +33,17 @@ export type ReportView = {
   externalId: string | null;
   source: string | null;
   currentVersion: number;
+  /** optimistic-lock counter for metadata corrections */
+  version: number;
+  killedAt: Date | null;
+  killNote: string | null;
+  /** set while (and after) the report is held under embargo */
+  embargoedUntil: Date | null;
   claimCount: number;
-  versions: { version: number; createdAt: Date; headline: string }[];
+  versions: { version: number; createdAt: Date; headline: string; isCorrection: boolean; correctionNote: string | null; credit: string | null }[];
   shown: ReportVersionView;
+  /** the current version's metadata: what a metadata correction starts from */
+  current: { headline: string; byline: string | null; dateline: string | null; language: string | null; publishedAt: Date | null };
 };
 
 /** One report of a story with the chosen version (the latest by default) and its version list. */
@@ -47,8 +59,12 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       headline: true,
       externalId: true,
       currentVersion: true,
+      version: true,
+      killedAt: true,
+      killNote: true,
+      embargoedUntil: true,
       source: { select: { name: true } },
-      versions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, headline: true } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, headline: true, isCorrection: true, correctionNote: true, credit: true } },
       _count: { select: { claims: true } },
     },
   });
@@ -67,12 +83,22 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       url: true,
       publishedAt: true,
       sourceUpdatedAt: true,
+      credit: true,
+      isCorrection: true,
+      correctionNote: true,
       channel: true,
       createdAt: true,
       importedBy: { select: { name: true } },
       apiToken: { select: { name: true } },
     },
   });
+  const current =
+    wanted === report.currentVersion
+      ? shown
+      : await db.reportVersion.findUniqueOrThrow({
+          where: { reportId_version: { reportId, version: report.currentVersion } },
+          select: { headline: true, byline: true, dateline: true, language: true, publishedAt: true },
+        });
   return {
     id: report.id,
     storyId: report.storyId,
@@ -80,8 +106,13 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     externalId: report.externalId,
     source: report.source?.name ?? null,
     currentVersion: report.currentVersion,
+    version: report.version,
+    killedAt: report.killedAt,
+    killNote: report.killNote,
+    embargoedUntil: report.embargoedUntil,
     claimCount: report._count.claims,
     versions: report.versions,
+    current: { headline: current.headline, byline: current.byline, dateline: current.dateline, language: current.language, publishedAt: current.publishedAt },
     shown: { ...shown, importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
   };
 }

@@ -1,13 +1,16 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
+import { killReport } from "./kill-report";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./parse/limits";
 import { parseUpload } from "./parse/parse-upload";
 import type { ParsedReport, UploadedFile } from "./parse/types";
+import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";
 import { storeReport, type StoreReportResult } from "./store-report";
 
-export type ImportOutcome = StoreReportResult["outcome"] | "rejected";
+export type ImportOutcome = StoreReportResult["outcome"] | "killed" | "rejected";
 
 /** One line of an import's result: a report from a file, or the reason the file (or item) was refused. */
 export type ImportResult = {
@@ -19,12 +22,80 @@ export type ImportResult = {
   reportId: string | null;
   version: number | null;
   reason: string | null;
+  /** when a held (embargoed) report is released, as ISO-8601 */
+  embargoedUntil?: string | null;
 };
 
 export type ImportDefaults = { storyId: string; defaultSource?: string | null };
 
+/** What the editor changed in the preview of one file, by item (0-based). */
+export type FileOverrides = TImportOverrideValue[];
+
 function describeBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The refusal every file of an oversized batch gets, or null when the batch is within the limits. */
+export function batchLimitReason(files: readonly UploadedFile[]): string | null {
+  if (files.length > MAX_BATCH_FILES) return `A batch holds at most ${MAX_BATCH_FILES} files; this one has ${files.length}. Import them in smaller batches.`;
+  const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (total > MAX_BATCH_BYTES) return `The batch is ${describeBytes(total)}; the limit is ${describeBytes(MAX_BATCH_BYTES)}. Import the files in smaller batches.`;
+  return null;
+}
+
+const FIELD_LABELS: Record<string, string> = { headline: "Headline", source: "Outlet", byline: "Byline", dateline: "Dateline", language: "Language", publishedAt: "Published", item: "Item" };
+
+/**
+ * The editor's preview edits for one file, validated item by item with the schema the preview
+ * form uses: a bad edit refuses its own item (with the field named), never the whole batch.
+ * Key -1 refuses every item of the file (the edits could not be read at all).
+ */
+function readOverrides(given: unknown): { valid: Map<number, TImportOverrideValue>; refused: Map<number, string> } {
+  const valid = new Map<number, TImportOverrideValue>();
+  const refused = new Map<number, string>();
+  if (given === undefined || given === null) return { valid, refused };
+  if (!Array.isArray(given)) {
+    refused.set(-1, "The edits from the preview could not be read. Preview the file again.");
+    return { valid, refused };
+  }
+  for (const entry of given as unknown[]) {
+    try {
+      const [edit] = parseInput(ZImportOverrides, [entry]);
+      valid.set(edit!.item, edit!);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== "invalid") throw error;
+      const item = typeof entry === "object" && entry !== null && typeof (entry as { item?: unknown }).item === "number" ? (entry as { item: number }).item : -1;
+      const [field, message] = Object.entries(fieldErrorsOfItem(entry))[0] ?? ["form", error.message];
+      refused.set(item, `${FIELD_LABELS[field] ?? "Edit"}: ${message}`);
+    }
+  }
+  return { valid, refused };
+}
+
+/** Field messages of one edit, keyed by field (parseInput keys them by array position). */
+function fieldErrorsOfItem(entry: unknown): Record<string, string> {
+  const parsed = ZImportOverride.safeParse(entry);
+  if (parsed.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
+}
+
+/** The parsed report with the editor's preview edits applied (already validated). */
+function withOverride(parsed: ParsedReport, override: TImportOverrideValue | undefined): ParsedReport {
+  if (!override) return parsed;
+  const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  return {
+    ...parsed,
+    headline: pick(override.headline, parsed.headline),
+    source: pick(override.source, parsed.source),
+    byline: pick(override.byline, parsed.byline),
+    dateline: pick(override.dateline, parsed.dateline),
+    language: pick(override.language, parsed.language),
+    publishedAt: pick(override.publishedAt, parsed.publishedAt),
+    // an edited time is what the editor typed: an instant
+    publishedPrecision: override.publishedAt === undefined ? parsed.publishedPrecision : "instant",
+  };
 }
 
 /** Stores one parsed report; expected failures become a "rejected" line, never an exception. */
@@ -37,10 +108,14 @@ export async function importParsedReport(
 ): Promise<ImportResult> {
   const base = { file: origin.file, item: origin.item, headline: parsed.headline || null };
   const source = parsed.source ?? defaults.defaultSource ?? null;
-  if (!source) {
-    return { ...base, outcome: "rejected", reportId: null, version: null, reason: "The file does not name its source (agency or outlet); choose a default source for the import." };
-  }
   try {
+    if (parsed.kind === "kill") {
+      const killed = await killReport(actor, { storyId: defaults.storyId, source, externalId: parsed.externalId, note: killNoteOf(parsed) });
+      return { ...base, outcome: killed.outcome, reportId: killed.reportId, version: killed.version, reason: null };
+    }
+    if (!source) {
+      return { ...base, outcome: "rejected", reportId: null, version: null, reason: "The file does not name its source (agency or outlet); choose a default source for the import." };
+    }
     const stored = await storeReport(
       actor,
       {
@@ -56,10 +131,21 @@ export async function importParsedReport(
         sourceUpdatedAt: parsed.sourceUpdatedAt,
         paragraphs: parsed.paragraphs,
         html: parsed.html,
+        kind: parsed.kind,
+        embargoedUntil: parsed.embargoedUntil,
+        credit: parsed.credit?.slice(0, 200) ?? null,
+        correctionNote: parsed.kind === "correction" ? correctionNoteOf(parsed) : null,
       },
       channel,
     );
-    return { ...base, outcome: stored.outcome, reportId: stored.reportId, version: stored.version, reason: null };
+    return {
+      ...base,
+      outcome: stored.outcome,
+      reportId: stored.reportId,
+      version: stored.version,
+      reason: null,
+      ...(stored.outcome === "held" ? { embargoedUntil: stored.embargoedUntil.toISOString() } : {}),
+    };
   } catch (error) {
     if (isDomainError(error) && error.kind === "invalid") {
       return { ...base, outcome: "rejected", reportId: null, version: null, reason: error.message };
@@ -68,36 +154,57 @@ export async function importParsedReport(
   }
 }
 
+/** A kill notice's own words: its headline and first paragraph. */
+function killNoteOf(parsed: ParsedReport): string {
+  return [parsed.headline, parsed.paragraphs[0]].filter((part) => part && part.trim()).join(" — ").slice(0, 1000);
+}
+
+/** A correction's note: the source's "CORRECTED-"/"Corrects …" line when it has one. */
+function correctionNoteOf(parsed: ParsedReport): string | null {
+  const candidates = [parsed.headline, parsed.paragraphs[0] ?? ""];
+  const note = candidates.find((text) => /^\W*(?:corrected|correction|corrects?|correcting)\b/i.test(text.trim()));
+  return note ? note.trim().slice(0, 1000) : null;
+}
+
 /**
  * Imports a batch of uploaded files into a story. Every file gets its own result lines; a bad
  * file never stops the rest, and each report is stored whole or not at all (one transaction
- * each). Batch limits are checked before anything is parsed.
+ * each). Batch limits are checked before anything is parsed. `overrides` (by file index) are
+ * the editor's edits from the preview, validated here like any other input.
  */
 export async function importUploadedFiles(
   actor: Actor,
   defaults: ImportDefaults,
   files: UploadedFile[],
   channel: ImportChannel,
+  overrides: unknown[] = [],
 ): Promise<ImportResult[]> {
   assertCan(actor, "report.import");
-  if (files.length > MAX_BATCH_FILES) {
-    return files.map((file) => ({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: `A batch holds at most ${MAX_BATCH_FILES} files; this one has ${files.length}. Import them in smaller batches.` }));
-  }
-  const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  if (total > MAX_BATCH_BYTES) {
-    return files.map((file) => ({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: `The batch is ${describeBytes(total)}; the limit is ${describeBytes(MAX_BATCH_BYTES)}. Import the files in smaller batches.` }));
-  }
+  const limit = batchLimitReason(files);
+  if (limit) return files.map((file) => ({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: limit }));
+  const edits = files.map((_, index) => readOverrides(overrides[index]));
 
   const results: ImportResult[] = [];
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
     const parsed = parseUpload(file);
     if (!parsed.ok) {
       results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: parsed.error });
       continue;
     }
-    const several = parsed.reports.length > 1;
+    const several = parsed.reports.length + parsed.skipped.length > 1;
+    const { valid, refused } = edits[fileIndex]!;
     for (const [index, report] of parsed.reports.entries()) {
-      results.push(await importParsedReport(actor, report, defaults, channel, { file: file.name, item: several ? index + 1 : null }));
+      const item = several ? index + 1 : null;
+      const refusal = refused.get(index) ?? refused.get(-1);
+      if (refusal) {
+        results.push({ file: file.name, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
+        continue;
+      }
+      results.push(await importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: file.name, item }));
+    }
+    // entries the parser left out ("item 3: no body text") are refused lines of their own
+    for (const reason of parsed.skipped) {
+      results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason });
     }
   }
   return results;

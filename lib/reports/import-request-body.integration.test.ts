@@ -198,3 +198,21 @@ describe("raw ninjs and NewsML-G2 over HTTP", () => {
     expect(importStatus(lines)).toBe(422);
   });
 });
+
+describe("notices pushed over HTTP", () => {
+  it("a ninjs kill through an API token kills the report (201), and a kill for an unknown id is refused (422)", async () => {
+    const { actor, storyId } = await tokenDesk();
+    const uri = `urn:northwire:${uniqueToken()}`;
+    const item = { uri, headline: "Kelmore bridge cracked", copyrightholder: "Northwire", body_text: "Inspectors found a crack in the invented Kelmore bridge, officials said." };
+    await importRequestBody(actor, storyId, json(item));
+
+    const killed = await importRequestBody(actor, storyId, json({ ...item, pubstatus: "canceled", headline: "KILL: Kelmore bridge cracked", body_text: "Northwire withdraws this story." }));
+    expect(killed).toMatchObject([{ outcome: "killed" }]);
+    expect(importStatus(killed)).toBe(201);
+    expect(await db.report.count({ where: { storyId, killedAt: { not: null } } })).toBe(1);
+
+    const unknown = await importRequestBody(actor, storyId, json({ ...item, uri: `urn:northwire:${uniqueToken()}`, pubstatus: "canceled" }));
+    expect(unknown).toMatchObject([{ outcome: "rejected", reason: expect.stringMatching(/no report with the external id/) }]);
+    expect(importStatus(unknown)).toBe(422);
+  });
+});

@@ -135,11 +135,12 @@ export async function importRequestBody(actor: Actor, storyId: string, body: Req
 }
 
 /**
- * The status of an import: 201 when anything was imported or got a new version, 422 when
+ * The status of an import: 201 when anything was imported, got a new version, was held under
+ * embargo or was killed, 422 when
  * nothing was and something was refused, 200 when everything was already there.
  */
 export function importStatus(lines: readonly ApiImportLine[]): 200 | 201 | 422 {
-  if (lines.some((line) => line.outcome === "imported" || line.outcome === "new_version")) return 201;
+  if (lines.some((line) => line.outcome === "imported" || line.outcome === "new_version" || line.outcome === "held" || line.outcome === "killed")) return 201;
   if (lines.some((line) => line.outcome === "rejected")) return 422;
   return 200;
 }

@@ -21,6 +21,8 @@ export type ReportRow = {
   currentVersion: number;
   claimCount: number;
   externalId: string | null;
+  /** set when the source killed the report */
+  killedAt: Date | null;
   /** a short extract around the match when searching */
   snippet: string | null;
 };
@@ -55,7 +57,7 @@ export async function listReports(actor: Actor, storyId: string, rawQuery: unkno
 
   const [reports, sourceGroups] = await Promise.all([
     db.report.findMany({
-      where: { storyId, ...(query.source ? { sourceId: query.source } : {}), ...(matchingIds ? { id: { in: matchingIds } } : {}) },
+      where: { storyId, ...released(), ...(query.source ? { sourceId: query.source } : {}), ...(matchingIds ? { id: { in: matchingIds } } : {}) },
       orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
       take: 500,
       select: {
@@ -64,12 +66,13 @@ export async function listReports(actor: Actor, storyId: string, rawQuery: unkno
         publishedAt: true,
         currentVersion: true,
         externalId: true,
+        killedAt: true,
         source: { select: { id: true, name: true } },
         versions: { orderBy: { version: "desc" }, take: 1, select: { byline: true } },
         _count: { select: { claims: true } },
       },
     }),
-    db.report.groupBy({ by: ["sourceId"], where: { storyId }, _count: { _all: true } }),
+    db.report.groupBy({ by: ["sourceId"], where: { storyId, ...released() }, _count: { _all: true } }),
   ]);
   const sourceNames = await db.source.findMany({
     where: { id: { in: sourceGroups.map((group) => group.sourceId).filter((id): id is string => id !== null) } },
@@ -88,7 +91,28 @@ export async function listReports(actor: Actor, storyId: string, rawQuery: unkno
       currentVersion: report.currentVersion,
       claimCount: report._count.claims,
       externalId: report.externalId,
+      killedAt: report.killedAt,
       snippet: snippets.get(report.id) ?? null,
     })),
   };
+}
+
+/** Reports not held by an embargo (held ones are listed apart, with their release time). */
+function released() {
+  return { OR: [{ embargoedUntil: null }, { embargoedUntil: { lte: new Date() } }] };
+}
+
+export type HeldReport = { id: string; headline: string; source: string | null; embargoedUntil: Date };
+
+/** A story's reports held under embargo, soonest release first: editors see them, nobody cites them. */
+export async function listHeldReports(actor: Actor, storyId: string): Promise<HeldReport[]> {
+  assertCan(actor, "story.read");
+  if (!isUuid(storyId)) throw notFound("That story");
+  const rows = await db.report.findMany({
+    where: { storyId, embargoedUntil: { gt: new Date() } },
+    orderBy: { embargoedUntil: "asc" },
+    take: 200,
+    select: { id: true, headline: true, embargoedUntil: true, source: { select: { name: true } } },
+  });
+  return rows.map((row) => ({ id: row.id, headline: row.headline, source: row.source?.name ?? null, embargoedUntil: row.embargoedUntil! }));
 }

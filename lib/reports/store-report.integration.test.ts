@@ -120,16 +120,18 @@ describe("importing wire reports", () => {
   });
 
   it.each([
-    ["no paragraphs", [] as string[], /no body text/],
-    ["only blank paragraphs", ["   ", "\n\t"], /body is empty/],
-  ])("a report with %s is refused and nothing is stored", async (_case, paragraphs, message) => {
+    ["no paragraphs", [] as string[]],
+    ["only blank paragraphs", ["   ", "\n\t"]],
+  ])("a headline-only report (a flash, %s) is stored with an empty body, once", async (_case, paragraphs) => {
     const { editor, story } = await storyWithEditor();
+    const input = buildReportInput(story.id, { paragraphs });
 
-    const error = await domainErrorFrom(storeReport(editor.actor, buildReportInput(story.id, { paragraphs }), "PASTE"));
+    const stored = await storeReport(editor.actor, input, "PASTE");
 
-    expect(error.kind).toBe("invalid");
-    expect(error.fieldErrors.paragraphs).toMatch(message);
-    expect(await countsFor(story.id)).toEqual({ reports: 0, versions: 0, auditEvents: 0 });
+    expect(stored).toMatchObject({ outcome: "imported", version: 1 });
+    expect(await db.reportVersion.findFirstOrThrow({ where: { reportId: stored.reportId } })).toMatchObject({ headline: input.headline, bodyText: "", bodyHtml: "" });
+    expect(await storeReport(editor.actor, input, "PASTE")).toMatchObject({ outcome: "duplicate", reportId: stored.reportId });
+    expect(await countsFor(story.id)).toEqual({ reports: 1, versions: 1, auditEvents: 1 });
   });
 
   it("a report for a story that does not exist is not found", async () => {

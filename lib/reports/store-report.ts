@@ -16,7 +16,12 @@ import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
 export type StoreReportResult =
   | { outcome: "imported"; reportId: string; version: 1 }
   | { outcome: "new_version"; reportId: string; version: number }
-  | { outcome: "duplicate"; reportId: string; version: number };
+  | { outcome: "duplicate"; reportId: string; version: number }
+  /** an embargoed report, stored and held until `embargoedUntil` */
+  | { outcome: "held"; reportId: string; version: number; embargoedUntil: Date };
+
+/** The note a correction version carries when the source gave no words of its own. */
+export const DEFAULT_CORRECTION_NOTE = "The source sent this version as a correction.";
 
 /**
  * Stores one normalized report. Same external id and same content: nothing changes
@@ -27,10 +32,17 @@ export type StoreReportResult =
 export async function storeReport(actor: Actor, input: unknown, channel: ImportChannel): Promise<StoreReportResult> {
   assertCan(actor, "report.import");
   const data = parseInput(ZNormalizedReport, input);
+  // a headline-only item (a flash) has an empty body: stored, but nothing in it can be tagged
   const bodyText = canonicalText(data.paragraphs);
-  if (!bodyText) throw invalid("The report body is empty.", { paragraphs: "The report body is empty." });
   if (bodyText.length > REPORT_TEXT_MAX) throw invalid(`The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters.`);
   const hash = contentHash(data.headline, bodyText);
+  const now = new Date();
+  if (data.kind === "embargoed" && !data.embargoedUntil) {
+    throw invalid("The item is under embargo but does not say until when. Import it again once the source releases it.");
+  }
+  // an embargo already over is ordinary text; one still running holds the report until then
+  const heldUntil = data.kind === "embargoed" && data.embargoedUntil && data.embargoedUntil > now ? data.embargoedUntil : null;
+  const isCorrection = data.kind === "correction";
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -51,8 +63,11 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           headline: data.headline,
           bodyText,
           // sanitized here whatever the channel already did: nothing reaches the page unsanitized
-          bodyHtml: data.html ? sanitizeReportHtml(data.html) || paragraphsToHtml(bodyText) : paragraphsToHtml(bodyText),
+          bodyHtml: bodyText ? (data.html ? sanitizeReportHtml(data.html) || paragraphsToHtml(bodyText) : paragraphsToHtml(bodyText)) : "",
           byline: data.byline,
+          credit: data.credit,
+          isCorrection,
+          correctionNote: isCorrection ? (data.correctionNote ?? DEFAULT_CORRECTION_NOTE) : null,
           dateline: data.dateline,
           language: data.language,
           url: data.url,
@@ -69,7 +84,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           const created = await tx.reportVersion.create({ data: { ...versionData, reportId: existing.id, version }, select: { id: true } });
           await tx.report.update({
             where: { id: existing.id },
-            data: { currentVersion: version, headline: data.headline, publishedAt: data.publishedAt ?? undefined },
+            data: { currentVersion: version, headline: data.headline, publishedAt: data.publishedAt ?? undefined, ...(heldUntil ? { embargoedUntil: heldUntil } : {}) },
           });
           // after the report row update: tagging holds FOR SHARE on that row, so a claim tagged
           // concurrently either commits first (and is re-anchored here) or sees this version
@@ -83,17 +98,18 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           });
           // after re-anchoring, so sentences the moved claims now cover are not suggested
           const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, text: bodyText });
-          await queueReportAnalysis(tx, existing.id);
+          await queueReportAnalysis(tx, existing.id, { runAt: heldUntil });
           await recordAuditEvent(tx, {
             actorId: actor.id,
             apiTokenId: actor.apiTokenId,
-            action: "report.new_version",
+            action: isCorrection ? "report.correction" : "report.new_version",
             entityType: "report",
             entityId: existing.id,
             storyId: data.storyId,
             before: { version: existing.currentVersion },
-            after: { version, headline: data.headline, claims, suggestions },
+            after: { version, headline: data.headline, claims, suggestions, ...(isCorrection ? { correctionNote: versionData.correctionNote } : {}) },
           });
+          if (heldUntil) return { outcome: "held", reportId: existing.id, version, embargoedUntil: heldUntil };
           return { outcome: "new_version", reportId: existing.id, version };
         }
 
@@ -105,13 +121,15 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             contentHash: hash,
             headline: data.headline,
             publishedAt: data.publishedAt,
+            embargoedUntil: heldUntil,
             versions: { create: { ...versionData, version: 1 } },
           },
           select: { id: true, versions: { select: { id: true } } },
         });
         const suggestions = await createSuggestionsForVersion(tx, { reportId: report.id, reportVersionId: report.versions[0]!.id, text: bodyText });
-        // fact analysis runs in a worker; the job commits (or not) with the report
-        await queueReportAnalysis(tx, report.id);
+        // fact analysis runs in a worker; the job commits (or not) with the report, and an
+        // embargoed report is analysed only once its embargo is over
+        await queueReportAnalysis(tx, report.id, { runAt: heldUntil });
         await recordAuditEvent(tx, {
           actorId: actor.id,
           apiTokenId: actor.apiTokenId,
@@ -119,8 +137,9 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           entityType: "report",
           entityId: report.id,
           storyId: data.storyId,
-          after: { headline: data.headline, source: data.source, externalId: data.externalId, channel, suggestions },
+          after: { headline: data.headline, source: data.source, externalId: data.externalId, channel, suggestions, kind: data.kind, credit: data.credit, embargoedUntil: heldUntil },
         });
+        if (heldUntil) return { outcome: "held", reportId: report.id, version: 1, embargoedUntil: heldUntil };
         return { outcome: "imported", reportId: report.id, version: 1 };
       });
     } catch (error) {

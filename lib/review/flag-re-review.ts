@@ -19,12 +19,30 @@ export async function flagExplainersCitingClaim(
   change: { from: ClaimStatus; to: ClaimStatus },
 ): Promise<string[]> {
   if (change.from === change.to) return [];
-  const cites = { citations: { some: { OR: [{ claimId: claim.id }, ...(claim.factId ? [{ factId: claim.factId }] : [])] } } };
+  const reason = `A cited claim changed from ${CLAIM_STATUS_META[change.from].label} to ${CLAIM_STATUS_META[change.to].label}: ${quotedExcerpt(claim.statement)}`;
+  return flagExplainersCiting(tx, actor, { storyId: claim.storyId, claimIds: [claim.id], factIds: claim.factId ? [claim.factId] : [] }, reason);
+}
+
+/**
+ * Flags "needs re-review", with the reason, every explainer of the story whose approved or
+ * published revision cites any of the claims or facts, audits each flag and notifies the people
+ * who wrote and approved those revisions. Returns the flagged explainers' ids.
+ */
+export async function flagExplainersCiting(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "name" | "apiTokenId">,
+  cited: { storyId: string; claimIds: string[]; factIds: string[] },
+  why: string,
+): Promise<string[]> {
+  const targets = [...(cited.claimIds.length > 0 ? [{ claimId: { in: cited.claimIds } }] : []), ...(cited.factIds.length > 0 ? [{ factId: { in: cited.factIds } }] : [])];
+  if (targets.length === 0) return [];
+  const cites = { citations: { some: { OR: targets } } };
   const explainers = await tx.explainer.findMany({
-    where: { storyId: claim.storyId, OR: [{ approvedRevision: cites }, { publishedRevision: cites }] },
+    where: { storyId: cited.storyId, OR: [{ approvedRevision: cites }, { publishedRevision: cites }] },
     select: { id: true, title: true, needsReReview: true, approvedRevisionId: true, publishedRevisionId: true },
   });
-  const reason = `A cited claim changed from ${CLAIM_STATUS_META[change.from].label} to ${CLAIM_STATUS_META[change.to].label}: ${quotedExcerpt(claim.statement)}`.slice(0, 1000);
+  const reason = why.slice(0, 1000);
+  const claimId = cited.claimIds.length === 1 ? cited.claimIds[0]! : null;
   for (const explainer of explainers) {
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
     await recordAuditEvent(tx, {
@@ -33,9 +51,9 @@ export async function flagExplainersCitingClaim(
       action: "explainer.flag_rereview",
       entityType: "explainer",
       entityId: explainer.id,
-      storyId: claim.storyId,
+      storyId: cited.storyId,
       before: { needsReReview: explainer.needsReReview },
-      after: { needsReReview: true, reason, claimId: claim.id },
+      after: { needsReReview: true, reason, ...(claimId ? { claimId } : { claimIds: cited.claimIds, factIds: cited.factIds }) },
     });
     const revisionIds = [explainer.approvedRevisionId, explainer.publishedRevisionId].filter((id): id is string => id !== null);
     const [authors, reviewers] = await Promise.all([
@@ -50,7 +68,7 @@ export async function flagExplainersCitingClaim(
           actorId: actor.id,
           kind: "REREVIEW_NEEDED" as const,
           explainerId: explainer.id,
-          claimId: claim.id,
+          claimId,
           message: `${quotedExcerpt(explainer.title)} needs re-review. ${reason}`.slice(0, 500),
         })),
       });

@@ -48,7 +48,7 @@ export function buildStory(actor: Actor, overrides: { title?: string; descriptio
 }
 
 /** A normalized report with invented text; each call's body is unique unless paragraphs are given. */
-export function buildReportInput(storyId: string, overrides: Partial<TNormalizedReport> = {}): TNormalizedReport {
+export function buildReportInput(storyId: string, overrides: Partial<TNormalizedReport> = {}): TNormalizedReport & { paragraphs: string[] } {
   const token = uniqueToken();
   return {
     storyId,
@@ -65,7 +65,7 @@ export function buildReportInput(storyId: string, overrides: Partial<TNormalized
       "A spokesperson for the fictional operator said 14 crossings a day were planned.",
     ],
     ...overrides,
-  };
+  } as TNormalizedReport & { paragraphs: string[] };
 }
 
 /** A claim row on a stored report version (no claim domain function exists yet). */

@@ -40,7 +40,8 @@ export function inspectUpload(file: UploadedFile): InspectedFile {
   };
 }
 
-function inspectReport(report: ParsedReport): InspectedItem {
+/** One parsed report as plain JSON values. */
+export function inspectReport(report: ParsedReport): InspectedItem {
   return {
     headline: report.headline || null,
     outlet: report.source,

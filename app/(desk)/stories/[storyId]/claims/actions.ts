@@ -1,4 +1,5 @@
 "use server";
+import { acknowledgeClaimFlag } from "@/lib/claims/acknowledge-claim-flag";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { inputField, toActionResult, type ActionResult } from "@/lib/http/action-result";
@@ -96,6 +97,14 @@ export async function reattachClaimAction(input: unknown): Promise<ActionResult<
 export async function retireClaimAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const claim = await retireClaim(await requireActor(), input);
+    refresh(claim.storyId);
+    return null;
+  });
+}
+
+export async function acknowledgeClaimFlagAction(input: unknown): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const claim = await acknowledgeClaimFlag(await requireActor(), input);
     refresh(claim.storyId);
     return null;
   });

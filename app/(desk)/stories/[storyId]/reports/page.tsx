@@ -7,7 +7,7 @@ import { Timestamp } from "@/components/ui/relative-time";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-data";
-import { listReports } from "@/lib/reports/list-reports";
+import { listHeldReports, listReports } from "@/lib/reports/list-reports";
 import { ImportPanel } from "./import-panel";
 
 /** Renders ts_headline's «match» markers as <mark>, with everything else as plain text. */
@@ -40,6 +40,7 @@ export default async function StoryReportsPage({
   const actor = await requireActorForPage();
   const { storyId } = await params;
   const { reports, sources, query } = await orNotFound(async () => listReports(actor, storyId, await searchParams));
+  const held = await orNotFound(() => listHeldReports(actor, storyId));
   const filtered = Boolean(query.q || query.source);
   return (
     <div className="space-y-4">
@@ -76,6 +77,25 @@ export default async function StoryReportsPage({
         {can(actor.role, "report.import") ? <ImportPanel storyId={storyId} /> : null}
       </div>
 
+      {held.length > 0 ? (
+        <section aria-label="Held under embargo" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="held-reports">
+          <h2 className="font-semibold text-amber-900">Held under embargo ({held.length})</h2>
+          <p className="text-xs text-amber-900">Stored, but not listed, analysed or citable until their time.</p>
+          <ul className="mt-1 space-y-0.5">
+            {held.map((report) => (
+              <li key={report.id}>
+                <Link href={`/stories/${storyId}/reports/${report.id}`} className="font-medium hover:underline">
+                  {report.headline}
+                </Link>{" "}
+                <span className="text-muted">
+                  · {report.source ?? "Unknown source"} · until <Timestamp value={report.embargoedUntil} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {reports.length === 0 ? (
         filtered ? (
           <EmptyState title="No reports match">Try other words, or clear the filters.</EmptyState>
@@ -100,6 +120,11 @@ export default async function StoryReportsPage({
                   <Link href={`/stories/${storyId}/reports/${report.id}`} className="font-medium text-ink hover:text-accent hover:underline">
                     {report.headline}
                   </Link>
+                  {report.killedAt ? (
+                    <Badge tone="danger" className="ml-2">
+                      Killed
+                    </Badge>
+                  ) : null}
                   {report.byline ? <p className="text-xs text-muted">{report.byline}</p> : null}
                   {report.snippet ? <Snippet text={report.snippet} /> : null}
                 </Td>

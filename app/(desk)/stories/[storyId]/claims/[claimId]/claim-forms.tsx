@@ -7,7 +7,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "@/components/u
 import { STATUSES_NEEDING_EVIDENCE } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { addCommentAction, addEvidenceAction, assignClaimAction, confirmClaimAnchorAction, retireClaimAction, setClaimStatusAction } from "../actions";
+import { acknowledgeClaimFlagAction, addCommentAction, addEvidenceAction, assignClaimAction, confirmClaimAnchorAction, retireClaimAction, setClaimStatusAction } from "../actions";
 
 type Option = { id: string; label: string };
 type EvidenceKind = "NONE" | "LINK" | "NOTE" | "CLAIM" | "REPORT";
@@ -314,5 +314,27 @@ export function AnchorResolution({ claimId, version, anchorState, reattachHref }
         </Button>
       </form>
     </div>
+  );
+}
+
+/** Clears the flag a killed report put on this claim, once the editor has dealt with it. */
+export function AcknowledgeFlag({ claimId, version }: { claimId: string; version: number }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      size="sm"
+      pending={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await acknowledgeClaimFlagAction({ claimId, version });
+          if (result.ok) toast.success("Flag cleared");
+          else toast.error(result.error);
+          router.refresh();
+        })
+      }
+    >
+      Dealt with: clear the flag
+    </Button>
   );
 }

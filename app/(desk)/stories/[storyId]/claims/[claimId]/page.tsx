@@ -11,7 +11,7 @@ import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { orNotFound } from "@/lib/http/page-data";
 import { listActiveMembers } from "@/lib/people/list-people";
 import { listReports } from "@/lib/reports/list-reports";
-import { AddEvidenceForm, AnchorResolution, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
+import { AcknowledgeFlag, AddEvidenceForm, AnchorResolution, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -48,6 +48,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
               </Badge>
             ))}
           </div>
+          {claim.flagReason ? (
+            <div role="alert" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="claim-flag">
+              <span>Flagged: {claim.flagReason}</span>
+              {can(actor.role, "claim.verify") ? <AcknowledgeFlag claimId={claim.id} version={claim.version} /> : null}
+            </div>
+          ) : null}
           <h1 className="text-xl font-semibold" data-testid="claim-statement">
             {claim.statement}
           </h1>

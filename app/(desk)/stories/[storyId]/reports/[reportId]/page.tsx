@@ -17,6 +17,7 @@ import { isUuid } from "@/lib/http/uuid";
 import { getReport } from "@/lib/reports/get-report";
 import { listReports } from "@/lib/reports/list-reports";
 import { diffReportText, diffStats } from "@/lib/reports/text-diff";
+import { MetadataForm } from "./metadata-form";
 import { ReportText } from "./report-text";
 
 export const metadata: Metadata = { title: "Report" };
@@ -65,7 +66,8 @@ export default async function ReportReaderPage({
   const shownSuggestions = shown.version === report.currentVersion ? suggestions : [];
   // highlights belong to the version their anchors index; older versions are shown plain
   const shownClaims = claims.filter((claim) => claim.reportVersion === shown.version);
-  const tagging = can(actor.role, "claim.tag") && shown.version === report.currentVersion;
+  const held = report.embargoedUntil !== null && report.embargoedUntil > new Date();
+  const tagging = can(actor.role, "claim.tag") && shown.version === report.currentVersion && !held && !report.killedAt;
   const reattachClaim =
     isUuid(query.reattach)
       ? await getClaim(actor, storyId, query.reattach).catch((error: unknown) => {
@@ -91,6 +93,26 @@ export default async function ReportReaderPage({
             </>
           ) : null}
         </p>
+        {shown.credit ? <p className="mt-1 text-sm text-muted">Credits {shown.credit} (a source of this report, not its outlet)</p> : null}
+        {report.killedAt ? (
+          <div role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="killed-banner">
+            <p className="font-semibold">
+              Killed by the source <Timestamp value={report.killedAt} />. Do not use this report.
+            </p>
+            {report.killNote ? <p>{report.killNote}</p> : null}
+            {report.claimCount > 0 ? <p>Its {report.claimCount} claim{report.claimCount === 1 ? " is" : "s are"} flagged for an editor, and explainers citing them need re-review.</p> : null}
+          </div>
+        ) : null}
+        {held ? (
+          <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="embargo-banner">
+            Held under embargo until <Timestamp value={report.embargoedUntil!} />. It is not listed, analysed or citable before then.
+          </p>
+        ) : null}
+        {shown.isCorrection ? (
+          <p role="status" className="mt-3 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="correction-note">
+            Version {shown.version} is a correction from the source: {shown.correctionNote}
+          </p>
+        ) : null}
         {report.versions.length > 1 && shown.version !== report.currentVersion ? (
           <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             You are reading version {shown.version}. The latest is version {report.currentVersion}.{" "}
@@ -160,11 +182,19 @@ export default async function ReportReaderPage({
                   aria-current={!diff && entry.version === shown.version ? "page" : undefined}
                   className={cn("flex items-center justify-between rounded px-2 py-1 text-sm hover:bg-paper", !diff && entry.version === shown.version && "bg-blue-50 font-medium")}
                 >
-                  <span>Version {entry.version}</span>
+                  <span>
+                    Version {entry.version}
+                    {entry.isCorrection ? (
+                      <Badge tone="accent" className="ml-1.5">
+                        Correction
+                      </Badge>
+                    ) : null}
+                  </span>
                   <span className="text-xs text-muted">
                     <Timestamp value={entry.createdAt} />
                   </span>
                 </Link>
+                {entry.isCorrection && entry.correctionNote ? <p className="px-2 text-xs text-muted">{entry.correctionNote}</p> : null}
               </li>
             ))}
           </ol>
@@ -218,8 +248,27 @@ export default async function ReportReaderPage({
               <Timestamp value={shown.createdAt} /> · {shown.apiToken ? `API token “${shown.apiToken}”` : (shown.importedBy ?? "system")} ·{" "}
               <Badge>{shown.channel.toLowerCase()}</Badge>
             </Meta>
+            {shown.credit ? <Meta label="Credit">{shown.credit}</Meta> : null}
             <Meta label="Claims">{report.claimCount}</Meta>
           </dl>
+          {can(actor.role, "report.correct") ? (
+            <div className="mt-3 border-t border-line pt-3">
+              <MetadataForm
+                key={report.version}
+                storyId={storyId}
+                reportId={report.id}
+                version={report.version}
+                values={{
+                  headline: report.current.headline,
+                  source: report.source ?? "",
+                  byline: report.current.byline ?? "",
+                  dateline: report.current.dateline ?? "",
+                  publishedAt: report.current.publishedAt?.toISOString() ?? "",
+                  language: report.current.language ?? "",
+                }}
+              />
+            </div>
+          ) : null}
         </section>
 
         {shownSuggestions.length > 0 ? (

@@ -1,0 +1,60 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { invalid } from "@/lib/errors/domain-errors";
+import { batchLimitReason } from "./import-files";
+import { inspectReport, type InspectedItem } from "./parse/inspect-upload";
+import { parseUpload } from "./parse/parse-upload";
+import type { UploadedFile } from "./parse/types";
+
+/** Paragraphs of each item the preview sends back: enough to recognise the report. */
+export const PREVIEW_PARAGRAPHS = 3;
+
+/** One item of a file as the import preview shows it before anything is stored. */
+export type PreviewItem = Omit<InspectedItem, "paragraphs"> & {
+  paragraphCount: number;
+  /** the first few paragraphs */
+  paragraphs: string[];
+  credit: string | null;
+  /** ISO-8601, when an embargoed item may be published */
+  embargoedUntil: string | null;
+};
+
+export type PreviewFile = {
+  file: string;
+  format: string | null;
+  error: { code: string; message: string } | null;
+  items: PreviewItem[];
+  /** feed entries the parser left out, each with its reason: they will not be imported */
+  skipped: string[];
+};
+
+/**
+ * Parses uploaded files exactly as an import would, and writes nothing: what the editor checks
+ * and edits before importing. The same permission and batch limits as the import apply.
+ */
+export function previewUploadedFiles(actor: Actor, files: UploadedFile[]): PreviewFile[] {
+  assertCan(actor, "report.import");
+  if (files.length === 0) throw invalid("Choose at least one file to preview.");
+  const limit = batchLimitReason(files);
+  if (limit) throw invalid(limit);
+  return files.map((file) => {
+    const result = parseUpload(file);
+    if (!result.ok) return { file: file.name, format: result.format ?? "other", error: { code: result.code, message: result.error }, items: [], skipped: [] };
+    return {
+      file: file.name,
+      format: result.format === "markdown" ? "text" : result.format,
+      error: null,
+      skipped: result.skipped,
+      items: result.reports.map((report) => {
+        const inspected = inspectReport(report);
+        return {
+          ...inspected,
+          paragraphCount: report.paragraphs.length,
+          paragraphs: report.paragraphs.slice(0, PREVIEW_PARAGRAPHS),
+          credit: report.credit,
+          embargoedUntil: report.embargoedUntil?.toISOString() ?? null,
+        };
+      }),
+    };
+  });
+}
