@@ -38,6 +38,5 @@ describe.runIf(corpusPresent)("real wire files from the ingest corpus", () => {
   });
 });
 
-describe.skipIf(corpusPresent)("real wire files from the ingest corpus", () => {
-  it.skip(`skipped: no corpus at ${path.relative(repositoryRoot, corpus)} (see the README, "Command line: npm run parse")`, () => {});
-});
+// without the corpus (a fresh clone elsewhere) the suite says so rather than pretending to pass
+if (!corpusPresent) console.warn(`ingest corpus not found at ${path.relative(repositoryRoot, corpus)}: its figures are not checked (see the README, "Command line: npm run parse")`);
