@@ -6,7 +6,7 @@ const baseURL = `http://localhost:${port}`;
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser) against `next start` on a
  * production build, with a fresh database from scripts/with-test-db.ts. One worker: the app
- * server and the browser already share this 2-core machine.
+ * server, the collaboration server and the browser already share the test host's cores.
  */
 export default defineConfig({
   testDir: "e2e",

@@ -26,7 +26,7 @@ export default defineConfig({
           include: ["lib/**/*.integration.test.ts"],
           environment: "node",
           // files share one database; each builds its own data with factories, so they may
-          // run in any order, but one at a time keeps the 2-core machine responsive
+          // run in any order; one at a time keeps the collaboration and timing tests steady on small CI hosts
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

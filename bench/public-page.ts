@@ -5,7 +5,7 @@
  * publish) into a throw-away database. Then, against `next start` on the production build
  * (run `npx next build` first), with autocannon at 50 connections:
  *
- *   1. GET /healthz                   the framework's ceiling on this machine (baseline)
+ *   1. GET /healthz                   the framework's ceiling on the host that runs it (baseline)
  *   2. GET /explainers/<slug>         the published page, as readers get it (cached)
  *   3. the same page paced at 1,000 requests/s (latency when the target load is offered)
  *   4. the same page on a second server with PUBLIC_PAGE_CACHE=off (uncached render, baseline)

@@ -79,7 +79,7 @@ const child = spawn(command[0]!, command.slice(1), {
     ...(e2e
       ? {
           NEXTAUTH_SECRET: secret,
-          // the browser tests stand in for a reverse proxy on this machine: their
+          // the browser tests stand in for a reverse proxy on the loopback address: their
           // X-Forwarded-For gives each simulated client its own address
           TRUSTED_PROXIES: "127.0.0.1,::1",
           COLLAB_PORT: collabPort,

@@ -2,7 +2,8 @@
  * Guards against drift between prisma/schema.prisma and the hand-written migrations: Prisma's own
  * model metadata (DMMF) and the migrated database's catalog are reduced to the same snapshot
  * shape and compared object by object. Prisma Migrate would do this for us, but its schema engine
- * cannot be downloaded here (see /work/shared/ENVIRONMENT.md).
+ * is a native download that offline installs cannot fetch, so the project applies its own SQL
+ * migrations (lib/db/migrate.ts) and this test keeps them honest.
  */
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
