@@ -1,33 +1,82 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import type { ExplainerDoc } from "./document-read";
-import { aggregateFactStatus, attributionPhrases, attributionSubject, checkWritingRules } from "./writing-rules";
+import { CITATION_FORMS, type CitationAttrs, type CitationForm, type ExplainerDoc } from "./document-read";
+import { aggregateFactStatus, allowedForms, attributionPhrases, attributionSubject, checkWritingRules, CITATION_RULES, defaultForm } from "./writing-rules";
 
 const A = "0190a8a2-1111-7000-8000-00000000000a";
+const OTHER = "0190a8a2-1111-7000-8000-00000000000b";
 
-function docCiting(status: ClaimStatus, attributed: boolean, attribution = "") {
+function docCiting(status: ClaimStatus, form: CitationForm | null, attribution = "", otherSide = false) {
+  const attributed = form === null ? attribution !== "" : form !== "FACT";
+  const cite = (claimId: string, attrs: Partial<CitationAttrs>) => ({ type: "citation" as const, attrs: { claimId, factId: null, attributed, attribution, ...attrs } });
   const doc: ExplainerDoc = {
     type: "doc",
     content: [
       {
         type: "bulletList",
-        content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Text " }, { type: "citation", attrs: { claimId: A, factId: null, attributed, attribution } }] }] }],
+        content: [
+          {
+            type: "listItem",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Text " },
+                  cite(A, form === null ? {} : { form }),
+                  ...(otherSide ? [cite(OTHER, { form: "ATTRIBUTED", attributed: true, attribution: "according to the army" })] : []),
+                ],
+              },
+            ],
+          },
+        ],
       },
     ],
   };
-  return checkWritingRules(doc, new Map([[`claim:${A}`, { status, sourceCount: 1 }]])).map((problem) => problem.kind);
+  const targets = new Map([
+    [`claim:${A}`, { status, sourceCount: 1 }],
+    [`claim:${OTHER}`, { status: "UNVERIFIED" as const, sourceCount: 1 }],
+  ]);
+  return checkWritingRules(doc, targets).map((problem) => problem.kind);
 }
 
 describe("writing rules", () => {
-  it("lets verified claims be stated as fact and everything else only attributed", () => {
-    expect(docCiting("VERIFIED", false)).toEqual([]);
+  it("spells out every status × form cell of the rules table", () => {
+    const allowed = Object.fromEntries(Object.entries(CITATION_RULES).map(([status, row]) => [status, CITATION_FORMS.filter((form) => row[form].allowed)]));
+    expect(allowed).toEqual({
+      VERIFIED: ["FACT", "ATTRIBUTED"],
+      UNVERIFIED: ["ATTRIBUTED"],
+      IN_PROGRESS: ["ATTRIBUTED"],
+      UNVERIFIABLE: ["ATTRIBUTED"],
+      DISPUTED: ["ATTRIBUTED", "BOTH_SIDES"],
+      FALSE: ["DEBUNKED"],
+    });
+    expect(defaultForm("VERIFIED")).toBe("FACT");
+    expect(defaultForm("FALSE")).toBe("DEBUNKED");
+    expect(allowedForms("IN_PROGRESS")).toEqual(["ATTRIBUTED"]);
+  });
+
+  it("refuses a false claim as support even with an attribution phrase, and accepts it only debunked", () => {
+    expect(docCiting("FALSE", "FACT")).toEqual(["form_not_allowed"]);
+    expect(docCiting("FALSE", "ATTRIBUTED", "according to Northgate Wire")).toEqual(["form_not_allowed"]);
+    // a document written before forms existed: attributed reads as ATTRIBUTED, still refused
+    expect(docCiting("FALSE", null, "Northgate reported this; the desk found it to be false")).toEqual(["form_not_allowed"]);
+    expect(docCiting("FALSE", "BOTH_SIDES", "according to rebels", true)).toEqual(["form_not_allowed"]);
+    expect(docCiting("FALSE", "DEBUNKED", "")).toEqual([]);
+    expect(docCiting("FALSE", "DEBUNKED", "a post shared by Northgate Wire")).toEqual([]);
+  });
+
+  it("lets verified claims be stated as fact and the others only attributed, a disputed one also with both sides", () => {
+    expect(docCiting("VERIFIED", "FACT")).toEqual([]);
+    expect(docCiting("VERIFIED", null)).toEqual([]);
     for (const status of ["UNVERIFIED", "IN_PROGRESS", "DISPUTED", "UNVERIFIABLE"] as const) {
-      expect(docCiting(status, false)).toEqual(["needs_attribution"]);
-      expect(docCiting(status, true, "according to two army sources")).toEqual([]);
+      expect(docCiting(status, "FACT")).toEqual(["form_not_allowed"]);
+      expect(docCiting(status, "ATTRIBUTED", "according to two army sources")).toEqual([]);
+      expect(docCiting(status, "DEBUNKED")).toEqual(["form_not_allowed"]);
     }
-    expect(docCiting("FALSE", false)).toEqual(["false_as_fact"]);
-    expect(docCiting("FALSE", true, "Northgate reported this; the desk found it to be false")).toEqual([]);
-    expect(docCiting("UNVERIFIED", true, "  ")).toEqual(["empty_attribution"]);
+    expect(docCiting("DISPUTED", "BOTH_SIDES", "according to rebels", true)).toEqual([]);
+    expect(docCiting("DISPUTED", "BOTH_SIDES", "according to rebels", false)).toEqual(["missing_other_side"]);
+    expect(docCiting("UNVERIFIED", "BOTH_SIDES", "according to rebels", true)).toEqual(["form_not_allowed"]);
+    expect(docCiting("UNVERIFIED", "ATTRIBUTED", "  ")).toEqual(["empty_attribution"]);
   });
 
   it("offers phrases from the claim's attribution, its outlet and its source count", () => {

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
+import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
 import { notifyReviewDecided } from "./review-notifications";
 import { ZApproveRevision, ZRequestChanges } from "./schemas";
 
@@ -23,7 +24,7 @@ async function lockRevisionUnderReview(tx: Tx, input: { storyId: string; explain
   const latest = await tx.explainerRevision.findFirst({
     where: { explainerId: explainer.id },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, authors: { select: { userId: true } } },
+    select: { id: true, number: true, content: true, authors: { select: { userId: true } } },
   });
   if (!latest || latest.id !== input.revisionId) {
     const known = await tx.explainerRevision.count({ where: { id: input.revisionId, explainerId: explainer.id } });
@@ -49,6 +50,8 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
     if (!canTransition(action, explainer.state)) throw invalid("This explainer is not waiting for review.");
     // four eyes: the reviewer must differ from every author since the last approval
     if (decision === "APPROVED" && authorIds.includes(actor.id)) throw forbidden(SELF_APPROVAL_MESSAGE);
+    // a cited claim may have changed status since submission: approve what holds today
+    if (decision === "APPROVED") await assertWritingRules(tx, explainer.storyId, revision.content, "approve");
 
     const review = await tx.review.create({
       data: { revisionId: revision.id, reviewerId: actor.id, decision, comment: input.comment },

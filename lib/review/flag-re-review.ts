@@ -5,11 +5,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { quotedExcerpt } from "@/lib/claims/notifications";
+import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 
 /**
  * Called inside a claim's status change: every explainer whose approved or published revision
  * cites the claim (directly, or through the fact it belongs to) is flagged "needs re-review"
- * with the reason, and the people who wrote and approved that revision are notified.
+ * with the reason (saying when the cited text now breaks the rules table), and the people who
+ * wrote and approved that revision are notified.
  * Returns the flagged explainers' ids.
  */
 export async function flagExplainersCitingClaim(
@@ -22,10 +24,23 @@ export async function flagExplainersCitingClaim(
   const cites = { citations: { some: { OR: [{ claimId: claim.id }, ...(claim.factId ? [{ factId: claim.factId }] : [])] } } };
   const explainers = await tx.explainer.findMany({
     where: { storyId: claim.storyId, OR: [{ approvedRevision: cites }, { publishedRevision: cites }] },
-    select: { id: true, title: true, needsReReview: true, approvedRevisionId: true, publishedRevisionId: true },
+    select: {
+      id: true,
+      title: true,
+      needsReReview: true,
+      approvedRevisionId: true,
+      publishedRevisionId: true,
+      approvedRevision: { select: { content: true } },
+      publishedRevision: { select: { content: true } },
+    },
   });
-  const reason = `A cited claim changed from ${CLAIM_STATUS_META[change.from].label} to ${CLAIM_STATUS_META[change.to].label}: ${quotedExcerpt(claim.statement)}`.slice(0, 1000);
+  const changed = `A cited claim changed from ${CLAIM_STATUS_META[change.from].label} to ${CLAIM_STATUS_META[change.to].label}: ${quotedExcerpt(claim.statement)}`;
   for (const explainer of explainers) {
+    // the rules table is checked again with the new status: a bullet that now breaks it cannot be
+    // acknowledged away, only edited (see acknowledgeReReview)
+    const content = explainer.approvedRevision?.content ?? explainer.publishedRevision?.content;
+    const { problems } = content ? await writingRuleProblems(tx, claim.storyId, content) : { problems: [] };
+    const reason = (problems.length > 0 ? `${changed} The ${explainer.approvedRevision ? "approved" : "published"} text now breaks the citation rules: ${problems[0]!.message}` : changed).slice(0, 1000);
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -35,7 +50,7 @@ export async function flagExplainersCitingClaim(
       entityId: explainer.id,
       storyId: claim.storyId,
       before: { needsReReview: explainer.needsReReview },
-      after: { needsReReview: true, reason, claimId: claim.id },
+      after: { needsReReview: true, reason, claimId: claim.id, breaksRules: problems.length > 0 },
     });
     const revisionIds = [explainer.approvedRevisionId, explainer.publishedRevisionId].filter((id): id is string => id !== null);
     const [authors, reviewers] = await Promise.all([

@@ -13,6 +13,7 @@ import { getRevisionForReview } from "@/lib/review/review-queue";
 import type { CitationChange, DiffLine } from "@/lib/review/revision-diff";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { DecisionForm } from "./decision-form";
+import type { CitationForm } from "@/lib/explainers/document-read";
 
 export const metadata: Metadata = { title: "Review a revision" };
 
@@ -68,6 +69,12 @@ function LineDiff({ lines }: { lines: readonly DiffLine[] }) {
   );
 }
 
+const FORM_WORDS: Record<CitationForm, string> = { FACT: "stated as fact", ATTRIBUTED: "attributed", BOTH_SIDES: "one side of a dispute", DEBUNKED: "debunked" };
+
+function citedAs(citation: { form: CitationForm; attribution: string }): string {
+  return citation.form === "FACT" ? FORM_WORDS.FACT : `${FORM_WORDS[citation.form]}${citation.attribution ? `: “${citation.attribution}”` : ""}`;
+}
+
 function CitationRow({ change, targets }: { change: CitationChange; targets: ReadonlyMap<string, CitationTarget> }) {
   const target = targets.get(change.key);
   return (
@@ -75,8 +82,8 @@ function CitationRow({ change, targets }: { change: CitationChange; targets: Rea
       {target ? <ClaimStatusBadge status={target.status} /> : <Badge tone="danger">Missing</Badge>}
       <span>{target?.statement ?? "A claim or fact no longer in this story"}</span>
       <span className="text-muted">
-        {change.attributed ? `— attributed: “${change.attribution}”` : "— stated as fact"}
-        {change.before ? ` (was ${change.before.attributed ? `attributed: “${change.before.attribution}”` : "stated as fact"})` : ""}
+        {`— ${citedAs(change)}`}
+        {change.before ? ` (was ${citedAs(change.before)})` : ""}
       </span>
     </li>
   );
