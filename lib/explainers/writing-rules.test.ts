@@ -79,15 +79,59 @@ describe("writing rules", () => {
     expect(docCiting("UNVERIFIED", "ATTRIBUTED", "  ")).toEqual(["empty_attribution"]);
   });
 
-  it("offers phrases from the claim's attribution, its outlet and its source count", () => {
-    expect(attributionSubject("two army sources said")).toBe("two army sources");
-    expect(attributionSubject("said a military spokesman")).toBe("a military spokesman");
+  it("reads who said it from many shapes of stored attribution", () => {
+    const cases: [string, string][] = [
+      ["two army sources said", "two army sources"],
+      ["said a military spokesman", "a military spokesman"],
+      ["Two army sources said.", "two army sources"],
+      ["the officers said", "the officers"],
+      ["The ministry said in a statement", "the ministry"],
+      ["Police said on Tuesday", "police"],
+      ["Interior Minister Dara Voss told reporters in Varesh", "Interior Minister Dara Voss"],
+      ["according to the Red Crescent", "the Red Crescent"],
+      ["(Northgate)", "Northgate"],
+      ["Northgate Wire", "Northgate Wire"],
+      ["citing a hospital source", "a hospital source"],
+      ["Agency said citing two army sources", "two army sources cited by Agency"],
+      ["Northgate reported, citing witnesses", "witnesses cited by Northgate"],
+      ["Meridian, quoting a rebel commander", "a rebel commander cited by Meridian"],
+      ["two police sources and a hospital official said", "two police sources and a hospital official"],
+      ["rebels said, a claim that could not be independently verified", "rebels"],
+      ["officials said, speaking on condition of anonymity", "officials"],
+      ["a rebel spokesman claimed on Telegram", "a rebel spokesman"],
+      ["", ""],
+    ];
+    for (const [stored, subject] of cases) expect(attributionSubject(stored), stored).toBe(subject);
+  });
+
+  it("offers phrases an editor would write, never a verb inside “according to”", () => {
     expect(attributionPhrases({ status: "UNVERIFIED", attribution: "two army sources said", outlets: ["Northgate Wire"], sourceCount: 1 })).toEqual([
+      "according to two army sources; this could not be independently verified",
       "according to two army sources",
+      "according to two army sources, Northgate Wire reported",
       "Northgate Wire reported; this could not be independently verified",
+      "Northgate Wire reported",
     ]);
-    expect(attributionPhrases({ status: "DISPUTED", attribution: null, outlets: ["Meridian", "Atlas"], sourceCount: 2 })).toContain("according to two outlets; other sources dispute this");
-    expect(attributionPhrases({ status: "FALSE", attribution: null, outlets: ["Courier"], sourceCount: 1 })[0]).toBe("Courier reported this; the desk found it to be false");
+    // the shape from the bug report: an agency credit citing sources
+    const agency = attributionPhrases({ status: "UNVERIFIED", attribution: "Agency said citing two army sources", outlets: ["Agency"], sourceCount: 1 });
+    expect(agency.slice(0, 2)).toEqual(["according to two army sources cited by Agency; this could not be independently verified", "according to two army sources cited by Agency"]);
+    expect(agency.join("|")).not.toMatch(/according to \S+ said|according to .*citing/);
+    // several outlets, listed as an editor would
+    expect(attributionPhrases({ status: "DISPUTED", attribution: null, outlets: ["Meridian", "Atlas", "Courier"], sourceCount: 3 })).toEqual([
+      "Meridian, Atlas and Courier reported; other sources dispute this",
+      "Meridian, Atlas and Courier reported",
+    ]);
+    expect(attributionPhrases({ status: "IN_PROGRESS", attribution: null, outlets: ["Meridian", "Atlas"], sourceCount: 5 })[0]).toBe("five outlets reported; the desk is still checking this");
+    expect(attributionPhrases({ status: "VERIFIED", attribution: "Interior Minister Dara Voss told reporters", outlets: ["Courier"], sourceCount: 1 })).toEqual([
+      "according to Interior Minister Dara Voss",
+      "according to Interior Minister Dara Voss, Courier reported",
+      "Courier reported",
+    ]);
+    expect(attributionPhrases({ status: "UNVERIFIABLE", attribution: null, outlets: [], sourceCount: 1 })).toEqual(["according to reports; this could not be independently verified"]);
+    // a false claim: who spread it; the page itself adds that it is false
+    const debunked = attributionPhrases({ status: "FALSE", attribution: null, outlets: ["Courier"], sourceCount: 1 });
+    expect(debunked).toEqual(["Courier reported"]);
+    for (const phrase of [...debunked, ...agency]) expect(phrase).not.toMatch(/\bsaid\b.*\bciting\b|according to according/);
   });
 
   it("aggregates a fact: false beats disputed beats all-verified", () => {

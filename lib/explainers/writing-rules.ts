@@ -151,18 +151,60 @@ function countWord(count: number): string {
   return NUMBER_WORDS[count] ?? String(count);
 }
 
+/** "A", "A and B", "A, B and C": how an editor lists names. */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+const SPEECH_VERBS = "said|says|say|told|tells|reported|reports|claimed|claims|claim|added|adds|stated|states|confirmed|confirms|announced|announces|insisted|insists|warned|warns|wrote|writes|posted|posts|alleged|alleges|according";
+// words that start a common noun phrase: lower-cased after "according to" ("The ministry said" → "the ministry")
+const LOWER_FIRST = new Set([
+  "the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many", "most",
+  "officials", "police", "witnesses", "residents", "sources", "rescuers", "doctors", "medics", "activists", "rebels", "soldiers", "villagers", "local", "military", "army", "security", "hospital", "government", "state",
+]);
+
+function lowerCommonFirstWord(subject: string): string {
+  const [first = "", ...rest] = subject.split(" ");
+  return LOWER_FIRST.has(first.toLowerCase()) && first !== first.toUpperCase() ? [first.toLowerCase(), ...rest].join(" ") : subject;
+}
+
 /**
- * Turns a claim's attribution ("two Syrian army sources said", "said a military spokesman") into
- * the words after "according to" ("two Syrian army sources", "a military spokesman").
+ * Turns a claim's stored attribution into who said it, the words after "according to":
+ * "two army sources said" → "two army sources"; "said a military spokesman" → "a military
+ * spokesman"; "Interior Minister Dara Voss told reporters on Tuesday" → "Interior Minister Dara
+ * Voss"; "(Northgate)" → "Northgate"; "Northgate said, citing two army sources" → "two army
+ * sources cited by Northgate". Clauses the desk adds itself ("which could not be independently
+ * verified", "speaking on condition of anonymity") are dropped. "" when nothing is left.
  */
 export function attributionSubject(attribution: string): string {
-  return attribution
+  let text = attribution
+    .replace(/\s+/g, " ")
     .trim()
+    .replace(/^\((.*)\)$/, "$1")
     .replace(/[.,;:]+$/, "")
-    .replace(/^(according to|as reported by|reported by)\s+/i, "")
-    .replace(/^(said|says|told|reported|claimed|claims)\s+/i, "")
-    .replace(/\s+(said|says|told [\w\s]+|reported|claimed|claim|say)$/i, "")
     .trim();
+  // "…, a claim that could not be independently verified" is the desk's verdict, not the source
+  text = text.replace(/,?\s*(?:(?:a claim|something|which|that|this)\s+)?(?:could not|cannot|can't|couldn't) be (?:independently )?(?:verified|confirmed).*$/i, "").trim();
+  text = text.replace(/,?\s*(?:speaking|who spoke|who asked|asking) (?:on condition of|not to be).*$/i, "").trim();
+
+  // "X said, citing Y" / "X, citing Y" / "X reported citing Y": Y is who said it, through X
+  const citing = /^(.*?)(?:,?\s+(?:said|says|reported|reports|wrote))?,?\s+(?:citing|quoting)\s+(.+)$/i.exec(text);
+  if (citing && citing[1]!.trim() && citing[2]!.trim()) {
+    const through = attributionSubject(citing[1]!);
+    const who = attributionSubject(citing[2]!);
+    if (through && who) return `${who} cited by ${through}`;
+  }
+  // "citing Y" alone
+  text = text.replace(/^(?:according to|as reported by|reported by|as cited by|cited by|citing|quoting|via)\s+/i, "");
+  // "said a military spokesman": the verb comes first
+  const verbFirst = new RegExp(`^(?:${SPEECH_VERBS})\\s+(?:to\\s+)?(.+)$`, "i").exec(text);
+  if (verbFirst) text = verbFirst[1]!;
+  else text = text.replace(new RegExp(`\\s+(?:${SPEECH_VERBS})\\b.*$`, "i"), "");
+  // trailing "in a statement", "on Tuesday", "to reporters" left after a verb-first attribution
+  text = text.replace(/\s+(?:in a statement|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|to reporters|late on .*|earlier)\b.*$/i, "");
+  text = text.replace(/[.,;:]+$/, "").trim();
+  return lowerCommonFirstWord(text);
 }
 
 export type PhraseInput = {
@@ -174,28 +216,42 @@ export type PhraseInput = {
   sourceCount: number;
 };
 
+const CAVEAT: Partial<Record<ClaimStatus, string>> = {
+  UNVERIFIED: "this could not be independently verified",
+  UNVERIFIABLE: "this could not be independently verified",
+  IN_PROGRESS: "the desk is still checking this",
+  DISPUTED: "other sources dispute this",
+};
+
 /**
- * Attribution phrases the editor offers for a citation, best first: from the claim's own
- * attribution, from its outlets, and from the number of sources. For a false claim the phrases
- * say it is false, so it is never repeated as if it might be true.
+ * Attribution phrases the editor offers for a citation, best first, built from the claim's own
+ * attribution and its outlets, each one read after the bullet's words ("…, according to two army
+ * sources."). Unconfirmed statuses also get a phrase with the caveat ("; this could not be
+ * independently verified"). For a false claim they name who spread it, for the debunked form:
+ * the page itself adds that the claim is false, so no phrase says it twice.
  */
 export function attributionPhrases(input: PhraseInput): string[] {
   const phrases: string[] = [];
   const subject = input.attribution ? attributionSubject(input.attribution) : "";
-  const outlet = input.outlets[0];
-  if (input.status === "FALSE") {
-    if (outlet) phrases.push(`${outlet} reported this; the desk found it to be false`);
-    if (subject) phrases.push(`${subject} claimed this; it is false`);
-    phrases.push("this claim circulated but is false");
-    return phrases;
-  }
-  const unconfirmed =
-    input.status === "DISPUTED" ? "other sources dispute this" : input.status === "IN_PROGRESS" ? "the desk is still checking this" : "this could not be independently verified";
+  const outlets = [...new Set(input.outlets.map((outlet) => outlet.trim()).filter(Boolean))];
+  const named = outlets.slice(0, 3);
+  // the subject already names the outlet ("Northgate" or "… cited by Northgate"): say it once
+  const subjectNamesOutlet = (outlet: string) => subject.toLowerCase() === outlet.toLowerCase() || subject.toLowerCase().endsWith(` by ${outlet.toLowerCase()}`);
+  const byOutlets =
+    outlets.length > 3 || input.sourceCount > Math.max(outlets.length, 1)
+      ? `${countWord(Math.max(input.sourceCount, outlets.length))} outlets reported`
+      : named.length > 0
+        ? `${listOf(named)} reported`
+        : "";
+  const caveat = CAVEAT[input.status];
+
+  // with the caveat first: what a reader most needs to know about a claim the desk has not confirmed
+  if (caveat && subject) phrases.push(`according to ${subject}; ${caveat}`);
   if (subject) phrases.push(`according to ${subject}`);
-  if (outlet) phrases.push(`${outlet} reported; ${unconfirmed}`);
-  if (input.sourceCount > 1) phrases.push(`according to ${countWord(input.sourceCount)} outlets; ${unconfirmed}`);
-  if (input.outlets.length > 1) phrases.push(`according to ${input.outlets.slice(0, 3).join(", ")}`);
-  if (phrases.length === 0) phrases.push(`according to reports; ${unconfirmed}`);
+  if (subject && named[0] && !subjectNamesOutlet(named[0]) && outlets.length === 1) phrases.push(`according to ${subject}, ${named[0]} reported`);
+  if (byOutlets) phrases.push(caveat ? `${byOutlets}; ${caveat}` : byOutlets);
+  if (caveat && byOutlets) phrases.push(byOutlets);
+  if (phrases.length === 0) phrases.push(caveat ? `according to reports; ${caveat}` : "according to reports");
   return [...new Set(phrases)];
 }
 
