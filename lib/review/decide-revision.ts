@@ -64,6 +64,11 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
           ? { state: transition.to, approvedRevisionId: revision.id, editorIdsSinceApproval: [], needsReReview: false, reReviewReason: null, version: { increment: 1 } }
           : { state: transition.to, version: { increment: 1 } },
     });
+    // approving a new revision answers every open re-review flag: the reviewer read it with today's statuses
+    const resolvedFlags =
+      decision === "APPROVED"
+        ? (await tx.reReviewFlag.updateMany({ where: { explainerId: explainer.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: actor.id, resolution: "APPROVED" } })).count
+        : 0;
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: decision === "APPROVED" ? "explainer.approve" : "explainer.request_changes",
@@ -71,7 +76,7 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
       entityId: explainer.id,
       storyId: explainer.storyId,
       before: { state: explainer.state },
-      after: { state: transition.to, revisionId: revision.id, number: revision.number, reviewId: review.id, comment: input.comment },
+      after: { state: transition.to, revisionId: revision.id, number: revision.number, reviewId: review.id, comment: input.comment, ...(resolvedFlags > 0 ? { resolvedReReviewFlags: resolvedFlags } : {}) },
     });
     await notifyReviewDecided(tx, actor, explainer, authorIds, decision);
     return { reviewId: review.id, state: transition.to };

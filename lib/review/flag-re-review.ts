@@ -41,6 +41,7 @@ export async function flagExplainersCitingClaim(
     const content = explainer.approvedRevision?.content ?? explainer.publishedRevision?.content;
     const { problems } = content ? await writingRuleProblems(tx, claim.storyId, content) : { problems: [] };
     const reason = (problems.length > 0 ? `${changed} The ${explainer.approvedRevision ? "approved" : "published"} text now breaks the citation rules: ${problems[0]!.message}` : changed).slice(0, 1000);
+    const flag = await tx.reReviewFlag.create({ data: { explainerId: explainer.id, claimId: claim.id, reason, breaksRules: problems.length > 0 }, select: { id: true } });
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -50,7 +51,7 @@ export async function flagExplainersCitingClaim(
       entityId: explainer.id,
       storyId: claim.storyId,
       before: { needsReReview: explainer.needsReReview },
-      after: { needsReReview: true, reason, claimId: claim.id, breaksRules: problems.length > 0 },
+      after: { needsReReview: true, reason, claimId: claim.id, flagId: flag.id, breaksRules: problems.length > 0 },
     });
     const revisionIds = [explainer.approvedRevisionId, explainer.publishedRevisionId].filter((id): id is string => id !== null);
     const [authors, reviewers] = await Promise.all([

@@ -13,6 +13,7 @@ import { getRevisionForReview } from "@/lib/review/review-queue";
 import type { CitationChange, DiffLine } from "@/lib/review/revision-diff";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { DecisionForm } from "./decision-form";
+import { ReReviewFlags } from "./re-review-flags";
 import type { CitationForm } from "@/lib/explainers/document-read";
 
 export const metadata: Metadata = { title: "Review a revision" };
@@ -216,6 +217,14 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
             />
             {explainer.state !== "IN_REVIEW" ? <p className="mt-2 text-sm text-muted">This revision is not waiting for review ({stateMeta.label.toLowerCase()}).</p> : null}
           </section>
+          {review.reReviewFlags.length > 0 ? (
+            <section aria-labelledby="rereview-title" className="rounded-lg border border-line bg-white p-4" data-testid="re-review">
+              <h2 id="rereview-title" className="mb-2 text-lg font-semibold">
+                Re-review
+              </h2>
+              <ReReviewFlags ids={{ storyId: explainer.storyId, explainerId: explainer.id }} flags={review.reReviewFlags} version={explainer.version} mayAcknowledge={review.mayDecide} />
+            </section>
+          ) : null}
           {review.reviews.length > 0 ? (
             <section aria-labelledby="history-title" className="rounded-lg border border-line bg-white p-4">
               <h2 id="history-title" className="mb-2 text-sm font-semibold">
