@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { notifyReviewRequested } from "@/lib/review/review-notifications";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 import { flushSharedDocument } from "@/lib/collab/flush-shared-document";
 import { extractCitations } from "./document";
 import { assertWritingRules } from "./enforce-writing-rules";
@@ -97,6 +98,7 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       after: { state: EXPLAINER_TRANSITIONS.submit.to, revisionId: revision.id, number: revision.number, message: data.message, authorIds },
     });
     await notifyReviewRequested(tx, actor, explainer, authorIds);
+    await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     return { revisionId: revision.id, number: revision.number, version: explainer.version + 1 };
   });
 }

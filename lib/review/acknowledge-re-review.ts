@@ -9,6 +9,7 @@ import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
 import { invalidatePublicCache, notifyPublicChange } from "@/lib/publishing/public-cache";
 import { ZAcknowledgeReReview } from "./schemas";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 
 export const ACKNOWLEDGE_OWN_WORK_MESSAGE = "You wrote part of the approved text, so someone else has to confirm it still holds (four eyes).";
 
@@ -102,6 +103,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
       before: { needsReReview: true, flagId: flag.id, reason: flag.reason },
       after: { needsReReview: openFlags > 0, flagId: flag.id, note: data.note, openFlags, refreshedCitations: refreshed },
     });
+    await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     const livePageChanged = refreshed.length > 0 && explainer.publishedRevisionId !== null;
     if (livePageChanged) await notifyPublicChange(tx, explainer.slug);
     return { flagId: flag.id, openFlags, version: explainer.version + 1, livePageChanged };

@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-erro
 import { parseInput } from "@/lib/errors/parse-input";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
 import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 import { notifyReviewDecided } from "./review-notifications";
 import { ZApproveRevision, ZRequestChanges } from "./schemas";
 
@@ -79,6 +80,7 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
       after: { state: transition.to, revisionId: revision.id, number: revision.number, reviewId: review.id, comment: input.comment, ...(resolvedFlags > 0 ? { resolvedReReviewFlags: resolvedFlags } : {}) },
     });
     await notifyReviewDecided(tx, actor, explainer, authorIds, decision);
+    await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     return { reviewId: review.id, state: transition.to };
   });
 }

@@ -14,6 +14,7 @@ import type { CitationChange, DiffLine } from "@/lib/review/revision-diff";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { DecisionForm } from "./decision-form";
 import { ReReviewFlags } from "./re-review-flags";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import type { CitationForm } from "@/lib/explainers/document-read";
 
 export const metadata: Metadata = { title: "Review a revision" };
@@ -101,6 +102,7 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
 
   return (
     <div className="space-y-5">
+      <LiveRefresh storyId={explainer.storyId} explainerId={explainer.id} />
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
         <Link href="/review" className="hover:text-ink hover:underline">
           Review queue
