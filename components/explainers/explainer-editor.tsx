@@ -293,6 +293,9 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
     editorRef.current = editor;
   }, [editor]);
   useEffect(() => {
+    // only a real replacement: a transaction dispatched while the shared document is still
+    // syncing would make y-prosemirror write the empty starting document into it
+    if (liveTargets.current === targetMap) return;
     liveTargets.replace(targetMap);
     // the rule highlights recompute with the new statuses
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(ruleHighlightsKey, true));
