@@ -21,6 +21,7 @@ export const CitationNodeBase = Node.create({
       factId: { default: null },
       attributed: { default: false },
       attribution: { default: "" },
+      form: { default: null },
     };
   },
   parseHTML() {
