@@ -7,8 +7,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { STATUS_STYLE } from "@/components/claims/status-style";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
-import type { CitationAttrs } from "@/lib/explainers/document";
-import { citationKey, mayBeStatedAsFact } from "@/lib/explainers/writing-rules";
+import { CITATION_FORMS, citationFormOf, type CitationAttrs, type CitationForm } from "@/lib/explainers/document-read";
+import { CITATION_FORM_LABEL, citationKey, citationProblem, defaultForm, formNeedsPhrase, formVerdict } from "@/lib/explainers/writing-rules";
 import { useCitationTarget } from "./targets-context";
 
 /** Event the Enter key sends to a selected chip: open its details and move focus into them. */
@@ -17,15 +17,33 @@ const OPEN_EVENT = "wiredesk:citation-open";
 /** Drag-and-drop payload type for a citation dragged from the side panel. */
 export const CITATION_DRAG_TYPE = "application/x-wiredesk-citation";
 
-/** Citation attributes for a new citation of a target: attributed with the best phrase unless verified. */
+/** The attributes that cite in `form`: every form but FACT carries a phrase. */
+function formAttrs(form: CitationForm, phrase: string): Pick<CitationAttrs, "form" | "attributed" | "attribution"> {
+  return form === "FACT" ? { form, attributed: false, attribution: "" } : { form, attributed: true, attribution: phrase };
+}
+
+/** Citation attributes for a new citation: the first form the rules table allows, with the best phrase. */
 export function citationAttrsFor(target: Pick<CitationTarget, "kind" | "id" | "status" | "phrases">): CitationAttrs {
-  const attributed = !mayBeStatedAsFact(target.status);
   return {
     claimId: target.kind === "claim" ? target.id : null,
     factId: target.kind === "fact" ? target.id : null,
-    attributed,
-    attribution: attributed ? (target.phrases[0] ?? "") : "",
+    ...formAttrs(defaultForm(target.status), target.phrases[0] ?? ""),
   };
+}
+
+/** The citations of the bullet (list item) holding the node at `pos`, as the rules read them. */
+function bulletCitationsAt(editor: Editor, pos: number): CitationAttrs[] {
+  const $pos = editor.state.doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth -= 1) {
+    const node = $pos.node(depth);
+    if (node.type.name !== "listItem") continue;
+    const found: CitationAttrs[] = [];
+    node.forEach((child) => {
+      if (child.type.name === "paragraph") child.forEach((inline) => void (inline.type.name === "citation" && found.push(inline.attrs as CitationAttrs)));
+    });
+    return found;
+  }
+  return [];
 }
 
 /** Inserts a citation (and a space after it) at `position`, or at the cursor. */
@@ -37,6 +55,13 @@ export function insertCitation(editor: Editor, target: CitationTarget, position?
   const chain = editor.chain().focus();
   (position === undefined ? chain.insertContent(content) : chain.insertContentAt(position, content)).run();
 }
+
+const FORM_SPOKEN: Record<CitationForm, string> = {
+  FACT: ", stated as fact",
+  ATTRIBUTED: ", attributed",
+  BOTH_SIDES: ", one side of a dispute",
+  DEBUNKED: ", cited as debunked",
+};
 
 const CHIP_TONE: Record<string, string> = {
   neutral: "border-slate-300 bg-slate-50 text-slate-800",
@@ -71,13 +96,18 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
     button?.addEventListener(OPEN_EVENT, open);
     return () => button?.removeEventListener(OPEN_EVENT, open);
   }, []);
+  // focus inside the details (typing a phrase) keeps them open: the chip may lose its selection
+  // and the pointer may leave while someone types, and closing would take their caret away
+  const [focusInside, setFocusInside] = useState(false);
   const popoverId = useId();
-  const open = pinned || hovered || selected;
+  const open = pinned || hovered || selected || focusInside;
   const editable = editor.isEditable;
 
   const status = target?.status ?? "UNVERIFIED";
   const meta = CLAIM_STATUS_META[status];
-  const breaksRule = target ? (!attrs.attributed && !mayBeStatedAsFact(status)) || (attrs.attributed && attrs.attribution.trim() === "") : true;
+  const pos = getPos();
+  const problem = citationProblem(attrs, target, typeof pos === "number" ? bulletCitationsAt(editor, pos) : [attrs]);
+  const form = citationFormOf(attrs);
 
   const hover = (value: boolean) => {
     window.clearTimeout(closeTimer.current);
@@ -104,13 +134,14 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
             type="button"
             contentEditable={false}
             aria-describedby={open ? popoverId : undefined}
-            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${meta.label}, ${sourcesLabel(target?.sourceCount ?? 0)}${attrs.attributed ? `, attributed ${attrs.attribution}` : ", stated as fact"}. Select it and press Enter to change how it is stated.`}
+            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${meta.label}, ${sourcesLabel(target?.sourceCount ?? 0)}${FORM_SPOKEN[form]}${attrs.attribution ? ` ${attrs.attribution}` : ""}${problem ? `. Breaks a rule: ${problem.message}` : ""}. Select it and press Enter to change how it is stated.`}
             onMouseEnter={() => hover(true)}
             onMouseLeave={() => hover(false)}
             className={`mx-0.5 inline-flex max-w-full items-center gap-1 rounded-full border px-2 py-px align-baseline text-xs font-medium ${CHIP_TONE[meta.tone]} ${
-              breaksRule ? "ring-2 ring-danger ring-offset-1" : ""
+              problem ? "ring-2 ring-danger ring-offset-1" : ""
             } ${selected ? "outline-2 outline-accent" : ""}`}
           >
+            {form === "DEBUNKED" ? <span className="font-semibold uppercase">Debunked</span> : null}
             {attrs.attributed && attrs.attribution ? <span className="truncate font-normal italic">{attrs.attribution}</span> : null}
             <span aria-hidden>{STATUS_STYLE[status].marker}</span>
             <span>{target ? meta.label : "Missing"}</span>
@@ -137,10 +168,21 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
             }}
             onMouseEnter={() => hover(true)}
             onMouseLeave={() => hover(false)}
+            onFocus={() => setFocusInside(true)}
+            onBlur={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as HTMLElement | null)) setFocusInside(false);
+            }}
             className="z-50 w-[min(26rem,calc(100vw-2rem))] rounded-lg border border-line bg-white p-3 text-sm shadow-xl"
           >
             {target ? (
-              <CitationDetails target={target} attrs={attrs} editable={editable} onChange={(next) => updateAttributes(next)} onRemove={() => deleteNode()} />
+              <CitationDetails
+                target={target}
+                attrs={attrs}
+                problem={problem?.message ?? null}
+                editable={editable}
+                onChange={(next) => updateAttributes(next)}
+                onRemove={() => deleteNode()}
+              />
             ) : (
               <p className="text-danger">This citation points at a claim or fact that is no longer in this story. Remove it and cite another.</p>
             )}
@@ -154,19 +196,33 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
 function CitationDetails({
   target,
   attrs,
+  problem,
   editable,
   onChange,
   onRemove,
 }: {
   target: CitationTarget;
   attrs: CitationAttrs;
+  problem: string | null;
   editable: boolean;
   onChange: (attrs: Partial<CitationAttrs>) => void;
   onRemove: () => void;
 }) {
   const meta = CLAIM_STATUS_META[target.status];
-  const asFactAllowed = mayBeStatedAsFact(target.status);
+  const form = citationFormOf(attrs);
   const phraseId = useId();
+  // the phrase is typed into local state and stored on blur or Enter: a change of the citation
+  // per keystroke re-renders the chip and could close these details under the writer's caret
+  const [phrase, setPhrase] = useState(attrs.attribution);
+  // a phrase chosen from the suggestions (or a co-editor's change) replaces the draft
+  const [stored, setStored] = useState(attrs.attribution);
+  if (stored !== attrs.attribution) {
+    setStored(attrs.attribution);
+    setPhrase(attrs.attribution);
+  }
+  const commitPhrase = (value: string) => {
+    if (value !== attrs.attribution) onChange({ attribution: value });
+  };
   return (
     <div className="space-y-2">
       <p className="text-xs font-medium text-muted uppercase">
@@ -184,43 +240,62 @@ function CitationDetails({
           </li>
         ))}
       </ul>
+      {problem ? (
+        <p role="alert" className="text-xs text-danger">
+          {problem}
+        </p>
+      ) : null}
       {editable ? (
         <fieldset className="space-y-1.5 border-t border-line pt-2">
-          <legend className="sr-only">How the bullet states it</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name={`${phraseId}-mode`} checked={!attrs.attributed} disabled={!asFactAllowed} onChange={() => onChange({ attributed: false, attribution: "" })} />
-            State as fact {asFactAllowed ? null : <span className="text-xs text-muted">(only verified claims)</span>}
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name={`${phraseId}-mode`}
-              checked={attrs.attributed}
-              onChange={() => onChange({ attributed: true, attribution: attrs.attribution || (target.phrases[0] ?? "") })}
-            />
-            With attribution
-          </label>
-          {attrs.attributed ? (
+          <legend className="sr-only">How the bullet cites it</legend>
+          {CITATION_FORMS.map((option) => {
+            const verdict = formVerdict(target.status, option);
+            // a form the table refuses stays selectable only while it is the current one, so the writer sees why
+            return (
+              <label key={option} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  className="mt-1"
+                  name={`${phraseId}-form`}
+                  checked={form === option}
+                  disabled={!verdict.allowed}
+                  onChange={() => onChange(formAttrs(option, attrs.attribution || (target.phrases[0] ?? "")))}
+                />
+                <span>
+                  {CITATION_FORM_LABEL[option]}
+                  {verdict.allowed ? null : <span className="block text-xs text-muted">{verdict.message}</span>}
+                </span>
+              </label>
+            );
+          })}
+          {form !== "FACT" ? (
             <div className="space-y-1 pl-6">
               <label htmlFor={phraseId} className="block text-xs text-muted">
-                Attribution phrase
+                {formNeedsPhrase(form) ? "Attribution phrase" : "Who spread it (optional; the page adds that it is false)"}
               </label>
               <input
                 id={phraseId}
                 className="w-full rounded border border-line px-2 py-1 text-sm"
-                value={attrs.attribution}
+                value={phrase}
                 maxLength={300}
-                onChange={(event) => onChange({ attribution: event.target.value })}
+                onChange={(event) => setPhrase(event.target.value)}
+                onBlur={() => commitPhrase(phrase)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    commitPhrase(phrase);
+                  }
+                }}
               />
               <div className="flex flex-wrap gap-1" role="group" aria-label="Suggested phrases">
-                {target.phrases.map((phrase) => (
+                {target.phrases.map((suggested) => (
                   <button
-                    key={phrase}
+                    key={suggested}
                     type="button"
-                    onClick={() => onChange({ attribution: phrase })}
-                    className={`rounded border px-1.5 py-0.5 text-left text-xs hover:bg-paper ${phrase === attrs.attribution ? "border-accent bg-blue-50" : "border-line"}`}
+                    onClick={() => onChange({ attribution: suggested })}
+                    className={`rounded border px-1.5 py-0.5 text-left text-xs hover:bg-paper ${suggested === attrs.attribution ? "border-accent bg-blue-50" : "border-line"}`}
                   >
-                    {phrase}
+                    {suggested}
                   </button>
                 ))}
               </div>
@@ -261,6 +336,12 @@ export const CitationNode = Node.create({
         default: "",
         parseHTML: (element) => element.getAttribute("data-attribution") ?? "",
         renderHTML: (attrs) => ({ "data-attribution": attrs.attribution }),
+      },
+      // null in documents written before forms existed (read by `attributed`: citationFormOf)
+      form: {
+        default: null,
+        parseHTML: (element) => element.getAttribute("data-form"),
+        renderHTML: (attrs) => (attrs.form ? { "data-form": attrs.form } : {}),
       },
     };
   },

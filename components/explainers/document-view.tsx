@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import type { BlockNode, DocMark, ExplainerDoc, InlineNode, ListItemNode } from "@/lib/explainers/document";
 import { citationKey } from "@/lib/explainers/writing-rules";
+import { citationFormOf } from "@/lib/explainers/document-read";
 
 function withMarks(text: ReactNode, marks: readonly DocMark[] | undefined, key: string): ReactNode {
   return (marks ?? []).reduce<ReactNode>((inner, mark, index) => {
@@ -28,6 +29,7 @@ function Inline({ nodes, targets }: { nodes: readonly InlineNode[] | undefined; 
         const status = target?.status ?? "UNVERIFIED";
         return (
           <span key={index} className="mx-0.5 inline-flex items-center gap-1 align-baseline" title={target?.statement}>
+            {citationFormOf(node.attrs) === "DEBUNKED" ? <strong className="text-sm text-danger">Debunked:</strong> : null}
             {node.attrs.attributed ? <em className="text-sm">{node.attrs.attribution}</em> : null}
             <Badge tone={CLAIM_STATUS_META[status].tone}>
               <span aria-hidden>{STATUS_STYLE[status].marker}</span>

@@ -22,7 +22,8 @@ import { CitationCommand, CitationMenu, type CitationMenuState } from "./citatio
 import { CITATION_DRAG_TYPE, CitationNode, insertCitation } from "./citation-node";
 import { CitationPanel } from "./citation-panel";
 import { EditorToolbar } from "./editor-toolbar";
-import { RuleHighlights } from "./rule-highlights";
+import { RuleHighlights, ruleHighlightsKey } from "./rule-highlights";
+import { useDeskEvents } from "@/components/live/use-desk-events";
 import { SizeGuard } from "./size-guard";
 import { CitationTargetsContext } from "./targets-context";
 import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup, type SaveStatus } from "./use-autosave";
@@ -140,6 +141,17 @@ export function ExplainerEditor(props: EditorProps) {
   return <EditorBody {...props} collab={session ? { ...session, state } : null} />;
 }
 
+/**
+ * The citation targets as the editor's plugins read them (rule highlights, "/" menu, drops):
+ * one box per editor, refilled when a live status change re-reads them.
+ */
+class LiveTargets {
+  constructor(public current: ReadonlyMap<string, CitationTarget>) {}
+  replace(next: ReadonlyMap<string, CitationTarget>): void {
+    this.current = next;
+  }
+}
+
 /** Title, dek and the Tiptap document with citation chips, the claims panel, rule checks, submission. */
 function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorProps, "collab"> & { collab: (CollabSession & { state: CollabState }) | null }) {
   const router = useRouter();
@@ -161,10 +173,11 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
   const [dismissedLimit, setDismissedLimit] = useState<string | null>(null);
   const limitNotice = localLimit ?? (collab?.state.limit && collab.state.limit !== dismissedLimit ? collab.state.limit : null);
 
-  const targetMap = useMemo(() => new Map(initial.targets.map((target) => [target.key, target])), [initial.targets]);
-  // the editor's plugins keep the targets it was created with; the page remounts the editor
-  // (keyed by version) after a submission, which reloads them
-  const [targetsAtCreation] = useState(() => ({ current: targetMap }));
+  // statuses change while the editor is open: a live event re-reads the story's targets
+  const [targets, setTargets] = useState(initial.targets);
+  const targetMap = useMemo(() => new Map(targets.map((target) => [target.key, target])), [targets]);
+  // the editor's plugins read the targets through this box; it is refilled when they change
+  const [liveTargets] = useState(() => new LiveTargets(targetMap));
   // event handlers outside React render read these (title and dek change with the inputs)
   const titleRef = useRef({ title: initial.title, dek: initial.dek });
   const editorRef = useRef<Editor | null>(null);
@@ -201,7 +214,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         : []),
       CitationNode,
       CitationCommand.configure({
-        targets: targetsAtCreation,
+        targets: liveTargets,
         onState: menuStore.setMenu,
         onKeyDown: (event) => {
           if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -216,7 +229,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
           return false;
         },
       }),
-      RuleHighlights.configure({ targets: targetsAtCreation }),
+      RuleHighlights.configure({ targets: liveTargets }),
       Extension.create({
         name: "linkShortcut",
         addKeyboardShortcuts: () => ({
@@ -239,7 +252,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
       handleDrop: (view, event) => {
         const key = event.dataTransfer?.getData(CITATION_DRAG_TYPE);
         if (!key) return false;
-        const target = targetsAtCreation.current.get(key);
+        const target = liveTargets.current.get(key);
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
         if (!target || !at || !editorRef.current) return false;
         event.preventDefault();
@@ -279,6 +292,26 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
+  useEffect(() => {
+    // only a real replacement: a transaction dispatched while the shared document is still
+    // syncing would make y-prosemirror write the empty starting document into it
+    if (liveTargets.current === targetMap) return;
+    liveTargets.replace(targetMap);
+    // the rule highlights recompute with the new statuses
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(ruleHighlightsKey, true));
+  }, [editor, targetMap, liveTargets]);
+  useDeskEvents(initial.storyId, (event) => {
+    if (event.kind !== "claim_status") {
+      if (event.explainerId === initial.id) router.refresh();
+      return;
+    }
+    void fetch(`/api/stories/${initial.storyId}/citation-targets`, { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ targets: CitationTarget[] }>) : null))
+      .then((body) => {
+        if (body) setTargets(body.targets);
+      })
+      .catch(() => undefined);
+  });
   // ProseMirror learns about a click or an arrow/End key from the browser's `selectionchange`
   // event, which arrives in a later task (on a busy machine tens of milliseconds later). Anything
   // that redraws the editor in between writes ProseMirror's old selection back to the page and
@@ -532,7 +565,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         </div>
 
         <aside className="lg:sticky lg:top-4 lg:h-[calc(100vh-2rem)]">
-          <CitationPanel targets={initial.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
+          <CitationPanel targets={targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
         </aside>
       </div>
       {menu.menu ? <CitationMenu state={menu.menu} active={menu.active} onPick={menuStore.pick} /> : null}

@@ -164,7 +164,7 @@ export function PublishControls({ status }: { status: PublishingStatus }) {
 
       {status.needsReReview ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
-          <strong>Needs re-review.</strong> {status.reReviewReason ?? "A cited claim changed status since approval."} Publishing waits for a new approval.
+          <strong>Needs re-review.</strong> {status.reReviewReason ?? "A cited claim changed status since approval."} Publishing waits until a reviewer resolves every flag: an acknowledgement with a note on the review page, or the approval of a new revision.
         </p>
       ) : null}
 

@@ -2,8 +2,10 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+  // `relative`: visually hidden (absolutely positioned) labels inside a wide table are clipped by
+  // this scroll box; without it they sit at their place in the table and widen the whole page
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full border-collapse text-sm [&_tbody_tr:last-child_td]:border-b-0">
         <caption className="sr-only">{caption}</caption>
         {children}

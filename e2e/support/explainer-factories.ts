@@ -66,8 +66,8 @@ export async function buildExplainerInReview(input: {
     await db.query(`INSERT INTO "ExplainerRevisionAuthor" ("revisionId", "userId") VALUES ($1, $2)`, [revisionId, input.authorId]);
     for (const [position, bullet] of bullets.entries()) {
       await db.query(
-        `INSERT INTO "Citation" (id, "revisionId", "claimId", attributed, attribution, status, "sourceCount", position) VALUES ($1, $2, $3, $4, $5, $6::"ClaimStatus", 1, $7)`,
-        [randomUUID(), revisionId, bullet.claimId, bullet.attributed ?? false, bullet.attribution ?? "", input.statuses?.[bullet.claimId] ?? "VERIFIED", position],
+        `INSERT INTO "Citation" (id, "revisionId", "claimId", attributed, attribution, form, status, "sourceCount", position) VALUES ($1, $2, $3, $4, $5, $6::"CitationForm", $7::"ClaimStatus", 1, $8)`,
+        [randomUUID(), revisionId, bullet.claimId, bullet.attributed ?? false, bullet.attribution ?? "", bullet.attributed ? "ATTRIBUTED" : "FACT", input.statuses?.[bullet.claimId] ?? "VERIFIED", position],
       );
     }
     return revisionId;

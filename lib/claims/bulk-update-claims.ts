@@ -9,6 +9,7 @@ import { findActiveAssignee } from "./assign-claim";
 import { notifyAssignments } from "./notifications";
 import { STATUSES_NEEDING_EVIDENCE, ZBulkAssign, ZBulkStatus } from "./schemas";
 import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 
 /**
  * What a bulk change did. `skipped` counts the selected claims it left alone: those not in the
@@ -135,6 +136,7 @@ export async function bulkSetClaimStatus(actor: Actor, input: unknown): Promise<
       const cited = await tx.claim.findMany({ where: { id: { in: changing.map((claim) => claim.id) }, citations: { some: {} } }, select: { id: true, storyId: true, statement: true, factId: true } });
       const before = new Map(changing.map((claim) => [claim.id, claim.status]));
       for (const claim of cited) await flagExplainersCitingClaim(tx, actor, claim, { from: before.get(claim.id)!, to: data.status });
+      await notifyDeskChange(tx, { storyId: data.storyId, kind: "claim_status", claimIds: changing.map((claim) => claim.id) });
     }
     return { updated: changing.length, skipped: claimIds.length - changing.length };
   }, BULK_TRANSACTION);

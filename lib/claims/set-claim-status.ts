@@ -6,6 +6,7 @@ import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 import { createEvidence } from "./add-evidence";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict, statusLabel } from "./claim-view";
 import { STATUSES_NEEDING_EVIDENCE, ZSetClaimStatus } from "./schemas";
@@ -70,6 +71,7 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
     });
     // explainers approved while citing this claim must be looked at again
     await flagExplainersCitingClaim(tx, actor, current, { from: current.status, to: data.status });
+    await notifyDeskChange(tx, { storyId: current.storyId, kind: "claim_status", claimIds: [current.id] });
     return current.id;
   });
   // read after commit: the detail takes several queries, and the row lock should not wait for them

@@ -154,6 +154,51 @@ describe("suggested claims", () => {
     expect(pending).not.toContain(FLED);
   });
 
+  it("tagging the words of a suggestion answers it, so accepting it later makes no second claim", async () => {
+    const { editor, story, input, reportId } = await storyWithReport();
+    const suggestion = await suggestionFor(editor.actor, story.id, "heavy shelling");
+    const text = input.paragraphs!.join("\n\n");
+    const tagged = await tagClaim(editor.actor, { storyId: story.id, reportId, reportVersion: 1, ...spanOf(text, "heavy shelling on the eastern side"), statement: "Heavy shelling overnight" });
+
+    const refused = await domainErrorFrom(acceptSuggestion(editor.actor, { suggestionId: suggestion.id }));
+    expect(refused.kind).toBe("conflict");
+    expect(refused.message).toMatch(/already accepted/);
+    expect(await db.claim.count({ where: { reportId } })).toBe(1);
+    expect(await db.claimSuggestion.findUniqueOrThrow({ where: { id: suggestion.id }, select: { state: true, claimId: true } })).toEqual({ state: "ACCEPTED", claimId: tagged.id });
+    expect(await pendingTexts(editor.actor, story.id)).not.toContain(SHELLING);
+  });
+
+  it("accepting a suggestion over an existing claim offers to merge, and merging makes no new claim", async () => {
+    const { editor, story, reportId } = await storyWithReport();
+    const suggestion = await suggestionFor(editor.actor, story.id, "about 3,000 people");
+    // a claim on the same words that did not come through tagClaim (an older desk, a script)
+    const version = await db.reportVersion.findFirstOrThrow({ where: { reportId, version: 1 }, select: { id: true, bodyText: true } });
+    const existing = await db.claim.create({
+      data: {
+        storyId: story.id,
+        reportId,
+        reportVersionId: version.id,
+        exact: version.bodyText.slice(suggestion.start, suggestion.end),
+        start: suggestion.start,
+        end: suggestion.end,
+        statement: "About 3,000 people fled west",
+        createdById: editor.id,
+      },
+      select: { id: true },
+    });
+
+    const refused = await domainErrorFrom(acceptSuggestion(editor.actor, { suggestionId: suggestion.id }));
+    expect(refused.kind).toBe("conflict");
+    expect(refused.message).toMatch(/already a claim: “About 3,000 people fled west”\. Merge the suggestion into it, or dismiss/);
+    expect(refused.fieldErrors).toEqual({ overlappingClaimId: existing.id });
+    expect(await db.claimSuggestion.findUniqueOrThrow({ where: { id: suggestion.id }, select: { state: true } })).toEqual({ state: "PENDING" });
+
+    await expect(acceptSuggestion(editor.actor, { suggestionId: suggestion.id, mergeInto: existing.id })).resolves.toEqual({ claimId: existing.id });
+    expect(await db.claim.count({ where: { reportId } })).toBe(1);
+    expect(await db.claimSuggestion.findUniqueOrThrow({ where: { id: suggestion.id }, select: { state: true, claimId: true } })).toEqual({ state: "ACCEPTED", claimId: existing.id });
+    expect(await db.auditEvent.count({ where: { entityId: suggestion.id, action: "suggestion.merge" } })).toBe(1);
+  });
+
   it("a suggestion left on an older version cannot be accepted", async () => {
     const { editor, story, input } = await storyWithReport();
     const old = await suggestionFor(editor.actor, story.id, "heavy shelling");

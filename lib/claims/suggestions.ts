@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, type DomainError, notFound } from "@/lib/errors/domain-errors";
+import { conflict, DomainError, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { quoteHash, suggestClaims } from "@/lib/analysis/suggest-claims";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
@@ -30,6 +30,8 @@ export const ZAcceptSuggestion = z.object({
   attribution: ZTagClaim.shape.attribution,
   /** defaults to the places and actors named in the sentence */
   tags: z.array(ZClaimTag).max(30, "At most 30 tags.").optional(),
+  /** an existing claim overlapping the sentence: the suggestion is answered by it, no new claim */
+  mergeInto: z.uuid({ error: "Unknown claim." }).optional(),
 });
 export type TAcceptSuggestion = z.input<typeof ZAcceptSuggestion>;
 
@@ -175,6 +177,37 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       data: { state: "ACCEPTED", decidedById: actor.id, decidedAt },
     });
     if (claimed.count === 0) throw await decidedConflict(tx, suggestion.id);
+
+    // the same words tagged already (before this suggestion, or through another path) stay one claim
+    const overlapping = await tx.claim.findMany({
+      where: { reportVersionId: suggestion.reportVersion.id, anchorState: { in: ["ANCHORED", "FUZZY"] }, start: { lt: suggestion.end }, end: { gt: suggestion.start } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, statement: true },
+    });
+    if (data.mergeInto) {
+      const into = overlapping.find((claim) => claim.id === data.mergeInto);
+      if (!into) throw invalid("That claim does not overlap this suggestion; reload the report to see its claims.");
+      await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: into.id, factId: null, factPinned: false } });
+      await queueFactRefresh(tx, storyId, suggestion.factId);
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "suggestion.merge",
+        entityType: "claim_suggestion",
+        entityId: suggestion.id,
+        storyId,
+        before: { state: "PENDING" },
+        after: { state: "ACCEPTED", claimId: into.id },
+      });
+      return { claimId: into.id };
+    }
+    if (overlapping.length > 0) {
+      const first = overlapping[0]!;
+      throw new DomainError(
+        "conflict",
+        `These words are already a claim: “${first.statement.length > 80 ? `${first.statement.slice(0, 79)}…` : first.statement}”. Merge the suggestion into it, or dismiss the suggestion.`,
+        { overlappingClaimId: first.id },
+      );
+    }
 
     const anchor = describeAnchor(suggestion.reportVersion.bodyText, suggestion.start, suggestion.end);
     const statement = data.statement ?? suggestion.text.replace(/\s+/gu, " ").trim().slice(0, STATEMENT_MAX);

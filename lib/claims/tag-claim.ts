@@ -1,5 +1,5 @@
 import "server-only";
-import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
+import { queueFactRefresh, queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -88,6 +88,30 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
       },
       select: { id: true },
     });
+    // a pending suggestion of the same words is answered by this claim: accepting it later would
+    // make the same span a second claim
+    const overlapping = await tx.claimSuggestion.findMany({
+      where: { reportVersionId: version.id, state: "PENDING", start: { lt: span.end }, end: { gt: span.start } },
+      select: { id: true, factId: true },
+    });
+    if (overlapping.length > 0) {
+      await tx.claimSuggestion.updateMany({
+        where: { id: { in: overlapping.map((row) => row.id) }, state: "PENDING" },
+        data: { state: "ACCEPTED", decidedById: actor.id, decidedAt: new Date(), claimId: claim.id, factId: null, factPinned: false },
+      });
+      for (const suggestion of overlapping) {
+        await queueFactRefresh(tx, data.storyId, suggestion.factId);
+        await recordAuditEvent(tx, {
+          actorId: actor.id,
+          action: "suggestion.accept",
+          entityType: "claim_suggestion",
+          entityId: suggestion.id,
+          storyId: data.storyId,
+          before: { state: "PENDING" },
+          after: { state: "ACCEPTED", claimId: claim.id, by: "tagging the same words" },
+        });
+      }
+    }
     await queueReportAnalysis(tx, data.reportId, { countProgress: false });
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: claim.id, statement: data.statement });
     await recordAuditEvent(tx, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { ZExplainerDoc } from "@/lib/explainers/document";
-import { explainerSchema } from "./explainer-schema";
+import { canonicalExplainerDocument, explainerSchema } from "./explainer-schema";
 
 const everyNode = {
   type: "doc",
@@ -19,12 +19,12 @@ const everyNode = {
                 { type: "text", text: "Ferries resumed ", marks: [{ type: "bold" }] },
                 { type: "text", text: "at dawn", marks: [{ type: "italic" }] },
                 { type: "hardBreak" },
-                { type: "citation", attrs: { claimId: "0191e0a4-7c1e-7c2a-9a1b-4e5f6a7b8c9d", factId: null, attributed: true, attribution: "according to the port authority" } },
+                { type: "citation", attrs: { claimId: "0191e0a4-7c1e-7c2a-9a1b-4e5f6a7b8c9d", factId: null, attributed: true, attribution: "according to the port authority", form: "ATTRIBUTED" } },
               ],
             },
             {
               type: "bulletList",
-              content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "citation", attrs: { claimId: null, factId: "0191e0a4-7c1e-7c2a-9a1b-4e5f6a7b8c9e", attributed: false, attribution: "" } }] }] }],
+              content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "citation", attrs: { claimId: null, factId: "0191e0a4-7c1e-7c2a-9a1b-4e5f6a7b8c9e", attributed: false, attribution: "", form: null } }] }] }],
             },
           ],
         },
@@ -47,5 +47,17 @@ describe("explainer schema for live co-editing", () => {
     const schema = explainerSchema();
     expect(Object.keys(schema.nodes).sort()).toEqual(["bulletList", "citation", "doc", "hardBreak", "heading", "listItem", "orderedList", "paragraph", "text"]);
     expect(Object.keys(schema.marks).sort()).toEqual(["bold", "italic", "link"]);
+  });
+});
+
+describe("comparing explainer documents", () => {
+  const list = { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Pylons fell near Orsk." }] }] }] };
+  it("counts the editor's empty paragraph after a final list as no change", () => {
+    expect(canonicalExplainerDocument({ type: "doc", content: [list, { type: "paragraph" }] })).toBe(canonicalExplainerDocument({ type: "doc", content: [list] }));
+  });
+  it("still sees a real change, and an empty paragraph between blocks", () => {
+    const paragraph = { type: "paragraph", content: [{ type: "text", text: "Crews restored power." }] };
+    expect(canonicalExplainerDocument({ type: "doc", content: [list, paragraph] })).not.toBe(canonicalExplainerDocument({ type: "doc", content: [list] }));
+    expect(canonicalExplainerDocument({ type: "doc", content: [{ type: "paragraph" }, list] })).not.toBe(canonicalExplainerDocument({ type: "doc", content: [list] }));
   });
 });

@@ -21,6 +21,7 @@ export const CitationNodeBase = Node.create({
       factId: { default: null },
       attributed: { default: false },
       attribution: { default: "" },
+      form: { default: null },
     };
   },
   parseHTML() {
@@ -63,9 +64,16 @@ export function explainerSchema(): Schema {
  * JSON that differs only in key order or in attributes left at their defaults compares equal.
  */
 export function canonicalExplainerDocument(json: unknown): string {
+  let canonical: { content?: { type?: string; content?: unknown[] }[] };
   try {
-    return JSON.stringify(explainerSchema().nodeFromJSON(json).toJSON());
+    canonical = explainerSchema().nodeFromJSON(json).toJSON() as typeof canonical;
   } catch {
     return JSON.stringify(json);
   }
+  // The editor keeps an empty paragraph after a final list or heading (Tiptap's trailing node)
+  // so the writer can type below it: it shows nothing, and opening a document that ends in a list
+  // must not count as an edit.
+  const blocks = [...(canonical.content ?? [])];
+  while (blocks.length > 0 && blocks.at(-1)!.type === "paragraph" && !blocks.at(-1)!.content?.length) blocks.pop();
+  return JSON.stringify({ ...canonical, content: blocks });
 }

@@ -196,6 +196,7 @@ const SQL_ONLY_CHECKS: ReadonlyArray<[table: string, name: string]> = [
   ["Citation", "Citation_target_check"],
   ["ExplainerRevision", "ExplainerRevision_number_check"],
   ["Fact", "Fact_sourceCount_check"],
+  ["ReReviewFlag", "ReReviewFlag_resolution_check"],
 ];
 
 /** Tables that exist on purpose without a model. */

@@ -10,8 +10,28 @@ export type DocMark =
   | { type: "link"; attrs: { href: string; target?: string | null; rel?: string | null; class?: string | null; title?: string | null } };
 export type TextNode = { type: "text"; text: string; marks?: DocMark[] };
 export type HardBreakNode = { type: "hardBreak"; marks?: DocMark[] };
-/** Exactly one of claimId and factId is set; `attribution` is "" unless attributed. */
-export type CitationAttrs = { claimId: string | null; factId: string | null; attributed: boolean; attribution: string };
+/**
+ * How a bullet cites a claim or fact (the rules table in ./writing-rules.ts says which status
+ * allows which form):
+ * - FACT: stated as fact, no attribution;
+ * - ATTRIBUTED: with an attribution phrase ("according to two army sources");
+ * - BOTH_SIDES: one side of a dispute, in a bullet that also cites the other side;
+ * - DEBUNKED: named only to say it is false; the public page says so beside it.
+ */
+export const CITATION_FORMS = ["FACT", "ATTRIBUTED", "BOTH_SIDES", "DEBUNKED"] as const;
+export type CitationForm = (typeof CITATION_FORMS)[number];
+
+/**
+ * Exactly one of claimId and factId is set; `attribution` is "" unless attributed. `form` is
+ * absent in documents written before forms existed: they read as FACT or ATTRIBUTED from
+ * `attributed` (see citationFormOf). `attributed` is true for every form but FACT.
+ */
+export type CitationAttrs = { claimId: string | null; factId: string | null; attributed: boolean; attribution: string; form?: CitationForm | null };
+
+/** The form of a citation, reading documents written before forms existed by `attributed`. */
+export function citationFormOf(attrs: Pick<CitationAttrs, "attributed" | "form">): CitationForm {
+  return attrs.form ?? (attrs.attributed ? "ATTRIBUTED" : "FACT");
+}
 export type CitationNode = { type: "citation"; attrs: CitationAttrs; marks?: DocMark[] };
 export type InlineNode = TextNode | HardBreakNode | CitationNode;
 export type ParagraphNode = { type: "paragraph"; content?: InlineNode[] };
@@ -27,7 +47,7 @@ type AnyNode = { type: string; text?: string; content?: AnyNode[] };
 
 
 /** A citation as it appears in the document, in document order. */
-export type DocCitation = CitationAttrs & { position: number };
+export type DocCitation = Omit<CitationAttrs, "form"> & { form: CitationForm; position: number };
 
 function inlineOf(node: AnyNode): InlineNode[] {
   return (node.content ?? []) as InlineNode[];
@@ -44,7 +64,7 @@ export function extractCitations(doc: ExplainerDoc): DocCitation[] {
   walk(doc as AnyNode, (node) => {
     if (node.type === "citation") {
       const attrs = (node as unknown as CitationNode).attrs;
-      found.push({ claimId: attrs.claimId, factId: attrs.factId, attributed: attrs.attributed, attribution: attrs.attribution, position: found.length });
+      found.push({ claimId: attrs.claimId, factId: attrs.factId, attributed: attrs.attributed, attribution: attrs.attribution, form: citationFormOf(attrs), position: found.length });
     }
   });
   return found;
@@ -58,7 +78,9 @@ export function inlineText(nodes: readonly InlineNode[], options: { citations?: 
     else if (node.type === "hardBreak") out += "\n";
     else if (options.citations === "marker") {
       const target = node.attrs.claimId ? `claim:${node.attrs.claimId}` : `fact:${node.attrs.factId}`;
-      out += `[${node.attrs.attributed ? `${node.attrs.attribution}; ` : ""}${target}]`;
+      const form = citationFormOf(node.attrs);
+      const how = form === "BOTH_SIDES" ? "both sides: " : form === "DEBUNKED" ? "debunked: " : "";
+      out += `[${how}${node.attrs.attributed ? `${node.attrs.attribution}; ` : ""}${target}]`;
     }
   }
   return out;

@@ -35,8 +35,8 @@ describe("explainer document", () => {
     ]);
     const parsed = ZExplainerDoc.parse(doc);
     expect(extractCitations(parsed)).toEqual([
-      { claimId: CLAIM, factId: null, attributed: false, attribution: "", position: 0 },
-      { claimId: null, factId: FACT, attributed: true, attribution: "according to two army sources", position: 1 },
+      { claimId: CLAIM, factId: null, attributed: false, attribution: "", form: "FACT", position: 0 },
+      { claimId: null, factId: FACT, attributed: true, attribution: "according to two army sources", form: "ATTRIBUTED", position: 1 },
     ]);
     expect(bulletsOf(parsed).map((bullet) => [bullet.text, bullet.citations.length])).toEqual([
       ["Rebels took the bridge see", 1],

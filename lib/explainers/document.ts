@@ -6,12 +6,12 @@
  *
  * Nodes: doc, heading (level 2 only: section titles), paragraph, bulletList, orderedList,
  * listItem, text, hardBreak, and the inline atom `citation`
- * { claimId | factId (exactly one), attributed, attribution }.
+ * { claimId | factId (exactly one), attributed, attribution, form }.
  * Marks: bold, italic, link (http/https only).
  */
 import { z } from "zod";
 import { visibleText } from "@/lib/text/visible-text-schema";
-import type { ExplainerDoc, ListItemNode, ListNode } from "./document-read";
+import { CITATION_FORMS, type ExplainerDoc, type ListItemNode, type ListNode } from "./document-read";
 
 export * from "./document-read";
 
@@ -70,9 +70,12 @@ export const ZCitationAttrs = z
     factId: ZUuid.nullable(),
     attributed: z.boolean(),
     attribution: visibleText().max(DOCUMENT_LIMITS.attributionChars, "Attribution phrases are at most 300 characters."),
+    form: z.enum(CITATION_FORMS, { error: "Unknown citation form." }).nullable().optional(),
   })
   .strict()
-  .refine((attrs) => (attrs.claimId === null) !== (attrs.factId === null), "A citation points at exactly one claim or one fact.");
+  .refine((attrs) => (attrs.claimId === null) !== (attrs.factId === null), "A citation points at exactly one claim or one fact.")
+  // every form but FACT shows its phrase; a document saying otherwise was not shaped by the editor
+  .refine((attrs) => attrs.form == null || attrs.attributed === (attrs.form !== "FACT"), "A citation stated as fact carries no attribution, and every other form does.");
 
 export const ZCitationNode = z.object({ type: z.literal("citation"), attrs: ZCitationAttrs, marks: z.array(ZMark).max(3).optional() }).strict();
 

@@ -6,12 +6,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { notifyReviewRequested } from "@/lib/review/review-notifications";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 import { flushSharedDocument } from "@/lib/collab/flush-shared-document";
-import { loadCitationTargets } from "./citation-targets";
-import { extractCitations, ZExplainerDoc } from "./document";
+import { extractCitations } from "./document";
+import { assertWritingRules } from "./enforce-writing-rules";
 import { staleExplainerConflict } from "./save-explainer-draft";
 import { ZSubmitRevision } from "./schemas";
-import { checkWritingRules, citationKey } from "./writing-rules";
+import { citationKey } from "./writing-rules";
 import { canTransition, EXPLAINER_TRANSITIONS } from "./workflow";
 
 export type SubmittedRevision = { revisionId: string; number: number; version: number };
@@ -47,19 +48,8 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
           : "Nothing changed since the last approval: edit the explainer before submitting a new revision.",
       );
     }
-    const doc = ZExplainerDoc.parse(explainer.content);
+    const { doc, targets: byKey } = await assertWritingRules(tx, explainer.storyId, explainer.content, "submit");
     const citations = extractCitations(doc);
-    const targets = await loadCitationTargets(tx, explainer.storyId, {
-      claimIds: [...new Set(citations.flatMap((citation) => (citation.claimId ? [citation.claimId] : [])))],
-      factIds: [...new Set(citations.flatMap((citation) => (citation.factId ? [citation.factId] : [])))],
-    });
-    const byKey = new Map(targets.map((target) => [target.key, target]));
-    const problems = checkWritingRules(doc, byKey);
-    if (problems.length > 0) {
-      const fieldErrors: Record<string, string> = {};
-      for (const problem of problems) fieldErrors[`bullet.${problem.bulletIndex}`] ??= `${problem.section ? `${problem.section}: ` : ""}“${problem.excerpt}” — ${problem.message}`;
-      throw invalid(`Fix ${problems.length === 1 ? "this bullet" : `these ${problems.length} problems`} before review.`, fieldErrors);
-    }
 
     const last = await tx.explainerRevision.findFirst({ where: { explainerId: explainer.id }, orderBy: { number: "desc" }, select: { number: true } });
     const authorIds = [...new Set([...explainer.editorIdsSinceApproval, actor.id])];
@@ -82,6 +72,7 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
                 factId: citation.factId,
                 attributed: citation.attributed,
                 attribution: citation.attributed ? citation.attribution : "",
+                form: citation.form,
                 status: target?.status ?? "UNVERIFIED",
                 sourceCount: target?.sourceCount ?? 1,
                 position: citation.position,
@@ -107,6 +98,7 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       after: { state: EXPLAINER_TRANSITIONS.submit.to, revisionId: revision.id, number: revision.number, message: data.message, authorIds },
     });
     await notifyReviewRequested(tx, actor, explainer, authorIds);
+    await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     return { revisionId: revision.id, number: revision.number, version: explainer.version + 1 };
   });
 }

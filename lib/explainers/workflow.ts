@@ -6,9 +6,9 @@
 import type { ExplainerState } from "@/lib/generated/prisma/enums";
 import type { Action } from "@/lib/auth/permissions";
 
-export type WorkflowAction = "edit" | "submit" | "approve" | "request_changes";
+export type WorkflowAction = "edit" | "submit" | "approve" | "request_changes" | "acknowledge_rereview";
 
-type Transition = { from: readonly ExplainerState[]; to: ExplainerState; permission: Action };
+type Transition = { from: readonly ExplainerState[]; to: ExplainerState | "unchanged"; permission: Action };
 
 const EVERY_STATE = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED"] as const satisfies readonly ExplainerState[];
 
@@ -20,6 +20,9 @@ export const EXPLAINER_TRANSITIONS = {
   submit: { from: ["DRAFT", "CHANGES_REQUESTED"], to: "IN_REVIEW", permission: "explainer.submit" },
   approve: { from: ["IN_REVIEW"], to: "APPROVED", permission: "revision.review" },
   request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", permission: "revision.review" },
+  // a reviewer checks that the approved (or live) text still holds after a cited claim changed
+  // status, and says why; whatever the working copy is doing meanwhile
+  acknowledge_rereview: { from: EVERY_STATE, to: "unchanged", permission: "revision.review" },
 } as const satisfies Record<WorkflowAction, Transition>;
 
 /** True when the action may start from this state. */

@@ -334,6 +334,21 @@ describe("editors' decisions on facts", () => {
     expect(await db.claimSuggestion.findUniqueOrThrow({ where: { id: fifteen.id } })).toMatchObject({ factId: null, factPinned: true });
   });
 
+  it("moving the last claim out of a fact says the fact is gone, so the page can leave it", async () => {
+    const { editor, story, toll } = await groupedStory();
+    const members = await memberIds(toll.id);
+    let version = toll.version;
+    const outcomes: boolean[] = [];
+    for (const memberId of members) {
+      const moved = await moveFactMember(editor.actor, { storyId: story.id, memberId, fromFactId: toll.id, fromVersion: version, toFactId: null });
+      outcomes.push(moved.fromFactRemains);
+      version = (await db.fact.findUnique({ where: { id: toll.id }, select: { version: true } }))?.version ?? version;
+    }
+    expect(outcomes.at(-1)).toBe(false);
+    expect(outcomes.slice(0, -1).every(Boolean)).toBe(true);
+    expect(await db.fact.count({ where: { id: toll.id } })).toBe(0);
+  });
+
   it("merging two facts keeps one with every claim pinned", async () => {
     const { editor, story, seized, toll } = await groupedStory();
     const all = [...(await memberIds(seized.id)), ...(await memberIds(toll.id))].sort();

@@ -9,12 +9,16 @@ import { placeMembers, refreshFactSummaries } from "./fact-members";
 import { ZMoveFactMember } from "./schemas";
 import { lockStoryFacts } from "./story-lock";
 
-/** Moves a claim to another fact of the story, or out of any fact; it stays where the editor put it. */
-export async function moveFactMember(actor: Actor, input: unknown): Promise<{ storyId: string; factId: string | null }> {
+/**
+ * Moves a claim to another fact of the story, or out of any fact; it stays where the editor put it.
+ * `fromFactRemains` is false when the fact it left was dissolved (it held too few claims), so
+ * the page can go somewhere that exists.
+ */
+export async function moveFactMember(actor: Actor, input: unknown): Promise<{ storyId: string; factId: string | null; fromFactRemains: boolean }> {
   assertCan(actor, "fact.edit");
   const data = parseInput(ZMoveFactMember, input);
   if (data.fromFactId !== null && data.fromVersion === null) throw invalid("Missing version.");
-  await db.$transaction(async (tx) => {
+  const fromFactRemains = await db.$transaction(async (tx) => {
     await lockStoryFacts(tx, data.storyId);
     const [member] = await findStoryMembers(tx, data.storyId, [data.memberId]);
     if (data.fromFactId) await claimFactVersion(tx, data.storyId, data.fromFactId, data.fromVersion!);
@@ -34,6 +38,7 @@ export async function moveFactMember(actor: Actor, input: unknown): Promise<{ st
       before: { claimId: data.memberId, factId: data.fromFactId },
       after: { claimId: data.memberId, factId: data.toFactId },
     });
+    return data.fromFactId ? (await tx.fact.count({ where: { id: data.fromFactId } })) > 0 : false;
   });
-  return { storyId: data.storyId, factId: data.toFactId };
+  return { storyId: data.storyId, factId: data.toFactId, fromFactRemains };
 }

@@ -52,6 +52,7 @@ export function renderAtomFeed(entries: readonly FeedEntry[], baseUrl: string, u
         `<entry><title>${xmlText(entry.title)}</title><id>urn:uuid:${entry.id}</id>` +
         `<link rel="alternate" type="text/html" href="${xmlText(url)}"/>` +
         `<published>${entry.firstPublishedAt.toISOString()}</published><updated>${entry.publishedAt.toISOString()}</updated>` +
+        `<author><name>${PUBLIC_SITE_NAME}</name></author>` +
         `<summary type="text">${xmlText(summaryOf(entry))}</summary></entry>`
       );
     })
@@ -74,13 +75,14 @@ export function renderRssFeed(entries: readonly FeedEntry[], baseUrl: string, up
       return (
         `<item><title>${xmlText(entry.title)}</title><link>${xmlText(url)}</link>` +
         `<guid isPermaLink="false">urn:uuid:${entry.id}</guid><pubDate>${entry.publishedAt.toUTCString()}</pubDate>` +
+        `<dc:creator>${PUBLIC_SITE_NAME}</dc:creator>` +
         // RSS readers render <description> as HTML; the dek is plain text (see xmlEscapedHtmlText)
         `<description>${xmlEscapedHtmlText(summaryOf(entry))}</description></item>`
       );
     })
     .join("\n");
   return (
-    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +
+    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>` +
     `<title>${xmlText(FEED_TITLE)}</title><link>${xmlText(baseUrl)}/</link>` +
     `<description>Explainers in which every point is traced to checked reports.</description><language>en</language>` +
     `<lastBuildDate>${built}</lastBuildDate><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>\n${items}\n</channel></rss>\n`

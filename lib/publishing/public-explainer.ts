@@ -11,7 +11,7 @@ import { safeHref } from "./render-document";
  */
 
 /** One outlet that carried a cited claim, with the time of its report. */
-export type PublicSource = { outlet: string; publishedAt: Date | null; url: string | null };
+export type PublicSource = { outlet: string; publishedAt: Date | null; url: string | null; headline?: string | null };
 
 export type PublicCitation = {
   kind: "claim" | "fact";
@@ -58,16 +58,18 @@ export const PUBLIC_STATUS_LABEL: Record<ClaimStatus, string> = {
 
 const reportSelect = {
   publishedAt: true,
+  headline: true,
   source: { select: { name: true } },
 } as const;
 
-type ReportRow = { publishedAt: Date | null; source: { name: string } | null };
+type ReportRow = { publishedAt: Date | null; headline: string; source: { name: string } | null };
 
 function sourceOf(report: ReportRow, version: { url: string | null; publishedAt: Date | null } | null): PublicSource {
   return {
     outlet: report.source?.name ?? "Unnamed outlet",
     publishedAt: report.publishedAt ?? version?.publishedAt ?? null,
     url: safeHref(version?.url ?? null),
+    headline: report.headline,
   };
 }
 

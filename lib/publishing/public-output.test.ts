@@ -86,7 +86,8 @@ describe("the feeds", () => {
     const atom = renderAtomFeed(entries, "https://news.example.org", CHANGED);
     expect(atom).toContain("<updated>2026-03-05T10:00:00.000Z</updated>");
     expect(atom).toContain("Correction: Fix");
-    expect(renderRssFeed(entries, "https://news.example.org", CHANGED)).toContain("<pubDate>Thu, 05 Mar 2026 10:00:00 GMT</pubDate>");
+    expect(atom).toContain("<published>2026-03-04T10:00:00.000Z</published><updated>2026-03-05T10:00:00.000Z</updated><author><name>Wiredesk</name></author>");
+    expect(renderRssFeed(entries, "https://news.example.org", CHANGED)).toContain("<pubDate>Thu, 05 Mar 2026 10:00:00 GMT</pubDate><dc:creator>Wiredesk</dc:creator>");
   });
 
   it("an empty feed is still valid, and says it changed when the last explainer was taken down, not in 1970", () => {

@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
+import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
 import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
@@ -49,6 +50,9 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
   if (note !== null && !explainer.firstPublishedAt) {
     throw conflict("A correction amends a published explainer; this one has never been published. Publish it instead.");
   }
+  // the rules hold for what readers will see, with the statuses of today (not those at approval)
+  const approved = await tx.explainerRevision.findUniqueOrThrow({ where: { id: explainer.approvedRevisionId }, select: { content: true } });
+  await assertWritingRules(tx, explainer.storyId, approved.content, "publish");
 
   const now = new Date();
   const revisionId = explainer.approvedRevisionId;

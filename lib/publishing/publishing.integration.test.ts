@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { schemaOrgProblems } from "./schema-org";
 import pg from "pg";
 import { db, type Prisma } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
@@ -132,9 +133,13 @@ describe("publishing an explainer", () => {
     expect(reviews[0]).toMatchObject({
       "@type": "ClaimReview",
       claimReviewed: expect.stringContaining("Invented statement 0"),
-      reviewRating: { "@type": "Rating", alternateName: "Confirmed", ratingValue: 5 },
-      itemReviewed: { "@type": "Claim", appearance: [{ publisher: { name: expect.stringContaining("Northwire") } }] },
+      reviewRating: { "@type": "Rating", alternateName: "Confirmed", ratingValue: 4, bestRating: 4, worstRating: 1 },
+      itemReviewed: { "@type": "Claim", author: { name: expect.stringContaining("Northwire") }, appearance: [{ author: { name: expect.stringContaining("Northwire") } }] },
     });
+    // the reviewed statement is the cited claim's own, and every node conforms to schema.org
+    const statements = await db.claim.findMany({ where: { id: { in: fixture.claims.map((claim) => claim.id) } }, select: { statement: true } });
+    expect(statements.map((row) => row.statement)).toContain(reviews[0]!.claimReviewed);
+    for (const node of [article, ...reviews]) expect(schemaOrgProblems(node)).toEqual([]);
 
     const audit = await db.auditEvent.findFirst({ where: { entityId: fixture.explainerId, action: "explainer.publish" } });
     expect(audit?.actorId).toBe(editor.id);

@@ -115,9 +115,35 @@ describe("renderDocument", () => {
         `<li><p>Crossing seized<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">1</a></sup> and held</p>` +
         `<ul><li><p>inner<sup class="cite"><a href="#source-2" id="cite-2" aria-label="Source 2">2</a></sup></p><p class="sources">[2:${FACT}]</p></li></ul>` +
         `<p class="sources">[1:${CLAIM}]</p></li>` +
-        `<li><p>army sources said <span class="attribution">according to two army sources</span><sup class="cite"><a href="#source-3" id="cite-3" aria-label="Source 3">3</a></sup></p><p class="sources">[3:${CLAIM}]</p></li>` +
+        `<li><p>army sources said, <span class="attribution">according to two army sources</span><sup class="cite"><a href="#source-3" id="cite-3" aria-label="Source 3">3</a></sup>.</p><p class="sources">[3:${CLAIM}]</p></li>` +
         "</ul><p>loose</p>",
     );
+  });
+
+  it("joins attribution phrases to the bullet's words with an editor's punctuation", () => {
+    const phrased = (form: string, phrase: string) => ({ type: "citation", attrs: { claimId: CLAIM, factId: null, attributed: form !== "FACT", attribution: phrase, form } });
+    const plain = (html: string) => html.replace(/<p class="sources">.*?<\/p>/g, "").replace(/<sup[^>]*>.*?<\/sup>/g, "").replace(/<[^>]+>/g, "");
+    const sentence = (...inline: unknown[]) => plain(render(doc(paragraph(...inline))));
+    const A = phrased("ATTRIBUTED", "according to two army sources");
+    expect(sentence(text("At least 12 soldiers were killed"), A)).toBe("At least 12 soldiers were killed, according to two army sources.");
+    expect(sentence(text("At least 12 soldiers were killed."), A)).toBe("At least 12 soldiers were killed, according to two army sources.");
+    expect(sentence(text("At least 12 soldiers were killed, "), A)).toBe("At least 12 soldiers were killed, according to two army sources.");
+    expect(sentence(text("Was the bridge hit?"), A)).toBe("Was the bridge hit, according to two army sources?");
+    expect(sentence(text("Rebels say they hold the town"), A, text(" but the army denies it."))).toBe("Rebels say they hold the town, according to two army sources, but the army denies it.");
+    expect(sentence(text("Rebels hold the town."), A, text(" The army denies it."))).toBe("Rebels hold the town, according to two army sources. The army denies it.");
+    expect(sentence(text("Rebels hold the town"), A, text("; the army denies it."))).toBe("Rebels hold the town, according to two army sources; the army denies it.");
+    expect(sentence(A, text(" rebels hold the town."))).toBe("According to two army sources, rebels hold the town.");
+    expect(sentence(text("The town fell"), A, phrased("ATTRIBUTED", "Meridian reported; this could not be independently verified"))).toBe(
+      "The town fell, according to two army sources; Meridian reported; this could not be independently verified.",
+    );
+    // debunked: the page says the claim is false, with or without who spread it
+    expect(sentence(text("The ferry sank"), phrased("DEBUNKED", "Testwire Agency reported"))).toBe("The ferry sank, Testwire Agency reported; this claim is false.");
+    expect(sentence(text("Posts said the ferry sank."), phrased("DEBUNKED", ""))).toBe("Posts said the ferry sank; this claim is false.");
+    expect(render(doc(paragraph(text("The ferry sank"), phrased("DEBUNKED", ""))))).toContain('<strong class="debunked">this claim is false</strong>');
+    // stated as fact: no phrase, nothing added
+    expect(sentence(text("The bridge reopened."), phrased("FACT", ""))).toBe("The bridge reopened.");
+    // marks around the words before the phrase stay closed around them
+    expect(render(doc(paragraph(text("Shelling continued.", [{ type: "bold" }]), A)))).toContain("<strong>Shelling continued</strong>, <span");
   });
 
   it("stops at the node budget on huge documents", () => {

@@ -8,7 +8,14 @@
  */
 
 /** A citation atom's attributes, as the renderer hands them to the caller. */
-export type CitationAttrs = { claimId: string | null; factId: string | null; attributed: boolean; attribution: string };
+export type CitationAttrs = {
+  claimId: string | null;
+  factId: string | null;
+  attributed: boolean;
+  attribution: string;
+  /** FACT, ATTRIBUTED, BOTH_SIDES or DEBUNKED (lib/explainers/document-read.ts); old documents read by `attributed` */
+  form: "FACT" | "ATTRIBUTED" | "BOTH_SIDES" | "DEBUNKED";
+};
 
 /** A citation met in the document, numbered in reading order (1, 2, ...). */
 export type CitationUse = CitationAttrs & { number: number };
@@ -87,11 +94,14 @@ export function citationAttrsOf(node: unknown): CitationAttrs | null {
   // exactly one target: a claim or a fact
   if (validClaim === validFact) return null;
   const attribution = stringAttr(node.attrs, "attribution") ?? "";
+  const attributed = node.attrs.attributed === true;
+  const form = stringAttr(node.attrs, "form");
   return {
     claimId: validClaim ? claimId.toLowerCase() : null,
     factId: validFact ? factId.toLowerCase() : null,
-    attributed: node.attrs.attributed === true,
+    attributed,
     attribution: stripUnsafeChars(attribution).slice(0, 500),
+    form: form === "FACT" || form === "ATTRIBUTED" || form === "BOTH_SIDES" || form === "DEBUNKED" ? form : attributed ? "ATTRIBUTED" : "FACT",
   };
 }
 
@@ -123,6 +133,39 @@ function wrapMarks(html: string, marks: readonly Mark[]): string {
   return out;
 }
 
+const CLOSING_TAGS = /((?:<\/(?:strong|em|a)>)*)$/;
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Joins an attribution phrase to the HTML before it: trailing spaces go, a sentence end is taken
+ * away (and returned, to close the sentence after the phrase), and a comma is put in unless the
+ * writer already ended on a comma, semicolon, colon or dash. Right after another phrase, a
+ * semicolon separates the two. At the very start of a paragraph nothing leads the phrase.
+ */
+export function joinBefore(html: string, afterPhrase: boolean): { html: string; lead: string; end: string } {
+  const closing = CLOSING_TAGS.exec(html)?.[1] ?? "";
+  let text = html.slice(0, html.length - closing.length).replace(/\s+$/, "");
+  if (text === "") return { html: closing, lead: "", end: "" };
+  if (afterPhrase) return { html: text + closing, lead: "; ", end: "" };
+  let end = "";
+  const terminal = /([.!?])$/.exec(text);
+  if (terminal && !/\.\.$/.test(text)) {
+    end = terminal[1]!;
+    text = text.slice(0, -1);
+  }
+  if (/[,;:\u2014\u2013-]$/.test(text)) return { html: text + closing, lead: " ", end };
+  return { html: text + closing, lead: ", ", end };
+}
+
+/** What goes between a phrase and the writer's next words: their punctuation, or a comma. */
+function phraseTrail(next: string, heldEnd: string): string {
+  if (/^\s*[.,;:!?)\u2014]/.test(next)) return "";
+  return `${heldEnd || ","}${/^\s/.test(next) ? "" : " "}`;
+}
+
 /** Renders a revision's document; unknown or malformed parts are left out, never passed through. */
 export function renderDocument(doc: unknown, options: RenderDocumentOptions): RenderedDocument {
   const citations: CitationUse[] = [];
@@ -134,27 +177,57 @@ export function renderDocument(doc: unknown, options: RenderDocumentOptions): Re
 
   function inline(nodes: unknown[]): string {
     let out = "";
-    for (const node of nodes) {
-      if (!isObject(node) || !spend()) continue;
+    // the sentence end taken from before a phrase, put back after it (". " → ", according to …<sup>.")
+    let heldEnd = "";
+    let afterPhrase = false;
+    nodes.forEach((node, index) => {
+      if (!isObject(node) || !spend()) return;
       if (node.type === "text") {
-        if (typeof node.text !== "string") continue;
-        out += wrapMarks(escapeHtml(stripUnsafeChars(node.text)), marksOf(node));
+        if (typeof node.text !== "string") return;
+        const text = stripUnsafeChars(node.text);
+        if (afterPhrase && text.trim() !== "") {
+          out += phraseTrail(text, heldEnd);
+          heldEnd = "";
+          afterPhrase = false;
+        }
+        out += wrapMarks(escapeHtml(text), marksOf(node));
       } else if (node.type === "hardBreak") {
+        if (afterPhrase) out += heldEnd || ".";
+        heldEnd = "";
+        afterPhrase = false;
         out += "<br>";
       } else if (node.type === "citation") {
         const attrs = citationAttrsOf(node);
-        if (!attrs || !options.isKnownCitation(attrs)) continue;
+        if (!attrs || !options.isKnownCitation(attrs)) return;
         const use: CitationUse = { ...attrs, number: citations.length + 1 };
         citations.push(use);
         collecting?.push(use);
-        // the attribution phrase is part of the wording the reviewers approved: it stays in the sentence
-        if (use.attributed && use.attribution.trim()) {
-          out += `${/\s$/.test(out) || out === "" ? "" : " "}<span class="attribution">${escapeHtml(use.attribution.trim())}</span>`;
+        // the phrase is part of the wording the reviewers approved: it stays in the sentence, joined
+        // to the words before it as an editor would punctuate it
+        const phrase = use.form === "FACT" ? "" : use.attribution.trim();
+        const debunked = use.form === "DEBUNKED";
+        if (phrase || debunked) {
+          const joined = joinBefore(out, afterPhrase);
+          out = joined.html;
+          if (joined.end) heldEnd = joined.end;
+          const start = joined.lead === "";
+          const words = phrase ? escapeHtml(start ? capitalize(phrase) : phrase) : "";
+          // a verdict alone is its own clause: "Posts said the ferry sank; this claim is false."
+          out += debunked && !phrase && joined.lead === ", " ? "; " : joined.lead;
+          if (words) out += `<span class="attribution">${words}</span>`;
+          if (debunked) out += `${words ? "; " : ""}<strong class="debunked">${words || !start ? "this claim is false" : "This claim is false"}</strong>`;
+          afterPhrase = true;
         }
         out += `<sup class="cite"><a href="#source-${use.number}" id="cite-${use.number}" aria-label="Source ${use.number}">${use.number}</a></sup>`;
+        // the paragraph ends after this phrase: close the sentence
+        if (afterPhrase && !nodes.slice(index + 1).some((next) => isObject(next) && (next.type === "citation" || (next.type === "text" && typeof next.text === "string" && next.text.trim() !== "")))) {
+          out += heldEnd || ".";
+          heldEnd = "";
+          afterPhrase = false;
+        }
       }
       // any other node inside a paragraph or heading is unknown here: dropped with its content
-    }
+    });
     return out;
   }
 

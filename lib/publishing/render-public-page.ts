@@ -58,6 +58,7 @@ article li{margin:.85rem 0;padding-left:.2rem}
 article li::marker{color:#a4261c}
 article p{margin:.4rem 0}
 .attribution{font-style:italic}
+.debunked{color:#9b1c13}
 .cite a{font:700 .68rem/1 system-ui,sans-serif;color:#0b4f8a;text-decoration:none;padding:0 .12em;margin-left:.05em}
 .cite a:focus-visible,footer a:focus-visible{outline:2px solid #0b4f8a;outline-offset:2px;border-radius:2px}
 .sources{list-style:none;margin:.35rem 0 0!important;padding:0!important;color:#5d6570;font-size:.78rem;line-height:1.5}

@@ -5,6 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
+import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
+import { notifyDeskChange } from "@/lib/live/desk-events";
 import { notifyReviewDecided } from "./review-notifications";
 import { ZApproveRevision, ZRequestChanges } from "./schemas";
 
@@ -23,7 +25,7 @@ async function lockRevisionUnderReview(tx: Tx, input: { storyId: string; explain
   const latest = await tx.explainerRevision.findFirst({
     where: { explainerId: explainer.id },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, authors: { select: { userId: true } } },
+    select: { id: true, number: true, content: true, authors: { select: { userId: true } } },
   });
   if (!latest || latest.id !== input.revisionId) {
     const known = await tx.explainerRevision.count({ where: { id: input.revisionId, explainerId: explainer.id } });
@@ -49,6 +51,8 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
     if (!canTransition(action, explainer.state)) throw invalid("This explainer is not waiting for review.");
     // four eyes: the reviewer must differ from every author since the last approval
     if (decision === "APPROVED" && authorIds.includes(actor.id)) throw forbidden(SELF_APPROVAL_MESSAGE);
+    // a cited claim may have changed status since submission: approve what holds today
+    if (decision === "APPROVED") await assertWritingRules(tx, explainer.storyId, revision.content, "approve");
 
     const review = await tx.review.create({
       data: { revisionId: revision.id, reviewerId: actor.id, decision, comment: input.comment },
@@ -61,6 +65,11 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
           ? { state: transition.to, approvedRevisionId: revision.id, editorIdsSinceApproval: [], needsReReview: false, reReviewReason: null, version: { increment: 1 } }
           : { state: transition.to, version: { increment: 1 } },
     });
+    // approving a new revision answers every open re-review flag: the reviewer read it with today's statuses
+    const resolvedFlags =
+      decision === "APPROVED"
+        ? (await tx.reReviewFlag.updateMany({ where: { explainerId: explainer.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: actor.id, resolution: "APPROVED" } })).count
+        : 0;
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: decision === "APPROVED" ? "explainer.approve" : "explainer.request_changes",
@@ -68,9 +77,10 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
       entityId: explainer.id,
       storyId: explainer.storyId,
       before: { state: explainer.state },
-      after: { state: transition.to, revisionId: revision.id, number: revision.number, reviewId: review.id, comment: input.comment },
+      after: { state: transition.to, revisionId: revision.id, number: revision.number, reviewId: review.id, comment: input.comment, ...(resolvedFlags > 0 ? { resolvedReReviewFlags: resolvedFlags } : {}) },
     });
     await notifyReviewDecided(tx, actor, explainer, authorIds, decision);
+    await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     return { reviewId: review.id, state: transition.to };
   });
 }

@@ -7,11 +7,11 @@ import { bulkSetClaimStatus } from "@/lib/claims/bulk-update-claims";
 import { createExplainer } from "@/lib/explainers/create-explainer";
 import { saveExplainerDraft } from "@/lib/explainers/save-explainer-draft";
 import { submitRevision } from "@/lib/explainers/submit-revision";
-import type { ExplainerDoc } from "@/lib/explainers/document";
+import type { CitationForm, ExplainerDoc } from "@/lib/explainers/document";
 import { approveRevision, requestChanges } from "./decide-revision";
 import { getRevisionForReview, listReviewQueue } from "./review-queue";
 
-type Cite = { claimId: string; attributed?: boolean; attribution?: string };
+type Cite = { claimId: string; attributed?: boolean; attribution?: string; form?: CitationForm };
 
 function docOf(bullets: { text: string; cites: Cite[] }[]): ExplainerDoc {
   return {
@@ -29,7 +29,7 @@ function docOf(bullets: { text: string; cites: Cite[] }[]): ExplainerDoc {
                 { type: "text" as const, text: bullet.text },
                 ...bullet.cites.map((cite) => ({
                   type: "citation" as const,
-                  attrs: { claimId: cite.claimId, factId: null, attributed: cite.attributed ?? false, attribution: cite.attribution ?? "" },
+                  attrs: { claimId: cite.claimId, factId: null, attributed: cite.attributed ?? false, attribution: cite.attribution ?? "", ...(cite.form ? { form: cite.form } : {}) },
                 })),
               ],
             },
@@ -122,7 +122,7 @@ describe("writing and reviewing an explainer", () => {
     await approveRevision({ ...editor.actor, role: "REVIEWER" }, { ...ids, revisionId: third.revisionId });
   });
 
-  it("refuses to submit uncited bullets and false claims stated as fact, listing the bullets", async () => {
+  it("refuses to submit uncited bullets and false claims stated as fact or attributed, listing the bullets", async () => {
     const { editor, story, verified, unverified, falseClaim, explainer } = await desk();
     const ids = { storyId: story.id, explainerId: explainer.id };
     const bad = docOf([
@@ -136,14 +136,20 @@ describe("writing and reviewing an explainer", () => {
     expect(refused.kind).toBe("invalid");
     expect(Object.keys(refused.fieldErrors).sort()).toEqual(["bullet.1", "bullet.2", "bullet.3"]);
     expect(refused.fieldErrors["bullet.1"]).toMatch(/without a citation/);
-    expect(refused.fieldErrors["bullet.2"]).toMatch(/false cannot be stated as fact/);
+    expect(refused.fieldErrors["bullet.2"]).toMatch(/false cannot support a bullet as fact/);
     expect(refused.fieldErrors["bullet.3"]).toMatch(/only be cited with attribution/);
     expect(await db.explainerRevision.count({ where: { explainerId: explainer.id } })).toBe(0);
 
-    // a false claim may appear attributed, saying it is false
-    const attributed = docOf([{ text: "Rumours said the ferry sank.", cites: [{ claimId: falseClaim.id, attributed: true, attribution: "Testwire Agency reported this; the desk found it to be false" }] }]);
+    // attribution does not make a false claim citable as support
+    const attributed = docOf([{ text: "The ferry sank,", cites: [{ claimId: falseClaim.id, attributed: true, attribution: "Testwire Agency reported this; the desk found it to be false" }] }]);
     const resaved = await save(editor, ids, saved.version, attributed);
-    await expect(submitRevision(editor.actor, { ...ids, version: resaved.version, message: "Fixed" })).resolves.toMatchObject({ number: 1 });
+    const stillRefused = await domainErrorFrom(submitRevision(editor.actor, { ...ids, version: resaved.version, message: "Attributed" }));
+    expect(stillRefused.fieldErrors["bullet.0"]).toMatch(/even with attribution/);
+
+    // only the debunked form cites it
+    const debunked = docOf([{ text: "Rumours said the ferry sank.", cites: [{ claimId: falseClaim.id, form: "DEBUNKED", attributed: true, attribution: "Testwire Agency reported" }] }]);
+    const debunkedSave = await save(editor, ids, resaved.version, debunked);
+    await expect(submitRevision(editor.actor, { ...ids, version: debunkedSave.version, message: "Fixed" })).resolves.toMatchObject({ number: 1 });
   });
 
   it("refuses citations of another story's claims", async () => {

@@ -5,11 +5,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { quotedExcerpt } from "@/lib/claims/notifications";
+import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 
 /**
  * Called inside a claim's status change: every explainer whose approved or published revision
  * cites the claim (directly, or through the fact it belongs to) is flagged "needs re-review"
- * with the reason, and the people who wrote and approved that revision are notified.
+ * with the reason (saying when the cited text now breaks the rules table), and the people who
+ * wrote and approved that revision are notified.
  * Returns the flagged explainers' ids.
  */
 export async function flagExplainersCitingClaim(
@@ -39,11 +41,24 @@ export async function flagExplainersCiting(
   const cites = { citations: { some: { OR: targets } } };
   const explainers = await tx.explainer.findMany({
     where: { storyId: cited.storyId, OR: [{ approvedRevision: cites }, { publishedRevision: cites }] },
-    select: { id: true, title: true, needsReReview: true, approvedRevisionId: true, publishedRevisionId: true },
+    select: {
+      id: true,
+      title: true,
+      needsReReview: true,
+      approvedRevisionId: true,
+      publishedRevisionId: true,
+      approvedRevision: { select: { content: true } },
+      publishedRevision: { select: { content: true } },
+    },
   });
-  const reason = why.slice(0, 1000);
   const claimId = cited.claimIds.length === 1 ? cited.claimIds[0]! : null;
   for (const explainer of explainers) {
+    // the rules table is checked again with the new status: a bullet that now breaks it cannot be
+    // acknowledged away, only edited (see acknowledgeReReview)
+    const content = explainer.approvedRevision?.content ?? explainer.publishedRevision?.content;
+    const { problems } = content ? await writingRuleProblems(tx, cited.storyId, content) : { problems: [] };
+    const reason = (problems.length > 0 ? `${why} The ${explainer.approvedRevision ? "approved" : "published"} text now breaks the citation rules: ${problems[0]!.message}` : why).slice(0, 1000);
+    const flag = await tx.reReviewFlag.create({ data: { explainerId: explainer.id, claimId, reason, breaksRules: problems.length > 0 }, select: { id: true } });
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -53,7 +68,7 @@ export async function flagExplainersCiting(
       entityId: explainer.id,
       storyId: cited.storyId,
       before: { needsReReview: explainer.needsReReview },
-      after: { needsReReview: true, reason, ...(claimId ? { claimId } : { claimIds: cited.claimIds, factIds: cited.factIds }) },
+      after: { needsReReview: true, reason, flagId: flag.id, breaksRules: problems.length > 0, ...(claimId ? { claimId } : { claimIds: cited.claimIds, factIds: cited.factIds }) },
     });
     const revisionIds = [explainer.approvedRevisionId, explainer.publishedRevisionId].filter((id): id is string => id !== null);
     const [authors, reviewers] = await Promise.all([

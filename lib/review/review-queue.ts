@@ -83,8 +83,21 @@ export async function listReviewQueue(actor: Actor): Promise<{ waiting: ReviewQu
   };
 }
 
+export type ReReviewFlagView = {
+  id: string;
+  reason: string;
+  breaksRules: boolean;
+  createdAt: Date;
+  resolution: "ACKNOWLEDGED" | "APPROVED" | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  note: string;
+};
+
 export type RevisionReview = {
-  explainer: { id: string; storyId: string; storyTitle: string; title: string; state: string; needsReReview: boolean; reReviewReason: string | null };
+  explainer: { id: string; storyId: string; storyTitle: string; title: string; state: string; version: number; needsReReview: boolean; reReviewReason: string | null };
+  /** re-review flags, open first, then the resolved ones newest first (the re-review history) */
+  reReviewFlags: ReReviewFlagView[];
   revision: { id: string; number: number; message: string; submittedBy: string; createdAt: Date; authors: string[]; title: string; dek: string; content: ExplainerDoc };
   base: { number: number; kind: "approved" | "published" } | null;
   diff: RevisionDiff;
@@ -108,9 +121,15 @@ export async function getRevisionForReview(actor: Actor, explainerId: string): P
       storyId: true,
       title: true,
       state: true,
+      version: true,
       needsReReview: true,
       reReviewReason: true,
       story: { select: { title: true } },
+      reReviewFlags: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, reason: true, breaksRules: true, createdAt: true, resolution: true, resolvedAt: true, note: true, resolvedBy: { select: { name: true } } },
+      },
       approvedRevision: { select: revisionSelect },
       publishedRevision: { select: revisionSelect },
       revisions: {
@@ -159,9 +178,22 @@ export async function getRevisionForReview(actor: Actor, explainerId: string): P
       storyTitle: explainer.story.title,
       title: explainer.title,
       state: explainer.state,
+      version: explainer.version,
       needsReReview: explainer.needsReReview,
       reReviewReason: explainer.reReviewReason,
     },
+    reReviewFlags: [...explainer.reReviewFlags]
+      .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null))
+      .map((flag) => ({
+        id: flag.id,
+        reason: flag.reason,
+        breaksRules: flag.breaksRules,
+        createdAt: flag.createdAt,
+        resolution: flag.resolution,
+        resolvedAt: flag.resolvedAt,
+        resolvedBy: flag.resolvedBy?.name ?? null,
+        note: flag.note,
+      })),
     revision: {
       id: latest.id,
       number: latest.number,

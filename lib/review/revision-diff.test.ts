@@ -32,7 +32,7 @@ describe("revision diff", () => {
     const diff = diffRevisions({ title: "T", dek: "", content: doc([["One", CLAIM_A]]) }, { title: "T", dek: "", content: doc([["One", CLAIM_A, true], ["Two", CLAIM_B]]) });
     expect(diff.citationsAdded.map((citation) => citation.claimId)).toEqual([CLAIM_B]);
     expect(diff.citationsRemoved).toEqual([]);
-    expect(diff.citationsChanged).toEqual([expect.objectContaining({ claimId: CLAIM_A, attributed: true, before: { attributed: false, attribution: "" } })]);
+    expect(diff.citationsChanged).toEqual([expect.objectContaining({ claimId: CLAIM_A, attributed: true, form: "ATTRIBUTED", before: { attributed: false, attribution: "", form: "FACT" } })]);
   });
 
   it("treats a first revision as all new", () => {

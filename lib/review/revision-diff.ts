@@ -4,7 +4,7 @@
  */
 import { diffArrays } from "diff";
 import { diffReportText, diffStats, type DiffPart } from "@/lib/reports/text-diff";
-import { documentText, extractCitations, type ExplainerDoc } from "@/lib/explainers/document";
+import { documentText, extractCitations, type CitationForm, type ExplainerDoc } from "@/lib/explainers/document";
 import { citationKey } from "@/lib/explainers/writing-rules";
 
 export type RevisionSnapshot = { title: string; dek: string; content: ExplainerDoc };
@@ -15,8 +15,9 @@ export type CitationChange = {
   factId: string | null;
   attributed: boolean;
   attribution: string;
+  form: CitationForm;
   /** for "changed": how it was cited before */
-  before?: { attributed: boolean; attribution: string };
+  before?: { attributed: boolean; attribution: string; form: CitationForm };
 };
 
 /**
@@ -88,7 +89,7 @@ function citationMap(doc: ExplainerDoc): Map<string, CitationChange> {
   const map = new Map<string, CitationChange>();
   for (const citation of extractCitations(doc)) {
     const key = citationKey(citation);
-    if (!map.has(key)) map.set(key, { key, claimId: citation.claimId, factId: citation.factId, attributed: citation.attributed, attribution: citation.attributed ? citation.attribution : "" });
+    if (!map.has(key)) map.set(key, { key, claimId: citation.claimId, factId: citation.factId, attributed: citation.attributed, attribution: citation.attributed ? citation.attribution : "", form: citation.form });
   }
   return map;
 }
@@ -105,8 +106,8 @@ export function diffRevisions(base: RevisionSnapshot | null, head: RevisionSnaps
   const citationsRemoved = [...before.values()].filter((citation) => !after.has(citation.key));
   const citationsChanged = [...after.values()].flatMap((citation) => {
     const old = before.get(citation.key);
-    if (!old || (old.attributed === citation.attributed && old.attribution === citation.attribution)) return [];
-    return [{ ...citation, before: { attributed: old.attributed, attribution: old.attribution } }];
+    if (!old || (old.form === citation.form && old.attribution === citation.attribution)) return [];
+    return [{ ...citation, before: { attributed: old.attributed, attribution: old.attribution, form: old.form } }];
   });
   const stats = [title, dek, (body ?? []).flatMap((line) => line.parts)].map(diffStats).reduce((sum, part) => ({ added: sum.added + part.added, removed: sum.removed + part.removed }), { added: 0, removed: 0 });
   return { title, dek, body, stats, citationsAdded, citationsRemoved, citationsChanged };

@@ -18,3 +18,17 @@ export const ZRequestChanges = z.object({
   comment: z.string().trim().min(1, "Say what needs to change.").max(8000, "Comments are at most 8,000 characters."),
 });
 export type TRequestChanges = z.input<typeof ZRequestChanges>;
+
+export const ZAcknowledgeReReview = z.object({
+  storyId: ZId("story"),
+  explainerId: ZId("explainer"),
+  flagId: ZId("re-review flag"),
+  /** the explainer's version the reviewer saw */
+  version: z.coerce.number({ error: "Missing version." }).int().min(1),
+  note: z
+    .string()
+    .trim()
+    .min(1, "Say why the explainer still holds (“still holds: the bullet is attributed”).")
+    .max(2000, "Notes are at most 2,000 characters."),
+});
+export type TAcknowledgeReReview = z.input<typeof ZAcknowledgeReReview>;

@@ -13,6 +13,9 @@ import { getRevisionForReview } from "@/lib/review/review-queue";
 import type { CitationChange, DiffLine } from "@/lib/review/revision-diff";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { DecisionForm } from "./decision-form";
+import { ReReviewFlags } from "./re-review-flags";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import type { CitationForm } from "@/lib/explainers/document-read";
 
 export const metadata: Metadata = { title: "Review a revision" };
 
@@ -68,6 +71,12 @@ function LineDiff({ lines }: { lines: readonly DiffLine[] }) {
   );
 }
 
+const FORM_WORDS: Record<CitationForm, string> = { FACT: "stated as fact", ATTRIBUTED: "attributed", BOTH_SIDES: "one side of a dispute", DEBUNKED: "debunked" };
+
+function citedAs(citation: { form: CitationForm; attribution: string }): string {
+  return citation.form === "FACT" ? FORM_WORDS.FACT : `${FORM_WORDS[citation.form]}${citation.attribution ? `: “${citation.attribution}”` : ""}`;
+}
+
 function CitationRow({ change, targets }: { change: CitationChange; targets: ReadonlyMap<string, CitationTarget> }) {
   const target = targets.get(change.key);
   return (
@@ -75,8 +84,8 @@ function CitationRow({ change, targets }: { change: CitationChange; targets: Rea
       {target ? <ClaimStatusBadge status={target.status} /> : <Badge tone="danger">Missing</Badge>}
       <span>{target?.statement ?? "A claim or fact no longer in this story"}</span>
       <span className="text-muted">
-        {change.attributed ? `— attributed: “${change.attribution}”` : "— stated as fact"}
-        {change.before ? ` (was ${change.before.attributed ? `attributed: “${change.before.attribution}”` : "stated as fact"})` : ""}
+        {`— ${citedAs(change)}`}
+        {change.before ? ` (was ${citedAs(change.before)})` : ""}
       </span>
     </li>
   );
@@ -93,6 +102,7 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
 
   return (
     <div className="space-y-5">
+      <LiveRefresh storyId={explainer.storyId} explainerId={explainer.id} />
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
         <Link href="/review" className="hover:text-ink hover:underline">
           Review queue
@@ -209,6 +219,14 @@ export default async function ReviewRevisionPage({ params }: { params: Promise<{
             />
             {explainer.state !== "IN_REVIEW" ? <p className="mt-2 text-sm text-muted">This revision is not waiting for review ({stateMeta.label.toLowerCase()}).</p> : null}
           </section>
+          {review.reReviewFlags.length > 0 ? (
+            <section aria-labelledby="rereview-title" className="rounded-lg border border-line bg-white p-4" data-testid="re-review">
+              <h2 id="rereview-title" className="mb-2 text-lg font-semibold">
+                Re-review
+              </h2>
+              <ReReviewFlags ids={{ storyId: explainer.storyId, explainerId: explainer.id }} flags={review.reReviewFlags} version={explainer.version} mayAcknowledge={review.mayDecide} />
+            </section>
+          ) : null}
           {review.reviews.length > 0 ? (
             <section aria-labelledby="history-title" className="rounded-lg border border-line bg-white p-4">
               <h2 id="history-title" className="mb-2 text-sm font-semibold">

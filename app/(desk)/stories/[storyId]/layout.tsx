@@ -37,7 +37,7 @@ export default async function StoryLayout({ children, params }: { children: Reac
           {can(actor.role, "story.archive") ? <ArchiveStoryButton story={{ id: story.id, version: story.version, archived }} /> : null}
         </div>
       </div>
-      <nav aria-label="Story sections" className="mb-5 flex gap-1 border-b border-line">
+      <nav aria-label="Story sections" className="mb-5 flex flex-wrap gap-1 border-b border-line">
         <TabLink href={`${base}/reports`}>{`Reports (${story._count.reports})`}</TabLink>
         <TabLink href={`${base}/claims`}>{`Claims (${story._count.claims})`}</TabLink>
         <TabLink href={`${base}/facts`}>{`Facts (${story._count.facts})`}</TabLink>

@@ -120,7 +120,8 @@ export async function confirmClaimAnchorAction(input: unknown): Promise<ActionRe
 
 export async function acceptSuggestionAction(input: unknown): Promise<ActionResult<{ claimId: string }>> {
   return toActionResult(async () => {
-    const result = await acceptSuggestion(await requireActor(), { suggestionId: inputField(input, "suggestionId") });
+    const mergeInto = inputField(input, "mergeInto");
+    const result = await acceptSuggestion(await requireActor(), { suggestionId: inputField(input, "suggestionId"), ...(mergeInto ? { mergeInto } : {}) });
     refresh(inputField(input, "storyId"));
     return result;
   });

@@ -19,12 +19,16 @@ export function SuggestionList({ storyId, suggestions, canDecide, showReport = f
   const [gone, setGone] = useState<Set<string>>(new Set());
   const visible = suggestions.filter((suggestion) => !gone.has(suggestion.id));
 
-  function decide(id: string, accept: boolean) {
+  function decide(id: string, accept: boolean, mergeInto?: string) {
     startTransition(async () => {
-      const result = accept ? await acceptSuggestionAction({ storyId, suggestionId: id }) : await dismissSuggestionAction({ storyId, suggestionId: id });
+      const result = accept ? await acceptSuggestionAction({ storyId, suggestionId: id, mergeInto }) : await dismissSuggestionAction({ storyId, suggestionId: id });
       if (result.ok) {
         setGone((current) => new Set(current).add(id));
-        toast.success(accept ? "Claim created from the suggestion" : "Suggestion dismissed");
+        toast.success(mergeInto ? "Suggestion merged into the existing claim" : accept ? "Claim created from the suggestion" : "Suggestion dismissed");
+      } else if (result.fieldErrors.overlappingClaimId) {
+        // the same words are a claim already: offer to merge rather than make a second one
+        const overlapping = result.fieldErrors.overlappingClaimId;
+        toast.error(result.error, { duration: 15_000, action: { label: "Merge into it", onClick: () => decide(id, true, overlapping) } });
       } else toast.error(result.error);
       router.refresh();
     });

@@ -38,11 +38,11 @@ export async function mergeFactsAction(input: unknown): Promise<ActionResult> {
   });
 }
 
-export async function moveFactMemberAction(input: unknown): Promise<ActionResult<{ factId: string | null }>> {
+export async function moveFactMemberAction(input: unknown): Promise<ActionResult<{ factId: string | null; fromFactRemains: boolean }>> {
   return toActionResult(async () => {
     const result = await moveFactMember(await requireActor(), input);
     refresh(result.storyId);
-    return { factId: result.factId };
+    return { factId: result.factId, fromFactRemains: result.fromFactRemains };
   });
 }
 

@@ -86,10 +86,22 @@ export function FactWorkbench({
   const move = (member: WorkbenchMember) => {
     const target = moveTargets[member.id];
     if (!target) return;
-    run(
-      () => moveFactMemberAction({ storyId, memberId: member.id, fromFactId: fact.id, fromVersion: fact.version, toFactId: target === OUT_OF_FACTS ? null : target }),
-      target === OUT_OF_FACTS ? "Claim taken out of the fact" : "Claim moved",
-    );
+    startTransition(async () => {
+      const result = await moveFactMemberAction({ storyId, memberId: member.id, fromFactId: fact.id, fromVersion: fact.version, toFactId: target === OUT_OF_FACTS ? null : target });
+      if (!result.ok) {
+        toast.error(result.error);
+        router.refresh();
+        return;
+      }
+      toast.success(target === OUT_OF_FACTS ? "Claim taken out of the fact" : "Claim moved");
+      if (result.data.fromFactRemains) {
+        router.refresh();
+        return;
+      }
+      // the fact had no other claims and is gone: go where the claim went, or to the facts list
+      toast.info("This fact had no other claims left, so it was removed.");
+      router.push(result.data.factId ? `/stories/${storyId}/facts/${result.data.factId}` : `/stories/${storyId}/facts`);
+    });
   };
 
   useEffect(() => {
