@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseKnownDown } from "@/lib/db/availability";
+import { contentSecurityEnv } from "@/lib/env";
+import { collabConnectSources, CONTENT_SECURITY_POLICY_HEADER, createNonce, deskContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isServerActionRequest, refuseServerActionRequest } from "@/lib/http/server-action-guard";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable-page";
 import { REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
@@ -8,7 +10,8 @@ import { REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
  * Runs before every page and route: refuses server-action requests that Next.js would answer
  * with a 500 (foreign origin, oversized or unsized body) with a clear 4xx instead, and answers
  * 503 with Retry-After while this instance knows its database is unreachable
- * (lib/db/availability.ts), until a probe finds it back.
+ * (lib/db/availability.ts), until a probe finds it back. Every other response gets the desk's
+ * Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts).
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   if (isServerActionRequest(request.method, request.nextUrl.pathname)) {
@@ -22,7 +25,28 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // pages learn their own path from this (to come back after a 503); a client's value is replaced
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers: forwarded } });
+  // the public site's route handlers send their own script-free policy, cached with the page
+  if (isPublicSitePath(request.nextUrl.pathname)) return NextResponse.next({ request: { headers: forwarded } });
+  // Next.js reads the nonce from the request's policy and stamps it on its scripts, so both the
+  // forwarded request and the response carry the same policy
+  const policy = deskPolicy(request);
+  forwarded.set(CONTENT_SECURITY_POLICY_HEADER, policy);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set(CONTENT_SECURITY_POLICY_HEADER, policy);
+  return response;
+}
+
+function isPublicSitePath(pathname: string): boolean {
+  return pathname === "/explainers" || pathname.startsWith("/explainers/");
+}
+
+function deskPolicy(request: NextRequest): string {
+  const { COLLAB_PORT, COLLAB_PUBLIC_URL } = contentSecurityEnv();
+  return deskContentSecurityPolicy({
+    nonce: createNonce(),
+    connectSources: collabConnectSources({ hostHeader: request.headers.get("host"), port: COLLAB_PORT, publicUrl: COLLAB_PUBLIC_URL }),
+    development: process.env.NODE_ENV === "development",
+  });
 }
 
 export const config = {

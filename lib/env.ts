@@ -40,6 +40,11 @@ const ZEnv = z.object({
     .optional(),
   PUBLIC_PAGE_CACHE: z.enum(["on", "off"], { error: "PUBLIC_PAGE_CACHE must be on or off" }).default("on"),
   COLLAB_PORT: z.coerce.number({ error: "COLLAB_PORT must be a port number" }).int().min(1, "COLLAB_PORT must be a port number").max(65535, "COLLAB_PORT must be a port number").default(3001),
+  /** where browsers reach the collaboration server when not on the page's host at COLLAB_PORT (behind a proxy) */
+  COLLAB_PUBLIC_URL: z
+    .url({ protocol: /^wss?$/, error: "COLLAB_PUBLIC_URL must be a ws:// or wss:// URL such as wss://desk.example.org/collab" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** shares collaboration documents across instances; optional with one instance */
   REDIS_URL: z
     .string()
@@ -98,6 +103,15 @@ let cachedWorker: z.infer<typeof ZWorkerEnv> | undefined;
 export function workerEnv(): z.infer<typeof ZWorkerEnv> {
   cachedWorker ??= parseEnv(ZWorkerEnv);
   return cachedWorker;
+}
+
+const ZContentSecurityEnv = ZEnv.pick({ COLLAB_PORT: true, COLLAB_PUBLIC_URL: true });
+let cachedContentSecurity: z.infer<typeof ZContentSecurityEnv> | undefined;
+
+/** What proxy.ts needs for the Content-Security-Policy (where the co-editing websocket is). */
+export function contentSecurityEnv(): z.infer<typeof ZContentSecurityEnv> {
+  cachedContentSecurity ??= parseEnv(ZContentSecurityEnv);
+  return cachedContentSecurity;
 }
 
 const ZCollabEnv = ZEnv.pick({

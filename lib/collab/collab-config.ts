@@ -13,7 +13,7 @@ export function collabConfigFor(actor: Actor, explainerId: string) {
   return {
     documentName: explainerDocumentName(explainerId),
     port: env().COLLAB_PORT,
-    publicUrl: process.env.COLLAB_PUBLIC_URL || null,
+    publicUrl: env().COLLAB_PUBLIC_URL ?? null,
     readOnly: !actorCan(actor, "explainer.edit"),
     user: { id: actor.id, name: actor.name },
     limits: { maxUpdateBytes: env().COLLAB_MAX_UPDATE_BYTES, maxDocumentBytes: env().COLLAB_MAX_DOCUMENT_BYTES },

@@ -1,5 +1,6 @@
 import "server-only";
 import { publicEnv } from "@/lib/env";
+import { CONTENT_SECURITY_POLICY_HEADER, scriptFreeContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { cachedPublicResponse, type CachedResponse } from "./public-cache";
 import { explainerUrl, renderAtomFeed, renderRssFeed } from "./feeds";
 import { getPublicExplainer, lastFeedChange, listPublishedExplainers } from "./public-explainer";
@@ -37,6 +38,8 @@ function toResponse(request: Request, entry: CachedResponse & { cache: "hit" | "
     ETag: entry.etag,
     Vary: "Accept-Encoding",
     "X-Public-Cache": entry.cache,
+    // the same for every response (no nonce: public pages run no script), so it is cached with it
+    [CONTENT_SECURITY_POLICY_HEADER]: scriptFreeContentSecurityPolicy(),
   });
   if (etagMatches(request.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
   if (request.method === "HEAD") return new Response(null, { status: entry.status, headers });
