@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { quotedExcerpt } from "@/lib/claims/notifications";
 import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
+import { parseExplainerDoc } from "@/lib/explainers/document";
 
 /**
  * Called inside a claim's status change: every explainer whose approved or published revision
@@ -56,7 +57,9 @@ export async function flagExplainersCiting(
     // the rules table is checked again with the new status: a bullet that now breaks it cannot be
     // acknowledged away, only edited (see acknowledgeReReview)
     const content = explainer.approvedRevision?.content ?? explainer.publishedRevision?.content;
-    const { problems } = content ? await writingRuleProblems(tx, cited.storyId, content) : { problems: [] };
+    // a revision whose document cannot be read cannot be judged against the table: it is flagged
+    // with the change alone
+    const { problems } = content && parseExplainerDoc(content) ? await writingRuleProblems(tx, cited.storyId, content) : { problems: [] };
     const reason = (problems.length > 0 ? `${why} The ${explainer.approvedRevision ? "approved" : "published"} text now breaks the citation rules: ${problems[0]!.message}` : why).slice(0, 1000);
     const flag = await tx.reReviewFlag.create({ data: { explainerId: explainer.id, claimId, reason, breaksRules: problems.length > 0 }, select: { id: true } });
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
