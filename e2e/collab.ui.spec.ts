@@ -256,6 +256,37 @@ test.describe("live co-editing on one instance", () => {
     await editorContext.close();
     await viewerContext.close();
   });
+
+  test("a paste larger than one change may be is refused in the editor with a message, shared with nobody, and typing goes on", async ({ browser }) => {
+    const { url, explainerId } = await draftExplainer("Talvar ferry, oversized paste");
+    const writerContext = await browser.newContext({ storageState: STORAGE.EDITOR });
+    const readerContext = await browser.newContext({ storageState: STORAGE.REVIEWER });
+    const writer = await writerContext.newPage();
+    const reader = await readerContext.newPage();
+    await Promise.all([openEditor(writer, url), openEditor(reader, url)]);
+
+    await caretAtEndOf(writer, 1);
+    // 300,000 characters: over what one change may carry (COLLAB_MAX_UPDATE_BYTES, 1 MiB by default)
+    await body(writer).evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", `PASTED ${"x".repeat(300_000)}`);
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const alert = writer.getByTestId("size-limit");
+    await expect(alert).toContainText("too much to add at once (over 1 MB), so it was not added");
+    await shot(writer, "size-limit");
+    await expect(body(writer)).not.toContainText("PASTED");
+
+    await typeAtEndOf(writer, 1, " Typing goes on.");
+    await expect(body(reader)).toContainText("Typing goes on.");
+    await allSynced(writer);
+    await expect.poll(async () => (await storedContent(explainerId)).content, { timeout: 10_000 }).toContain("Typing goes on.");
+    expect((await storedContent(explainerId)).content).not.toContain("PASTED");
+    await alert.getByRole("button", { name: "Dismiss" }).click();
+    await expect(alert).toBeHidden();
+    await writerContext.close();
+    await readerContext.close();
+  });
 });
 
 test.describe.serial("live co-editing across a server restart and two instances", () => {

@@ -204,7 +204,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
             SizeGuard.configure({
               ...characterLimits(collab.config.limits),
               onRefuse: (limit) =>
-                setLocalLimit(limitMessage({ limit, maxBytes: limit === "update" ? collab.config.limits.maxUpdateBytes : collab.config.limits.maxDocumentBytes })),
+                setLocalLimit(limitMessage({ limit, maxBytes: limit === "update" ? collab.config.limits.maxUpdateBytes : collab.config.limits.maxDocumentBytes }, true)),
             }),
             CollaborationCaret.configure({
               provider: collab.provider,

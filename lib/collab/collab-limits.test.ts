@@ -51,6 +51,9 @@ describe("limit notices", () => {
     expect(formatBytes(512 * 1024)).toBe("512 KB");
     expect(limitMessage({ limit: "update", maxBytes: 1024 * 1024 })).toMatch(/too large to share \(over 1 MB at once\).*not saved.*undo/);
     expect(limitMessage({ limit: "document", maxBytes: 4 * 1024 * 1024 })).toMatch(/size limit \(4 MB\).*not saved/);
+    // refused by the editor before it entered the document: nothing to undo
+    expect(limitMessage({ limit: "update", maxBytes: 1024 * 1024 }, true)).toMatch(/too much to add at once \(over 1 MB\), so it was not added\. Add it in smaller parts/);
+    expect(limitMessage({ limit: "document", maxBytes: 4 * 1024 * 1024 }, true)).not.toMatch(/undo/);
   });
 
   it("keeps the editor's character limits under the server's byte limits even for 4-byte characters", () => {

@@ -56,8 +56,17 @@ export function formatBytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** What the editor tells a writer whose change went over a limit. */
-export function limitMessage(notice: Pick<CollabLimitNotice, "limit" | "maxBytes">): string {
+/**
+ * What the editor tells a writer whose change went over a limit. `keptOut`: the editor refused
+ * it before it entered the document (nothing to undo); otherwise the server refused a change the
+ * document already holds.
+ */
+export function limitMessage(notice: Pick<CollabLimitNotice, "limit" | "maxBytes">, keptOut = false): string {
+  if (keptOut) {
+    return notice.limit === "update"
+      ? `That is too much to add at once (over ${formatBytes(notice.maxBytes)}), so it was not added. Add it in smaller parts.`
+      : `This explainer is at its size limit (${formatBytes(notice.maxBytes)}), so that was not added. Shorten the explainer first.`;
+  }
   return notice.limit === "update"
     ? `That change is too large to share (over ${formatBytes(notice.maxBytes)} at once). It was not saved: undo it, or add it in smaller parts.`
     : `This explainer has reached its size limit (${formatBytes(notice.maxBytes)}). The last change was not saved: undo it, or shorten the explainer.`;
