@@ -5,12 +5,12 @@
  * recovers by itself once the database is back.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { STORAGE } from "./support/auth";
 import { database } from "./support/factories";
 import { DatabaseLink } from "./support/database-link";
+import { freePort } from "../lib/testing/free-port";
 import { buildStory, createToken, signedInPerson, wireReport } from "./support/api-ingest";
 import { buildApprovedExplainer, explainerVersion, publishingRow } from "./support/publishing-factories";
 
@@ -18,16 +18,6 @@ let link: DatabaseLink;
 let app: ChildProcess;
 let origin: string;
 const appOutput: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(request: APIRequestContext, status: number, timeoutMs: number): Promise<void> {
   await expect.poll(async () => (await request.get(`${origin}/api/health`).catch(() => null))?.status() ?? 0, { timeout: timeoutMs, intervals: [250, 500, 1000] }).toBe(status);

@@ -3,21 +3,10 @@
  * next-auth's credentials flow, and times requests. Only ever talks to the loopback address.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 
 const HOST = "127.0.0.1";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
+export { freePort } from "../../lib/testing/free-port";
 
 export type NextServer = { baseUrl: string; pid: number | undefined; output: () => string; stop: () => Promise<void> };
 

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { redisAnswers } from "./redis-reachable";
 
 /** The redis-server binary, or null when it is not installed. */
@@ -13,14 +13,6 @@ export const redisServerBinary: string | null = ["/usr/bin/redis-server", "/usr/
 
 export type TestRedis = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a Redis on a free port and resolves once it answers. */
 export async function startTestRedis(): Promise<TestRedis> {
