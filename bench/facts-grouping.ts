@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { assignClaims, extractClaimFeatures, groupClaims, type ExistingFact, type FeaturedClaim } from "../lib/analysis/facts";
 import { MAIN_SET } from "../lib/analysis/fixtures/facts/labels";
 import { suggestClaims } from "../lib/analysis/suggest-claims";
+import { hasWordVectors } from "../lib/analysis/vectors/word-vectors";
 import { round, table } from "./lib/stats";
 
 const SIZES = [1000, 5000, 10000];
@@ -132,6 +133,11 @@ function featured(story: Synthetic): { claims: FeaturedClaim[]; ms: number } {
   return { claims, ms: performance.now() - t0 };
 }
 
+// the word vectors' cost in memory: resident size before and after they load (target < 150 MB)
+const rssBefore = process.memoryUsage().rss;
+const vectors = timed(() => hasWordVectors());
+const vectorRss = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+
 const rows: string[][] = [["claims", "reports", "features ms", "grouping ms", "grouping cpu ms", "facts ≥2", "largest", "growth"]];
 const groupingMs: number[] = [];
 const groupingCpuMs: number[] = [];
@@ -156,6 +162,11 @@ const newReport = featured(syntheticStory(PER_REPORT, 7, "n"));
 const { value: assigned, ms: incrementalMs, cpuMs: incrementalCpuMs } = timed(() => assignClaims({ facts, added: newReport.claims }));
 
 console.log("Fact grouping (lib/analysis/facts), synthetic story mutated from the fixtures\n");
+console.log(
+  vectors.value
+    ? `word vectors: loaded in ${round(vectors.ms, 0)} ms, +${round(vectorRss, 1)} MB resident (target < 150 MB)\n`
+    : "word vectors: not derived (run npm install); words are compared exactly\n",
+);
 console.log(table(rows));
 const [t1, t5, t10] = groupingMs as [number, number, number];
 const [c1, c5, c10] = groupingCpuMs as [number, number, number];

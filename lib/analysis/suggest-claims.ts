@@ -17,7 +17,15 @@ export type ClaimSuggestion = { start: number; end: number; text: string; score:
 /** Score at or above which a sentence is suggested. */
 export const SUGGESTION_THRESHOLD = 0.45;
 
-const WEIGHTS = { attribution: 0.3, quantity: 0.3, event: 0.35, name: 0.15, names: 0.25 } as const;
+const WEIGHTS = { attribution: 0.3, quantity: 0.3, event: 0.35, name: 0.15, names: 0.25, statement: 0.45 } as const;
+
+// A declarative statement: it ends as a sentence does and has a finite verb (an auxiliary, a
+// past form, or a reporting verb). Plain statements with no number, name or listed event verb
+// ("Electricity was cut across the town", "More rain is forecast for Tuesday") are still facts
+// an editor checks; questions, fragments and headlines are not.
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|says?|tells?|came|went|got|gave|took|made|rose|fell|ran|left|kept|put|set|hit|cut|began|sent|brought|found|stood|told|said|became|remains?|stays?|\p{L}{3,}ed)\b/iu;
+const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/u;
+const STATEMENT_END = /[.!]["'”’)\]]*\s*$/u;
 
 const ATTRIBUTION =
   /\b(?:said|says|say|saying|told|tells|according to|reported(?:ly)?|reports?|report(?:ing)?|claim(?:s|ed|ing)?|confirm(?:s|ed)|den(?:y|ies|ied)|stated|announced|estimated|estimates|citing|cited|insist(?:s|ed)|assess(?:es|ed)|alleged(?:ly)?|put(?:s)? (?:it|the \w+|its \w+|their \w+) at|understands|are believed|is believed|(?:audio|voice|video|recorded) (?:message|speech)|in a statement|by (?:several|many|some|two|three|most) accounts|geolocated|footage|video (?:showing|shows)|images? (?:show|showing))\b/iu;
@@ -194,6 +202,14 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
   if (EVENT.test(body) || EVENT_GENERAL.test(body)) {
     score += WEIGHTS.event;
     reasons.push("event");
+  }
+  // a full statement is worth checking even without the signals above; they rank it higher
+  // (a first-person line outside quotation marks is the outlet's own note: "we have not been
+  // able to confirm when it was filmed"; inside them it is a witness's account, which other
+  // outlets quote too)
+  if (score < WEIGHTS.statement && STATEMENT_END.test(body) && FINITE_VERB.test(body) && body.split(/\s+/u).length >= 6 && (!FIRST_PERSON.test(body) || /["“”]/u.test(body))) {
+    score = WEIGHTS.statement;
+    reasons.push("statement");
   }
   // a handful of words rarely carries a whole checkable claim ("Five," she said.)
   if (body.split(/\s+/u).length < 5) score *= 0.6;

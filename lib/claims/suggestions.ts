@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { quoteHash, suggestClaims } from "@/lib/analysis/suggest-claims";
+import { quoteHash, type ClaimSuggestion } from "@/lib/analysis/suggest-claims";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { describeAnchor } from "./anchoring/selectors";
 import { UUID_PATTERN } from "./claim-view";
@@ -68,8 +68,9 @@ const STATEMENT_MAX = 1000;
  * suggestions of an 800-word report and took ~13 ms, which cut the import benchmark from ~120
  * to 39 reports/s; this statement, with both skip rules folded in, takes ~3 ms.
  */
-export async function createSuggestionsForVersion(tx: Tx, input: { reportId: string; reportVersionId: string; text: string }): Promise<number> {
-  const rows = suggestClaims(input.text);
+export async function createSuggestionsForVersion(tx: Tx, input: { reportId: string; reportVersionId: string; suggested: readonly ClaimSuggestion[] }): Promise<number> {
+  // `suggested` (from suggestClaims) is computed before the transaction began: no lock waits on CPU work
+  const rows = input.suggested;
   if (rows.length === 0) return 0;
   // a sentence repeated in one version has one quoteHash; ON CONFLICT keeps the first one
   return tx.$executeRaw`

@@ -106,7 +106,7 @@ describe("two people typing at the same spot", () => {
   const THEIRS = " [reviewer]";
   const BEFORE = "What happenedFirst line: the ferry stopped on Tuesday.";
 
-  it("keeps each person's words together and converges, in 300 orders of keystrokes and deliveries", () => {
+  it("keeps each person's words together and converges, in 300 orders of keystrokes and deliveries", { timeout: 60_000 }, () => {
     const garbled: string[] = [];
     for (let seed = 1; seed <= 300; seed += 1) {
       const { editor, reviewer } = race(seed);

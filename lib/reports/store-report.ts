@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { reanchorReportClaims } from "@/lib/claims/reanchor-report-claims";
+import { suggestClaims } from "@/lib/analysis/suggest-claims";
 import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
 import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
@@ -43,6 +44,8 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
   // an embargo already over is ordinary text; one still running holds the report until then
   const heldUntil = data.kind === "embargoed" && data.embargoedUntil && data.embargoedUntil > now ? data.embargoedUntil : null;
   const isCorrection = data.kind === "correction";
+  // reading the sentences is CPU work: done before the transaction, so no row lock waits on it
+  const suggested = suggestClaims(bodyText);
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -97,7 +100,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
             apiTokenId: actor.apiTokenId ?? null,
           });
           // after re-anchoring, so sentences the moved claims now cover are not suggested
-          const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, text: bodyText });
+          const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, suggested });
           await queueReportAnalysis(tx, existing.id, { runAt: heldUntil });
           await recordAuditEvent(tx, {
             actorId: actor.id,
@@ -126,7 +129,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           },
           select: { id: true, versions: { select: { id: true } } },
         });
-        const suggestions = await createSuggestionsForVersion(tx, { reportId: report.id, reportVersionId: report.versions[0]!.id, text: bodyText });
+        const suggestions = await createSuggestionsForVersion(tx, { reportId: report.id, reportVersionId: report.versions[0]!.id, suggested });
         // fact analysis runs in a worker; the job commits (or not) with the report, and an
         // embargoed report is analysed only once its embargo is over
         await queueReportAnalysis(tx, report.id, { runAt: heldUntil });

@@ -5,7 +5,7 @@
  */
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
-import { groupClaims } from "./assign";
+import { groupClaims, type GroupingOptions } from "./assign";
 import { extractClaimFeatures } from "./features";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
@@ -99,8 +99,8 @@ export function publishedAtOf(text: string): string | null {
   return new Date(Date.UTC(year, found.month, found.day)).toISOString().slice(0, 10);
 }
 
-/** Claims and facts of a set of plain-text reports, in file order. */
-export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
+/** Suggested claims of a set of plain-text reports, in file order, with their features. */
+export function featureFiles(files: readonly ReportFile[]): { claims: AnalyzedClaim[]; featured: FeaturedClaim[] } {
   const claims: AnalyzedClaim[] = [];
   const featured: FeaturedClaim[] = [];
   for (const [index, { file, text }] of files.entries()) {
@@ -119,9 +119,19 @@ export function analyzeFiles(files: readonly ReportFile[]): AnalysisOutput {
       }
     }
   }
+  return { claims, featured };
+}
+
+/** Claims and facts of a set of plain-text reports, in file order. */
+export function analyzeFiles(files: readonly ReportFile[], options: GroupingOptions = {}): AnalysisOutput {
+  return factsOfClaims(featureFiles(files), options);
+}
+
+/** The facts formed by featured claims (from `featureFiles`). */
+export function factsOfClaims({ claims, featured }: { claims: AnalyzedClaim[]; featured: FeaturedClaim[] }, options: GroupingOptions = {}): AnalysisOutput {
   const byId = new Map(featured.map((claim) => [claim.id, claim]));
   const isGarbled = new Set(claims.filter((c) => c.garbled).map((c) => c.id));
-  const facts: AnalyzedFact[] = groupClaims(featured)
+  const facts: AnalyzedFact[] = groupClaims(featured, options)
     .filter((group) => group.claimIds.length >= 2)
     .map((group, i) => {
       const summary = summarizeFact(group.claimIds.map((id) => byId.get(id)!));

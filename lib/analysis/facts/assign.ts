@@ -6,10 +6,14 @@
  * when it is similar to the group as a whole, so one weak link never chains unrelated groups.
  */
 import { cannotLink, documentFrequencies, indexKeys, prepareClaim, similarity, type PreparedClaim } from "./similarity";
+import { PAIR_MODEL } from "./pair-model";
 import type { AssignResult, ExistingFact, FeaturedClaim } from "./types";
 
-/** Average similarity a claim or group needs with a group to join it. */
-export const LINK_THRESHOLD = 0.3;
+/** Average probability (see pair-model.ts) a claim or group needs with a group to join it. */
+export const LINK_THRESHOLD = PAIR_MODEL.threshold;
+
+/** `threshold`: the link threshold, for fitting it on labeled sets; the app uses LINK_THRESHOLD. */
+export type GroupingOptions = { threshold?: number };
 const CANDIDATES_PER_CLAIM = 30;
 const MAX_POSTING = 250;
 const REPRESENTATIVES = 6;
@@ -19,7 +23,7 @@ type Cluster = { id: number; members: number[]; factId: string | null };
 /** Claims prepared for comparison on first use: an incremental run touches few of the story's claims. */
 type Prepared = (i: number) => PreparedClaim;
 
-function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: number) => boolean): [number, number, number][] {
+function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: number) => boolean, threshold: number): [number, number, number][] {
   const n = keys.length;
   const postings = new Map<string, number[]>();
   keys.forEach((claimKeys, index) => {
@@ -59,14 +63,14 @@ function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: numbe
       seen.add(key);
       const s = similarity(prepared(i), prepared(j));
       // a merge starts from a pair that is itself similar enough
-      if (s >= LINK_THRESHOLD) edges.push([i, j, s]);
+      if (s >= threshold) edges.push([i, j, s]);
     }
   }
   edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   return edges;
 }
 
-function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean): Cluster[] {
+function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean, threshold: number): Cluster[] {
   const clusterOf = new Int32Array(keys.length);
   const clusters = new Map<number, Cluster>();
   for (const c of initial) {
@@ -81,7 +85,7 @@ function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdd
     if (s === undefined) cache.set(key, (s = similarity(prepared(i), prepared(j))));
     return s;
   };
-  for (const [i, j] of candidatePairs(keys, prepared, isAdded)) {
+  for (const [i, j] of candidatePairs(keys, prepared, isAdded, threshold)) {
     const a = clusters.get(clusterOf[i]!)!;
     const b = clusters.get(clusterOf[j]!)!;
     if (a === b) continue;
@@ -96,10 +100,10 @@ function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdd
       if (cannotLink(prepared(x), prepared(y))) forbidden = true;
       const s = sim(x, y);
       total += s;
-      if (s >= LINK_THRESHOLD) strong += 1;
+      if (s >= threshold) strong += 1;
     }
     const pairs = repsA.length * repsB.length;
-    if (forbidden || total / pairs < LINK_THRESHOLD || strong * 2 < pairs) continue;
+    if (forbidden || total / pairs < threshold || strong * 2 < pairs) continue;
     const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
     for (const m of gone.members) clusterOf[m] = keep.id;
     keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));
@@ -109,7 +113,7 @@ function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdd
 }
 
 /** Incremental: match `added` claims against existing facts without regrouping the existing ones. */
-export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClaim[] }): AssignResult {
+export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClaim[] }, options: GroupingOptions = {}): AssignResult {
   const all: FeaturedClaim[] = [];
   const initial: Cluster[] = [];
   for (const fact of input.facts) {
@@ -125,7 +129,7 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
   const ready: (PreparedClaim | undefined)[] = new Array(all.length);
   const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
   const isAdded = (i: number) => i >= firstAdded;
-  const clusters = cluster(all.map(indexKeys), prepared, initial, isAdded);
+  const clusters = cluster(all.map(indexKeys), prepared, initial, isAdded, options.threshold ?? LINK_THRESHOLD);
   const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
   const joined = input.facts
     .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))
@@ -139,6 +143,6 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
 }
 
 /** Full grouping of a story's claims, singletons included, in input order. */
-export function groupClaims(claims: FeaturedClaim[]): { claimIds: string[] }[] {
-  return assignClaims({ facts: [], added: claims }).created;
+export function groupClaims(claims: FeaturedClaim[], options: GroupingOptions = {}): { claimIds: string[] }[] {
+  return assignClaims({ facts: [], added: claims }, options).created;
 }

@@ -8,12 +8,16 @@ import { formatMentionScore } from "../fixtures/sets/score-mentions";
 
 /**
  * Ratchets: the figures reached on each labeled set, so a change that makes any set worse fails.
- * They are floors measured on the sets, not goals; raise them when the analysis improves.
+ * They are floors measured on the sets, not goals; raise them when the analysis improves. Every
+ * set must also beat the word-overlap baseline's best pairwise F1 over its thresholds. The dev
+ * sets (and facts-dev) are fitted and tuned on; the test splits never are.
  */
 const RATCHETS = {
-  "facts-dev": { coverage: 0.88, recall: 0.23, precision: 0.71, rightKind: 7 },
-  dev: { coverage: 0.94, recall: 0.49, precision: 0.92, rightKind: 3 },
-  test: { coverage: 0.95, recall: 0.5, precision: 1.0, rightKind: 2 },
+  "facts-dev": { coverage: 0.98, recall: 0.53, precision: 0.77, rightKind: 8 },
+  dev: { coverage: 1.0, recall: 0.66, precision: 0.92, rightKind: 3 },
+  flood: { coverage: 0.98, recall: 0.48, precision: 0.74, rightKind: 5 },
+  test: { coverage: 1.0, recall: 0.76, precision: 1.0, rightKind: 2 },
+  ferry: { coverage: 0.97, recall: 0.54, precision: 0.56, rightKind: 5 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
@@ -28,8 +32,12 @@ function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
   expect(printed(e.analysis.recall)).toBeGreaterThanOrEqual(floor.recall);
   expect(printed(e.analysis.precision)).toBeGreaterThanOrEqual(floor.precision);
   expect(e.analysis.conflicts.rightKind).toBeGreaterThanOrEqual(floor.rightKind);
+  expect(e.analysis.f1, "pairwise F1 against the word-overlap baseline's best").toBeGreaterThanOrEqual(e.baselineBest.score.f1);
   return e;
 }
+
+// a whole set is analysed (and, for facts-dev, scored again by its own scorer): seconds, not milliseconds
+const SET_TIMEOUT = 120_000;
 
 describe("fact analysis on labeled report sets, beside the word-overlap baseline", () => {
   it("every labeled mention occurs exactly once in its report", () => {
@@ -42,16 +50,24 @@ describe("fact analysis on labeled report sets, beside the word-overlap baseline
     }
   });
 
-  it("holds its figures on the own development set (rail derailment)", () => {
+  it("holds its figures on the own development set (rail derailment)", { timeout: SET_TIMEOUT }, () => {
     checkSet("dev", loadOwnSet(OWN_SETS.dev));
   });
 
-  it("holds its figures on the own test split (port explosion, never tuned on)", () => {
+  it("holds its figures on the own development set (river flood)", { timeout: SET_TIMEOUT }, () => {
+    checkSet("flood", loadOwnSet(OWN_SETS.flood));
+  });
+
+  it("holds its figures on the own test split (port explosion, never tuned on)", { timeout: SET_TIMEOUT }, () => {
     checkSet("test", loadOwnSet(OWN_SETS.test));
   });
 
+  it("holds its figures on the own test split (ferry sinking, never tuned on)", { timeout: SET_TIMEOUT }, () => {
+    checkSet("ferry", loadOwnSet(OWN_SETS.ferry));
+  });
+
   const factsDev = loadFactsDev();
-  it.skipIf("missing" in factsDev)("holds its figures on the shared facts-dev set, and the scorer port agrees with its scorer", () => {
+  it.skipIf("missing" in factsDev)("holds its figures on the shared facts-dev set, and the scorer port agrees with its scorer", { timeout: SET_TIMEOUT }, () => {
     const set = factsDev as LoadedSet;
     const e = checkSet("facts-dev", set);
     // the python scorer is the reference: its summary line must match the port's

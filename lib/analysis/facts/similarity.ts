@@ -3,7 +3,9 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
+import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
+import { PAIR_MODEL } from "./pair-model";
 import type { FeaturedClaim } from "./types";
 
 export type PreparedClaim = {
@@ -31,6 +33,9 @@ export type PreparedClaim = {
   pastYears: Set<string>;
   /** the claim frames itself in another country than the story's ("across the border in ...") */
   elsewhere: boolean;
+  /** content words for the comparison through word vectors, and the story's rarity of each */
+  meaning: MeaningWord[];
+  rarity: (key: string) => number;
 };
 
 const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
@@ -90,7 +95,8 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: ELSEWHERE.test(claim.text) };
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: ELSEWHERE.test(claim.text),
+      meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
 
@@ -207,9 +213,20 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   if (a.measures.size > 0 && [...a.measures].some((m) => b.measures.has(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
-  // a report states a fact once; two of its sentences are rarely the same fact
-  if (a.reportId === b.reportId) score *= 0.7;
-  return { lex, ent, topic: topic.score, clash: topic.clash, score: Math.min(1, score) };
+  const soft = softOverlap(a.meaning, b.meaning, a.rarity);
+  return { lex, ent, topic: topic.score, clash: topic.clash, rules: Math.min(1, score), softMin: Math.min(soft.ab, soft.ba), softMax: Math.max(soft.ab, soft.ba) };
+}
+
+/** The features the learned combination weighs, in PAIR_MODEL's order. */
+export function pairFeatures(parts: ReturnType<typeof similarityParts>): number[] {
+  return [parts.rules, parts.softMin, parts.softMax];
+}
+
+/** Probability that two claims state one fact: the learned combination (see pair-model.ts) of the evidence. */
+export function combine(features: readonly number[]): number {
+  let z = PAIR_MODEL.bias;
+  features.forEach((x, k) => (z += x * PAIR_MODEL.weights[k]!));
+  return 1 / (1 + Math.exp(-z));
 }
 
 const FAMILIES = ["qty:", "ctl:", "wd:"];
@@ -220,27 +237,46 @@ const FAMILIES = ["qty:", "ctl:", "wd:"];
  * else they share: this is what stops a lead that mentions both from chaining the two together.
  */
 export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
+  return cannotLinkReason(a, b) !== null;
+}
+
+/** Why two claims can never share a fact (see `cannotLink`), or null. */
+export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | null {
   // a claim about an earlier year's event ("in 2008 a quake killed 75") is another event than
   // one about the story's own days, however alike the words
-  if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return true;
+  if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return "past year";
   // the same kind of count, one of them framed across a border: two places, two quantities
-  if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return true;
+  if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
+    if (x.family === "qty:") {
+      // only counts of things the analysis knows (killed, injured, displaced, magnitude ...) keep
+      // claims apart: a count of some other noun ("21 hours 40 minutes", "8 points") is too
+      // uncertain a reading to veto what the words say
+      if (x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return "different qty:";
+      // the same measure of two different groups: soldiers killed and fighters killed are two counts
+      const groups = (entry: typeof x) => entry.named.filter((t) => t.includes("|"));
+      const gx = groups(x);
+      const gy = groups(y);
+      if (gx.length > 0 && gy.length > 0 && !gx.some((t) => gy.includes(t)) && gx.every((t) => gy.some((u) => u.split("|")[0] === t.split("|")[0]))) return "different counted group";
+      continue;
+    }
     // "the town" and "Qasr al-Habib" may be one place: a common noun against a name never blocks
     const generic = (entry: typeof x) => entry.all.filter((t) => t.startsWith(`${entry.family}n:`)).length;
     if (x.family !== "qty:" && ((generic(x) === x.all.length) !== (generic(y) === y.all.length)) && (x.named.length === 0 || y.named.length === 0)) continue;
-    if (!x.all.some((t) => y.all.includes(t))) return true;
+    if (!x.all.some((t) => y.all.includes(t))) return `different ${x.family}`;
     // "the dam" is not enough when both name it: the Ain Sorra dam and the Komuha dam are two facts
-    if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return true;
+    if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return `different named ${x.family}`;
   }
-  return false;
+  return null;
 }
 
-/** Similarity of two prepared claims in [0, 1]. */
+/** Similarity of two prepared claims in [0, 1]: the probability that they state one fact. */
 export function similarity(a: PreparedClaim, b: PreparedClaim): number {
-  return similarityParts(a, b).score;
+  const parts = similarityParts(a, b);
+  // a report states a fact once; two of its sentences are rarely the same fact
+  return combine(pairFeatures(parts)) * (a.reportId === b.reportId ? 0.7 : 1);
 }
 
 /** The independent source of a claim: the outlet it credits, else its publishing outlet. */
