@@ -85,13 +85,22 @@ test.describe("facts across outlets", () => {
 
     await page.getByRole("link", { name: "With conflicts" }).click();
     await expect(facts.getByRole("listitem")).toHaveCount(1);
-    await page.getByRole("link", { name: "Single outlet" }).click();
+    await page.getByRole("link", { name: "Reported by one outlet" }).click();
     await expect(facts.locator('[data-outlets="3"]')).toHaveCount(0);
-    await page.getByRole("link", { name: "All", exact: true }).click();
+    await expect(facts.locator('[data-outlets="1"]').first()).toBeVisible();
+    await page.getByRole("link", { name: "Two or more outlets" }).click();
+    // the default list is what two or more outlets carry
+    await expect(facts.locator('[data-outlets="1"]')).toHaveCount(0);
 
     // confirm the fact three outlets carry
     await seized.getByRole("link").first().click();
     await expect(page.getByRole("list", { name: "Claims in this fact" }).getByRole("listitem")).toHaveCount(3);
+    // the status comes from the claims until an editor sets it
+    await expect(page.getByTestId("fact-status-breakdown")).toHaveText("no claims tagged yet: unverified");
+    await page.getByLabel("Set status").selectOption("UNVERIFIABLE");
+    await page.getByRole("button", { name: "Save status" }).click();
+    await expect(page.getByTestId("fact-status-breakdown")).toContainText("set by an editor to unverifiable");
+    await expect(page.locator('[data-fact-status="UNVERIFIABLE"]')).toBeVisible();
     await shot(page, "fact-confirm");
     await expect(async () => {
       await page.getByRole("button", { name: /Confirm fact/ }).click();

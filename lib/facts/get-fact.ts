@@ -4,6 +4,7 @@ import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prism
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
+import { factStatusOf, type FactStatusView } from "./fact-status";
 import { UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
 
 export type FactMemberView = {
@@ -29,6 +30,8 @@ export type FactDetail = {
   sources: string[];
   sourceCount: number;
   version: number;
+  /** derived from all its claims, or set by an editor */
+  status: FactStatusView;
   confirmedBy: string | null;
   members: FactMemberView[];
   conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[];
@@ -51,6 +54,7 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       sources: true,
       sourceCount: true,
       version: true,
+      editorStatus: true,
       confirmedBy: { select: { name: true } },
       conflicts: { select: { kind: true, claimIds: true, detail: true }, orderBy: { kind: "asc" } },
     },
@@ -75,6 +79,7 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       take: 300,
     }),
   ]);
-  const { confirmedBy, ...rest } = fact;
-  return { ...rest, confirmedBy: confirmedBy?.name ?? null, members, otherFacts };
+  const { confirmedBy, editorStatus, ...rest } = fact;
+  const status = factStatusOf(members.flatMap((m) => (m.status ? [m.status] : [])), editorStatus);
+  return { ...rest, status, confirmedBy: confirmedBy?.name ?? null, members, otherFacts };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ConflictKind, FactState } from "@/lib/generated/prisma/enums";
+import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
+import { factStatusOf, type FactStatusView } from "./fact-status";
 import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
 
 export type FactListItem = {
@@ -20,6 +21,8 @@ export type FactListItem = {
   conflictKinds: ConflictKind[];
   version: number;
   createdAt: Date;
+  /** derived from all its claims, or set by an editor */
+  status: FactStatusView;
 };
 
 export type AnalysisProgress = {
@@ -42,6 +45,8 @@ const ORDER: Record<FactSort, Prisma.Sql> = {
 };
 
 const FILTER: Record<FactFilter, Prisma.Sql> = {
+  // a fact is what two or more outlets carry; what one outlet alone says waits under single_source
+  corroborated: Prisma.sql`AND f."sourceCount" >= 2`,
   all: Prisma.empty,
   conflicts: Prisma.sql`AND f."conflictCount" > 0`,
   single_source: Prisma.sql`AND f."sourceCount" = 1`,
@@ -57,13 +62,16 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) throw notFound("That story");
   // facts emptied by editors but cited by an explainer stay (claimCount 0); the tab skips them
-  const [facts, [count]] = await Promise.all([
-    db.$queryRaw<FactListItem[]>`
-      SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt"
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<(Omit<FactListItem, "status"> & { editorStatus: ClaimStatus | null; claimStatuses: ClaimStatus[] })[]>`
+      SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
+        f."editorStatus",
+        ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id) AS "claimStatuses"
       FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
       ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}`,
   ]);
+  const facts = rows.map(({ editorStatus, claimStatuses, ...fact }) => ({ ...fact, status: factStatusOf(claimStatuses, editorStatus) }));
   return { facts, total: Number(count?.total ?? 0), sort, filter };
 }
 

@@ -9,6 +9,14 @@ const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
 const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
 export const ZConfirmFact = z.object({ storyId: ZId("story"), factId: ZId("fact"), version: ZVersion });
+
+/** `status` null: derive the fact's status from its claims again. */
+export const ZSetFactStatus = z.object({
+  storyId: ZId("story"),
+  factId: ZId("fact"),
+  version: ZVersion,
+  status: z.enum(["UNVERIFIED", "IN_PROGRESS", "VERIFIED", "DISPUTED", "FALSE", "UNVERIFIABLE"], { error: "Choose a status." }).nullable(),
+});
 export type TConfirmFact = z.input<typeof ZConfirmFact>;
 
 export const ZSplitFact = z.object({
@@ -47,10 +55,10 @@ export const ZReanalyzeStory = z.object({ storyId: ZId("story") });
 
 export const FACT_SORTS = ["most_sources", "least_sources", "conflicts", "newest"] as const;
 export type FactSort = (typeof FACT_SORTS)[number];
-export const FACT_FILTERS = ["all", "conflicts", "single_source", "confirmed", "suggested"] as const;
+export const FACT_FILTERS = ["corroborated", "conflicts", "single_source", "confirmed", "suggested", "all"] as const;
 export type FactFilter = (typeof FACT_FILTERS)[number];
 
 export const ZListFacts = z.object({
   sort: z.enum(FACT_SORTS).catch("most_sources"),
-  filter: z.enum(FACT_FILTERS).catch("all"),
+  filter: z.enum(FACT_FILTERS).catch("corroborated"),
 });

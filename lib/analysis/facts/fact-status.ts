@@ -28,7 +28,7 @@ export function deriveFactStatus(claimStatuses: readonly VerificationStatus[], e
   else if (has("in_progress")) status = "in_progress";
   else if (counts.get("unverifiable") === claimStatuses.length) status = "unverifiable";
   else status = "unverified";
-  const summary = `${parts.join(", ") || "no claims"}: ${status.replace("_", " ")}`;
+  const summary = `${parts.join(", ") || "no claims tagged yet"}: ${status.replace("_", " ")}`;
   if (editorStatus !== null) return { status: editorStatus, breakdown: `${summary}; set by an editor to ${editorStatus.replace("_", " ")}`, derived: false };
   return { status, breakdown: summary, derived: true };
 }

@@ -6,6 +6,7 @@ import { confirmFact } from "@/lib/facts/confirm-fact";
 import { mergeFacts } from "@/lib/facts/merge-facts";
 import { moveFactMember } from "@/lib/facts/move-fact-member";
 import { requestStoryReanalysis } from "@/lib/facts/reanalyze-story";
+import { setFactStatus } from "@/lib/facts/set-fact-status";
 import { splitFact } from "@/lib/facts/split-fact";
 
 // Thin wrappers: permissions, versions and the rules of re-analysis live in lib/facts.
@@ -49,6 +50,14 @@ export async function moveFactMemberAction(input: unknown): Promise<ActionResult
 export async function reanalyzeStoryAction(input: unknown): Promise<ActionResult> {
   return toActionResult(async () => {
     const result = await requestStoryReanalysis(await requireActor(), input);
+    refresh(result.storyId);
+    return undefined;
+  });
+}
+
+export async function setFactStatusAction(input: unknown): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const result = await setFactStatus(await requireActor(), input);
     refresh(result.storyId);
     return undefined;
   });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AnalysisProgress } from "@/components/facts/analysis-progress";
+import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { ConflictBadges, OutletCount } from "@/components/facts/conflict-badges";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -18,11 +19,12 @@ const SORT_LABELS: Record<FactSort, string> = {
   newest: "Newest",
 };
 const FILTER_LABELS: Record<FactFilter, string> = {
-  all: "All",
+  corroborated: "Two or more outlets",
   conflicts: "With conflicts",
-  single_source: "Single outlet",
+  single_source: "Reported by one outlet",
   confirmed: "Confirmed",
   suggested: "Suggested",
+  all: "All",
 };
 
 export default async function StoryFactsPage({
@@ -97,8 +99,17 @@ export default async function StoryFactsPage({
         ) : progress.pending > 0 ? (
           <EmptyState title="Grouping the reports…">Facts appear here as the analysis of each report finishes.</EmptyState>
         ) : (
-          <EmptyState title={list.filter === "all" ? "No facts grouped yet" : `No facts match “${FILTER_LABELS[list.filter]}”`}>
-            {list.filter === "all" ? "None of the reports' claims have been grouped." : <Link className="underline" href={link({ filter: "all" })}>Show all facts</Link>}
+          <EmptyState title={list.filter === "all" ? "No facts grouped yet" : list.filter === "corroborated" ? "No fact carried by two outlets yet" : `No facts match “${FILTER_LABELS[list.filter]}”`}>
+            {list.filter === "all" ? (
+              "None of the reports' claims have been grouped."
+            ) : (
+              <>
+                {list.filter === "corroborated" ? "What one outlet alone reports waits until another carries it. " : null}
+                <Link className="underline" href={link({ filter: list.filter === "corroborated" ? "single_source" : "all" })}>
+                  {list.filter === "corroborated" ? "Show what one outlet reports" : "Show all facts"}
+                </Link>
+              </>
+            )}
           </EmptyState>
         )
       ) : (
@@ -125,6 +136,9 @@ export default async function StoryFactsPage({
                   <OutletCount count={fact.sourceCount} sources={fact.sources} />
                   <span className="text-xs text-muted tabular-nums">
                     {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
+                  </span>
+                  <span data-fact-status={fact.status.status} title={fact.status.breakdown}>
+                    <ClaimStatusBadge status={fact.status.status} />
                   </span>
                   <ConflictBadges kinds={fact.conflictKinds} />
                   {fact.state === "CONFIRMED" ? <Badge tone="ok">✓ Confirmed</Badge> : fact.locked ? <Badge>Grouped by an editor</Badge> : null}

@@ -8,6 +8,7 @@ import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getFact } from "@/lib/facts/get-fact";
 import { orNotFound } from "@/lib/http/page-data";
+import { FactStatusControl } from "./fact-status-control";
 import { FactWorkbench, type WorkbenchMember } from "./fact-workbench";
 
 export default async function FactPage({ params }: { params: Promise<{ storyId: string; factId: string }> }) {
@@ -48,6 +49,16 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
           {fact.state === "CONFIRMED" ? <Badge tone="ok">✓ Confirmed{fact.confirmedBy ? ` by ${fact.confirmedBy}` : ""}</Badge> : <Badge>Suggested by the desk</Badge>}
         </div>
       </header>
+
+      <FactStatusControl
+        storyId={storyId}
+        factId={fact.id}
+        version={fact.version}
+        status={fact.status.status}
+        editorStatus={fact.status.editorStatus}
+        breakdown={fact.status.breakdown}
+        canEdit={can(actor.role, "fact.edit")}
+      />
 
       {fact.conflicts.length > 0 ? (
         <section aria-labelledby="conflicts-heading" className="rounded-lg border border-red-200 bg-red-50/60 p-3">
