@@ -118,7 +118,8 @@ test.describe("publishing over HTTP, signed out", () => {
       `UPDATE "Explainer" SET state = 'PUBLISHED', "publishedRevisionId" = "approvedRevisionId", "publishedAt" = now(), "firstPublishedAt" = now() WHERE id = $1`,
       [fixture.explainerId],
     );
-    await database().query(`SELECT pg_notify('wiredesk_public', $1)`, [fixture.slug]);
+    // what a publish does besides the write: move the public site version, so every instance re-renders
+    await database().query(`UPDATE "PublicSite" SET version = version + 1 WHERE id = 1`);
     await database().query(`UPDATE "Explainer" SET title = 'SECRET-DRAFT-TITLE', content = jsonb_set(content, '{content,0,content,0,text}', '"SECRET-DRAFT-HEADING"'), state = 'DRAFT' WHERE id = $1`, [
       fixture.explainerId,
     ]);
