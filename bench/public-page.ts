@@ -215,8 +215,8 @@ async function seed(benchUrl: string) {
 }
 
 /** Starts the static file server (bench/lib/static-server.ts) on `folder` in its own process. */
-async function startStaticServer(folder: string, port: number): Promise<{ baseUrl: string; pid: number | undefined; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/static-server.ts", folder, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+async function startStaticServer(folder: string, port: number, mode: "live" | "indexed"): Promise<{ baseUrl: string; pid: number | undefined; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/static-server.ts", folder, String(port), mode], { stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) child.kill("SIGTERM");
@@ -246,6 +246,8 @@ async function main(): Promise<{ code: number; summary?: string }> {
   process.env.PUBLIC_OUTPUT = "folder";
   process.env.PUBLIC_OUTPUT_DIR = staticFolder;
   delete process.env.PURGE_URL;
+  // no collaboration server runs here: submitting need not ask one to store the document
+  process.env.WIREDESK_COLLAB = "0";
   const seeded = await seed(benchDb.url);
   const { publishExplainer } = await import("../lib/publishing/publish-explainer");
   const { unpublishExplainer } = await import("../lib/publishing/unpublish-explainer");
@@ -347,18 +349,25 @@ async function main(): Promise<{ code: number; summary?: string }> {
 
   // ── the static output, as the publishing job wrote it, served by a plain static file server ──
   await runPublishingJobs();
-  const staticServer = await startStaticServer(staticFolder, await freePort());
-  run.defer("stop the static server", () => staticServer.stop());
-  serverPid = staticServer.pid;
-  const staticUrl = `${staticServer.baseUrl}/explainers/${seeded.slug}`;
-  const staticFirst = await timedGet(staticUrl);
-  if (staticFirst.status !== 200 || !staticFirst.body.includes("Republished for the uncached baseline.")) {
-    throw new Error(`the static page is not the latest publication (status ${staticFirst.status})`);
-  }
-  await load(staticUrl, { duration: 3 });
-  const staticPage = await load(staticUrl);
-  const staticFeed = await load(`${staticServer.baseUrl}/explainers/feed.atom`);
-  await staticServer.stop();
+  const serveStatic = async (mode: "live" | "indexed") => {
+    const staticServer = await startStaticServer(staticFolder, await freePort(), mode);
+    run.defer(`stop the ${mode} static server`, () => staticServer.stop());
+    serverPid = staticServer.pid;
+    const staticUrl = `${staticServer.baseUrl}/explainers/${seeded.slug}`;
+    const staticFirst = await timedGet(staticUrl);
+    if (staticFirst.status !== 200 || !staticFirst.body.includes("Republished for the uncached baseline.")) {
+      throw new Error(`the static page is not the latest publication (status ${staticFirst.status})`);
+    }
+    await load(staticUrl, { duration: 3 });
+    const pageFigures = await load(staticUrl);
+    const feedFigures = mode === "live" ? await load(`${staticServer.baseUrl}/explainers/feed.atom`) : null;
+    await staticServer.stop();
+    return { page: pageFigures, feed: feedFigures };
+  };
+  const live = await serveStatic("live");
+  const indexed = await serveStatic("indexed");
+  const staticPage = live.page;
+  const staticFeed = live.feed!;
 
   const rows: string[][] = [["run (50 connections)", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "server CPU µs/req"]];
   const line = (label: string, f: Figures) => [label, String(f.rps), String(f.p50), String(f.p90), String(f.p99), String(f.max), String(f.total), String(f.non2xx), String(f.errors), f.serverCpuUsPerRequest === null ? "n/a" : String(f.serverCpuUsPerRequest)];
@@ -369,8 +378,9 @@ async function main(): Promise<{ code: number; summary?: string }> {
   rows.push(line(`app same, paced at ${PACED_RATE} req/s`, paced));
   rows.push(line("app GET /explainers/feed.atom warm", feed));
   rows.push(line("app GET unpublished page (410) warm", gone));
-  rows.push(line("static (sirv) /explainers/<slug>", staticPage));
-  rows.push(line("static (sirv) /explainers/feed.atom", staticFeed));
+  rows.push(line("static (sirv, live folder) /explainers/<slug>", staticPage));
+  rows.push(line("static (sirv, live folder) feed.atom", staticFeed));
+  rows.push(line("static (sirv, indexed at start) <slug>", indexed.page));
   console.log("");
   console.log(`Published explainer page (${(pageBytes / 1024).toFixed(1)} KB HTML, 16 cited bullets), autocannon ${DURATION_S} s per run:`);
   console.log(table(rows));
@@ -381,6 +391,12 @@ async function main(): Promise<{ code: number; summary?: string }> {
     console.log(`${label}: the first GET after it returned showed it: ${v.firstGetShowed ? "yes" : "NO"} (that GET took ${v.firstGetMs} ms; all checks done ${v.visibleAfterMs} ms later)`);
   }
 
+  const cpuRatio = (a: Figures, b: Figures) => (a.serverCpuUsPerRequest && b.serverCpuUsPerRequest ? String(round(a.serverCpuUsPerRequest / b.serverCpuUsPerRequest, 2)) : "n/a");
+  console.log("");
+  console.log(
+    `Server CPU per request (less sensitive to a busy machine than req/s): warm page / constant route ${cpuRatio(warm, constant)}; ` +
+      `304 / full page ${cpuRatio(notModified, warm)}; static (live) / warm app page ${cpuRatio(staticPage, warm)}.`,
+  );
   const warmRatio = constant.rps > 0 ? warm.rps / constant.rps : 0;
   const notModifiedRatio = warm.rps > 0 ? notModified.rps / warm.rps : 0;
   const goals = {
@@ -412,6 +428,7 @@ async function main(): Promise<{ code: number; summary?: string }> {
     gone,
     staticPage,
     staticFeed,
+    staticIndexed: indexed.page,
     visibility,
     loadAverage,
     goals,
