@@ -27,7 +27,7 @@ test.describe("publishing over HTTP, as an editor", () => {
     const page = await reader.get(`/explainers/${fixture.slug}`);
     expect(page.status()).toBe(200);
     // CDN headers: browsers revalidate, a CDN keeps it s-maxage seconds, a strong tag
-    expect(page.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    expect(page.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
     expect(page.headers()["etag"]).toMatch(/^"[A-Za-z0-9_-]+"$/);
     const atomFeed = await reader.get("/explainers/feed.atom");
     expect(atomFeed.headers()["cache-control"]).toMatch(/s-maxage=\d+/);

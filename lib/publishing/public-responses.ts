@@ -22,12 +22,15 @@ const HTML = "text/html; charset=utf-8";
 export const ATOM = "application/atom+xml; charset=utf-8";
 export const RSS = "application/rss+xml; charset=utf-8";
 const STALE_WHILE_REVALIDATE_SECONDS = 30;
+// the app answers 503 while PostgreSQL is down (it cannot tell whether a copy is current);
+// a CDN may go on serving its last good copy meanwhile
+const STALE_IF_ERROR_SECONDS = 86_400;
 
 /** Cache-Control of every public page and feed (app responses and static output alike). */
 export function publicCacheControl(cdnMaxAgeSeconds: number = publicEnv().PUBLIC_CDN_MAX_AGE_SECONDS): string {
   // Compression is left to Next (route handlers cannot set Content-Encoding) or to the CDN,
   // which keeps compressed copies and revalidates them by ETag.
-  return `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+  return `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
 }
 
 /** Origin of public links: PUBLIC_BASE_URL when set, else the request's own origin. */
