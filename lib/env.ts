@@ -5,7 +5,7 @@ import { isProxyEntry } from "@/lib/auth/client-address";
  * The app's environment, validated once at start-up. Each missing or malformed variable gets
  * its own line in the error, so a newcomer fixes them all in one go.
  */
-const ZEnv = z.object({
+const ZEnvFields = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required (the start script sets it for the embedded PostgreSQL)" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://"),
@@ -39,6 +39,39 @@ const ZEnv = z.object({
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
   PUBLIC_PAGE_CACHE: z.enum(["on", "off"], { error: "PUBLIC_PAGE_CACHE must be on or off" }).default("on"),
+  /** how long a CDN may keep a public page or feed (s-maxage); a purge through PURGE_URL ends it sooner */
+  PUBLIC_CDN_MAX_AGE_SECONDS: z.coerce
+    .number({ error: "PUBLIC_CDN_MAX_AGE_SECONDS must be a number of seconds" })
+    .int()
+    .min(0, "PUBLIC_CDN_MAX_AGE_SECONDS must be 0 to 31536000")
+    .max(31_536_000, "PUBLIC_CDN_MAX_AGE_SECONDS must be 0 to 31536000")
+    .default(60),
+  /** the CDN's purge hook: publishing POSTs the changed public URLs to it (retried until it answers 2xx) */
+  PURGE_URL: z
+    .url({ protocol: /^https?$/, error: "PURGE_URL must be an absolute http(s) URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** sent as `Authorization: Bearer …` with each purge, when set */
+  PURGE_TOKEN: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** where publishing writes the static public site: a folder (default), S3-compatible storage, or nowhere */
+  PUBLIC_OUTPUT: z.enum(["folder", "s3", "off"], { error: "PUBLIC_OUTPUT must be folder, s3 or off" }).default("folder"),
+  /** the folder target (relative paths start at the project folder) */
+  PUBLIC_OUTPUT_DIR: z.string().min(1).default(".data/public"),
+  PUBLIC_OUTPUT_S3_BUCKET: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** the S3-compatible endpoint (MinIO, R2, …); AWS's regional endpoint when unset */
+  PUBLIC_OUTPUT_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_OUTPUT_S3_ENDPOINT must be an absolute http(s) URL" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PUBLIC_OUTPUT_S3_REGION: z.string().min(1).default("us-east-1"),
+  /** a key prefix inside the bucket, such as `site/` */
+  PUBLIC_OUTPUT_S3_PREFIX: z
+    .string()
+    .default("")
+    .refine((value) => value === "" || /^[A-Za-z0-9._\/-]+\/$/.test(value), { error: "PUBLIC_OUTPUT_S3_PREFIX must end with / and use only letters, digits, . _ - /" }),
+  PUBLIC_OUTPUT_S3_ACCESS_KEY_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_OUTPUT_S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
   COLLAB_PORT: z.coerce.number({ error: "COLLAB_PORT must be a port number" }).int().min(1, "COLLAB_PORT must be a port number").max(65535, "COLLAB_PORT must be a port number").default(3001),
   /** where browsers reach the collaboration server when not on the page's host at COLLAB_PORT (behind a proxy) */
   COLLAB_PUBLIC_URL: z
@@ -57,10 +90,22 @@ const ZEnv = z.object({
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number({ error: "COLLAB_MAX_DOCUMENT_BYTES must be a number of bytes" }).int().min(65_536, "COLLAB_MAX_DOCUMENT_BYTES must be at least 65536").max(256 * 1024 * 1024, "COLLAB_MAX_DOCUMENT_BYTES must be at most 256 MiB").default(4 * 1024 * 1024),
 });
 
+type S3Settings = Pick<z.infer<typeof ZEnvFields>, "PUBLIC_OUTPUT" | "PUBLIC_OUTPUT_S3_BUCKET" | "PUBLIC_OUTPUT_S3_ACCESS_KEY_ID" | "PUBLIC_OUTPUT_S3_SECRET_ACCESS_KEY">;
+
+// the S3 target needs its bucket and keys; each missing one gets its own line
+function requireS3Settings(value: S3Settings, context: z.RefinementCtx): void {
+  if (value.PUBLIC_OUTPUT !== "s3") return;
+  for (const name of ["PUBLIC_OUTPUT_S3_BUCKET", "PUBLIC_OUTPUT_S3_ACCESS_KEY_ID", "PUBLIC_OUTPUT_S3_SECRET_ACCESS_KEY"] as const) {
+    if (!value[name]) context.addIssue({ code: "custom", path: [name], message: `${name} is required when PUBLIC_OUTPUT=s3` });
+  }
+}
+
+const ZEnv = ZEnvFields.superRefine(requireS3Settings);
+
 export type Env = z.infer<typeof ZEnv>;
 
 // Scripts (seed, bench) need only the database; the web app needs everything.
-const ZDatabaseEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true });
+const ZDatabaseEnv = ZEnvFields.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true });
 
 function parseEnv<S extends z.ZodType>(schema: S): z.output<S> {
   const parsed = schema.safeParse(process.env);
@@ -71,7 +116,7 @@ function parseEnv<S extends z.ZodType>(schema: S): z.output<S> {
   return parsed.data;
 }
 
-const ZWorkerEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, WORKER_CONCURRENCY: true });
+const ZWorkerEnv = ZEnvFields.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, WORKER_CONCURRENCY: true });
 
 let cached: Env | undefined;
 let cachedDatabase: z.infer<typeof ZDatabaseEnv> | undefined;
@@ -82,7 +127,7 @@ export function env(): Env {
   return cached;
 }
 
-const ZPublicEnv = ZEnv.pick({ PUBLIC_BASE_URL: true, PUBLIC_PAGE_CACHE: true });
+const ZPublicEnv = ZEnvFields.pick({ PUBLIC_BASE_URL: true, PUBLIC_PAGE_CACHE: true, PUBLIC_CDN_MAX_AGE_SECONDS: true });
 let cachedPublic: z.infer<typeof ZPublicEnv> | undefined;
 
 /** The public site's settings only (public pages must not depend on the sign-in secret). */
@@ -105,7 +150,7 @@ export function workerEnv(): z.infer<typeof ZWorkerEnv> {
   return cachedWorker;
 }
 
-const ZContentSecurityEnv = ZEnv.pick({ COLLAB_PORT: true, COLLAB_PUBLIC_URL: true });
+const ZContentSecurityEnv = ZEnvFields.pick({ COLLAB_PORT: true, COLLAB_PUBLIC_URL: true });
 let cachedContentSecurity: z.infer<typeof ZContentSecurityEnv> | undefined;
 
 /** What proxy.ts needs for the Content-Security-Policy (where the co-editing websocket is). */
@@ -114,7 +159,7 @@ export function contentSecurityEnv(): z.infer<typeof ZContentSecurityEnv> {
   return cachedContentSecurity;
 }
 
-const ZCollabEnv = ZEnv.pick({
+const ZCollabEnv = ZEnvFields.pick({
   DATABASE_URL: true,
   DATABASE_POOL_SIZE: true,
   NEXTAUTH_SECRET: true,
@@ -129,4 +174,33 @@ let cachedCollab: z.infer<typeof ZCollabEnv> | undefined;
 export function collabEnv(): z.infer<typeof ZCollabEnv> {
   cachedCollab ??= parseEnv(ZCollabEnv);
   return cachedCollab;
+}
+
+const ZPublicationEnv = ZEnvFields.pick({
+  PUBLIC_BASE_URL: true,
+  PUBLIC_CDN_MAX_AGE_SECONDS: true,
+  PURGE_URL: true,
+  PURGE_TOKEN: true,
+  PUBLIC_OUTPUT: true,
+  PUBLIC_OUTPUT_DIR: true,
+  PUBLIC_OUTPUT_S3_BUCKET: true,
+  PUBLIC_OUTPUT_S3_ENDPOINT: true,
+  PUBLIC_OUTPUT_S3_REGION: true,
+  PUBLIC_OUTPUT_S3_PREFIX: true,
+  PUBLIC_OUTPUT_S3_ACCESS_KEY_ID: true,
+  PUBLIC_OUTPUT_S3_SECRET_ACCESS_KEY: true,
+}).superRefine(requireS3Settings);
+export type PublicationEnv = z.infer<typeof ZPublicationEnv>;
+
+/**
+ * What the publishing job needs to write the static site and purge the CDN. Read afresh on each
+ * call (cheap) so a worker picks up the settings of its own environment, and tests can vary them.
+ */
+export function publicationEnv(source: Record<string, string | undefined> = process.env): PublicationEnv {
+  const parsed = ZPublicationEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.message}`);
+    throw new Error(`Wiredesk cannot publish; fix the environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
 }

@@ -10,6 +10,9 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { migrateJobQueue } from "../lib/jobs/migrate-queue";
@@ -44,12 +47,15 @@ await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
 await applyMigrations({ connectionString: testUrl, log: () => undefined });
 await migrateJobQueue(testUrl);
 
+// the worker writes the static public site here, never into the project's .data
+const publicOutputDir = process.env.PUBLIC_OUTPUT_DIR ?? (e2e ? mkdtempSync(path.join(os.tmpdir(), "wiredesk-e2e-public-")) : undefined);
+
 // browser tests import reports and expect them analysed, as under `npm start`: a queue worker
 // runs beside the app server (integration tests run jobs themselves, deterministically)
 const worker = e2e
   ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1" },
+      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1", PUBLIC_OUTPUT_DIR: publicOutputDir },
     })
   : undefined;
 
@@ -87,6 +93,7 @@ const child = spawn(command[0]!, command.slice(1), {
           NEXTAUTH_URL: `http://localhost:${port}`,
           E2E_PORT: port,
           NEXT_TELEMETRY_DISABLED: "1",
+          PUBLIC_OUTPUT_DIR: publicOutputDir,
         }
       : {}),
   },
@@ -103,6 +110,7 @@ async function cleanUp(code: number): Promise<never> {
       }
     }
     await ownRedis?.stop();
+    if (publicOutputDir && !process.env.PUBLIC_OUTPUT_DIR) rmSync(publicOutputDir, { recursive: true, force: true });
     if (!process.env.KEEP_TEST_DB) {
       await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).catch((error: unknown) => {
         console.error(`could not drop test database ${name}: ${String(error)}`);

@@ -12,6 +12,7 @@ export type JobPayloads = {
   "analyze-report": { reportId: string };
   "reanalyze-story": { storyId: string };
   "refresh-fact": { storyId: string; factId: string };
+  "publish-public-output": { slug: string };
 };
 export type JobName = keyof JobPayloads;
 
@@ -19,17 +20,24 @@ export type JobName = keyof JobPayloads;
 export const JOB_MAX_ATTEMPTS = 5;
 
 /**
- * Adds a job in the caller's transaction. `jobKey` dedupes: a job with the same key that has not
+ * Adds a job in the caller's transaction. Jobs with the same `queueName` run one at a time, in
+ * order. `jobKey` dedupes: a job with the same key that has not
  * started yet is replaced (so ten quick changes to one report queue one analysis); one that is
  * running keeps running and a fresh job is queued after it.
  */
-export async function enqueueJob<N extends JobName>(tx: Tx, name: N, payload: JobPayloads[N], options: { jobKey?: string; runAt?: Date | null } = {}): Promise<void> {
+export async function enqueueJob<N extends JobName>(
+  tx: Tx,
+  name: N,
+  payload: JobPayloads[N],
+  options: { jobKey?: string; runAt?: Date | null; queueName?: string; maxAttempts?: number } = {},
+): Promise<void> {
   // run_at null means now; a held (embargoed) report's analysis waits for its release time
   await tx.$queryRaw`
     SELECT 1 FROM graphile_worker.add_job(
       identifier => ${name}::text,
       payload => ${JSON.stringify(payload)}::json,
       run_at => ${options.runAt ?? null}::timestamptz,
-      max_attempts => ${JOB_MAX_ATTEMPTS}::int,
-      job_key => ${options.jobKey ?? null}::text)`;
+      max_attempts => ${options.maxAttempts ?? JOB_MAX_ATTEMPTS}::int,
+      job_key => ${options.jobKey ?? null}::text,
+      queue_name => ${options.queueName ?? null}::text)`;
 }

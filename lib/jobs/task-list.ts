@@ -4,11 +4,13 @@ import type { JobHelpers, TaskList } from "graphile-worker";
 import { analyzeReport, recordAnalysisFailure } from "@/lib/facts/analyze-report";
 import { reanalyzeStory } from "@/lib/facts/reanalyze-story";
 import { refreshFact } from "@/lib/facts/refresh-fact";
+import { writePublicOutput } from "@/lib/publishing/write-public-output";
 import type { JobName } from "./queue";
 
 const ZReportJob = z.object({ reportId: z.uuid() });
 const ZStoryJob = z.object({ storyId: z.uuid() });
 const ZFactJob = z.object({ storyId: z.uuid(), factId: z.uuid() });
+const ZPublicOutputJob = z.object({ slug: z.string().min(1).max(200) });
 
 /** True on the queue's last attempt at this job: a failure now is final. */
 function lastAttempt(helpers: JobHelpers): boolean {
@@ -34,5 +36,10 @@ export const taskList = {
   "refresh-fact": async (payload) => {
     const { storyId, factId } = ZFactJob.parse(payload);
     await refreshFact(storyId, factId);
+  },
+  "publish-public-output": async (payload, helpers) => {
+    const { slug } = ZPublicOutputJob.parse(payload);
+    const result = await writePublicOutput(slug);
+    helpers.logger.info(`public output for ${slug}: wrote ${result.written.length} file(s) to ${result.target ?? "nowhere (PUBLIC_OUTPUT=off)"}; purged ${result.purged.length} URL(s)`);
   },
 } satisfies Record<JobName, TaskList[string]>;

@@ -1,154 +1,90 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import pg from "pg";
-import { databaseEnv, publicEnv } from "@/lib/env";
-import type { Tx } from "@/lib/db/client";
+import { publicEnv } from "@/lib/env";
+import { PublicSiteVersionReader } from "./public-site-version";
 
 /**
  * Pre-rendered public responses (explainer pages, 410 notices, feeds), held in memory per app
  * instance so a published page costs a Map lookup instead of a render from PostgreSQL.
  *
  * Invariants:
- * - Every publish, correction and unpublish calls `notifyPublicChange(tx)` inside its
- *   transaction; PostgreSQL delivers the NOTIFY to every instance's listener only on commit,
- *   and each listener empties its cache. The instance that made the change also empties its
- *   own cache right after the commit (`invalidatePublicCache`), so its next GET shows the change
- *   without waiting for the notification round trip.
- * - While the listener is not connected (starting, or reconnecting after an error) nothing is
- *   cached: a missed notification must never leave a stale page up. Entries also expire after
- *   `MAX_AGE_MS`, a backstop against a connection that hangs silently.
- * - A render that began before an invalidation is not stored (the generation counter), so a
- *   slow render of the old state cannot overwrite the fresh one.
+ * - Each entry remembers the public site version (`PublicSite.version`) read before it was
+ *   rendered. Every publish, correction and unpublish bumps that version in its transaction.
+ * - Every request first reads the version with a query sent after the request arrived
+ *   (`PublicSiteVersionReader`), and serves an entry only when its version is the current one.
+ *   So the first GET after a publishing change returns, on any instance, renders the change:
+ *   there is no notification to wait for and none to miss.
+ * - An entry rendered at version v may hold content newer than v (the render reads after the
+ *   version query), never older: the worst case is one needless render, never a stale page.
  */
 
-export const PUBLIC_CHANNEL = "wiredesk_public";
 const MAX_ENTRIES = 2000;
-const MAX_AGE_MS = 60_000;
-const RECONNECT_MS = 2000;
 
 export type PublicBody = { status: number; contentType: string; body: string };
-export type CachedResponse = PublicBody & { bytes: Buffer; etag: string; storedAt: number };
+export type CachedResponse = PublicBody & { bytes: Buffer; etag: string };
+type Entry = CachedResponse & { siteVersion: bigint };
 
-type CacheState = {
-  entries: Map<string, CachedResponse>;
-  generation: number;
-  listening: boolean;
-  listener: pg.Client | null;
-  reconnectTimer: NodeJS.Timeout | null;
-  stats: { hits: number; misses: number; invalidations: number };
-};
-
-declare global {
-  var __wiredeskPublicCache: CacheState | undefined;
-}
-
-// on globalThis: server actions and route handlers may be bundled apart yet share this process
-function state(): CacheState {
-  globalThis.__wiredeskPublicCache ??= {
-    entries: new Map(),
-    generation: 0,
-    listening: false,
-    listener: null,
-    reconnectTimer: null,
-    stats: { hits: 0, misses: 0, invalidations: 0 },
-  };
-  return globalThis.__wiredeskPublicCache;
-}
-
-/** Empties this instance's cache (after a publishing change committed, or a notification). */
-export function invalidatePublicCache(): void {
-  const s = state();
-  s.generation += 1;
-  s.stats.invalidations += 1;
-  s.entries.clear();
-}
-
-/** Queues the cross-instance invalidation; PostgreSQL sends it when the transaction commits. */
-export async function notifyPublicChange(tx: Tx, slug: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${PUBLIC_CHANNEL}, ${slug})`;
-}
-
-function dropListener(s: CacheState): void {
-  s.listening = false;
-  invalidatePublicCache();
-  const client = s.listener;
-  s.listener = null;
-  if (client) void client.end().catch(() => undefined);
-  if (!s.reconnectTimer) {
-    s.reconnectTimer = setTimeout(() => {
-      s.reconnectTimer = null;
-      ensureListener();
-    }, RECONNECT_MS);
-    s.reconnectTimer.unref();
-  }
-}
-
-/** Starts the LISTEN connection once per process; until it is up, responses are not cached. */
-function ensureListener(): void {
-  const s = state();
-  if (s.listener) return;
-  const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL, keepAlive: true, application_name: "wiredesk-public-cache" });
-  s.listener = client;
-  client.on("notification", (message) => {
-    if (message.channel === PUBLIC_CHANNEL) invalidatePublicCache();
-  });
-  client.on("error", (error) => {
-    console.error(`public cache listener: ${error.message}; caching paused until it reconnects`);
-    if (s.listener === client) dropListener(s);
-  });
-  client.on("end", () => {
-    if (s.listener === client) dropListener(s);
-  });
-  client
-    .connect()
-    .then(() => client.query(`LISTEN ${PUBLIC_CHANNEL}`))
-    .then(() => {
-      if (s.listener !== client) return;
-      // changes made while we were not listening are unknown: start empty
-      invalidatePublicCache();
-      s.listening = true;
-    })
-    .catch((error: unknown) => {
-      console.error(`public cache listener could not start: ${String(error)}`);
-      if (s.listener === client) dropListener(s);
-    });
+/** A strong ETag from the bytes themselves: equal bodies, on any instance, get equal tags. */
+export function strongEtag(bytes: Buffer | string): string {
+  return `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
 }
 
 function toCached(body: PublicBody): CachedResponse {
   const bytes = Buffer.from(body.body, "utf8");
-  const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-  return { ...body, bytes, etag, storedAt: Date.now() };
+  return { ...body, bytes, etag: strongEtag(bytes) };
 }
 
-/**
- * The response for `key`: from the cache when fresh, else rendered (and stored when the
- * listener is up and nothing was invalidated meanwhile). `cacheable` says whether a rendered
- * body may be kept (unknown slugs are not, so random URLs cannot fill the memory).
- */
-export async function cachedPublicResponse(
-  key: string,
-  render: () => Promise<PublicBody & { cacheable: boolean }>,
-): Promise<CachedResponse & { cache: "hit" | "miss" }> {
-  const s = state();
-  if (publicEnv().PUBLIC_PAGE_CACHE === "on") ensureListener();
-  const hit = s.entries.get(key);
-  if (hit && Date.now() - hit.storedAt < MAX_AGE_MS) {
-    s.stats.hits += 1;
-    return { ...hit, cache: "hit" };
+/** One instance's cache of public responses (the app has one per process; tests make several). */
+export class PublicPageCache {
+  private readonly entries = new Map<string, Entry>();
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(
+    private readonly versions = new PublicSiteVersionReader(),
+    private readonly enabled: () => boolean = () => publicEnv().PUBLIC_PAGE_CACHE === "on",
+  ) {}
+
+  /**
+   * The response for `key`: from memory when rendered at the current site version, else
+   * rendered (and kept when `cacheable`: unknown slugs are not, so random URLs cannot fill the
+   * memory).
+   */
+  async response(key: string, render: () => Promise<PublicBody & { cacheable: boolean }>): Promise<CachedResponse & { cache: "hit" | "miss" }> {
+    if (!this.enabled()) {
+      this.stats.misses += 1;
+      return { ...toCached(await render()), cache: "miss" };
+    }
+    const siteVersion = await this.versions.read();
+    const hit = this.entries.get(key);
+    if (hit && hit.siteVersion === siteVersion) {
+      this.stats.hits += 1;
+      return { ...hit, cache: "hit" };
+    }
+    this.stats.misses += 1;
+    const rendered = await render();
+    const entry: Entry = { ...toCached(rendered), siteVersion };
+    const stored = this.entries.get(key);
+    // a slower render that started at an older version must not replace a newer one
+    if (rendered.cacheable && (!stored || stored.siteVersion <= siteVersion)) {
+      this.entries.delete(key);
+      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, entry);
+    }
+    return { ...entry, cache: "miss" };
   }
-  s.stats.misses += 1;
-  const generation = s.generation;
-  const rendered = await render();
-  const entry = toCached(rendered);
-  if (rendered.cacheable && s.listening && publicEnv().PUBLIC_PAGE_CACHE === "on" && s.generation === generation) {
-    if (s.entries.size >= MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value!);
-    s.entries.set(key, entry);
+
+  /** Counters for the benchmark and for tests. */
+  snapshot(): { entries: number; hits: number; misses: number; versionQueries: number } {
+    return { entries: this.entries.size, ...this.stats, versionQueries: this.versions.queries };
   }
-  return { ...entry, cache: "miss" };
 }
 
-/** Counters for the benchmark and for tests. */
-export function publicCacheStats(): { entries: number; listening: boolean } & CacheState["stats"] {
-  const s = state();
-  return { entries: s.entries.size, listening: s.listening, ...s.stats };
+declare global {
+  var __wiredeskPublicCache: PublicPageCache | undefined;
+}
+
+/** This process's cache, on globalThis: route handlers may be bundled apart yet share it. */
+export function publicPageCache(): PublicPageCache {
+  globalThis.__wiredeskPublicCache ??= new PublicPageCache();
+  return globalThis.__wiredeskPublicCache;
 }

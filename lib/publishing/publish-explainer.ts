@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
-import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
+import { recordPublicSiteChange } from "./public-site-change";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
 
@@ -82,7 +82,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
     before: { state: explainer.state, publishedRevisionId: explainer.publishedRevisionId },
     after: { state: "PUBLISHED", publishedRevisionId: revisionId, ...(correction ? { correctionId: correction.id, note } : {}) },
   });
-  await notifyPublicChange(tx, explainer.slug);
+  await recordPublicSiteChange(tx, explainer.slug);
   return {
     explainerId: explainer.id,
     slug: explainer.slug,
@@ -95,14 +95,13 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
 
 /**
  * Publishes the approved revision: a first publication, a republication after an unpublish, or
- * an update of the live page. The public page shows it as soon as this returns.
+ * an update of the live page. Every app instance shows it as soon as this returns; the static
+ * output and the CDN purge follow in a queued job.
  */
 export async function publishExplainer(actor: Actor, input: unknown): Promise<PublishResult> {
   assertCan(actor, PUBLISHING_TRANSITIONS.publish.permission);
   const data = parseInput(ZPublishExplainer, input);
-  const result = await db.$transaction((tx) => publishApproved(tx, actor, data, null));
-  invalidatePublicCache();
-  return result;
+  return db.$transaction((tx) => publishApproved(tx, actor, data, null));
 }
 
 /**
@@ -112,7 +111,5 @@ export async function publishExplainer(actor: Actor, input: unknown): Promise<Pu
 export async function publishCorrection(actor: Actor, input: unknown): Promise<PublishResult> {
   assertCan(actor, PUBLISHING_TRANSITIONS.correct.permission);
   const data = parseInput(ZPublishCorrection, input);
-  const result = await db.$transaction((tx) => publishApproved(tx, actor, data, data.note));
-  invalidatePublicCache();
-  return result;
+  return db.$transaction((tx) => publishApproved(tx, actor, data, data.note));
 }

@@ -1,14 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { schemaOrgProblems } from "./schema-org";
-import pg from "pg";
-import { db, type Prisma } from "@/lib/db/client";
-import { storeReport } from "@/lib/reports/store-report";
+import { db } from "@/lib/db/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { buildClaim, buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken, type BuiltUser } from "@/lib/testing/factories";
+import { buildUser, domainErrorFrom, uniqueToken, type BuiltUser } from "@/lib/testing/factories";
+import {
+  approvedExplainer as buildApprovedExplainer,
+  approveRevision as buildApprovedRevision,
+  bullet,
+  cite,
+  documentWith,
+  publishTarget,
+  text,
+} from "@/lib/testing/publishing-fixtures";
 import { publishCorrection, publishExplainer } from "./publish-explainer";
 import { unpublishExplainer } from "./unpublish-explainer";
 import { explainerPageResponse, feedResponse } from "./public-responses";
-import { PUBLIC_CHANNEL, publicCacheStats } from "./public-cache";
 
 const ORIGIN = "http://public.test";
 
@@ -20,70 +26,15 @@ beforeAll(async () => {
   reviewer = await buildUser({ role: "REVIEWER" });
 });
 
-const text = (value: string) => ({ type: "text", text: value });
-const cite = (claimId: string, attributed = false, attribution = "") => ({ type: "citation", attrs: { claimId, factId: null, attributed, attribution } });
-const bullet = (...content: unknown[]) => ({ type: "listItem", content: [{ type: "paragraph", content }] });
-function documentWith(section: string, bullets: unknown[]): Prisma.InputJsonObject {
-  return { type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [text(section)] }, { type: "bulletList", content: bullets }] } as Prisma.InputJsonObject;
-}
-
-type Fixture = { storyId: string; explainerId: string; slug: string; claims: { id: string; status: ClaimStatus }[] };
-
-/** A story with two reports from two outlets, three claims, and an explainer with one approved revision. */
-async function approvedExplainer(options: { statuses?: ClaimStatus[]; title?: string } = {}): Promise<Fixture> {
-  const story = await buildStory(editor.actor);
-  const token = uniqueToken();
-  const reportA = await storeReport(editor.actor, buildReportInput(story.id, { source: `Northwire ${token}`, publishedAt: "2026-03-04T08:00:00Z" }), "PASTE");
-  const reportB = await storeReport(editor.actor, buildReportInput(story.id, { source: `Harbour Post ${token}`, publishedAt: "2026-03-04T09:30:00Z" }), "PASTE");
-  const statuses = options.statuses ?? ["VERIFIED", "VERIFIED", "UNVERIFIED"];
-  const claims = [];
-  for (const [index, status] of statuses.entries()) {
-    const claim = await buildClaim({ storyId: story.id, reportId: index % 2 === 0 ? reportA.reportId : reportB.reportId, createdById: editor.id, status });
-    await db.claim.update({ where: { id: claim.id }, data: { statement: `Invented statement ${index} ${token}` } });
-    claims.push({ id: claim.id, status });
-  }
-  const content = documentWith("What we know", [
-    bullet(text("The ferry crossing reopened on Tuesday"), cite(claims[0]!.id)),
-    bullet(text("Fourteen crossings a day are planned"), cite(claims[1]!.id)),
-    bullet(text("The army holds the pier"), cite(claims[2]!.id, true, "according to two army sources")),
-  ]);
-  const title = options.title ?? `What to know about the Lorvan ferry ${token}`;
-  const explainer = await db.explainer.create({
-    data: { storyId: story.id, slug: `lorvan-ferry-${token}`, title, dek: "Service resumes after the storm.", content, createdById: editor.id },
-  });
-  await approveRevision(explainer.id, { title, content, claims });
-  return { storyId: story.id, explainerId: explainer.id, slug: explainer.slug, claims };
-}
-
-/** Stores a new revision of the working copy with its citation snapshots and marks it approved (the review half's job, done directly here). */
-async function approveRevision(explainerId: string, input: { title: string; content: unknown; claims: { id: string; status: ClaimStatus }[] }) {
-  const count = await db.explainerRevision.count({ where: { explainerId } });
-  const revision = await db.explainerRevision.create({
-    data: {
-      explainerId,
-      number: count + 1,
-      title: input.title,
-      dek: "Service resumes after the storm.",
-      content: input.content as object,
-      createdById: editor.id,
-      citations: {
-        create: input.claims.map((claim, position) => ({ claimId: claim.id, status: claim.status, attributed: claim.status !== "VERIFIED", sourceCount: 1, position })),
-      },
-    },
-  });
-  await db.review.create({ data: { revisionId: revision.id, reviewerId: reviewer.id, decision: "APPROVED", comment: `Internal reviewer remark ${uniqueToken()}` } });
-  await db.explainer.update({ where: { id: explainerId }, data: { state: "APPROVED", approvedRevisionId: revision.id, version: { increment: 1 } } });
-  return revision;
-}
+const desk = () => ({ editor, reviewer });
+const approvedExplainer = (options: { statuses?: ClaimStatus[]; title?: string } = {}) => buildApprovedExplainer(desk(), options);
+const approveRevision = (explainerId: string, input: Parameters<typeof buildApprovedRevision>[2]) => buildApprovedRevision(desk(), explainerId, input);
 
 async function current(explainerId: string) {
   return db.explainer.findUniqueOrThrow({ where: { id: explainerId } });
 }
 
-async function target(fixture: Fixture) {
-  const row = await current(fixture.explainerId);
-  return { explainerId: fixture.explainerId, storyId: fixture.storyId, version: row.version };
-}
+const target = publishTarget;
 
 async function get(slug: string, headers: Record<string, string> = {}) {
   const response = await explainerPageResponse(new Request(`${ORIGIN}/explainers/${slug}`, { headers }), slug);
@@ -276,36 +227,15 @@ describe("the public cache", () => {
   it("serves repeat requests from memory, answers 304 to a matching ETag, and shows a change at once", async () => {
     const fixture = await approvedExplainer();
     await publishExplainer(editor.actor, await target(fixture));
-    await expect.poll(() => publicCacheStats().listening, { timeout: 10_000 }).toBe(true);
 
-    // the publish's own NOTIFY may still arrive and empty the cache once: poll until a hit
-    await expect.poll(async () => (await get(fixture.slug)).headers.get("x-public-cache"), { timeout: 5000 }).toBe("hit");
+    expect((await get(fixture.slug)).headers.get("x-public-cache")).toBe("miss");
     const second = await get(fixture.slug);
+    expect(second.headers.get("x-public-cache")).toBe("hit");
     const notModified = await get(fixture.slug, { "if-none-match": second.headers.get("etag")! });
     expect(notModified.status).toBe(304);
 
     await unpublishExplainer(editor.actor, { ...(await target(fixture)), notice: "Withdrawn for a standards review." });
     const gone = await get(fixture.slug, { "if-none-match": second.headers.get("etag")! });
     expect(gone.status).toBe(410);
-  });
-
-  it("empties itself when another instance publishes (PostgreSQL NOTIFY)", async () => {
-    const fixture = await approvedExplainer();
-    await publishExplainer(editor.actor, await target(fixture));
-    await expect.poll(() => publicCacheStats().listening, { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => (await get(fixture.slug)).headers.get("x-public-cache"), { timeout: 5000 }).toBe("hit");
-
-    // another instance's change: a direct write plus the NOTIFY its publish would send
-    await db.correction.create({ data: { explainerId: fixture.explainerId, note: "A note written by another app instance.", createdById: editor.id } });
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    try {
-      const before = publicCacheStats().invalidations;
-      await other.query("SELECT pg_notify($1, $2)", [PUBLIC_CHANNEL, fixture.slug]);
-      await expect.poll(() => publicCacheStats().invalidations, { timeout: 5000 }).toBeGreaterThan(before);
-    } finally {
-      await other.end();
-    }
-    expect((await get(fixture.slug)).body).toContain("A note written by another app instance.");
   });
 });

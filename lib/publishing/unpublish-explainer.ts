@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
+import { recordPublicSiteChange } from "./public-site-change";
 import { staleExplainerConflict } from "./publish-explainer";
 import { ZUnpublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
@@ -16,7 +16,7 @@ import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
 export async function unpublishExplainer(actor: Actor, input: unknown): Promise<{ explainerId: string; slug: string; version: number }> {
   assertCan(actor, PUBLISHING_TRANSITIONS.unpublish.permission);
   const data = parseInput(ZUnpublishExplainer, input);
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const explainer = await tx.explainer.findFirst({
       where: { id: data.explainerId, storyId: data.storyId },
       select: { id: true, storyId: true, slug: true, state: true, version: true, publishedRevisionId: true },
@@ -42,9 +42,7 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
       before: { state: explainer.state, publishedRevisionId: explainer.publishedRevisionId },
       after: { state, publishedRevisionId: null, notice: data.notice },
     });
-    await notifyPublicChange(tx, explainer.slug);
+    await recordPublicSiteChange(tx, explainer.slug);
     return { explainerId: explainer.id, slug: explainer.slug, version: explainer.version + 1 };
   });
-  invalidatePublicCache();
-  return result;
 }

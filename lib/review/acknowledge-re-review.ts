@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { loadCitationTargets } from "@/lib/explainers/citation-targets";
 import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
-import { invalidatePublicCache, notifyPublicChange } from "@/lib/publishing/public-cache";
+import { recordPublicSiteChange } from "@/lib/publishing/public-site-change";
 import { ZAcknowledgeReReview } from "./schemas";
 import { notifyDeskChange } from "@/lib/live/desk-events";
 
@@ -105,9 +105,8 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
     });
     await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     const livePageChanged = refreshed.length > 0 && explainer.publishedRevisionId !== null;
-    if (livePageChanged) await notifyPublicChange(tx, explainer.slug);
+    if (livePageChanged) await recordPublicSiteChange(tx, explainer.slug);
     return { flagId: flag.id, openFlags, version: explainer.version + 1, livePageChanged };
   });
-  if (result.livePageChanged) invalidatePublicCache();
   return { flagId: result.flagId, openFlags: result.openFlags, version: result.version };
 }
