@@ -3,6 +3,7 @@
  * and the facts they form out, as deterministic JSON. Pure: the script reads the files and
  * prints; everything here is the same code the app runs.
  */
+import { parsePlainText } from "@/lib/reports/parse/plain-text";
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaims, type GroupingOptions } from "./assign";
@@ -99,12 +100,31 @@ export function publishedAtOf(text: string): string | null {
   return new Date(Date.UTC(year, found.month, found.day)).toISOString().slice(0, 10);
 }
 
+/**
+ * The outlet and day of a plain-text report as the app's importer reads them (the report
+ * parser: agency datelines, "By X | Outlet" lines, publishers' footers, dates in the text), so
+ * the command line counts corroboration as the app does. A report that credits an agency
+ * ("Orrin News Agency reported") counts as that agency, not as a second source. What the parser
+ * does not find falls back to the masthead and named-dateline rules above.
+ */
+function reportContext(file: string, text: string): { source: string; publishedAt: string | null } {
+  let parsed: ReturnType<typeof parsePlainText> | null = null;
+  try {
+    parsed = parsePlainText(text, file);
+  } catch {
+    // a text the importer would refuse (empty body) still has sentences to read here
+  }
+  const source = parsed?.credit ?? parsed?.source ?? outletOf(file, text);
+  const publishedAt = parsed?.publishedAt ? parsed.publishedAt.toISOString().slice(0, parsed.publishedPrecision === "date" ? 10 : undefined) : publishedAtOf(text);
+  return { source, publishedAt };
+}
+
 /** Suggested claims of a set of plain-text reports, in file order, with their features. */
 export function featureFiles(files: readonly ReportFile[]): { claims: AnalyzedClaim[]; featured: FeaturedClaim[] } {
   const claims: AnalyzedClaim[] = [];
   const featured: FeaturedClaim[] = [];
   for (const [index, { file, text }] of files.entries()) {
-    const report = { id: `r${index + 1}`, source: outletOf(file, text), text, publishedAt: publishedAtOf(text) };
+    const report = { id: `r${index + 1}`, ...reportContext(file, text), text };
     const garbled = findGarbledPassages(text);
     for (const sentence of suggestClaims(text)) {
       const facets = claimFacets(sentence);

@@ -34,8 +34,13 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
   const paragraphs = plainParagraphs(lines);
   const warnings: string[] = [];
 
-  // section labels above the headline are not the headline
-  while (paragraphs.length > 1 && isSectionLabel(paragraphs[0]!)) paragraphs.shift();
+  // a masthead line above everything ("Ak-Buura News"): a short name ending as outlets' names
+  // do, above another unpunctuated line
+  let outletFromMasthead: string | null = null;
+  if (paragraphs.length > 2 && OUTLET_NAME.test(paragraphs[0]!) && !/[.!?:]$/.test(paragraphs[1]!)) outletFromMasthead = paragraphs.shift()!;
+  // section labels above the headline are not the headline; nor is a one- or two-word label
+  // ("World") above a longer unpunctuated line
+  while (paragraphs.length > 1 && (isSectionLabel(paragraphs[0]!) || (paragraphs.length > 2 && /^\p{Lu}[\p{L}&-]*(?:\s\p{Lu}?[\p{L}&-]*)?$/u.test(paragraphs[0]!) && paragraphs[1]!.split(" ").length >= 4 && !/[.,;:]$/.test(paragraphs[1]!)))) paragraphs.shift();
   let headline: string | null = null;
   const first = paragraphs[0];
   const second = paragraphs[1];
@@ -45,7 +50,7 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
   }
 
   let byline: string | null = null;
-  let outlet: string | null = null;
+  let outlet: string | null = outletFromMasthead;
   // the lines between the headline and the story: dek, byline, date lines
   for (let index = 0; index < Math.min(3, paragraphs.length); index += 1) {
     const line = paragraphs[index]!;
@@ -56,6 +61,18 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
     outlet = publication ? normalizeInline(publication) : null;
     paragraphs.splice(index, 1);
     break;
+  }
+  // a masthead line: "Eurasia 24 Live | Last updated 13:20 GMT, 17 March", "The Dispatch | World |
+  // March 18, 2026": a name, then sections and a date or an update stamp
+  if (!outlet) {
+    for (let index = 0; index < Math.min(3, paragraphs.length); index += 1) {
+      const masthead = mastheadOutlet(paragraphs[index]!);
+      if (!masthead) continue;
+      outlet = masthead.outlet;
+      paragraphs.splice(index, 1);
+      if (masthead.date) paragraphs.splice(index, 0, masthead.date);
+      break;
+    }
   }
   // a line that is only a date ("December 3rd, 2031") is the report's date, not its text
   const dateLineIndex = paragraphs.slice(0, 3).findIndex((line) => dateInText(line) !== null && line.replace(DATE_IN_TEXT, "").replace(/[\s,.|–—-]|updated|published|posted/gi, "").length === 0);
@@ -124,7 +141,8 @@ function plainParagraphs(lines: string[]): string[] {
       const next = run[index + 1];
       // a wrapped line fills the run's width, or the next line carries on mid-sentence
       const endsSentence = /[.!?:"”’)]$/.test(line.trim());
-      const continues = next !== undefined && (/^\s*[\p{Ll}\d(“"']/u.test(next) || DANGLING_WORD.test(line));
+      // (a line that opens with a date, "17.03.2026 13:40 | Osh", is a date line of its own)
+      const continues = next !== undefined && (/^\s*[\p{Ll}\d(“"']/u.test(next) || DANGLING_WORD.test(line)) && !/^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/.test(next);
       const wraps = !endsSentence && ((line.length >= 60 && line.length >= width * 0.7) || continues);
       const nextIsBullet = next !== undefined && /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/.test(next);
       if (!wraps || nextIsBullet) {
@@ -143,6 +161,10 @@ function plainParagraphs(lines: string[]): string[] {
   return normalizeParagraphs(paragraphs);
 }
 
+// "Ak-Buura News", "The Harrowgate Herald", "Kestrel Daily": a name of up to five words whose last
+// word is one outlets' names end with
+const OUTLET_NAME = /^(?:the\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,3}\s+(?:News|Times|Daily|Herald|Post|Press|Agency|Wire|Gazette|Journal|Tribune|Courier|Chronicle|Info|Online|Today|Telegraph|Observer|Express|Mail|Standard|Review|Monitor|Radio|TV)$/u;
+
 /** "WORLD", "Middle East | Politics", "BREAKING NEWS", "Section: Region": a label, not a headline. */
 function isSectionLabel(line: string): boolean {
   if (line.split(" ").length > 4) return false;
@@ -156,6 +178,8 @@ const DATE_IN_TEXT = new RegExp(
     "\\b(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?)\\b",
     `\\b(${MONTHS}\\s+\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
     `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})\\b`,
+    // "17.03.2026": day, month, year with dots, as European outlets write it
+    "\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b",
   ].join("|"),
   "i",
 );
@@ -167,6 +191,10 @@ function dateInText(text: string): string | null {
   if (match[1]) return match[1];
   if (match[2] && match[3]) return `${match[2]} ${match[3]}`;
   if (match[4] && match[5] && match[6]) return `${match[4]} ${match[5]} ${match[6]}`;
+  if (match[7] && match[8] && match[9]) {
+    const [day, month] = [Number(match[7]), Number(match[8])];
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return `${match[9]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
   return null;
 }
 
@@ -177,7 +205,23 @@ function publisherFooter(line: string | undefined): { outlet: string | null; dat
     /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?:by\s+)?(?:the\s+)?([^,.;]+?)(?:[,.;].*)?$/i.exec(line) ??
     /^(?:published|first published|this (?:article|story) (?:was )?(?:first )?(?:published|appeared))\s+(?:by|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+.+)?\.?$/i.exec(line);
   if (!match?.[1]) return null;
-  return { outlet: normalizeInline(match[1].replace(/\s+\d{4}$/, "")) || null, date: dateInText(line) };
+  // "Published in The Ferghana Herald, March 18th, 2026": the name stops where the date starts
+  const name = match[1].replace(/,?\s*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*$/i, "").replace(/[\s,;]*\d{4}$/, "");
+  return { outlet: normalizeInline(name.replace(/^the\s+/i, "")) || null, date: dateInText(line) };
+}
+
+/**
+ * "Outlet | Section | March 18, 2026", "Outlet | Last updated 13:20 GMT, 17 March": the name
+ * before the first bar when a later part is a date, a time or an update stamp (so "Middle East |
+ * Politics" is not one). Returns the date part, kept as the report's date line.
+ */
+function mastheadOutlet(line: string): { outlet: string; date: string | null } | null {
+  const parts = line.split(/\s+[|•·]\s+/);
+  if (parts.length < 2 || line.length > 160) return null;
+  const [name, ...rest] = parts;
+  const stamp = rest.find((part) => dateInText(part) !== null || /\b(?:updated|published|posted)\b|\b\d{1,2}[:.]\d{2}\b/i.test(part));
+  if (!stamp || !name || !/^(?:the\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}\d][\p{L}\d&'’.-]*){0,4}$/u.test(name.trim())) return null;
+  return { outlet: normalizeInline(name.replace(/^the\s+/i, "")), date: dateInText(stamp) ? stamp : null };
 }
 
 // "Orrin News Agency reported", "— with reporting by Orrin News Agency", "(Reporting by ...)"

@@ -132,10 +132,11 @@ export function languageTag(value: unknown): string | null {
   return /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/.test(text) ? text.replace(/_/g, "-") : null;
 }
 
-// "VARESH, Dec 3 (Agency) —", "NORTH VARESH (Agency) -", "VARESH, Karanor, Dec. 3 --":
-// an upper-case place, optional region and date, optional agency, then a dash.
+// "VARESH, Dec 3 (Agency) —", "NORTH VARESH (Agency) -", "VARESH, Karanor, Dec. 3 --",
+// "VARESH, 3 December 2031 / Agency / -": an upper-case place, optional region and date (either
+// order, optional year), optional agency in brackets or between slashes, then a dash.
 const DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s*\p{Lu}[\p{L}\p{M}.' ]{1,30}?)?(?:,\s*\p{L}{3,9}\.?\s+\d{1,2})?(?:\s*\([^()]{1,40}\))?)\s*(?:—|–|--?)\s/u;
+  /^(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s*\p{Lu}[\p{L}\p{M}.' ]{1,30}?)?(?:,\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^()]{1,40}\)|\s*\/\s*[^/\n]{2,40}?\s*\/)?)\s*(?:—|–|--?)\s/u;
 
 /**
  * The dateline at the start of a paragraph ("VARESH, Dec 3 (Agency)"), or null. The text itself
@@ -152,7 +153,7 @@ export function detectDateline(paragraph: string | undefined): string | null {
 
 /** The agency a dateline credits ("VARESH, Dec 3 (Tessaly Wire)" → "Tessaly Wire"), or null. */
 export function agencyFromDateline(dateline: string | null): string | null {
-  const agency = /\(([^()]{2,40})\)\s*$/.exec(dateline ?? "")?.[1]?.trim();
+  const agency = (/\(([^()]{2,40})\)\s*$/.exec(dateline ?? "") ?? /\/\s*([^/]{2,40}?)\s*\/\s*$/.exec(dateline ?? ""))?.[1]?.trim();
   // "(Reuters)", "(AP)", "(dpa)"; not a date or a place in parentheses
   return agency && !/\d/.test(agency) ? agency : null;
 }
