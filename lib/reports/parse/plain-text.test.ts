@@ -3,6 +3,30 @@ import { parseMarkdown, parsePlainText, stripInlineMarkdown } from "./plain-text
 import { detectDateline } from "./text-normalize";
 
 describe("plain text", () => {
+  it("finds the outlet in a masthead line with a date or update stamp, and keeps the date", () => {
+    const live = parsePlainText(["LIVE: Floods cut the Harwick road", "Tessaly 24 Live | Last updated 13:20 GMT, 17 March 2031", "", "Water rose above the bridge overnight, the fire service said."].join("\n"), "live.txt");
+    expect(live).toMatchObject({ source: "Tessaly 24 Live", headline: "LIVE: Floods cut the Harwick road" });
+    expect(live.publishedAt?.toISOString().slice(0, 10)).toBe("2031-03-17");
+    const paper = parsePlainText(["Floods: what to know", "", "The Harwick Dispatch | World | March 18, 2031", "", "The river burst its banks at dawn, officials said."].join("\n"), "paper.txt");
+    expect(paper.source).toBe("Harwick Dispatch");
+    // a section trail without a date is not a masthead
+    expect(parsePlainText(["Rebels take the crossing", "Middle East | Politics", "", "Rebels seized the crossing, officials said."].join("\n"), "x.txt").source).toBeNull();
+  });
+
+  it("reads an outlet's name line above the section, a dotted date, a slash dateline and a footer with a date", () => {
+    const local = parsePlainText(["Ostrava Valley News", "Society | Emergencies", "Flood in the valley: 12 people evacuated", "17.03.2031 13:40 | Ostrava", "Today the river rose by two metres in the town."].join("\n"), "local.txt");
+    expect(local).toMatchObject({ source: "Ostrava Valley News", headline: "Flood in the valley: 12 people evacuated" });
+    expect(local.publishedAt?.toISOString().slice(0, 10)).toBe("2031-03-17");
+    const slash = parsePlainText(["Rescuers reach the valley", "", "HARWICK, 17 March 2031 / Steppe Daily / - Rescuers reached the flooded villages on Tuesday."].join("\n"), "s.txt");
+    expect(slash).toMatchObject({ source: "Steppe Daily", dateline: "HARWICK, 17 March 2031 / Steppe Daily /" });
+    const footer = parsePlainText(["Valley towns count the cost", "", "Shops reopened on Thursday.", "", "Published in The Harwick Herald, March 18th, 2031"].join("\n"), "f.txt");
+    expect(footer.source).toBe("Harwick Herald");
+  });
+
+  it("skips a one-word section label above the headline", () => {
+    expect(parsePlainText(["World", "", "Floods cut the Harwick road as the river rises", "", "Water rose above the bridge overnight."].join("\n"), "w.txt").headline).toBe("Floods cut the Harwick road as the river rises");
+  });
+
   it("never takes the file name as headline: a first line that runs on stays in the body, with a warning", () => {
     const report = parsePlainText("Rebel forces seized the main border crossing at\nVaresh on Tuesday, officials said.", "wrapped.txt");
     expect(report.headline).toBe("");
