@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
@@ -19,7 +19,7 @@ export async function acknowledgeClaimFlag(actor: Actor, input: unknown): Promis
     if (current.flagReason === null) return current.id;
     const updated = await tx.claim.updateMany({ where: { id: current.id, version: data.version }, data: { flagReason: null, version: { increment: 1 } } });
     if (updated.count === 0) throw await staleClaimConflict(tx, current.id, actor.id);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.flag_acknowledged",
       entityType: "claim",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
@@ -52,7 +52,7 @@ export async function assignClaim(actor: Actor, input: unknown): Promise<ClaimDe
     });
     if (updated.count === 0) throw await staleClaimConflict(tx, data.claimId, actor.id);
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: data.claimId, statement: current.statement });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.assign",
       entityType: "claim",

@@ -2,7 +2,7 @@ import "server-only";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { describeAnchor } from "./anchoring/selectors";
@@ -54,7 +54,7 @@ export async function reattachClaim(actor: Actor, input: unknown): Promise<Claim
       },
     });
     if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.reattach",
       entityType: "claim",
@@ -84,7 +84,7 @@ export async function retireClaim(actor: Actor, input: unknown): Promise<ClaimDe
     });
     if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
     await queueFactRefresh(tx, claim.storyId, claim.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.retire",
       entityType: "claim",
@@ -109,7 +109,7 @@ export async function confirmClaimAnchor(actor: Actor, input: unknown): Promise<
     if (claim.anchorState !== "FUZZY") throw invalid("Only a claim re-attached to changed wording needs confirming.");
     const updated = await tx.claim.updateMany({ where: { id: claim.id, version: data.version }, data: { anchorState: "ANCHORED", version: { increment: 1 } } });
     if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.confirm_anchor",
       entityType: "claim",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
@@ -60,7 +60,7 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
     await tx.claimStatusChange.create({
       data: { claimId: current.id, fromStatus: current.status, toStatus: data.status, rationale, actorId: actor.id },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.set_status",
       entityType: "claim",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { quoteHash, suggestClaims } from "@/lib/analysis/suggest-claims";
@@ -189,7 +189,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       if (!into) throw invalid("That claim does not overlap this suggestion; reload the report to see its claims.");
       await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: into.id, factId: null, factPinned: false } });
       await queueFactRefresh(tx, storyId, suggestion.factId);
-      await recordAuditEvent(tx, {
+      await audit(tx, {
         actorId: actor.id,
         action: "suggestion.merge",
         entityType: "claim_suggestion",
@@ -238,7 +238,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
     });
     await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false } });
     await queueFactRefresh(tx, storyId, suggestion.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.tag",
       entityType: "claim",
@@ -257,7 +257,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         tags,
       },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "suggestion.accept",
       entityType: "claim_suggestion",
@@ -287,7 +287,7 @@ export async function dismissSuggestion(actor: Actor, input: unknown): Promise<v
     });
     if (dismissed.count === 0) throw await decidedConflict(tx, suggestion.id);
     await queueFactRefresh(tx, suggestion.report.storyId, suggestion.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "suggestion.dismiss",
       entityType: "claim_suggestion",

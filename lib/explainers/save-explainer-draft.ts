@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZSaveExplainerDraft } from "./schemas";
@@ -59,7 +59,7 @@ export async function saveExplainerDraft(actor: Actor, input: unknown): Promise<
     if (updated.count === 0) throw await staleExplainerConflict(tx, current.id);
     const saved = await tx.explainer.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, state: true, updatedAt: true } });
     // the document itself is not copied into the audit log: revisions are its history
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.save_draft",
       entityType: "explainer",

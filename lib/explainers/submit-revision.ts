@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { notifyReviewRequested } from "@/lib/review/review-notifications";
@@ -88,7 +88,7 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       data: { state: EXPLAINER_TRANSITIONS.submit.to, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await staleExplainerConflict(tx, explainer.id);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.submit",
       entityType: "explainer",

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -25,7 +26,7 @@ async function applyChange(
   userId: string,
   version: number,
   change: { role?: Role; active?: boolean },
-  action: string,
+  action: AuditAction,
 ): Promise<PersonRow> {
   return db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: userId }, select: personSelect });
@@ -47,7 +48,7 @@ async function applyChange(
       throw conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`);
     }
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action,
       entityType: "user",

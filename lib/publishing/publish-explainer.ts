@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
@@ -73,7 +73,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
   if (updated.count === 0) throw staleExplainerConflict();
 
   const correction = note === null ? null : await tx.correction.create({ data: { explainerId: explainer.id, revisionId, note, createdById: actor.id, createdAt: now }, select: { id: true } });
-  await recordAuditEvent(tx, {
+  await audit(tx, {
     actorId: actor.id,
     action: note === null ? "explainer.publish" : "explainer.publish_correction",
     entityType: "explainer",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
@@ -33,7 +33,7 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
       data: { state, publishedRevisionId: null, unpublishedAt: now, unpublishNotice: data.notice, version: { increment: 1 } },
     });
     if (updated.count === 0) throw staleExplainerConflict();
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.unpublish",
       entityType: "explainer",

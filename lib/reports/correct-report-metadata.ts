@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
@@ -65,7 +65,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       await refreshFactSummaries(tx, data.storyId, refreshedFacts);
     }
 
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "report.correct_metadata",

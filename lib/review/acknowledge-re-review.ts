@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { loadCitationTargets } from "@/lib/explainers/citation-targets";
@@ -94,7 +94,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
       where: { id: explainer.id },
       data: { needsReReview: openFlags > 0, reReviewReason: open?.reason ?? null, version: { increment: 1 } },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.acknowledge_rereview",
       entityType: "explainer",
