@@ -411,7 +411,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
                   if (collab.provider.hasUnsyncedChanges) {
                     return { ok: false, error: "Your latest edits have not reached the server yet (see the connection status). They are kept; try again once it says all changes are synced.", fieldErrors: {} };
                   }
-                  const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, message });
+                  const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, version: "shared", message });
                   if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
                   setState("IN_REVIEW");
                   router.refresh();

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZChangeRole, ZSetActive } from "./schemas";
 import { personSelect, type PersonRow } from "./person-view";
+import { expectWritten } from "@/lib/db/optimistic-lock";
 
 const LAST_ADMIN = "The desk must keep at least one active admin. Make someone else an admin first.";
 
@@ -44,9 +45,7 @@ async function applyChange(
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) {
-      throw conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`);
-    }
+    await expectWritten(updated, () => conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`));
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
     await audit(tx, {
       actorId: actor.id,

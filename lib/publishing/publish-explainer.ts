@@ -8,6 +8,7 @@ import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
 import { invalidatePublicCache, notifyPublicChange } from "./public-cache";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 export type PublishResult = {
   explainerId: string;
@@ -40,7 +41,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
     },
   });
   if (!explainer) throw notFound("That explainer");
-  if (explainer.version !== target.version) throw staleExplainerConflict();
+  await expectVersion(explainer.version, target.version, () => staleExplainerConflict());
   if (!canPublishFrom(note === null ? "publish" : "correct", explainer.state) || !explainer.approvedRevisionId) {
     throw conflict("Only an approved revision can be published. Submit it for review and have a reviewer approve it first.");
   }
@@ -70,7 +71,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
       version: { increment: 1 },
     },
   });
-  if (updated.count === 0) throw staleExplainerConflict();
+  await expectWritten(updated, () => staleExplainerConflict());
 
   const correction = note === null ? null : await tx.correction.create({ data: { explainerId: explainer.id, revisionId, note, createdById: actor.id, createdAt: now }, select: { id: true } });
   await audit(tx, {

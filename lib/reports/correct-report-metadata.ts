@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { ZCorrectReportMetadata } from "./schemas";
+import { expectVersion } from "@/lib/db/optimistic-lock";
 
 export type CorrectReportMetadataResult = { reportId: string; version: number; changed: string[] };
 
@@ -36,7 +37,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       WHERE r.id = ${data.reportId}::uuid AND r."storyId" = ${data.storyId}::uuid
       FOR UPDATE OF r`;
     if (!report) throw notFound("That report");
-    if (report.version !== data.version) throw conflict(STALE_REPORT_METADATA);
+    await expectVersion(report.version, data.version, () => conflict(STALE_REPORT_METADATA));
 
     const before: Metadata = { headline: report.headline, source: report.source, byline: report.byline, dateline: report.dateline, language: report.language, publishedAt: report.publishedAt?.toISOString() ?? null };
     const after: Metadata = { headline: data.headline, source: data.source, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt?.toISOString() ?? null };

@@ -10,6 +10,7 @@ import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow"
 import { invalidatePublicCache, notifyPublicChange } from "@/lib/publishing/public-cache";
 import { ZAcknowledgeReReview } from "./schemas";
 import { notifyDeskChange } from "@/lib/live/desk-events";
+import { expectVersion } from "@/lib/db/optimistic-lock";
 
 export const ACKNOWLEDGE_OWN_WORK_MESSAGE = "You wrote part of the approved text, so someone else has to confirm it still holds (four eyes).";
 
@@ -44,7 +45,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
         publishedRevision: { select: { content: true } },
       },
     });
-    if (explainer.version !== data.version) throw conflict("This explainer changed since you opened it. Reload to see its current state and flags.");
+    await expectVersion(explainer.version, data.version, () => conflict("This explainer changed since you opened it. Reload to see its current state and flags."));
     if (!canTransition("acknowledge_rereview", explainer.state)) throw invalid("This explainer cannot be re-reviewed now.");
     const flag = await tx.reReviewFlag.findFirst({ where: { id: data.flagId, explainerId: explainer.id }, select: { id: true, claimId: true, reason: true, resolvedAt: true } });
     if (!flag) throw notFound("That re-review flag");

@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZCreateStory, ZRenameStory, ZSetStoryArchived } from "./schemas";
+import { expectWritten } from "@/lib/db/optimistic-lock";
 
 export type StoryRef = { id: string; title: string; version: number };
 
@@ -40,7 +41,7 @@ export async function renameStory(actor: Actor, input: unknown): Promise<StoryRe
       where: { id: data.storyId, version: data.version },
       data: { title: data.title, description: data.description, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw conflict("Someone else changed this story a moment ago. Reload to see their version, then try again.");
+    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload to see their version, then try again."));
     await audit(tx, {
       actorId: actor.id,
       action: "story.rename",
@@ -66,7 +67,7 @@ export async function setStoryArchived(actor: Actor, input: unknown): Promise<St
       where: { id: data.storyId, version: data.version },
       data: { status, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw conflict("Someone else changed this story a moment ago. Reload and try again.");
+    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload and try again."));
     await audit(tx, {
       actorId: actor.id,
       action: data.archived ? "story.archive" : "story.unarchive",
