@@ -31,5 +31,45 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Layering (issue 17): the domain never depends on routes or UI; routes and UI reach the
+    // database only through domain functions; analysis stays pure; an area's sub-folders are
+    // its internals, which other areas reach through the area's top-level files.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ is the domain: it never imports routes (app/) or UI (components/)." },
+            {
+              target: ["./app", "./components"],
+              from: "./lib/db",
+              except: ["./availability.ts", "./optimistic-lock.ts"],
+              message: "Routes and UI reach the database through a domain function in lib/<area>, never lib/db.",
+            },
+            {
+              target: "./lib/analysis",
+              from: "./lib",
+              except: ["./analysis", "./text", "./demo/wire-reports.ts"],
+              message: "lib/analysis is pure (no database, no other areas): it runs from a CLI on plain files.",
+            },
+            {
+              target: ["./app/**/*", "./components/**/*", "./lib/!(reports)/**/*", "./lib/*.ts", "./proxy.ts"],
+              from: ["./lib/reports/parse/**/*"],
+              except: ["**/lib/reports/parse/types.ts"],
+              message: "lib/reports/parse is the reports area's internals: use a function or type from lib/reports/*.ts.",
+            },
+            {
+              target: ["./app/**/*", "./components/**/*", "./lib/!(claims)/**/*", "./lib/*.ts", "./proxy.ts"],
+              from: ["./lib/claims/anchoring/**/*"],
+              message: "lib/claims/anchoring is the claims area's internals: use a function from lib/claims/*.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

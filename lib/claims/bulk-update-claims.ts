@@ -8,7 +8,7 @@ import { audit, type AuditInput } from "@/lib/audit/audit";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { parseInput } from "@/lib/errors/parse-input";
 import { findActiveAssignee } from "./assign-claim";
-import { notifyAssignments } from "./notifications";
+import { notifyAssignments } from "@/lib/notifications/notifications";
 import { STATUSES_NEEDING_EVIDENCE, ZBulkAssign, ZBulkStatus } from "./schemas";
 import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
 import { notifyDeskChange } from "@/lib/live/desk-events";

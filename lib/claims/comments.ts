@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { notifyMentions } from "./notifications";
+import { notifyMentions } from "@/lib/notifications/notifications";
 import { ZAddComment } from "./schemas";
 
 type PersonRef = { id: string; name: string };

@@ -4,7 +4,7 @@ import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
-import { quotedExcerpt } from "@/lib/claims/notifications";
+import { quotedExcerpt } from "@/lib/notifications/notifications";
 import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 import { parseExplainerDoc } from "@/lib/explainers/document";
 
