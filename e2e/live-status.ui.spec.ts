@@ -46,7 +46,7 @@ test("open editors and review pages show a status change and an approval without
   const reviewerPage = await reviewerContext.newPage();
   await reviewerPage.goto(`/review/${explainerId}`);
   await expect(reviewerPage.getByRole("heading", { level: 1 })).toContainText("In review");
-  await reviewerPage.waitForTimeout(1000);
+  await expect(reviewerPage.locator("html")).toHaveAttribute("data-desk-events", "live");
   const adminPage = await admin.newPage();
   await adminPage.goto(`/review/${explainerId}`);
   await adminPage.getByRole("button", { name: "Approve revision" }).click();
@@ -58,7 +58,7 @@ test("open editors and review pages show a status change and an approval without
   await editorPage.goto(`/stories/${storyId}/explainers/${explainerId}`);
   const chip = editorPage.getByRole("textbox", { name: "Explainer text" }).locator("[data-citation-key] button").first();
   await expect(chip).toContainText("Unverified");
-  await editorPage.waitForTimeout(1000);
+  await expect(editorPage.locator("html")).toHaveAttribute("data-desk-events", "live");
   await changeStatus(storyId, claimIds[0]!, "VERIFIED");
   await expect(chip).toContainText("Verified", { timeout: 3000 });
   await expect(chip).not.toContainText("Unverified");

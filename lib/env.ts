@@ -86,6 +86,17 @@ const ZEnvFields = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** the largest single change (a paste, the edits merged after a reconnect) co-editing accepts */
   COLLAB_MAX_UPDATE_BYTES: z.coerce.number({ error: "COLLAB_MAX_UPDATE_BYTES must be a number of bytes" }).int().min(16_384, "COLLAB_MAX_UPDATE_BYTES must be at least 16384").max(64 * 1024 * 1024, "COLLAB_MAX_UPDATE_BYTES must be at most 64 MiB").default(1024 * 1024),
+  /** "0" switches live co-editing off: no collaboration server is started or asked */
+  WIREDESK_COLLAB: z.enum(["0", "1"], { error: "WIREDESK_COLLAB must be 0 (co-editing off) or 1" }).default("1"),
+  /** where the app reaches the collaboration server's internal endpoints (flush, health); default http://127.0.0.1:COLLAB_PORT */
+  COLLAB_INTERNAL_URL: z
+    .url({ protocol: /^https?$/, error: "COLLAB_INTERNAL_URL must be an http(s) URL such as http://collab.internal:3001" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** "1" prints the job queue's info lines (warnings and errors always print) */
+  WIREDESK_QUEUE_LOG: z.enum(["0", "1"], { error: "WIREDESK_QUEUE_LOG must be 0 or 1" }).default("0"),
+  /** the embedded PostgreSQL's port, when no DATABASE_URL is given */
+  WIREDESK_PG_PORT: z.coerce.number({ error: "WIREDESK_PG_PORT must be a port number" }).int().min(1, "WIREDESK_PG_PORT must be a port number").max(65535, "WIREDESK_PG_PORT must be a port number").default(54329),
   /** the largest stored explainer document (its Yjs state with history) */
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number({ error: "COLLAB_MAX_DOCUMENT_BYTES must be a number of bytes" }).int().min(65_536, "COLLAB_MAX_DOCUMENT_BYTES must be at least 65536").max(256 * 1024 * 1024, "COLLAB_MAX_DOCUMENT_BYTES must be at most 256 MiB").default(4 * 1024 * 1024),
 });
@@ -203,4 +214,33 @@ export function publicationEnv(source: Record<string, string | undefined> = proc
     throw new Error(`Wiredesk cannot publish; fix the environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+const ZCollabLinkEnv = ZEnvFields.pick({ WIREDESK_COLLAB: true, COLLAB_INTERNAL_URL: true, COLLAB_PORT: true });
+
+/**
+ * Whether co-editing is on and where the app reaches the collaboration server. Read on every
+ * call, not cached: the launcher and the tests switch co-editing after this module loads.
+ */
+export function collabLinkEnv(): z.infer<typeof ZCollabLinkEnv> {
+  return parseEnv(ZCollabLinkEnv);
+}
+
+const ZQueueLogEnv = ZEnvFields.pick({ WIREDESK_QUEUE_LOG: true });
+let cachedQueueLog: z.infer<typeof ZQueueLogEnv> | undefined;
+
+/** The job queue's log switch (lib/jobs/queue-logger.ts). */
+export function queueLogEnv(): z.infer<typeof ZQueueLogEnv> {
+  cachedQueueLog ??= parseEnv(ZQueueLogEnv);
+  return cachedQueueLog;
+}
+
+const ZEmbeddedDatabaseEnv = ZEnvFields.pick({ WIREDESK_PG_PORT: true }).extend({ DATABASE_URL: ZEnvFields.shape.DATABASE_URL.optional() });
+
+/**
+ * What the start and test scripts need before a database exists: DATABASE_URL if given, else the
+ * embedded server's port. Read on every call: the scripts set DATABASE_URL once it is known.
+ */
+export function embeddedDatabaseEnv(): z.infer<typeof ZEmbeddedDatabaseEnv> {
+  return parseEnv(ZEmbeddedDatabaseEnv);
 }

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeFiles, decodeReportFile, type ReportFile } from "@/lib/analysis/facts/analyze-files";
+import { analyzeFiles, decodeReportFile, type ReadReport, type ReportFile } from "@/lib/analysis/facts/analyze-files";
+import { parsePlainText } from "@/lib/reports/parse/plain-text";
 
 const USAGE = `Usage: npm run analyze -- FILE...
 
@@ -39,4 +40,20 @@ for (const file of files) {
   }
 }
 
-process.stdout.write(`${JSON.stringify(analyzeFiles(reports), null, 2)}\n`);
+/**
+ * The outlet and day as the app's importer reads them: agency datelines, "By X | Outlet" lines,
+ * mastheads, publishers' footers, dates in the text. A report that credits an agency ("Orrin
+ * News Agency reported") counts as that agency, not as a second source, as in the app.
+ */
+const readReport: ReadReport = (file, text) => {
+  try {
+    const parsed = parsePlainText(text, file);
+    const publishedAt = parsed.publishedAt ? parsed.publishedAt.toISOString().slice(0, parsed.publishedPrecision === "date" ? 10 : undefined) : null;
+    return { source: parsed.credit ?? parsed.source, publishedAt };
+  } catch {
+    // a text the importer would refuse (an empty body) still has sentences to read here
+    return { source: null, publishedAt: null };
+  }
+};
+
+process.stdout.write(`${JSON.stringify(analyzeFiles(reports, { read: readReport }), null, 2)}\n`);

@@ -4,7 +4,7 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { unreadNotificationCount } from "@/lib/claims/notifications";
+import { unreadNotificationCount } from "@/lib/notifications/notifications";
 import { roleLabel } from "@/lib/people/role-label";
 
 export const dynamic = "force-dynamic";

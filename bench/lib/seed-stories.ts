@@ -6,6 +6,7 @@
  */
 import type pg from "pg";
 import { STORY_LIST_PAGE_SIZE } from "../../lib/stories/schemas";
+import type { AuditAction, AuditEntityType } from "../../lib/audit/audit-actions";
 
 export type SeedOptions = {
   stories: number;
@@ -60,17 +61,18 @@ const CLAIM_STATUSES = [
   "VERIFIED", "VERIFIED", "VERIFIED", "DISPUTED", "FALSE", "UNVERIFIABLE",
 ];
 const EXPLAINER_STATES = ["DRAFT", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "PUBLISHED", "UNPUBLISHED"];
-const AUDIT_ACTIONS: [action: string, entityType: string][] = [
-  ["report.imported", "Report"],
-  ["report.updated", "Report"],
-  ["claim.tagged", "Claim"],
-  ["claim.status_changed", "Claim"],
-  ["claim.assigned", "Claim"],
-  ["evidence.added", "Evidence"],
-  ["fact.confirmed", "Fact"],
-  ["explainer.edited", "Explainer"],
-  ["explainer.submitted", "Explainer"],
-  ["story.updated", "Story"],
+// actions from the catalogue (lib/audit/audit-actions.ts), so the audit page's filter finds them
+const AUDIT_ACTIONS: [action: AuditAction, entityType: AuditEntityType][] = [
+  ["report.import", "report"],
+  ["report.new_version", "report"],
+  ["claim.tag", "claim"],
+  ["claim.set_status", "claim"],
+  ["claim.assign", "claim"],
+  ["claim.add_evidence", "claim"],
+  ["fact.confirm", "fact"],
+  ["explainer.save_draft", "explainer"],
+  ["explainer.submit", "explainer"],
+  ["story.rename", "story"],
 ];
 const EMPTY_DOC = JSON.stringify({ type: "doc", content: [{ type: "bulletList", content: [] }] });
 

@@ -8,8 +8,6 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextAreaField } from "@/components/ui/field";
 import { EXPLAINER_STATE_META } from "@/lib/claims/status-meta";
 import { EXPLAINER_STARTER_KIT_OPTIONS } from "@/lib/collab/explainer-schema";
 import { characterLimits, limitMessage } from "@/lib/collab/collab-limits";
@@ -26,10 +24,13 @@ import { RuleHighlights, ruleHighlightsKey } from "./rule-highlights";
 import { useDeskEvents } from "@/components/live/use-desk-events";
 import { SizeGuard } from "./size-guard";
 import { CitationTargetsContext } from "./targets-context";
-import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup, type SaveStatus } from "./use-autosave";
+import { clearBackup, readBackup, useAutosave, type Draft, type LocalBackup } from "./use-autosave";
 import { ConnectionStatus, PresenceBar } from "./collab-bars";
 import { colourOf, useCollabSession, type CollabConfig, type CollabSession, type CollabState } from "./use-collab-session";
 import { useSharedText } from "./use-shared-text";
+import { useCollabSelectionSync } from "./use-collab-selection-sync";
+import { ChecksList, ReviewHistory } from "./editor-checks";
+import { SaveStatusLine, SubmitDialog, timeOf } from "./submit-bar";
 
 type SaveAction = (input: unknown) => Promise<ActionResult<{ version: number; state: string; savedAt: string; changed: boolean }>>;
 type SubmitAction = (input: unknown) => Promise<ActionResult<{ revisionId: string; number: number; version: number }>>;
@@ -58,36 +59,6 @@ function createMenuStore() {
       if (item) state.menu?.command(item);
     },
   };
-}
-
-function timeOf(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-}
-
-function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
-  const text =
-    status.kind === "saved"
-      ? `Saved ${timeOf(status.at)}`
-      : status.kind === "saving"
-        ? "Saving…"
-        : status.kind === "unsaved"
-          ? "Unsaved changes"
-          : status.kind === "offline"
-            ? "Offline — changes kept on this device"
-            : status.kind === "conflict"
-              ? "Not saved: someone else changed it"
-              : `Not saved: ${status.message}`;
-  const tone = status.kind === "conflict" || status.kind === "error" ? "text-danger" : status.kind === "offline" ? "text-warn" : "text-muted";
-  return (
-    <span role="status" aria-live="polite" className={`text-sm ${tone}`} data-save-status={status.kind}>
-      {text}
-      {status.kind === "error" ? (
-        <button type="button" onClick={onRetry} className="ml-2 underline">
-          Retry
-        </button>
-      ) : null}
-    </span>
-  );
 }
 
 /** Position of the n-th list item (bullet) in document order, for "go to bullet". */
@@ -312,35 +283,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
       })
       .catch(() => undefined);
   });
-  // ProseMirror learns about a click or an arrow/End key from the browser's `selectionchange`
-  // event, which arrives in a later task (on a busy machine tens of milliseconds later). Anything
-  // that redraws the editor in between writes ProseMirror's old selection back to the page and
-  // undoes the person's click, so their next words land at the old place: a remote change (y-tiptap
-  // restores the selection ProseMirror still holds), another person's caret moving, or
-  // ProseMirror's own re-sync 20 ms after the editor gains focus. Reading the page's selection into
-  // the editor right after each click or key and before each incoming message closes that gap.
-  const collabProvider = collab?.provider ?? null;
-  useEffect(() => {
-    if (!editor || !collabProvider) return;
-    const readPendingSelection = () => {
-      if (editor.isDestroyed || !editor.view.hasFocus()) return;
-      // not in ProseMirror's typings, but the documented way its own input handlers sync
-      (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
-    };
-    // the browser places a click's caret right after `mousedown` (after focus): read it then
-    const afterMouseDown = () => setTimeout(readPendingSelection, 0);
-    collabProvider.on("message", readPendingSelection);
-    // on window, so these run after ProseMirror's own handlers have marked the selection's origin
-    window.addEventListener("mousedown", afterMouseDown);
-    window.addEventListener("mouseup", readPendingSelection);
-    window.addEventListener("keyup", readPendingSelection);
-    return () => {
-      collabProvider.off("message", readPendingSelection);
-      window.removeEventListener("mousedown", afterMouseDown);
-      window.removeEventListener("mouseup", readPendingSelection);
-      window.removeEventListener("keyup", readPendingSelection);
-    };
-  }, [editor, collabProvider]);
+  useCollabSelectionSync(editor, collab?.provider ?? null);
 
   function applyDraft(target: Editor, draft: Draft) {
     setTitle(draft.title);
@@ -411,7 +354,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
                   if (collab.provider.hasUnsyncedChanges) {
                     return { ok: false, error: "Your latest edits have not reached the server yet (see the connection status). They are kept; try again once it says all changes are synced.", fieldErrors: {} };
                   }
-                  const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, message });
+                  const result = await submitAction({ storyId: initial.storyId, explainerId: initial.id, version: "shared", message });
                   if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
                   setState("IN_REVIEW");
                   router.refresh();
@@ -570,153 +513,5 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
       </div>
       {menu.menu ? <CitationMenu state={menu.menu} active={menu.active} onPick={menuStore.pick} /> : null}
     </CitationTargetsContext.Provider>
-  );
-}
-
-function ChecksList({ problems, onGoTo }: { problems: readonly RuleProblem[]; onGoTo: (problem: RuleProblem) => void }) {
-  return (
-    <section aria-labelledby="checks-title" className="rounded-lg border border-line bg-white p-3" data-testid="rule-checks">
-      <h2 id="checks-title" className="text-sm font-semibold">
-        Checks before review{" "}
-        {problems.length === 0 ? <span className="font-normal text-ok">— all bullets are cited correctly</span> : <span className="font-normal text-danger">— {problems.length} to fix</span>}
-      </h2>
-      {problems.length > 0 ? (
-        <ul className="mt-2 space-y-1 text-sm">
-          {problems.map((problem, index) => (
-            <li key={`${problem.bulletIndex}-${problem.kind}-${index}`} className="flex items-start gap-2">
-              <span aria-hidden className="text-danger">
-                ●
-              </span>
-              <span className="min-w-0 flex-1">
-                <span className="text-muted">{problem.section ? `${problem.section}: ` : ""}</span>“{problem.excerpt}” — {problem.message}
-              </span>
-              <button type="button" className="shrink-0 text-xs text-accent underline" onClick={() => onGoTo(problem)}>
-                Go to bullet
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
-function ReviewHistory({ reviews }: { reviews: ExplainerForEditor["reviews"] }) {
-  if (reviews.length === 0) return null;
-  return (
-    <section aria-labelledby="reviews-title" className="rounded-lg border border-line bg-white p-3">
-      <h2 id="reviews-title" className="text-sm font-semibold">
-        Reviewers’ comments
-      </h2>
-      <ul className="mt-2 space-y-2 text-sm">
-        {reviews.map((review) => (
-          <li key={review.id} className="border-l-2 border-line pl-2">
-            <p className="text-xs text-muted">
-              Revision {review.revisionNumber} · {review.decision === "APPROVED" ? "Approved" : "Changes requested"} by {review.reviewer} · {new Date(review.createdAt).toLocaleString()}
-            </p>
-            {review.comment ? <p className="whitespace-pre-wrap">{review.comment}</p> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-type SubmitOutcome = { ok: boolean; error: string; fieldErrors: Record<string, string> };
-
-function SubmitDialog({
-  disabled,
-  disabledReason,
-  problems,
-  onGoTo,
-  onSubmit,
-}: {
-  disabled: boolean;
-  disabledReason?: string;
-  problems: readonly RuleProblem[];
-  onGoTo: (problem: RuleProblem) => void;
-  onSubmit: (message: string) => Promise<SubmitOutcome>;
-}) {
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState("");
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
-  const bulletErrors = Object.entries(outcome?.fieldErrors ?? {}).filter(([key]) => key.startsWith("bullet."));
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setOutcome(null);
-      }}
-      title="Submit for review"
-      description="A reviewer who did not write any of it since the last approval will approve it or send it back."
-      trigger={
-        <Button variant="primary" disabled={disabled} title={disabledReason}>
-          {disabledReason ?? "Submit for review"}
-        </Button>
-      }
-    >
-      <form
-        className="space-y-3"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setPending(true);
-          const result = await onSubmit(message);
-          setPending(false);
-          setOutcome(result);
-          if (result.ok) {
-            setOpen(false);
-            setMessage("");
-          }
-        }}
-      >
-        {problems.length > 0 ? (
-          <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-            <p className="font-medium">{problems.length === 1 ? "One bullet breaks" : `${problems.length} problems break`} the desk’s rules; the submission will be refused until they are fixed.</p>
-            <ul className="mt-1 list-disc pl-5">
-              {problems.slice(0, 5).map((problem, index) => (
-                <li key={index}>
-                  <button
-                    type="button"
-                    className="text-left underline"
-                    onClick={() => {
-                      setOpen(false);
-                      onGoTo(problem);
-                    }}
-                  >
-                    “{problem.excerpt}”
-                  </button>{" "}
-                  — {problem.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <TextAreaField
-          label="What changed (for the reviewer)"
-          name="message"
-          required
-          rows={3}
-          maxLength={2000}
-          value={message}
-          onChange={(event) => setMessage(event.target.value)}
-          error={outcome?.fieldErrors.message}
-        />
-        <FormError message={outcome && !outcome.ok ? outcome.error : null} />
-        {bulletErrors.length > 0 ? (
-          <ul className="list-disc space-y-1 pl-5 text-sm text-danger" aria-label="Bullets to fix">
-            {bulletErrors.map(([key, text]) => (
-              <li key={key}>{text}</li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="primary" type="submit" pending={pending}>
-            Submit revision
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -7,6 +7,8 @@ export type DeskEventMessage = { storyId: string; kind: "claim_status" | "review
 /**
  * Calls `onEvent` for each live event of the story (a claim's status changed, a review action
  * happened), from /api/stories/<id>/events. The browser's EventSource reconnects by itself.
+ * While the stream is live, the page's root element carries data-desk-events="live" (browser
+ * tests wait for it instead of sleeping).
  */
 export function useDeskEvents(storyId: string, onEvent: (event: DeskEventMessage) => void): void {
   const handler = useRef(onEvent);
@@ -16,6 +18,9 @@ export function useDeskEvents(storyId: string, onEvent: (event: DeskEventMessage
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(`/api/stories/${storyId}/events`);
+    const root = document.documentElement;
+    source.addEventListener("live", () => root.setAttribute("data-desk-events", "live"));
+    source.addEventListener("error", () => root.removeAttribute("data-desk-events"));
     source.addEventListener("change", (message) => {
       try {
         handler.current(JSON.parse((message as MessageEvent<string>).data) as DeskEventMessage);
@@ -23,6 +28,9 @@ export function useDeskEvents(storyId: string, onEvent: (event: DeskEventMessage
         // a malformed message is ignored; the next one carries the news again
       }
     });
-    return () => source.close();
+    return () => {
+      source.close();
+      root.removeAttribute("data-desk-events");
+    };
   }, [storyId]);
 }

@@ -11,9 +11,10 @@ import { useFormSubmit } from "@/components/ui/use-form-submit";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { PublishingStatus } from "@/lib/publishing/publishing-status";
 import { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX } from "@/lib/publishing/limits";
-import { publishCorrectionAction, publishExplainerAction, unpublishExplainerAction } from "./actions";
-
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+
+/** The route's server actions (publish, correct, unpublish), handed down by the page. */
+export type PublishingActions = { publish: Action; correct: Action; unpublish: Action };
 
 /** Runs one publishing action, then toasts and refreshes the page's server data on success. */
 function usePublishingAction(action: Action, success: string, onDone?: () => void) {
@@ -43,8 +44,8 @@ function Target({ status }: { status: PublishingStatus }) {
   );
 }
 
-function PublishButton({ status, label }: { status: PublishingStatus; label: string }) {
-  const { result, submit, pending } = usePublishingAction(publishExplainerAction, "Published. The public page shows it now.");
+function PublishButton({ status, label, action }: { status: PublishingStatus; label: string; action: Action }) {
+  const { result, submit, pending } = usePublishingAction(action, "Published. The public page shows it now.");
   return (
     <form onSubmit={submit} className="contents">
       <Target status={status} />
@@ -56,9 +57,9 @@ function PublishButton({ status, label }: { status: PublishingStatus; label: str
   );
 }
 
-function CorrectionDialog({ status }: { status: PublishingStatus }) {
+function CorrectionDialog({ status, action }: { status: PublishingStatus; action: Action }) {
   const [open, setOpen] = useState(false);
-  const { result, submit, pending } = usePublishingAction(publishCorrectionAction, "Correction published with its note.", () => setOpen(false));
+  const { result, submit, pending } = usePublishingAction(action, "Correction published with its note.", () => setOpen(false));
   const error = result && !result.ok ? result : null;
   return (
     <Dialog
@@ -91,9 +92,9 @@ function CorrectionDialog({ status }: { status: PublishingStatus }) {
   );
 }
 
-function UnpublishDialog({ status }: { status: PublishingStatus }) {
+function UnpublishDialog({ status, action }: { status: PublishingStatus; action: Action }) {
   const [open, setOpen] = useState(false);
-  const { result, submit, pending } = usePublishingAction(unpublishExplainerAction, "Unpublished. The page now shows your notice.", () => setOpen(false));
+  const { result, submit, pending } = usePublishingAction(action, "Unpublished. The page now shows your notice.", () => setOpen(false));
   const error = result && !result.ok ? result : null;
   return (
     <Dialog
@@ -128,11 +129,11 @@ function UnpublishDialog({ status }: { status: PublishingStatus }) {
 
 /**
  * Publish, update, correct and unpublish one explainer. Mount it on the explainer's desk page
- * with the status from `getPublishingStatus(actor, { explainerId, storyId })`, or use
- * `<PublishPanel>` (components/publishing/publish-panel.tsx), which loads it. Buttons appear
+ * with the status from `getPublishingStatus(actor, { explainerId, storyId })` and the route's
+ * server actions (app/(desk)/stories/[storyId]/explainers/[explainerId]/actions.ts). Buttons appear
  * only when the action can succeed; the server checks everything again.
  */
-export function PublishControls({ status }: { status: PublishingStatus }) {
+export function PublishControls({ status, actions }: { status: PublishingStatus; actions: PublishingActions }) {
   const everPublished = status.firstPublishedAt !== null;
   const publicPath = `/explainers/${status.slug}`;
   return (
@@ -173,18 +174,18 @@ export function PublishControls({ status }: { status: PublishingStatus }) {
           {status.approvedPending && !status.needsReReview ? (
             everPublished ? (
               <>
-                <PublishButton status={status} label={status.live ? "Publish update" : "Publish again"} />
-                <CorrectionDialog status={status} />
+                <PublishButton status={status} label={status.live ? "Publish update" : "Publish again"} action={actions.publish} />
+                <CorrectionDialog status={status} action={actions.correct} />
               </>
             ) : (
-              <PublishButton status={status} label="Publish" />
+              <PublishButton status={status} label="Publish" action={actions.publish} />
             )
           ) : (
             <p className="text-sm text-muted">
               {status.state === "PUBLISHED" ? "The approved revision is live." : "Only an approved revision can be published; submit this one for review first."}
             </p>
           )}
-          {status.live ? <UnpublishDialog status={status} /> : null}
+          {status.live ? <UnpublishDialog status={status} action={actions.unpublish} /> : null}
         </div>
       ) : (
         <p className="text-sm text-muted">Editors publish approved explainers.</p>

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { apiTokenSelect, type ApiTokenRow } from "./api-token-view";
 import { ZCreateApiToken } from "./schemas";
@@ -19,7 +19,7 @@ export async function createApiToken(actor: Actor, input: unknown): Promise<Crea
       data: { name, prefix, tokenHash, createdById: actor.id },
       select: apiTokenSelect,
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "api_token.create",

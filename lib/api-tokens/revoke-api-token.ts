@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { apiTokenSelect, type ApiTokenRow } from "./api-token-view";
@@ -24,7 +24,7 @@ export async function revokeApiToken(actor: Actor, input: unknown): Promise<ApiT
       throw conflict(`The token “${existing.name}” was already revoked.`);
     }
     const apiToken = await tx.apiToken.findUniqueOrThrow({ where: { id: tokenId }, select: apiTokenSelect });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "api_token.revoke",

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
 import { AUDIT_PAGE_SIZE, ZAuditQuery } from "./schemas";
+import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES, type AuditAction } from "./audit-actions";
 
 export type AuditEventRow = {
   id: string;
@@ -76,9 +77,8 @@ export async function listDeskAudit(actor: Actor, rawQuery: unknown): Promise<Au
   return { ...(await page(where, query.cursor)), query };
 }
 
-/** Distinct action names seen on the desk, for the filter menu. */
-export async function listAuditActions(actor: Actor): Promise<string[]> {
+/** The actions the desk audit log can be filtered by: the whole catalogue, with its labels. */
+export async function listAuditActions(actor: Actor): Promise<{ action: AuditAction; label: string }[]> {
   assertCan(actor, "audit.read_all");
-  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
-  return rows.map((row) => row.action);
+  return AUDIT_ACTION_NAMES.map((action) => ({ action, label: AUDIT_ACTIONS[action] }));
 }

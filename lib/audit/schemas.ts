@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTION_NAMES } from "./audit-actions";
 
 /** A calendar day that exists ("2026-02-30" and "2026-99-99" do not): otherwise no filter. */
 const ZDay = z
@@ -14,7 +15,7 @@ const ZDay = z
 /** Filters for the desk audit log; bad values fall back to "no filter" rather than erroring. */
 export const ZAuditQuery = z.object({
   actorId: z.uuid().optional().catch(undefined),
-  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(100).optional().catch(undefined),
+  action: z.enum(AUDIT_ACTION_NAMES).optional().catch(undefined),
   from: ZDay,
   to: ZDay,
   cursor: z.uuid().optional().catch(undefined),

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZAcknowledgeClaimFlag } from "./schemas";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 /** Clears a claim's flag (set when its report was killed) once an editor has dealt with it; a stale version gets a conflict. */
 export async function acknowledgeClaimFlag(actor: Actor, input: unknown): Promise<ClaimDetail> {
@@ -14,12 +15,12 @@ export async function acknowledgeClaimFlag(actor: Actor, input: unknown): Promis
   const claimId = await db.$transaction(async (tx) => {
     const current = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, storyId: true, version: true, flagReason: true } });
     if (!current) throw notFound("That claim");
-    if (current.version !== data.version) throw await staleClaimConflict(tx, current.id, actor.id);
+    await expectVersion(current.version, data.version, () => staleClaimConflict(tx, current.id, actor.id));
     // nothing to clear: a second click (or another editor) got there first
     if (current.flagReason === null) return current.id;
     const updated = await tx.claim.updateMany({ where: { id: current.id, version: data.version }, data: { flagReason: null, version: { increment: 1 } } });
-    if (updated.count === 0) throw await staleClaimConflict(tx, current.id, actor.id);
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.flag_acknowledged",
       entityType: "claim",

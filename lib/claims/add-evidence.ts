@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail } from "./claim-view";
@@ -51,7 +51,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<ClaimDe
     // evidence only adds, so it does not bump the version (no one's pending edit is overwritten);
     // it does count as activity on the board, which sorts by updatedAt
     await tx.claim.update({ where: { id: claim.id }, data: { updatedAt: new Date() } });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.add_evidence",
       entityType: "claim",

@@ -1,11 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZAssignClaim } from "./schemas";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 const NOTIFICATION_MESSAGE_MAX = 500;
 
@@ -41,7 +42,7 @@ export async function assignClaim(actor: Actor, input: unknown): Promise<ClaimDe
       select: { storyId: true, statement: true, version: true, assignee: { select: { id: true, name: true } } },
     });
     if (!current) throw notFound("That claim");
-    if (current.version !== data.version) throw await staleClaimConflict(tx, data.claimId, actor.id);
+    await expectVersion(current.version, data.version, () => staleClaimConflict(tx, data.claimId, actor.id));
     const assignee = data.assigneeId ? await findActiveAssignee(tx, data.assigneeId) : null;
     // assigning the person who already has it changes nothing and tells nobody
     if ((current.assignee?.id ?? null) === (assignee?.id ?? null)) return data.claimId;
@@ -50,9 +51,9 @@ export async function assignClaim(actor: Actor, input: unknown): Promise<ClaimDe
       where: { id: data.claimId, version: data.version },
       data: { assigneeId: assignee?.id ?? null, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw await staleClaimConflict(tx, data.claimId, actor.id);
+    await expectWritten(updated, () => staleClaimConflict(tx, data.claimId, actor.id));
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: data.claimId, statement: current.statement });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.assign",
       entityType: "claim",

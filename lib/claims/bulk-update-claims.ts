@@ -4,9 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
+import { audit, type AuditInput } from "@/lib/audit/audit";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import { parseInput } from "@/lib/errors/parse-input";
 import { findActiveAssignee } from "./assign-claim";
-import { notifyAssignments } from "./notifications";
+import { notifyAssignments } from "@/lib/notifications/notifications";
 import { STATUSES_NEEDING_EVIDENCE, ZBulkAssign, ZBulkStatus } from "./schemas";
 import { flagExplainersCitingClaim } from "@/lib/review/flag-re-review";
 import { notifyDeskChange } from "@/lib/live/desk-events";
@@ -40,28 +42,18 @@ async function lockStoryClaims(tx: Tx, storyId: string, claimIds: readonly strin
 
 type ClaimAuditEvent = { claimId: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
-/**
- * One audit event per changed claim, written in one statement, with the story's last activity
- * bumped once: the same rows recordAuditEvent would write one by one, without 1,000 round trips
- * for a 500-claim selection.
- */
-async function recordClaimAuditEvents(tx: Tx, actor: Actor, storyId: string, action: string, events: readonly ClaimAuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const createdAt = new Date();
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      actorId: actor.id,
-      apiTokenId: actor.apiTokenId ?? null,
-      action,
-      entityType: "claim",
-      entityId: event.claimId,
-      storyId,
-      before: event.before,
-      after: event.after,
-      createdAt,
-    })),
-  });
-  await tx.story.update({ where: { id: storyId }, data: { lastActivityAt: createdAt } });
+/** One audit event per changed claim, written in one statement (no round trip per claim). */
+function claimAuditEvents(actor: Actor, storyId: string, action: AuditAction, events: readonly ClaimAuditEvent[]): AuditInput[] {
+  return events.map((event) => ({
+    actorId: actor.id,
+    apiTokenId: actor.apiTokenId ?? null,
+    action,
+    entityType: "claim",
+    entityId: event.claimId,
+    storyId,
+    before: event.before,
+    after: event.after,
+  }));
 }
 
 /**
@@ -86,16 +78,18 @@ export async function bulkAssignClaims(actor: Actor, input: unknown): Promise<Bu
       const previous = new Map(
         (await tx.user.findMany({ where: { id: { in: previousIds } }, select: { id: true, name: true } })).map((person) => [person.id, person]),
       );
-      await recordClaimAuditEvents(
+      await audit(
         tx,
-        actor,
-        data.storyId,
-        "claim.assign",
-        changing.map((claim) => ({
-          claimId: claim.id,
-          before: { assignee: claim.assigneeId ? (previous.get(claim.assigneeId) ?? { id: claim.assigneeId, name: null }) : null },
-          after: { assignee, bulk: true },
-        })),
+        claimAuditEvents(
+          actor,
+          data.storyId,
+          "claim.assign",
+          changing.map((claim) => ({
+            claimId: claim.id,
+            before: { assignee: claim.assigneeId ? (previous.get(claim.assigneeId) ?? { id: claim.assigneeId, name: null }) : null },
+            after: { assignee, bulk: true },
+          })),
+        ),
       );
       await notifyAssignments(tx, actor, assignee?.id ?? null, changing);
     }
@@ -125,12 +119,14 @@ export async function bulkSetClaimStatus(actor: Actor, input: unknown): Promise<
       await tx.claimStatusChange.createMany({
         data: changing.map((claim) => ({ claimId: claim.id, fromStatus: claim.status, toStatus: data.status, rationale: null, actorId: actor.id })),
       });
-      await recordClaimAuditEvents(
+      await audit(
         tx,
-        actor,
-        data.storyId,
-        "claim.set_status",
-        changing.map((claim) => ({ claimId: claim.id, before: { status: claim.status }, after: { status: data.status, rationale: null, bulk: true } })),
+        claimAuditEvents(
+          actor,
+          data.storyId,
+          "claim.set_status",
+          changing.map((claim) => ({ claimId: claim.id, before: { status: claim.status }, after: { status: data.status, rationale: null, bulk: true } })),
+        ),
       );
       // as for a single change: approved explainers citing these claims need re-review
       const cited = await tx.claim.findMany({ where: { id: { in: changing.map((claim) => claim.id) }, citations: { some: {} } }, select: { id: true, storyId: true, statement: true, factId: true } });

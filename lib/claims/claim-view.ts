@@ -160,4 +160,3 @@ export async function staleClaimConflict(tx: Tx, claimId: string, actorId: strin
 }
 
 /** Claim ids are UUIDs; anything else cannot name a claim and is simply not found. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { notifyMentions } from "./notifications";
+import { notifyMentions } from "@/lib/notifications/notifications";
 import { ZAddComment } from "./schemas";
 
 type PersonRef = { id: string; name: string };
@@ -82,7 +82,7 @@ export async function addComment(actor: Actor, input: unknown): Promise<ClaimCom
       mentioned.map((person) => person.id),
       { claimId: claim.id, commentId: comment.id, statement: claim.statement },
     );
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "claim.comment",

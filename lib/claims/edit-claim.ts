@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZEditClaim } from "./schemas";
 import { uniqueTags } from "./tag-claim";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 /** Edits a claim's statement, attribution and tags (the quote itself never changes); a stale version gets a conflict. */
 export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDetail> {
@@ -25,7 +26,7 @@ export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDeta
       },
     });
     if (!current) throw notFound("That claim");
-    if (current.version !== data.version) throw await staleClaimConflict(tx, current.id, actor.id);
+    await expectVersion(current.version, data.version, () => staleClaimConflict(tx, current.id, actor.id));
 
     const attribution = data.attribution || null;
     const tags = uniqueTags(data.tags);
@@ -33,12 +34,12 @@ export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDeta
       where: { id: current.id, version: data.version },
       data: { statement: data.statement, attribution, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw await staleClaimConflict(tx, current.id, actor.id);
+    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
     // the tag set is replaced whole: the form always sends every tag the claim should keep
     await tx.claimTag.deleteMany({ where: { claimId: current.id } });
     if (tags.length > 0) await tx.claimTag.createMany({ data: tags.map((tag) => ({ ...tag, claimId: current.id })) });
 
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.edit",
       entityType: "claim",

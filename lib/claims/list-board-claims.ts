@@ -4,9 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState, ClaimStatus, TagKind } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
-import { UUID_PATTERN } from "./claim-view";
 import { BOARD_PAGE_SIZE, ZBoardQuery, type TBoardQuery } from "./schemas";
 import { CLAIM_STATUS_ORDER } from "./status-meta";
+import { isUuid } from "@/lib/http/uuid";
 
 type PersonRef = { id: string; name: string };
 type TagRef = { kind: TagKind; value: string };
@@ -176,7 +176,7 @@ type ChoicesRecord = { found: boolean; sources: { id: string; name: string }[] |
  */
 export async function listBoardClaims(actor: Actor, storyId: string, rawQuery: unknown): Promise<BoardPage> {
   assertCan(actor, "story.read");
-  if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
+  if (!isUuid(storyId)) throw notFound("That story");
   const query = ZBoardQuery.parse(rawQuery ?? {});
   const sql = boardQueries(actor, storyId, query);
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import type { AnchorState, ClaimStatus } from "@/lib/generated/prisma/enums";
-import { statusLabel, UUID_PATTERN } from "./claim-view";
+import { statusLabel } from "./claim-view";
+import { isUuid } from "@/lib/http/uuid";
 
 /** A highlight in the reader: offsets index the bodyText of `reportVersion`. */
 export type ReportClaimHighlight = {
@@ -24,7 +25,7 @@ export type ReportClaimHighlight = {
  */
 export async function listReportClaims(actor: Actor, storyId: string, reportId: string): Promise<ReportClaimHighlight[]> {
   assertCan(actor, "story.read");
-  if (!UUID_PATTERN.test(storyId) || !UUID_PATTERN.test(reportId)) throw notFound("That report");
+  if (!isUuid(storyId) || !isUuid(reportId)) throw notFound("That report");
   const report = await db.report.findFirst({ where: { id: reportId, storyId }, select: { id: true } });
   if (!report) throw notFound("That report");
   const rows = await db.claim.findMany({
@@ -53,7 +54,7 @@ export type OrphanedClaim = {
 /** Claims of a story (or of one of its reports) that lost their place in a new report version, newest first. */
 export async function listOrphanedClaims(actor: Actor, storyId: string, reportId?: string): Promise<OrphanedClaim[]> {
   assertCan(actor, "story.read");
-  if (!UUID_PATTERN.test(storyId) || (reportId !== undefined && !UUID_PATTERN.test(reportId))) return [];
+  if (!isUuid(storyId) || (reportId !== undefined && !isUuid(reportId))) return [];
   const rows = await db.claim.findMany({
     where: { storyId, anchorState: "ORPHANED", ...(reportId ? { reportId } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

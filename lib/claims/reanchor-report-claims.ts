@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { audit, type AuditInput } from "@/lib/audit/audit";
 import { reanchorAll } from "./anchoring/reanchor";
 import type { ClaimAnchor } from "./anchoring/selectors";
 
@@ -51,7 +52,7 @@ export async function reanchorReportClaims(
   }));
   const results = reanchorAll(anchors, input.newText);
   const newVersion = await tx.reportVersion.findUniqueOrThrow({ where: { id: input.newVersionId }, select: { version: true } });
-  const audit: Prisma.AuditEventCreateManyInput[] = [];
+  const events: AuditInput[] = [];
 
   for (const [i, claim] of claims.entries()) {
     const result = results[i]!;
@@ -59,7 +60,7 @@ export async function reanchorReportClaims(
     if (result.status === "orphan") {
       counts.orphaned += 1;
       await tx.claim.update({ where: { id: claim.id }, data: { anchorState: "ORPHANED", version: { increment: 1 } } });
-      audit.push(auditRow(input, claim.id, before, { ...before, anchorState: "ORPHANED", bestScore: result.bestScore }));
+      events.push(auditRow(input, claim.id, before, { ...before, anchorState: "ORPHANED", bestScore: result.bestScore }));
       continue;
     }
     const { quote, position } = result.anchor;
@@ -74,7 +75,7 @@ export async function reanchorReportClaims(
     if (result.status === "fuzzy") counts.fuzzy += 1;
     else counts.moved += 1;
     await tx.claim.update({ where: { id: claim.id }, data: { ...placed, anchorState, version: { increment: 1 } } });
-    audit.push(
+    events.push(
       auditRow(input, claim.id, before, {
         start: position.start,
         end: position.end,
@@ -85,7 +86,7 @@ export async function reanchorReportClaims(
       }),
     );
   }
-  if (audit.length > 0) await tx.auditEvent.createMany({ data: audit });
+  await audit(tx, events);
   return counts;
 }
 
@@ -94,7 +95,7 @@ function auditRow(
   claimId: string,
   before: Prisma.InputJsonObject,
   after: Prisma.InputJsonObject,
-): Prisma.AuditEventCreateManyInput {
+): AuditInput {
   return {
     actorId: input.actorId,
     apiTokenId: input.apiTokenId ?? null,
@@ -104,6 +105,5 @@ function auditRow(
     storyId: input.storyId,
     before,
     after,
-    createdAt: new Date(),
   };
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { describeAnchor } from "./anchoring/selectors";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZConfirmClaimAnchor, ZReattachClaim, ZRetireClaim } from "./schemas";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 /**
  * What an editor does with a claim the desk could not place with certainty after a report
@@ -28,7 +29,7 @@ export async function reattachClaim(actor: Actor, input: unknown): Promise<Claim
       select: { id: true, storyId: true, reportId: true, version: true, anchorState: true, start: true, end: true, exact: true, report: { select: { currentVersion: true } } },
     });
     if (!claim) throw notFound("That claim");
-    if (claim.version !== data.version) throw await staleClaimConflict(tx, claim.id, actor.id);
+    await expectVersion(claim.version, data.version, () => staleClaimConflict(tx, claim.id, actor.id));
     if (data.reportVersion !== claim.report.currentVersion) throw conflict("This report has a newer version; reload it before re-attaching the claim.");
     const version = await tx.reportVersion.findUniqueOrThrow({
       where: { reportId_version: { reportId: claim.reportId, version: claim.report.currentVersion } },
@@ -53,8 +54,8 @@ export async function reattachClaim(actor: Actor, input: unknown): Promise<Claim
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.reattach",
       entityType: "claim",
@@ -75,16 +76,16 @@ export async function retireClaim(actor: Actor, input: unknown): Promise<ClaimDe
   const claimId = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, storyId: true, version: true, anchorState: true, factId: true } });
     if (!claim) throw notFound("That claim");
-    if (claim.version !== data.version) throw await staleClaimConflict(tx, claim.id, actor.id);
+    await expectVersion(claim.version, data.version, () => staleClaimConflict(tx, claim.id, actor.id));
     if (claim.anchorState !== "ORPHANED") throw invalid("Only a claim that lost its place in the report can be retired; re-attach or edit it instead.");
     // a retired claim no longer stands in the report, so it no longer corroborates a fact
     const updated = await tx.claim.updateMany({
       where: { id: claim.id, version: data.version },
       data: { anchorState: "RETIRED", factId: null, factPinned: false, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
+    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
     await queueFactRefresh(tx, claim.storyId, claim.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.retire",
       entityType: "claim",
@@ -105,11 +106,11 @@ export async function confirmClaimAnchor(actor: Actor, input: unknown): Promise<
   const claimId = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, storyId: true, version: true, anchorState: true, exact: true } });
     if (!claim) throw notFound("That claim");
-    if (claim.version !== data.version) throw await staleClaimConflict(tx, claim.id, actor.id);
+    await expectVersion(claim.version, data.version, () => staleClaimConflict(tx, claim.id, actor.id));
     if (claim.anchorState !== "FUZZY") throw invalid("Only a claim re-attached to changed wording needs confirming.");
     const updated = await tx.claim.updateMany({ where: { id: claim.id, version: data.version }, data: { anchorState: "ANCHORED", version: { increment: 1 } } });
-    if (updated.count === 0) throw await staleClaimConflict(tx, claim.id, actor.id);
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.confirm_anchor",
       entityType: "claim",

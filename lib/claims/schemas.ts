@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryText, visibleText } from "@/lib/text/visible-text-schema";
 import { CLAIM_STATUS_ORDER } from "./status-meta";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 /**
  * Shared input schemas for the claims area: the domain functions validate with them, and the
@@ -10,7 +11,6 @@ import { CLAIM_STATUS_ORDER } from "./status-meta";
  */
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
-const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
 export const ZClaimStatus = z.enum(CLAIM_STATUS_ORDER as [string, ...string[]], { error: "Choose a verification status." }).transform(
   (value) => value as (typeof CLAIM_STATUS_ORDER)[number],

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
@@ -10,6 +10,7 @@ import { notifyDeskChange } from "@/lib/live/desk-events";
 import { createEvidence } from "./add-evidence";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict, statusLabel } from "./claim-view";
 import { STATUSES_NEEDING_EVIDENCE, ZSetClaimStatus } from "./schemas";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 function needsEvidence(status: ClaimStatus): boolean {
   return (STATUSES_NEEDING_EVIDENCE as readonly ClaimStatus[]).includes(status);
@@ -30,7 +31,7 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
       select: { id: true, storyId: true, statement: true, factId: true, status: true, version: true, _count: { select: { evidence: true } } },
     });
     if (!current) throw notFound("That claim");
-    if (current.version !== data.version) throw await staleClaimConflict(tx, current.id, actor.id);
+    await expectVersion(current.version, data.version, () => staleClaimConflict(tx, current.id, actor.id));
 
     const rationale = data.rationale || null;
     const label = statusLabel(data.status);
@@ -54,13 +55,13 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
       where: { id: current.id, version: data.version },
       data: { status: data.status, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw await staleClaimConflict(tx, current.id, actor.id);
+    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
 
     const evidence = data.evidence ? await createEvidence(tx, current, data.evidence, actor.id) : null;
     await tx.claimStatusChange.create({
       data: { claimId: current.id, fromStatus: current.status, toStatus: data.status, rationale, actorId: actor.id },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.set_status",
       entityType: "claim",

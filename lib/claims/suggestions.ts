@@ -1,19 +1,19 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { quoteHash, type ClaimSuggestion } from "@/lib/analysis/suggest-claims";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { describeAnchor } from "./anchoring/selectors";
-import { UUID_PATTERN } from "./claim-view";
 import { ZClaimTag, ZTagClaim } from "./schemas";
 import { attributionOf, candidateTags } from "./suggest-claim-fields";
 import { uniqueTags } from "./tag-claim";
+import { isUuid } from "@/lib/http/uuid";
+import { uuidv7 } from "@/lib/db/uuidv7";
 
 /*
  * Suggested claims: on import the desk proposes the check-worthy sentences of each report
@@ -92,20 +92,10 @@ export async function createSuggestionsForVersion(tx: Tx, input: { reportId: str
     ON CONFLICT ("reportVersionId", "quoteHash") DO NOTHING`;
 }
 
-/** A time-ordered UUID (version 7), like the ids Prisma's uuid(7) default gives the other rows. */
-function uuidv7(): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(Date.now(), 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** Pending suggestions on the current version of a story's reports (or of one report), by report then position. */
 export async function listSuggestions(actor: Actor, storyId: string, options: { reportId?: string; strongest?: number } = {}): Promise<SuggestionListItem[]> {
   assertCan(actor, "story.read");
-  if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
+  if (!isUuid(storyId)) throw notFound("That story");
   const { reportId, strongest } = parseInput(ZListSuggestionsOptions, options);
   const order = strongest ? Prisma.sql`ORDER BY s.score DESC, s.id LIMIT ${strongest}` : Prisma.sql`ORDER BY r."publishedAt" DESC NULLS LAST, r.id, s.start, s.id`;
   const rows = await db.$queryRaw<(Omit<SuggestionListItem, "report"> & { headline: string; source: string | null })[]>`
@@ -125,7 +115,7 @@ export async function listSuggestions(actor: Actor, storyId: string, options: { 
 /** How many suggestions are pending on the current versions of a story's reports. */
 export async function countSuggestions(actor: Actor, storyId: string): Promise<number> {
   assertCan(actor, "story.read");
-  if (!UUID_PATTERN.test(storyId)) throw notFound("That story");
+  if (!isUuid(storyId)) throw notFound("That story");
   const [row] = await db.$queryRaw<{ count: bigint }[]>`
     SELECT count(*) AS count
     FROM "ClaimSuggestion" s
@@ -190,7 +180,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       if (!into) throw invalid("That claim does not overlap this suggestion; reload the report to see its claims.");
       await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: into.id, factId: null, factPinned: false } });
       await queueFactRefresh(tx, storyId, suggestion.factId);
-      await recordAuditEvent(tx, {
+      await audit(tx, {
         actorId: actor.id,
         action: "suggestion.merge",
         entityType: "claim_suggestion",
@@ -239,7 +229,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
     });
     await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false } });
     await queueFactRefresh(tx, storyId, suggestion.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.tag",
       entityType: "claim",
@@ -258,7 +248,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         tags,
       },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "suggestion.accept",
       entityType: "claim_suggestion",
@@ -288,7 +278,7 @@ export async function dismissSuggestion(actor: Actor, input: unknown): Promise<v
     });
     if (dismissed.count === 0) throw await decidedConflict(tx, suggestion.id);
     await queueFactRefresh(tx, suggestion.report.storyId, suggestion.factId);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "suggestion.dismiss",
       entityType: "claim_suggestion",

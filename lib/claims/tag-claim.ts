@@ -2,7 +2,7 @@ import "server-only";
 import { queueFactRefresh, queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { TagKind } from "@/lib/generated/prisma/enums";
@@ -101,7 +101,7 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
       });
       for (const suggestion of overlapping) {
         await queueFactRefresh(tx, data.storyId, suggestion.factId);
-        await recordAuditEvent(tx, {
+        await audit(tx, {
           actorId: actor.id,
           action: "suggestion.accept",
           entityType: "claim_suggestion",
@@ -114,7 +114,7 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
     }
     await queueReportAnalysis(tx, data.reportId, { countProgress: false });
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: claim.id, statement: data.statement });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "claim.tag",
       entityType: "claim",

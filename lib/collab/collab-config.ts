@@ -1,6 +1,6 @@
 import "server-only";
 import { actorCan, type Actor } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { collabLinkEnv, env } from "@/lib/env";
 import { explainerDocumentName } from "./collab-token";
 
 /**
@@ -9,7 +9,7 @@ import { explainerDocumentName } from "./collab-token";
  * else the page's own host on COLLAB_PORT). The browser still gets its mode from the token.
  */
 export function collabConfigFor(actor: Actor, explainerId: string) {
-  if (process.env.WIREDESK_COLLAB === "0") return null;
+  if (collabLinkEnv().WIREDESK_COLLAB === "0") return null;
   return {
     documentName: explainerDocumentName(explainerId),
     port: env().COLLAB_PORT,

@@ -77,7 +77,7 @@ describe("co-edited title and dek, and submitting the shared document", () => {
     });
     await untilSynced(client);
 
-    const submitted = await submitRevision(editor.actor, { storyId: story.id, explainerId: explainer.id, message: "First co-edited draft" });
+    const submitted = await submitRevision(editor.actor, { storyId: story.id, explainerId: explainer.id, version: "shared", message: "First co-edited draft" });
     const revision = await db.explainerRevision.findUniqueOrThrow({ where: { id: submitted.revisionId }, select: { title: true, dek: true, content: true } });
     // one line, trimmed, as the column takes it
     expect(revision.title).toBe("Talvar ferry: what we know");

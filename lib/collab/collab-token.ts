@@ -8,6 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { isUuid } from "@/lib/http/uuid";
 
 export const COLLAB_TOKEN_TTL_SECONDS = 120;
 
@@ -72,7 +73,6 @@ export function verifyCollabToken(token: string, expectedDoc: string, secret: st
 }
 
 const DOCUMENT_PREFIX = "explainer:";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The websocket document name of an explainer. */
 export function explainerDocumentName(explainerId: string): string {
@@ -83,7 +83,7 @@ export function explainerDocumentName(explainerId: string): string {
 export function explainerIdOf(documentName: string): string | null {
   if (!documentName.startsWith(DOCUMENT_PREFIX)) return null;
   const id = documentName.slice(DOCUMENT_PREFIX.length);
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isUuid(id) ? id.toLowerCase() : null;
 }
 
 const INTERNAL_TOKEN_TTL_SECONDS = 60;

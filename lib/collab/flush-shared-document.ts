@@ -1,11 +1,12 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { collabLinkEnv, env } from "@/lib/env";
 import { conflict } from "@/lib/errors/domain-errors";
 import { explainerDocumentName, issueInternalToken } from "./collab-token";
 
 /** Where the app reaches the collaboration server's internal endpoints. */
 export function collabInternalUrl(): string {
-  return process.env.COLLAB_INTERNAL_URL || `http://127.0.0.1:${process.env.COLLAB_PORT || 3001}`;
+  const { COLLAB_INTERNAL_URL, COLLAB_PORT } = collabLinkEnv();
+  return COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${COLLAB_PORT}`;
 }
 
 /**
@@ -16,7 +17,7 @@ export function collabInternalUrl(): string {
  * it refuses the snapshot: the revision would miss edits.
  */
 export async function flushSharedDocument(explainerId: string, log: (line: string) => void = console.warn): Promise<"flushed" | "not-open" | "unavailable"> {
-  if (process.env.WIREDESK_COLLAB === "0") return "unavailable";
+  if (collabLinkEnv().WIREDESK_COLLAB === "0") return "unavailable";
   const documentName = explainerDocumentName(explainerId);
   const url = new URL("/flush", collabInternalUrl());
   url.searchParams.set("document", documentName);

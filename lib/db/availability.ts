@@ -1,4 +1,5 @@
 import net from "node:net";
+import { databaseEnv } from "@/lib/env";
 
 /**
  * Whether this instance has seen its database go away, shared by the request-error hook
@@ -54,7 +55,7 @@ export async function databaseKnownDown(): Promise<boolean> {
   const current = state();
   if (current.downSince === null) return false;
   if (Date.now() - current.lastProbe < PROBE_INTERVAL_MS) return true;
-  current.probing ??= probe(process.env.DATABASE_URL ?? "").finally(() => {
+  current.probing ??= probe(databaseEnv().DATABASE_URL).finally(() => {
     current.probing = null;
     current.lastProbe = Date.now();
   });

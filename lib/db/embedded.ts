@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { embeddedDatabaseEnv } from "@/lib/env";
 
 export const EMBEDDED_DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
 const EMBEDDED_USER = "postgres";
@@ -30,12 +31,15 @@ export type ResolvedDatabase = {
 };
 
 function embeddedPort(): number {
-  const raw = process.env.WIREDESK_PG_PORT ?? "54329";
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new DatabaseStartupError(`WIREDESK_PG_PORT must be a port number, got "${raw}".`);
+  return launchEnv().WIREDESK_PG_PORT;
+}
+
+function launchEnv(): ReturnType<typeof embeddedDatabaseEnv> {
+  try {
+    return embeddedDatabaseEnv();
+  } catch (error) {
+    throw new DatabaseStartupError((error as Error).message);
   }
-  return port;
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -118,7 +122,7 @@ export function withDatabase(url: string, database: string): string {
  */
 export async function resolveDatabaseUrl(options: { log?: (line: string) => void } = {}): Promise<ResolvedDatabase> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const given = process.env.DATABASE_URL;
+  const given = launchEnv().DATABASE_URL;
   if (given) {
     await ensureDatabaseExists(given);
     return { url: given, embedded: false, source: "external", stop: async () => undefined };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createPerson } from "@/lib/people/create-person";
 import { storeReport } from "@/lib/reports/store-report";
@@ -71,7 +71,7 @@ export async function seedDemoDesk(): Promise<SeedSummary> {
     admin = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { name: adminSpec.name, email: adminSpec.email, role: "ADMIN", passwordHash } });
       // the first admin has nobody to create them: the system does, and says so
-      await recordAuditEvent(tx, { actorId: null, action: "person.create", entityType: "user", entityId: created.id, after: { name: created.name, email: created.email, role: "ADMIN", credential: "seed" } });
+      await audit(tx, { actorId: null, action: "person.create", entityType: "user", entityId: created.id, after: { name: created.name, email: created.email, role: "ADMIN", credential: "seed" } });
       return created;
     });
     summary.peopleCreated.push(adminSpec.email);

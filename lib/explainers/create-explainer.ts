@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { defaultExplainerDoc } from "./document";
@@ -39,7 +39,7 @@ export async function createExplainer(actor: Actor, input: unknown): Promise<{ i
       },
       select: { id: true, storyId: true, slug: true },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.create",
       entityType: "explainer",

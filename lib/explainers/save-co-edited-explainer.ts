@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorCan } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { canonicalExplainerDocument } from "@/lib/collab/explainer-schema";
 import { readExplainerFields } from "@/lib/collab/explainer-fields";
 import { EXPLAINER_TRANSITIONS } from "./workflow";
@@ -93,7 +93,7 @@ export async function saveCoEditedExplainer(editorIds: readonly string[], input:
     });
     // the document itself is not copied into the audit log: revisions are its history. Changes
     // that reached this instance from another one (through Redis) may have no known author here.
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: authors[0] ?? null,
       action: "explainer.co_edit",
       entityType: "explainer",

@@ -2,11 +2,12 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZSaveExplainerDraft } from "./schemas";
 import { EXPLAINER_TRANSITIONS } from "./workflow";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 export type SavedDraft = { version: number; state: string; savedAt: string; changed: boolean };
 
@@ -38,7 +39,7 @@ export async function saveExplainerDraft(actor: Actor, input: unknown): Promise<
       select: { id: true, storyId: true, title: true, dek: true, content: true, state: true, version: true, editorIdsSinceApproval: true, updatedAt: true },
     });
     if (!current) throw notFound("That explainer");
-    if (current.version !== data.version) throw await staleExplainerConflict(tx, current.id);
+    await expectVersion(current.version, data.version, () => staleExplainerConflict(tx, current.id));
 
     const unchanged = current.title === data.title && current.dek === data.dek && JSON.stringify(current.content) === JSON.stringify(data.content);
     if (unchanged) return { version: current.version, state: current.state, savedAt: current.updatedAt.toISOString(), changed: false };
@@ -56,10 +57,10 @@ export async function saveExplainerDraft(actor: Actor, input: unknown): Promise<
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw await staleExplainerConflict(tx, current.id);
+    await expectWritten(updated, () => staleExplainerConflict(tx, current.id));
     const saved = await tx.explainer.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, state: true, updatedAt: true } });
     // the document itself is not copied into the audit log: revisions are its history
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.save_draft",
       entityType: "explainer",

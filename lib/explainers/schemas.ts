@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibleText } from "@/lib/text/visible-text-schema";
 import { ZExplainerDoc } from "./document";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 /**
  * Shared input schemas for explainers: the domain functions validate with them and the editor
@@ -8,7 +9,6 @@ import { ZExplainerDoc } from "./document";
  */
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
-const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
 // title, dek and document text strip invisible and bidi-control characters (lib/text)
 export const ZExplainerTitle = visibleText().trim().min(1, "Give the explainer a title.").max(300, "Titles are at most 300 characters.");
@@ -34,8 +34,11 @@ export type TSaveExplainerDraft = z.input<typeof ZSaveExplainerDraft>;
 export const ZSubmitRevision = z.object({
   storyId: ZId("story"),
   explainerId: ZId("explainer"),
-  /** the version the writer saw; omitted by the co-editing editor (see submitRevision) */
-  version: ZVersion.optional(),
+  /**
+   * the version the writer saw, or "shared" from the co-editing editor, whose version moves with
+   * every store of the shared document (submitRevision stores it first and snapshots that)
+   */
+  version: z.union([ZVersion, z.literal("shared")], { error: "Missing version." }),
   message: visibleText().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
 });
 export type TSubmitRevision = z.input<typeof ZSubmitRevision>;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { notifyReviewRequested } from "@/lib/review/review-notifications";
@@ -14,6 +14,7 @@ import { staleExplainerConflict } from "./save-explainer-draft";
 import { ZSubmitRevision } from "./schemas";
 import { citationKey } from "./writing-rules";
 import { canTransition, EXPLAINER_TRANSITIONS } from "./workflow";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 export type SubmittedRevision = { revisionId: string; number: number; version: number };
 
@@ -39,8 +40,8 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       select: { id: true, storyId: true, title: true, dek: true, content: true, state: true, version: true, editorIdsSinceApproval: true },
     });
     // a co-edited explainer's version moves with every store of the shared document: its
-    // submission names no version and snapshots the document as stored just now
-    if (data.version !== undefined && explainer.version !== data.version) throw await staleExplainerConflict(tx, explainer.id);
+    // submission says "shared" and snapshots the document as stored just now (flushed above)
+    if (data.version !== "shared") await expectVersion(explainer.version, data.version, () => staleExplainerConflict(tx, explainer.id));
     if (!canTransition("submit", explainer.state)) {
       throw invalid(
         explainer.state === "IN_REVIEW"
@@ -87,8 +88,8 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       where: { id: explainer.id, version: explainer.version },
       data: { state: EXPLAINER_TRANSITIONS.submit.to, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw await staleExplainerConflict(tx, explainer.id);
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => staleExplainerConflict(tx, explainer.id));
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.submit",
       entityType: "explainer",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion, membersOfFact } from "./fact-edit";
 import { placeMembers, refreshFactSummaries } from "./fact-members";
@@ -19,7 +19,7 @@ export async function confirmFact(actor: Actor, input: unknown): Promise<{ story
     const members = await membersOfFact(tx, data.factId);
     await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
     await refreshFactSummaries(tx, data.storyId, [data.factId]);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "fact.confirm",
       entityType: "fact",

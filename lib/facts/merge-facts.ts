@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion, membersOfFact } from "./fact-edit";
 import { placeMembers, refreshFactSummaries } from "./fact-members";
@@ -24,7 +24,7 @@ export async function mergeFacts(actor: Actor, input: unknown): Promise<{ storyI
     await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
     await tx.citation.updateMany({ where: { factId: data.otherFactId }, data: { factId: data.factId } });
     await refreshFactSummaries(tx, data.storyId, [data.factId, data.otherFactId]);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "fact.merge",
       entityType: "fact",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion, findStoryMembers } from "./fact-edit";
@@ -29,7 +29,7 @@ export async function moveFactMember(actor: Actor, input: unknown): Promise<{ st
     }
     await placeMembers(tx, [{ ...member!, factId: data.toFactId }], { onlyUnplaced: false, pin: true });
     await refreshFactSummaries(tx, data.storyId, [data.fromFactId, data.toFactId].filter((id): id is string => id !== null));
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "fact.move_claim",
       entityType: "fact",

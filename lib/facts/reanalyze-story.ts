@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuidv7";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -20,7 +20,7 @@ export async function requestStoryReanalysis(actor: Actor, input: unknown): Prom
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true } });
     if (!story) throw notFound("That story");
     await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: `reanalyze-story:${storyId}` });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "facts.reanalyze", entityType: "story", entityId: storyId, storyId });
+    await audit(tx, { actorId: actor.id, action: "facts.reanalyze", entityType: "story", entityId: storyId, storyId });
   });
   return { storyId };
 }

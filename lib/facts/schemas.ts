@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 /**
  * Inputs of editors' decisions on facts, shared by the domain functions and the Facts tab's
@@ -6,7 +7,6 @@ import { z } from "zod";
  */
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
-const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
 export const ZConfirmFact = z.object({ storyId: ZId("story"), factId: ZId("fact"), version: ZVersion });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion } from "./fact-edit";
 import { ZSetFactStatus } from "./schemas";
@@ -19,7 +19,7 @@ export async function setFactStatus(actor: Actor, input: unknown): Promise<{ sto
     const before = await tx.fact.findFirst({ where: { id: data.factId, storyId: data.storyId }, select: { editorStatus: true } });
     await claimFactVersion(tx, data.storyId, data.factId, data.version);
     await tx.fact.update({ where: { id: data.factId }, data: { editorStatus: data.status } });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "fact.set_status",
       entityType: "fact",

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuidv7";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion, membersOfFact } from "./fact-edit";
@@ -30,7 +30,7 @@ export async function splitFact(actor: Actor, input: unknown): Promise<{ storyId
     await tx.fact.update({ where: { id: data.factId }, data: { locked: true } });
     await placeMembers(tx, members.map((member) => ({ ...member, factId: chosen.has(member.id) ? newFactId : data.factId })), { onlyUnplaced: false, pin: true });
     await refreshFactSummaries(tx, data.storyId, [data.factId, newFactId]);
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "fact.split",
       entityType: "fact",

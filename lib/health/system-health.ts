@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { collabInternalUrl } from "@/lib/collab/flush-shared-document";
+import { collabLinkEnv } from "@/lib/env";
 
 export type PartHealth = { state: "up" | "down" | "degraded" | "off"; detail: string };
 export type SystemHealth = { status: "ok" | "degraded" | "down"; checkedAt: string; parts: { database: PartHealth; collaboration: PartHealth; worker: PartHealth } };
@@ -27,7 +28,7 @@ async function databaseHealth(): Promise<PartHealth> {
 }
 
 async function collaborationHealth(): Promise<PartHealth> {
-  if (process.env.WIREDESK_COLLAB === "0") return { state: "off", detail: "live co-editing is switched off (WIREDESK_COLLAB=0)" };
+  if (collabLinkEnv().WIREDESK_COLLAB === "0") return { state: "off", detail: "live co-editing is switched off (WIREDESK_COLLAB=0)" };
   try {
     const response = await withTimeout(fetch(new URL("/health", collabInternalUrl()), { cache: "no-store" }), "The collaboration server");
     const body = (await response.json()) as { storage?: string; failingDocuments?: number; openDocuments?: number };

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatByteSize } from "@/lib/reports/parse/limits";
+import { formatByteSize } from "@/lib/reports/upload-limits";
 import { databaseUnavailable, httpStatusOf, isDomainError, type DomainError } from "@/lib/errors/domain-errors";
 import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
 

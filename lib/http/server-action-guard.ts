@@ -4,6 +4,7 @@
  * over `serverActions.bodySizeLimit`. proxy.ts runs this before Next.js reads the body, so the
  * caller gets a 403, 411 or 413 with a message instead. Pure: no server imports.
  */
+import { originMatchesHost } from "./same-origin";
 
 /** Must equal `serverActions.bodySizeLimit` in next.config.js ("1mb" is 1 MiB there too). */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -25,15 +26,8 @@ export function refuseServerActionRequest(headers: HeaderReader): ActionRefusal 
   const origin = headers.get("origin");
   // like Next.js: a request without Origin is not a browser's cross-site form (browsers send
   // Origin on every POST), so it carries no one else's cookies and is let through
-  if (origin !== null) {
-    const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",", 1)[0]!.trim();
-    let originHost: string | null = null;
-    try {
-      originHost = origin === "null" ? null : new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (!host || originHost !== host) return { status: 403, message: "Cross-site request refused: this form can only be sent from the desk's own pages." };
+  if (origin !== null && !originMatchesHost(headers)) {
+    return { status: 403, message: "Cross-site request refused: this form can only be sent from the desk's own pages." };
   }
   const length = headers.get("content-length");
   if (length === null) {

@@ -16,14 +16,21 @@ const CHANNEL = "wiredesk_desk";
 const RECONNECT_MS = 1000;
 
 type Listener = (event: DeskEvent) => void;
-type BusState = { subscribers: Map<string, Set<Listener>>; client: pg.Client | null; reconnect: NodeJS.Timeout | null };
+type BusState = {
+  subscribers: Map<string, Set<Listener>>;
+  client: pg.Client | null;
+  reconnect: NodeJS.Timeout | null;
+  /** the current client's LISTEN is in place; waiting callers are told once it is */
+  listening: boolean;
+  onListening: Set<() => void>;
+};
 
 declare global {
   var __wiredeskDeskEvents: BusState | undefined;
 }
 
 function bus(): BusState {
-  globalThis.__wiredeskDeskEvents ??= { subscribers: new Map(), client: null, reconnect: null };
+  globalThis.__wiredeskDeskEvents ??= { subscribers: new Map(), client: null, reconnect: null, listening: false, onListening: new Set() };
   return globalThis.__wiredeskDeskEvents;
 }
 
@@ -52,6 +59,7 @@ function ensureListening(): void {
   const drop = () => {
     if (state.client !== client) return;
     state.client = null;
+    state.listening = false;
     void client.end().catch(() => undefined);
     // reconnect only while someone listens
     if (state.subscribers.size > 0 && !state.reconnect) {
@@ -73,10 +81,26 @@ function ensureListening(): void {
   client
     .connect()
     .then(() => client.query(`LISTEN ${CHANNEL}`))
+    .then(() => {
+      if (state.client !== client) return;
+      state.listening = true;
+      for (const callback of state.onListening) callback();
+      state.onListening.clear();
+    })
     .catch((error: unknown) => {
       console.error(`desk events listener could not start: ${String(error)}`);
       drop();
     });
+}
+
+/**
+ * Calls `whenLive` once this instance's LISTEN is in place, so events committed from then on
+ * reach its subscribers (at once when it already is).
+ */
+export function whenDeskEventsLive(whenLive: () => void): void {
+  const state = bus();
+  if (state.listening) whenLive();
+  else state.onListening.add(whenLive);
 }
 
 /** Calls `listener` for every event of `storyId` until the returned function is called. */
@@ -92,6 +116,7 @@ export function subscribeDeskEvents(storyId: string, listener: Listener): () => 
     if (state.subscribers.size === 0 && state.client) {
       const client = state.client;
       state.client = null;
+      state.listening = false;
       void client.end().catch(() => undefined);
     }
   };

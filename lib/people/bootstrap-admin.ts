@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
@@ -23,7 +23,7 @@ export async function bootstrapAdmin(input: unknown): Promise<{ id: string; emai
   try {
     return await db.$transaction(async (tx) => {
       const admin = await tx.user.create({ data: { email: data.email, name: data.name, role: "ADMIN", passwordHash }, select: { id: true, email: true, name: true } });
-      await recordAuditEvent(tx, { actorId: null, action: "person.create", entityType: "user", entityId: admin.id, after: { name: admin.name, email: admin.email, role: "ADMIN", credential: "command line" } });
+      await audit(tx, { actorId: null, action: "person.create", entityType: "user", entityId: admin.id, after: { name: admin.name, email: admin.email, role: "ADMIN", credential: "command line" } });
       return admin;
     });
   } catch (error) {

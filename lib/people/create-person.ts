@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
@@ -37,7 +37,7 @@ export async function createPerson(actor: Actor, input: unknown): Promise<Create
           },
         });
       }
-      await recordAuditEvent(tx, {
+      await audit(tx, {
         actorId: actor.id,
         action: "person.create",
         entityType: "user",

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { sha256 } from "./create-person";
@@ -28,7 +28,7 @@ export async function issuePasswordLink(actor: Actor, input: unknown): Promise<{
         createdById: actor.id,
       },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "person.issue_password_link", entityType: "user", entityId: userId });
+    await audit(tx, { actorId: actor.id, action: "person.issue_password_link", entityType: "user", entityId: userId });
   });
   return { token };
 }
@@ -72,7 +72,7 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
       data: { passwordHash, sessionsValidAfter: new Date(), version: { increment: 1 } },
       select: { id: true, email: true },
     });
-    await recordAuditEvent(tx, { actorId: user.id, action: "person.set_password", entityType: "user", entityId: user.id });
+    await audit(tx, { actorId: user.id, action: "person.set_password", entityType: "user", entityId: user.id });
     return { email: user.email };
   });
 }

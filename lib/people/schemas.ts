@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 export const ROLES = ["VIEWER", "EDITOR", "REVIEWER", "ADMIN"] as const;
 export const ZRole = z.enum(ROLES, { error: "Choose a role: viewer, editor, reviewer or admin." });
@@ -16,7 +17,6 @@ export const ZCreatePerson = z.discriminatedUnion("credential", [
 ]);
 export type TCreatePerson = z.infer<typeof ZCreatePerson>;
 
-const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 const ZUserId = z.uuid({ error: "Unknown person." });
 
 export const ZChangeRole = z.object({ userId: ZUserId, role: ZRole, version: ZVersion });

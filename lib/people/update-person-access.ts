@@ -1,12 +1,14 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZChangeRole, ZSetActive } from "./schemas";
 import { personSelect, type PersonRow } from "./person-view";
+import { expectWritten } from "@/lib/db/optimistic-lock";
 
 const LAST_ADMIN = "The desk must keep at least one active admin. Make someone else an admin first.";
 
@@ -25,7 +27,7 @@ async function applyChange(
   userId: string,
   version: number,
   change: { role?: Role; active?: boolean },
-  action: string,
+  action: AuditAction,
 ): Promise<PersonRow> {
   return db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: userId }, select: personSelect });
@@ -43,11 +45,9 @@ async function applyChange(
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) {
-      throw conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`);
-    }
+    await expectWritten(updated, () => conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`));
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action,
       entityType: "user",

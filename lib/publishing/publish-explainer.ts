@@ -1,13 +1,14 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
 import { recordPublicSiteChange } from "./public-site-change";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 export type PublishResult = {
   explainerId: string;
@@ -40,7 +41,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
     },
   });
   if (!explainer) throw notFound("That explainer");
-  if (explainer.version !== target.version) throw staleExplainerConflict();
+  await expectVersion(explainer.version, target.version, () => staleExplainerConflict());
   if (!canPublishFrom(note === null ? "publish" : "correct", explainer.state) || !explainer.approvedRevisionId) {
     throw conflict("Only an approved revision can be published. Submit it for review and have a reviewer approve it first.");
   }
@@ -70,10 +71,10 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
       version: { increment: 1 },
     },
   });
-  if (updated.count === 0) throw staleExplainerConflict();
+  await expectWritten(updated, () => staleExplainerConflict());
 
   const correction = note === null ? null : await tx.correction.create({ data: { explainerId: explainer.id, revisionId, note, createdById: actor.id, createdAt: now }, select: { id: true } });
-  await recordAuditEvent(tx, {
+  await audit(tx, {
     actorId: actor.id,
     action: note === null ? "explainer.publish" : "explainer.publish_correction",
     entityType: "explainer",

@@ -6,6 +6,8 @@
  *
  * Pure: no database, no Next imports, so it is unit-tested on hostile documents.
  */
+import { escapeHtml } from "@/lib/text/escape-html";
+import { isUuid } from "@/lib/http/uuid";
 
 /** A citation atom's attributes, as the renderer hands them to the caller. */
 export type CitationAttrs = {
@@ -37,12 +39,7 @@ export const MAX_DEPTH = 12;
 /** A revision with more nodes than this is cut off rather than rendered without limit. */
 export const MAX_NODES = 20_000;
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
+export { escapeHtml };
 
 // C0 controls other than tab/newline, DEL, C1 controls and lone surrogates have no place in text
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -82,15 +79,14 @@ function stringAttr(attrs: unknown, name: string): string | null {
   return typeof value === "string" ? value : null;
 }
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The citation attributes of an atom, or null when they are malformed. */
 export function citationAttrsOf(node: unknown): CitationAttrs | null {
   if (!isObject(node) || node.type !== "citation" || !isObject(node.attrs)) return null;
   const claimId = stringAttr(node.attrs, "claimId");
   const factId = stringAttr(node.attrs, "factId");
-  const validClaim = claimId !== null && ID.test(claimId);
-  const validFact = factId !== null && ID.test(factId);
+  const validClaim = claimId !== null && isUuid(claimId);
+  const validFact = factId !== null && isUuid(factId);
   // exactly one target: a claim or a fact
   if (validClaim === validFact) return null;
   const attribution = stringAttr(node.attrs, "attribution") ?? "";

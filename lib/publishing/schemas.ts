@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX } from "./limits";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 export { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX };
 
@@ -10,7 +11,6 @@ export { CORRECTION_NOTE_MAX, UNPUBLISH_NOTICE_MAX };
  */
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
-const ZVersion = z.coerce.number({ error: "Missing version." }).int().min(1);
 
 const ZTarget = {
   explainerId: ZId("explainer"),

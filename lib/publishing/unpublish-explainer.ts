@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { recordPublicSiteChange } from "./public-site-change";
 import { staleExplainerConflict } from "./publish-explainer";
 import { ZUnpublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
+import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
 
 /**
  * Takes a live explainer down: its URL answers 410 with the notice and the feeds drop it. A
@@ -22,7 +23,7 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
       select: { id: true, storyId: true, slug: true, state: true, version: true, publishedRevisionId: true },
     });
     if (!explainer) throw notFound("That explainer");
-    if (explainer.version !== data.version) throw staleExplainerConflict();
+    await expectVersion(explainer.version, data.version, () => staleExplainerConflict());
     if (!explainer.publishedRevisionId || !canPublishFrom("unpublish", explainer.state)) throw conflict("This explainer is not published.");
 
     const now = new Date();
@@ -32,8 +33,8 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
       where: { id: explainer.id, version: explainer.version, publishedRevisionId: explainer.publishedRevisionId },
       data: { state, publishedRevisionId: null, unpublishedAt: now, unpublishNotice: data.notice, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw staleExplainerConflict();
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => staleExplainerConflict());
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.unpublish",
       entityType: "explainer",

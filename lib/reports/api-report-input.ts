@@ -5,7 +5,7 @@
  * Pure, so it is unit-tested without a server.
  */
 import { z } from "zod";
-import { MAX_FILE_BYTES } from "@/lib/reports/parse/limits";
+import { MAX_FILE_BYTES } from "@/lib/reports/upload-limits";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "@/lib/reports/schemas";
 
 /** Largest request body: a request body is one "file", so the per-file upload limit applies. */

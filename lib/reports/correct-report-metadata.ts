@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { ZCorrectReportMetadata } from "./schemas";
+import { expectVersion } from "@/lib/db/optimistic-lock";
 
 export type CorrectReportMetadataResult = { reportId: string; version: number; changed: string[] };
 
@@ -36,7 +37,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       WHERE r.id = ${data.reportId}::uuid AND r."storyId" = ${data.storyId}::uuid
       FOR UPDATE OF r`;
     if (!report) throw notFound("That report");
-    if (report.version !== data.version) throw conflict(STALE_REPORT_METADATA);
+    await expectVersion(report.version, data.version, () => conflict(STALE_REPORT_METADATA));
 
     const before: Metadata = { headline: report.headline, source: report.source, byline: report.byline, dateline: report.dateline, language: report.language, publishedAt: report.publishedAt?.toISOString() ?? null };
     const after: Metadata = { headline: data.headline, source: data.source, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt?.toISOString() ?? null };
@@ -65,7 +66,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       await refreshFactSummaries(tx, data.storyId, refreshedFacts);
     }
 
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "report.correct_metadata",

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
+import { isUuid } from "@/lib/http/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ReportVersionView = {
   version: number;
@@ -49,7 +49,7 @@ export type ReportView = {
 /** One report of a story with the chosen version (the latest by default) and its version list. */
 export async function getReport(actor: Actor, storyId: string, reportId: string, version?: number): Promise<ReportView> {
   assertCan(actor, "story.read");
-  if (!UUID.test(reportId) || !UUID.test(storyId)) throw notFound("That report");
+  if (!isUuid(reportId) || !isUuid(storyId)) throw notFound("That report");
   // scoped by story in the query itself: a report id from another story is simply not found
   const report = await db.report.findFirst({
     where: { id: reportId, storyId },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { buildStory, buildUser, uniqueToken } from "@/lib/testing/factories";
 import { importUploadedFiles } from "./import-files";
-import { MAX_BATCH_FILES } from "./parse/limits";
+import { MAX_BATCH_FILES } from "./upload-limits";
 import type { UploadedFile } from "./parse/types";
 
 const encode = (text: string) => new TextEncoder().encode(text);

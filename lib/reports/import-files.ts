@@ -4,7 +4,7 @@ import { isDomainError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { killReport } from "./kill-report";
-import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./parse/limits";
+import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./upload-limits";
 import { parseUpload } from "./parse/parse-upload";
 import type { ParsedReport, UploadedFile } from "./parse/types";
 import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { loadReportMembers, placeMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
@@ -58,7 +58,7 @@ export async function killReport(actor: Actor, input: unknown): Promise<KillRepo
       { storyId: data.storyId, claimIds: claims.map((claim) => claim.id), factIds: [...new Set([...factIds, ...facts])] },
       `A cited report was killed by its source: “${report.headline.slice(0, 120)}”. ${note}`,
     );
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId,
       action: "report.kill",

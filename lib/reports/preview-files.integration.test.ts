@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { buildStory, buildUser, uniqueToken } from "@/lib/testing/factories";
-import { MAX_BATCH_FILES } from "./parse/limits";
+import { MAX_BATCH_FILES } from "./upload-limits";
 import { PREVIEW_PARAGRAPHS, previewUploadedFiles } from "./preview-files";
 
 const encode = (text: string) => new TextEncoder().encode(text);

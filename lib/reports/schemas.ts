@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 export const REPORT_TEXT_MAX = 200_000;
 
@@ -53,7 +54,7 @@ const optionalText = (max: number) =>
 export const ZCorrectReportMetadata = z.object({
   storyId: z.uuid({ error: "Unknown story." }),
   reportId: z.uuid({ error: "Unknown report." }),
-  version: z.coerce.number().int().min(1),
+  version: ZVersion,
   headline: z.string().trim().min(1, "A report needs a headline.").max(500, "At most 500 characters."),
   source: z.string().trim().min(1, "Name the source (agency or outlet).").max(200, "At most 200 characters."),
   byline: optionalText(300),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
@@ -102,7 +102,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           // after re-anchoring, so sentences the moved claims now cover are not suggested
           const suggestions = await createSuggestionsForVersion(tx, { reportId: existing.id, reportVersionId: created.id, suggested });
           await queueReportAnalysis(tx, existing.id, { runAt: heldUntil });
-          await recordAuditEvent(tx, {
+          await audit(tx, {
             actorId: actor.id,
             apiTokenId: actor.apiTokenId,
             action: isCorrection ? "report.correction" : "report.new_version",
@@ -133,7 +133,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
         // fact analysis runs in a worker; the job commits (or not) with the report, and an
         // embargoed report is analysed only once its embargo is over
         await queueReportAnalysis(tx, report.id, { runAt: heldUntil });
-        await recordAuditEvent(tx, {
+        await audit(tx, {
           actorId: actor.id,
           apiTokenId: actor.apiTokenId,
           action: "report.import",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { loadCitationTargets } from "@/lib/explainers/citation-targets";
@@ -10,6 +10,7 @@ import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow"
 import { recordPublicSiteChange } from "@/lib/publishing/public-site-change";
 import { ZAcknowledgeReReview } from "./schemas";
 import { notifyDeskChange } from "@/lib/live/desk-events";
+import { expectVersion } from "@/lib/db/optimistic-lock";
 
 export const ACKNOWLEDGE_OWN_WORK_MESSAGE = "You wrote part of the approved text, so someone else has to confirm it still holds (four eyes).";
 
@@ -44,7 +45,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
         publishedRevision: { select: { content: true } },
       },
     });
-    if (explainer.version !== data.version) throw conflict("This explainer changed since you opened it. Reload to see its current state and flags.");
+    await expectVersion(explainer.version, data.version, () => conflict("This explainer changed since you opened it. Reload to see its current state and flags."));
     if (!canTransition("acknowledge_rereview", explainer.state)) throw invalid("This explainer cannot be re-reviewed now.");
     const flag = await tx.reReviewFlag.findFirst({ where: { id: data.flagId, explainerId: explainer.id }, select: { id: true, claimId: true, reason: true, resolvedAt: true } });
     if (!flag) throw notFound("That re-review flag");
@@ -94,7 +95,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
       where: { id: explainer.id },
       data: { needsReReview: openFlags > 0, reReviewReason: open?.reason ?? null, version: { increment: 1 } },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "explainer.acknowledge_rereview",
       entityType: "explainer",

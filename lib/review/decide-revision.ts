@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow";
@@ -70,7 +70,7 @@ async function decide(actor: Actor, input: { storyId: string; explainerId: strin
       decision === "APPROVED"
         ? (await tx.reReviewFlag.updateMany({ where: { explainerId: explainer.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: actor.id, resolution: "APPROVED" } })).count
         : 0;
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: decision === "APPROVED" ? "explainer.approve" : "explainer.request_changes",
       entityType: "explainer",

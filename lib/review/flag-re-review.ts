@@ -2,9 +2,9 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
-import { quotedExcerpt } from "@/lib/claims/notifications";
+import { quotedExcerpt } from "@/lib/notifications/notifications";
 import { writingRuleProblems } from "@/lib/explainers/enforce-writing-rules";
 import { parseExplainerDoc } from "@/lib/explainers/document";
 
@@ -63,7 +63,7 @@ export async function flagExplainersCiting(
     const reason = (problems.length > 0 ? `${why} The ${explainer.approvedRevision ? "approved" : "published"} text now breaks the citation rules: ${problems[0]!.message}` : why).slice(0, 1000);
     const flag = await tx.reReviewFlag.create({ data: { explainerId: explainer.id, claimId, reason, breaksRules: problems.length > 0 }, select: { id: true } });
     await tx.explainer.update({ where: { id: explainer.id }, data: { needsReReview: true, reReviewReason: reason } });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       apiTokenId: actor.apiTokenId ?? null,
       action: "explainer.flag_rereview",

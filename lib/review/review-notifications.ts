@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { quotedExcerpt } from "@/lib/claims/notifications";
+import { quotedExcerpt } from "@/lib/notifications/notifications";
 
 /**
  * REVIEW_REQUESTED for every active reviewer and admin who did not write the revision (they

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 const ZId = (what: string) => z.uuid({ error: `Unknown ${what}.` });
 
@@ -24,7 +25,7 @@ export const ZAcknowledgeReReview = z.object({
   explainerId: ZId("explainer"),
   flagId: ZId("re-review flag"),
   /** the explainer's version the reviewer saw */
-  version: z.coerce.number({ error: "Missing version." }).int().min(1),
+  version: ZVersion,
   note: z
     .string()
     .trim()

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZCreateStory, ZRenameStory, ZSetStoryArchived } from "./schemas";
+import { expectWritten } from "@/lib/db/optimistic-lock";
 
 export type StoryRef = { id: string; title: string; version: number };
 
@@ -17,7 +18,7 @@ export async function createStory(actor: Actor, input: unknown): Promise<StoryRe
       data: { title: data.title, description: data.description, createdById: actor.id },
       select: { id: true, title: true, version: true },
     });
-    await recordAuditEvent(tx, {
+    await audit(tx, {
       actorId: actor.id,
       action: "story.create",
       entityType: "story",
@@ -40,8 +41,8 @@ export async function renameStory(actor: Actor, input: unknown): Promise<StoryRe
       where: { id: data.storyId, version: data.version },
       data: { title: data.title, description: data.description, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw conflict("Someone else changed this story a moment ago. Reload to see their version, then try again.");
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload to see their version, then try again."));
+    await audit(tx, {
       actorId: actor.id,
       action: "story.rename",
       entityType: "story",
@@ -66,8 +67,8 @@ export async function setStoryArchived(actor: Actor, input: unknown): Promise<St
       where: { id: data.storyId, version: data.version },
       data: { status, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw conflict("Someone else changed this story a moment ago. Reload and try again.");
-    await recordAuditEvent(tx, {
+    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload and try again."));
+    await audit(tx, {
       actorId: actor.id,
       action: data.archived ? "story.archive" : "story.unarchive",
       entityType: "story",

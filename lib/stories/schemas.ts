@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { queryText, visibleText } from "@/lib/text/visible-text-schema";
+import { ZVersion } from "@/lib/db/optimistic-lock";
 
 // invisible and bidi-control characters are stripped, as in claims and explainers (lib/text)
 export const ZStoryTitle = visibleText({ error: "Enter a title." })
@@ -12,7 +13,7 @@ export const ZStoryDescription = visibleText().trim().max(2000, "Descriptions ar
 export const ZCreateStory = z.object({ title: ZStoryTitle, description: ZStoryDescription });
 export type TCreateStory = z.infer<typeof ZCreateStory>;
 
-const ZStoryRef = { storyId: z.uuid({ error: "Unknown story." }), version: z.coerce.number().int().min(1) };
+const ZStoryRef = { storyId: z.uuid({ error: "Unknown story." }), version: ZVersion };
 
 export const ZRenameStory = z.object({ ...ZStoryRef, title: ZStoryTitle, description: ZStoryDescription });
 export type TRenameStory = z.infer<typeof ZRenameStory>;

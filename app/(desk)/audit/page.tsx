@@ -50,9 +50,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={control}>
             <option value="">Any action</option>
-            {actions.map((action) => (
+            {actions.map(({ action, label }) => (
               <option key={action} value={action}>
-                {action}
+                {label} ({action})
               </option>
             ))}
           </select>

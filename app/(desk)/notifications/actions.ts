@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
-import { markNotificationsRead } from "@/lib/claims/notifications";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
 
 export async function markAllReadAction(): Promise<ActionResult<null>> {
   return toActionResult(async () => {

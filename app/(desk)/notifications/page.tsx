@@ -3,7 +3,7 @@ import { cn } from "@/components/ui/cn";
 import { Timestamp } from "@/components/ui/relative-time";
 import { EmptyState, PageHeader } from "@/components/ui/states";
 import { requireActorForPage } from "@/lib/auth/current-actor";
-import { listNotifications } from "@/lib/claims/notifications";
+import { listNotifications } from "@/lib/notifications/notifications";
 import { MarkAllRead } from "./mark-all-read";
 import { NotificationLink } from "./notification-link";
 

@@ -3,7 +3,6 @@
  * and the facts they form out, as deterministic JSON. Pure: the script reads the files and
  * prints; everything here is the same code the app runs.
  */
-import { parsePlainText } from "@/lib/reports/parse/plain-text";
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaims, type GroupingOptions } from "./assign";
@@ -101,30 +100,23 @@ export function publishedAtOf(text: string): string | null {
 }
 
 /**
- * The outlet and day of a plain-text report as the app's importer reads them (the report
- * parser: agency datelines, "By X | Outlet" lines, publishers' footers, dates in the text), so
- * the command line counts corroboration as the app does. A report that credits an agency
- * ("Orrin News Agency reported") counts as that agency, not as a second source. What the parser
- * does not find falls back to the masthead and named-dateline rules above.
+ * The outlet and day of a report file. `npm run analyze` passes the app's report parser here
+ * (scripts/analyze.ts), so the command line counts corroboration as the app does; without one,
+ * the dateline, byline and masthead rules above read them.
  */
-function reportContext(file: string, text: string): { source: string; publishedAt: string | null } {
-  let parsed: ReturnType<typeof parsePlainText> | null = null;
-  try {
-    parsed = parsePlainText(text, file);
-  } catch {
-    // a text the importer would refuse (empty body) still has sentences to read here
-  }
-  const source = parsed?.credit ?? parsed?.source ?? outletOf(file, text);
-  const publishedAt = parsed?.publishedAt ? parsed.publishedAt.toISOString().slice(0, parsed.publishedPrecision === "date" ? 10 : undefined) : publishedAtOf(text);
-  return { source, publishedAt };
+export type ReadReport = (file: string, text: string) => { source: string | null; publishedAt: string | null };
+
+function reportContext(file: string, text: string, read?: ReadReport): { source: string; publishedAt: string | null } {
+  const found = read?.(file, text);
+  return { source: found?.source ?? outletOf(file, text), publishedAt: found?.publishedAt ?? publishedAtOf(text) };
 }
 
 /** Suggested claims of a set of plain-text reports, in file order, with their features. */
-export function featureFiles(files: readonly ReportFile[]): { claims: AnalyzedClaim[]; featured: FeaturedClaim[] } {
+export function featureFiles(files: readonly ReportFile[], read?: ReadReport): { claims: AnalyzedClaim[]; featured: FeaturedClaim[] } {
   const claims: AnalyzedClaim[] = [];
   const featured: FeaturedClaim[] = [];
   for (const [index, { file, text }] of files.entries()) {
-    const report = { id: `r${index + 1}`, ...reportContext(file, text), text };
+    const report = { id: `r${index + 1}`, ...reportContext(file, text, read), text };
     const garbled = findGarbledPassages(text);
     for (const sentence of suggestClaims(text)) {
       const facets = claimFacets(sentence);
@@ -143,8 +135,8 @@ export function featureFiles(files: readonly ReportFile[]): { claims: AnalyzedCl
 }
 
 /** Claims and facts of a set of plain-text reports, in file order. */
-export function analyzeFiles(files: readonly ReportFile[], options: GroupingOptions = {}): AnalysisOutput {
-  return factsOfClaims(featureFiles(files), options);
+export function analyzeFiles(files: readonly ReportFile[], options: GroupingOptions & { read?: ReadReport } = {}): AnalysisOutput {
+  return factsOfClaims(featureFiles(files, options.read), options);
 }
 
 /** The facts formed by featured claims (from `featureFiles`). */

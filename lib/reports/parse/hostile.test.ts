@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "./limits";
+import { MAX_FILE_BYTES } from "../upload-limits";
 import { parseUpload } from "./parse-upload";
 import { errorOf, FIXTURES_DIR, fixtureBytes, parseFixture, reportsOf, textUpload } from "./test-fixtures";
 import { type ParseResult } from "./types";

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { decodeUploadBytes } from "./decode-bytes";
 import { parseAtom, parseRss } from "./feeds";
 import { parseHtmlPage } from "./html-page";
-import { fileSizeError } from "./limits";
+import { fileSizeError } from "../upload-limits";
 import { otherG2ItemReason, parseNewsMlG2 } from "./newsml-g2";
 import { parseNewsMl1 } from "./newsml1";
 import { parseNinjs } from "./ninjs";

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { reject } from "./parse-failure";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 /** An XML element with its namespace resolved, attributes entity-decoded and children in order. */
 export type XmlElement = {
@@ -260,6 +261,3 @@ function serializeNode(node: XmlNode): string {
 
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character);
-}

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
-import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_FILE_BYTES } from "@/lib/reports/parse/limits";
+import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_FILE_BYTES } from "@/lib/reports/upload-limits";
 import type { ImportResult } from "@/lib/reports/import-files";
 import type { PreviewFile, PreviewItem } from "@/lib/reports/preview-files";
 import { ZImportOverride } from "@/lib/reports/schemas";

@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { respondToApiRequest } from "@/lib/http/api-response";
 import { isUuid } from "@/lib/http/uuid";
-import { subscribeDeskEvents } from "@/lib/live/desk-events";
+import { subscribeDeskEvents, whenDeskEventsLive } from "@/lib/live/desk-events";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +34,8 @@ export async function GET(request: Request, context: { params: Promise<{ storyId
         // the browser reconnects after 2 s if the stream drops
         send("retry: 2000\n\n");
         const unsubscribe = subscribeDeskEvents(storyId, (event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
+        // tells the page that changes committed from now on will reach it
+        whenDeskEventsLive(() => send("event: live\ndata: {}\n\n"));
         const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
         cleanup = () => {
           clearInterval(heartbeat);

@@ -1,5 +1,5 @@
 import { readBodyWithLimit } from "@/lib/http/api-response";
-import { MAX_BATCH_BYTES } from "@/lib/reports/parse/limits";
+import { MAX_BATCH_BYTES } from "@/lib/reports/upload-limits";
 import type { UploadedFile } from "@/lib/reports/parse/types";
 
 export type UploadForm = {

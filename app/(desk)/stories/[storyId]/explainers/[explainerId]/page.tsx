@@ -4,7 +4,9 @@ import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
 import { orNotFound } from "@/lib/http/page-data";
 import { collabConfigFor } from "@/lib/collab/collab-config";
 import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
-import { PublishPanel } from "@/components/publishing/publish-panel";
+import { PublishControls } from "@/components/publishing/publish-controls";
+import { getPublishingStatus } from "@/lib/publishing/publishing-status";
+import { publishCorrectionAction, publishExplainerAction, unpublishExplainerAction } from "./actions";
 import { LazyExplainerEditor } from "./lazy-editor";
 
 export const metadata: Metadata = { title: "Explainer editor" };
@@ -13,9 +15,10 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
   const actor = await requireActorForPage();
   const { storyId, explainerId } = await params;
   const explainer = await orNotFound(() => getExplainerForEditor(actor, storyId, explainerId));
+  const publishing = await getPublishingStatus(actor, { explainerId: explainer.id, storyId });
   return (
     <div className="space-y-4">
-      <PublishPanel actor={actor} explainerId={explainer.id} storyId={storyId} />
+      <PublishControls status={publishing} actions={{ publish: publishExplainerAction, correct: publishCorrectionAction, unpublish: unpublishExplainerAction }} />
       <LazyExplainerEditor
         key={`${explainer.id}:${explainer.version}`}
         initial={explainer}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { buildClaim, buildReportInput, buildStory, buildUser, domainErrorFrom, type BuiltUser } from "@/lib/testing/factories";
 import { storeReport } from "@/lib/reports/store-report";
-import { addComment } from "./comments";
+import { addComment } from "@/lib/claims/comments";
 import { listNotifications, markNotificationsRead, quotedExcerpt, unreadNotificationCount } from "./notifications";
 
 /** Has `author` mention each of `people` once on a fresh claim; returns the claim and story. */
