@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { requireActorForPage } from "@/lib/auth/current-actor";
+import { actorCan } from "@/lib/auth/permissions";
 import { getExplainerForEditor } from "@/lib/explainers/get-explainer";
+import { listExplainerNotes } from "@/lib/explainers/explainer-notes";
 import { orNotFound } from "@/lib/http/page-data";
 import { collabConfigFor } from "@/lib/collab/collab-config";
-import { saveExplainerDraftAction, submitRevisionAction } from "../actions";
+import { addExplainerNoteAction, saveExplainerDraftAction, submitRevisionAction } from "../actions";
+import { ExplainerNotes } from "@/components/explainers/explainer-notes";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { LazyExplainerEditor } from "./lazy-editor";
 
@@ -13,6 +16,7 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
   const actor = await requireActorForPage();
   const { storyId, explainerId } = await params;
   const explainer = await orNotFound(() => getExplainerForEditor(actor, storyId, explainerId));
+  const notes = await listExplainerNotes(actor, storyId, explainerId);
   return (
     <div className="space-y-4">
       <PublishPanel actor={actor} explainerId={explainer.id} storyId={storyId} />
@@ -23,6 +27,9 @@ export default async function ExplainerEditorPage({ params }: { params: Promise<
         submitAction={submitRevisionAction}
         collab={collabConfigFor(actor, explainer.id)}
       />
+      <div className="lg:mr-[23rem]">
+        <ExplainerNotes storyId={storyId} explainerId={explainer.id} notes={notes} canWrite={actorCan(actor, "explainer.edit") && !actor.apiTokenId} addNote={addExplainerNoteAction} />
+      </div>
     </div>
   );
 }
