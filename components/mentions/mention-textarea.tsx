@@ -33,7 +33,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
   const [failed, setFailed] = useState(false);
   // the query the shown list answers (the list stays while the next one loads)
   const [answered, setAnswered] = useState<string | null>(null);
-  // Escape closes the list until the next "@"
+  // Escape (or picking someone) closes the list until the next "@"
   const [closedAt, setClosedAt] = useState<number | null>(null);
   const open = trigger !== null && trigger.start !== closedAt;
 
@@ -77,6 +77,8 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
     if (!element || !trigger) return;
     const done = completeMention(element.value, trigger, element.selectionStart, person.name);
     onValueChange(done.text);
+    // the finished mention does not reopen the list while the person types on after it
+    setClosedAt(trigger.start);
     setTrigger(null);
     setPeople([]);
     requestAnimationFrame(() => {
@@ -85,7 +87,8 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
     });
   };
 
-  const showList = open && people.length > 0;
+  // only a list that answers what is typed now: Enter or Tab must never pick a stale name
+  const showList = open && answered === query && people.length > 0;
   const describedBy = [error ? `${id}-error` : hint ? `${id}-hint` : null, `${id}-mention-status`].filter(Boolean).join(" ");
   return (
     <div className={cn("relative space-y-1", className)}>
