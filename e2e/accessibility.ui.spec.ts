@@ -1,35 +1,19 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
 import { PEOPLE_FILE, STORAGE } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { buildStoryWithReport } from "./support/factories";
 import { buildExplainerInReview } from "./support/explainer-factories";
 
 /**
  * Desk pages on a phone (390 px wide): nothing scrolls sideways, and axe finds no serious or
- * critical violation. axe-core is injected from node_modules (no network).
+ * critical violation (e2e/support/axe.ts).
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const TEXT = [
   "PORT ELLERY, May 1 (Harbour Wire) — The Port Ellery lighthouse went dark late on Monday during the storm, two harbour officials said.",
   "Coastguard vessels diverted three cargo ships to the northern channel, the officials said.",
 ].join("\n\n");
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    // the experimental rule for WCAG 2.5.3 (label in name) included: the Notifications link was caught by it
-    const result = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-    return result.violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 /** How far the page scrolls sideways, and the outermost elements that stick out (to find the culprit). */
 async function sidewaysOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {

@@ -134,7 +134,8 @@ function CitationChip({ node, updateAttributes, deleteNode, selected, editor, ge
             type="button"
             contentEditable={false}
             aria-describedby={open ? popoverId : undefined}
-            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${meta.label}, ${sourcesLabel(target?.sourceCount ?? 0)}${FORM_SPOKEN[form]}${attrs.attribution ? ` ${attrs.attribution}` : ""}${problem ? `. Breaks a rule: ${problem.message}` : ""}. Select it and press Enter to change how it is stated.`}
+            // the chip's visible words come in the name in the order they are shown (WCAG 2.5.3)
+            aria-label={`Citation: ${target ? target.statement : "unknown claim"}. ${form === "DEBUNKED" ? "Debunked " : ""}${attrs.attributed && attrs.attribution ? `${attrs.attribution} ` : ""}${target ? meta.label : "Missing"}, ${sourcesLabel(target?.sourceCount ?? 0)}${FORM_SPOKEN[form]}${problem ? `. Breaks a rule: ${problem.message}` : ""}. Select it and press Enter to change how it is stated.`}
             onMouseEnter={() => hover(true)}
             onMouseLeave={() => hover(false)}
             className={`mx-0.5 inline-flex max-w-full items-center gap-1 rounded-full border px-2 py-px align-baseline text-xs font-medium ${CHIP_TONE[meta.tone]} ${

@@ -23,7 +23,7 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: { 
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
 
-/** Formatting toolbar; every button has the keyboard shortcut in its name. */
+/** Formatting toolbar; every button's name starts with the words it shows and ends with its keyboard shortcut. */
 export function EditorToolbar({ editor, onCite, linkOpen, onLinkOpenChange: setLinkOpen }: { editor: Editor; onCite: () => void; linkOpen: boolean; onLinkOpenChange: (open: boolean) => void }) {
   const state = useEditorState({
     editor,
@@ -76,13 +76,13 @@ export function EditorToolbar({ editor, onCite, linkOpen, onLinkOpenChange: setL
       </ToolButton>
       <span className="mx-1 h-5 w-px bg-line" aria-hidden />
       <ToolButton label="Section title" shortcut={`${MOD}+Alt+2`} active={state.heading} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>
-        H2
+        Section
       </ToolButton>
       <ToolButton label="Bullets" shortcut={`${MOD}+Shift+8`} active={state.bullet} onClick={() => editor.chain().focus().toggleBulletList().run()}>
-        • List
+        • Bullets
       </ToolButton>
       <ToolButton label="Numbered list" shortcut={`${MOD}+Shift+7`} active={state.ordered} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
-        1. List
+        Numbered
       </ToolButton>
       <span className="mx-1 h-5 w-px bg-line" aria-hidden />
       <ToolButton label="Cite a claim or fact" shortcut="/" onClick={onCite}>

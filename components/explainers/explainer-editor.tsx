@@ -20,6 +20,7 @@ import { CitationCommand, CitationMenu, type CitationMenuState } from "./citatio
 import { CITATION_DRAG_TYPE, CitationNode, insertCitation } from "./citation-node";
 import { CitationPanel } from "./citation-panel";
 import { EditorToolbar } from "./editor-toolbar";
+import { LeaveWithEscape } from "./leave-with-escape";
 import { RuleHighlights, ruleHighlightsKey } from "./rule-highlights";
 import { useDeskEvents } from "@/components/live/use-desk-events";
 import { SizeGuard } from "./size-guard";
@@ -201,6 +202,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         },
       }),
       RuleHighlights.configure({ targets: liveTargets }),
+      LeaveWithEscape,
       Extension.create({
         name: "linkShortcut",
         addKeyboardShortcuts: () => ({

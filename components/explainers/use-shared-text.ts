@@ -1,13 +1,20 @@
 "use client";
 import { useEffect, useState, type RefObject } from "react";
 import type * as Y from "yjs";
+import { selectionAfterDelta, spliceFor } from "./shared-text";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 /**
- * A text input's value bound to a shared Yjs text (or plain state when there is none). A local
- * change is applied as the smallest splice, so two people typing in the title at once both keep
- * their letters; a remote change keeps this person's caret where it was in the text.
+ * A text input's value bound to a shared Yjs text (or plain state when there is none).
+ *
+ * Two people typing in the title at once keep their letters together:
+ * - a remote change is written into the field at once, in the same task that applied it, with
+ *   this person's caret moved by it (text inserted at the caret goes after it). Waiting for
+ *   React's render would let a keystroke land in a field that still shows the old text (its
+ *   splice would then undo the other person's letters), and React setting the value would put
+ *   the caret at the end;
+ * - a local change becomes the smallest splice placed at the caret (see spliceFor).
  */
 export function useSharedText(text: Y.Text | null, initial: string, field: RefObject<Field | null>): [string, (next: string) => void] {
   const [value, setValue] = useState(() => (text ? text.toString() : initial));
@@ -17,29 +24,15 @@ export function useSharedText(text: Y.Text | null, initial: string, field: RefOb
     // first value was read from it already
     if (!text) return;
     const observe = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const element = field.current;
       const next = text.toString();
-      if (transaction.local || !element || document.activeElement !== element || element.selectionStart === null) {
-        setValue(next);
-        return;
-      }
-      let start = element.selectionStart;
-      let end = element.selectionEnd ?? start;
-      let index = 0;
-      for (const op of event.delta) {
-        if (op.retain) index += op.retain;
-        else if (typeof op.insert === "string") {
-          const length = op.insert.length;
-          if (index <= start) start += length;
-          if (index < end) end += length;
-          index += length;
-        } else if (op.delete) {
-          if (index < start) start -= Math.min(op.delete, start - index);
-          if (index < end) end -= Math.min(op.delete, end - index);
-        }
+      const element = field.current;
+      if (!transaction.local && element && element.value !== next) {
+        const focused = document.activeElement === element && element.selectionStart !== null;
+        const [start, end] = focused ? selectionAfterDelta(event.delta, element.selectionStart ?? 0, element.selectionEnd ?? element.selectionStart ?? 0) : [0, 0];
+        element.value = next;
+        if (focused) element.setSelectionRange(start, end);
       }
       setValue(next);
-      requestAnimationFrame(() => element.setSelectionRange(start, end));
     };
     text.observe(observe);
     return () => text.unobserve(observe);
@@ -50,14 +43,13 @@ export function useSharedText(text: Y.Text | null, initial: string, field: RefOb
       setValue(next);
       return;
     }
-    const current = text.toString();
-    let start = 0;
-    while (start < current.length && start < next.length && current[start] === next[start]) start += 1;
-    let end = 0;
-    while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end += 1;
+    const element = field.current;
+    const caret = element && element.value === next ? element.selectionEnd : null;
+    const splice = spliceFor(text.toString(), next, caret);
+    if (!splice) return;
     text.doc?.transact(() => {
-      if (current.length - start - end > 0) text.delete(start, current.length - start - end);
-      if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
+      if (splice.remove > 0) text.delete(splice.index, splice.remove);
+      if (splice.insert.length > 0) text.insert(splice.index, splice.insert);
     });
   };
   return [value, change];

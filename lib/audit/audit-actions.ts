@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   "explainer.create": "Explainer started",
   "explainer.save_draft": "Explainer draft saved",
   "explainer.co_edit": "Explainer co-edited",
+  "explainer.note": "Note added to an explainer",
   "explainer.submit": "Revision submitted",
   "explainer.approve": "Revision approved",
   "explainer.request_changes": "Changes requested",

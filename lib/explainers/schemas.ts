@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { visibleText } from "@/lib/text/visible-text-schema";
+import { withoutUnstorableCharacters } from "@/lib/text/unstorable-text";
 import { ZExplainerDoc } from "./document";
 import { ZVersion } from "@/lib/db/optimistic-lock";
 
@@ -42,3 +43,11 @@ export const ZSubmitRevision = z.object({
   message: visibleText().trim().min(1, "Tell reviewers what changed.").max(2000, "Messages are at most 2,000 characters."),
 });
 export type TSubmitRevision = z.input<typeof ZSubmitRevision>;
+
+export const ZAddExplainerNote = z.object({
+  storyId: ZId("story"),
+  explainerId: ZId("explainer"),
+  // a NUL byte or a broken character cannot be stored: dropped, not refused
+  body: visibleText().overwrite(withoutUnstorableCharacters).trim().min(1, "Write a note first.").max(8000, "Notes are at most 8,000 characters."),
+});
+export type TAddExplainerNote = z.input<typeof ZAddExplainerNote>;

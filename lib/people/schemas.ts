@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
 import { ZVersion } from "@/lib/db/optimistic-lock";
+import { withoutUnstorableCharacters } from "@/lib/text/unstorable-text";
 
 export const ROLES = ["VIEWER", "EDITOR", "REVIEWER", "ADMIN"] as const;
 export const ZRole = z.enum(ROLES, { error: "Choose a role: viewer, editor, reviewer or admin." });
@@ -33,3 +34,9 @@ export const ZSetPasswordWithToken = z
   .refine((value) => value.password === value.confirm, { message: "The passwords do not match.", path: ["confirm"] });
 export type TSetPasswordWithToken = z.infer<typeof ZSetPasswordWithToken>;
 
+
+/** What someone typed after "@" in a comment: the start of a name or an email. */
+export const ZMentionQuery = z.object({
+  query: z.string().overwrite(withoutUnstorableCharacters).trim().max(120, "Names are at most 120 characters.").default(""),
+});
+export type TMentionQuery = z.input<typeof ZMentionQuery>;

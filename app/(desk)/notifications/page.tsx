@@ -24,8 +24,9 @@ export default async function NotificationsPage() {
             <li key={notification.id} className={cn("px-4 py-3 text-sm", !notification.readAt && "bg-blue-50/60")}>
               <p className={cn(!notification.readAt && "font-medium")}>
                 {!notification.readAt ? <span className="sr-only">Unread: </span> : null}
-                {notification.claim ? (
-                  <NotificationLink id={notification.id} unread={!notification.readAt} href={`/stories/${notification.claim.storyId}/claims/${notification.claim.id}`}>
+                {/* the page each notification leads to (a claim, an explainer's editor, its review) */}
+                {notification.href ? (
+                  <NotificationLink id={notification.id} unread={!notification.readAt} href={notification.href}>
                     {notification.message}
                   </NotificationLink>
                 ) : (

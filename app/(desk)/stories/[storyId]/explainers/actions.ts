@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { createExplainer } from "@/lib/explainers/create-explainer";
+import { addExplainerNote, type ExplainerNote } from "@/lib/explainers/explainer-notes";
 import { saveExplainerDraft, type SavedDraft } from "@/lib/explainers/save-explainer-draft";
 import { submitRevision, type SubmittedRevision } from "@/lib/explainers/submit-revision";
 
@@ -27,4 +28,8 @@ export async function submitRevisionAction(input: unknown): Promise<ActionResult
     revalidatePath("/review");
     return submitted;
   });
+}
+
+export async function addExplainerNoteAction(input: unknown): Promise<ActionResult<ExplainerNote>> {
+  return toActionResult(async () => addExplainerNote(await requireActor(), input));
 }

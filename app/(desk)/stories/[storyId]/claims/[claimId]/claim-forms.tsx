@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { STATUSES_NEEDING_EVIDENCE } from "@/lib/claims/schemas";
@@ -251,7 +252,7 @@ export function CommentForm({ storyId, claimId }: { storyId: string; claimId: st
         });
       }}
     >
-      <TextAreaField label="Comment" rows={3} value={body} onChange={(event) => setBody(event.currentTarget.value)} error={error ?? undefined} maxLength={8000} hint="Mention someone with @ and their full name or email; they get a notification." />
+      <MentionTextarea label="Comment" rows={3} value={body} onValueChange={setBody} error={error ?? undefined} maxLength={8000} hint="Type @ and a name (or an email) to mention someone; they get a notification." />
       <Button type="submit" size="sm" pending={pending}>
         Comment
       </Button>

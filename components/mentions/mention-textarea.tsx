@@ -1,0 +1,168 @@
+"use client";
+import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
+import { completeMention, mentionTriggerAt, type MentionTrigger } from "./mention-trigger";
+
+type Person = { id: string; name: string; role: string };
+
+type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+};
+
+const ROLE_LABEL: Record<string, string> = { ADMIN: "Admin", REVIEWER: "Reviewer", EDITOR: "Editor", VIEWER: "Viewer" };
+
+/**
+ * A labelled comment field that offers desk members when someone types "@": the list comes from
+ * the server (only people who may comment get it), follows the typing, and is worked with the
+ * arrow keys, Enter or Tab to pick and Escape to close (the ARIA autocomplete-list pattern: focus
+ * stays in the field, the active option is its aria-activedescendant). Picking writes
+ * "@Full Name", which the server reads as a mention when the comment is saved.
+ */
+export function MentionTextarea({ label, value, onValueChange, error, hint, className, id: givenId, ...rest }: Props) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  const listId = `${id}-people`;
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [trigger, setTrigger] = useState<MentionTrigger | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [active, setActive] = useState(0);
+  const [failed, setFailed] = useState(false);
+  // the query the shown list answers (the list stays while the next one loads)
+  const [answered, setAnswered] = useState<string | null>(null);
+  // Escape (or picking someone) closes the list until the next "@"
+  const [closedAt, setClosedAt] = useState<number | null>(null);
+  const open = trigger !== null && trigger.start !== closedAt;
+
+  const query = open ? trigger.query : null;
+  useEffect(() => {
+    if (query === null) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      fetch(`/api/people/mentionable?q=${encodeURIComponent(query)}`, { signal: controller.signal, cache: "no-store" })
+        .then(async (response) => {
+          if (!response.ok) throw new Error(String(response.status));
+          const body = (await response.json()) as { people: Person[] };
+          setPeople(body.people);
+          setActive(0);
+          setFailed(false);
+          setAnswered(query);
+        })
+        .catch((reason: unknown) => {
+          if (!controller.signal.aborted) {
+            setPeople([]);
+            setFailed(!(reason instanceof DOMException));
+            setAnswered(query);
+          }
+        });
+    }, 120);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const readTrigger = (element: HTMLTextAreaElement) => {
+    const caret = element.selectionStart === element.selectionEnd ? element.selectionStart : null;
+    const next = caret === null ? null : mentionTriggerAt(element.value, caret);
+    setTrigger(next);
+    if (!next) setClosedAt(null);
+  };
+
+  const pick = (person: Person) => {
+    const element = field.current;
+    if (!element || !trigger) return;
+    const done = completeMention(element.value, trigger, element.selectionStart, person.name);
+    onValueChange(done.text);
+    // the finished mention does not reopen the list while the person types on after it
+    setClosedAt(trigger.start);
+    setTrigger(null);
+    setPeople([]);
+    requestAnimationFrame(() => {
+      element.focus();
+      element.setSelectionRange(done.caret, done.caret);
+    });
+  };
+
+  // only a list that answers what is typed now: Enter or Tab must never pick a stale name
+  const showList = open && answered === query && people.length > 0;
+  const describedBy = [error ? `${id}-error` : hint ? `${id}-hint` : null, `${id}-mention-status`].filter(Boolean).join(" ");
+  return (
+    <div className={cn("relative space-y-1", className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <textarea
+        {...rest}
+        ref={field}
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-autocomplete="list"
+        aria-controls={showList ? listId : undefined}
+        aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        onChange={(event) => {
+          onValueChange(event.currentTarget.value);
+          readTrigger(event.currentTarget);
+        }}
+        onSelect={(event) => readTrigger(event.currentTarget)}
+        onBlur={() => setTrigger(null)}
+        onKeyDown={(event) => {
+          if (!showList) return;
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            event.preventDefault();
+            const step = event.key === "ArrowDown" ? 1 : -1;
+            setActive((current) => (current + step + people.length) % people.length);
+          } else if (event.key === "Enter" || event.key === "Tab") {
+            event.preventDefault();
+            const person = people[active];
+            if (person) pick(person);
+          } else if (event.key === "Escape") {
+            // close the list, not the dialog around the field
+            event.preventDefault();
+            event.stopPropagation();
+            setClosedAt(trigger?.start ?? null);
+          }
+        }}
+        className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink placeholder:text-muted/70 disabled:bg-paper aria-[invalid=true]:border-danger"
+      />
+      {showList ? (
+        <ul id={listId} role="listbox" aria-label="People to mention" className="absolute left-0 right-0 z-20 max-h-64 overflow-auto rounded-md border border-line bg-white py-1 shadow-lg">
+          {people.map((person, index) => (
+            <li
+              key={person.id}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              // keep focus (and the caret) in the field
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => pick(person)}
+              onMouseEnter={() => setActive(index)}
+              className={cn("flex cursor-pointer items-center justify-between gap-2 px-3 py-1.5 text-sm", index === active ? "bg-blue-100 text-accent-strong" : "text-ink")}
+            >
+              <span className="truncate">{person.name}</span>
+              <span className="shrink-0 text-xs text-muted">{ROLE_LABEL[person.role] ?? person.role}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p id={`${id}-mention-status`} role="status" className="sr-only">
+        {open && answered === query ? (failed ? "The list of people could not be loaded." : people.length === 0 ? "No one on the desk matches." : `${people.length} ${people.length === 1 ? "person matches" : "people match"}; arrow keys to choose, Enter to mention.`) : ""}
+      </p>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-danger" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
