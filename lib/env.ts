@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isProxyEntry } from "@/lib/auth/client-address";
+import { isAddressAllowList } from "@/lib/feeds/address-policy";
 
 /**
  * The app's environment, validated once at start-up. Each missing or malformed variable gets
@@ -55,6 +56,17 @@ const ZEnv = z.object({
   COLLAB_MAX_UPDATE_BYTES: z.coerce.number({ error: "COLLAB_MAX_UPDATE_BYTES must be a number of bytes" }).int().min(16_384, "COLLAB_MAX_UPDATE_BYTES must be at least 16384").max(64 * 1024 * 1024, "COLLAB_MAX_UPDATE_BYTES must be at most 64 MiB").default(1024 * 1024),
   /** the largest stored explainer document (its Yjs state with history) */
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number({ error: "COLLAB_MAX_DOCUMENT_BYTES must be a number of bytes" }).int().min(65_536, "COLLAB_MAX_DOCUMENT_BYTES must be at least 65536").max(256 * 1024 * 1024, "COLLAB_MAX_DOCUMENT_BYTES must be at most 256 MiB").default(4 * 1024 * 1024),
+  /** private addresses feed sources may be fetched from (IPs or CIDR ranges, comma-separated); public ones always may */
+  FEED_PRIVATE_ADDRESS_ALLOWLIST: z
+    .string()
+    .default("")
+    .refine(isAddressAllowList, { error: "FEED_PRIVATE_ADDRESS_ALLOWLIST must be comma-separated IP addresses or CIDR ranges, such as 10.20.0.0/16,127.0.0.1" }),
+  /** the folder inside which editors may add watched folders; unset switches watched folders off */
+  FEED_FOLDER_ROOT: z
+    .string()
+    .refine((value) => value.startsWith("/"), { error: "FEED_FOLDER_ROOT must be an absolute path" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -129,4 +141,14 @@ let cachedCollab: z.infer<typeof ZCollabEnv> | undefined;
 export function collabEnv(): z.infer<typeof ZCollabEnv> {
   cachedCollab ??= parseEnv(ZCollabEnv);
   return cachedCollab;
+}
+
+const ZFeedEnv = ZEnv.pick({ FEED_PRIVATE_ADDRESS_ALLOWLIST: true, FEED_FOLDER_ROOT: true });
+
+/**
+ * What feed sources need (adding one in the app, polling in the worker). Read on every call, not
+ * cached: it is cheap, and a test starts its own feed server before it sets the allow-list.
+ */
+export function feedEnv(): z.infer<typeof ZFeedEnv> {
+  return parseEnv(ZFeedEnv);
 }

@@ -12,6 +12,8 @@ export type JobPayloads = {
   "analyze-report": { reportId: string };
   "reanalyze-story": { storyId: string };
   "refresh-fact": { storyId: string; factId: string };
+  "poll-feed-source": { feedSourceId: string };
+  "poll-due-feeds": Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

@@ -4,11 +4,13 @@ import type { JobHelpers, TaskList } from "graphile-worker";
 import { analyzeReport, recordAnalysisFailure } from "@/lib/facts/analyze-report";
 import { reanalyzeStory } from "@/lib/facts/reanalyze-story";
 import { refreshFact } from "@/lib/facts/refresh-fact";
+import { pollFeedSource, queueDueFeedPolls } from "@/lib/feeds/poll-feed-source";
 import type { JobName } from "./queue";
 
 const ZReportJob = z.object({ reportId: z.uuid() });
 const ZStoryJob = z.object({ storyId: z.uuid() });
 const ZFactJob = z.object({ storyId: z.uuid(), factId: z.uuid() });
+const ZFeedJob = z.object({ feedSourceId: z.uuid() });
 
 /** True on the queue's last attempt at this job: a failure now is final. */
 function lastAttempt(helpers: JobHelpers): boolean {
@@ -34,5 +36,16 @@ export const taskList = {
   "refresh-fact": async (payload) => {
     const { storyId, factId } = ZFactJob.parse(payload);
     await refreshFact(storyId, factId);
+  },
+  // a feed's own failures are recorded on the source (which backs off), so this throws only
+  // when the database does: then the queue's retry is the right answer
+  "poll-feed-source": async (payload, helpers) => {
+    const { feedSourceId } = ZFeedJob.parse(payload);
+    const outcome = await pollFeedSource(feedSourceId);
+    if (outcome.status === "fetched") helpers.logger.info(`feed source ${feedSourceId}: ${outcome.results.length} items, ${outcome.taken} taken`);
+    if (outcome.status === "failed") helpers.logger.info(`feed source ${feedSourceId} failed: ${outcome.error}`);
+  },
+  "poll-due-feeds": async () => {
+    await queueDueFeedPolls();
   },
 } satisfies Record<JobName, TaskList[string]>;

@@ -6,7 +6,7 @@ import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { killReport } from "./kill-report";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./parse/limits";
 import { parseUpload } from "./parse/parse-upload";
-import type { ParsedReport, UploadedFile } from "./parse/types";
+import type { ParsedReport, ParseResult, UploadedFile } from "./parse/types";
 import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";
 import { storeReport, type StoreReportResult } from "./store-report";
 
@@ -186,26 +186,40 @@ export async function importUploadedFiles(
 
   const results: ImportResult[] = [];
   for (const [fileIndex, file] of files.entries()) {
-    const parsed = parseUpload(file);
-    if (!parsed.ok) {
-      results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: parsed.error });
+    results.push(...(await importParseResult(actor, defaults, file.name, parseUpload(file), channel, edits[fileIndex])));
+  }
+  return results;
+}
+
+/**
+ * Imports what the parser found in one file (or one fetched feed document): a result line per
+ * item, the parser's refusals included. Feed polling calls this with the document it fetched.
+ */
+export async function importParseResult(
+  actor: Actor,
+  defaults: ImportDefaults,
+  fileName: string,
+  parsed: ParseResult,
+  channel: ImportChannel,
+  edits: ReturnType<typeof readOverrides> = { valid: new Map(), refused: new Map() },
+): Promise<ImportResult[]> {
+  assertCan(actor, "report.import");
+  if (!parsed.ok) return [{ file: fileName, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: parsed.error }];
+  const results: ImportResult[] = [];
+  const several = parsed.reports.length + parsed.skipped.length > 1;
+  const { valid, refused } = edits;
+  for (const [index, report] of parsed.reports.entries()) {
+    const item = several ? index + 1 : null;
+    const refusal = refused.get(index) ?? refused.get(-1);
+    if (refusal) {
+      results.push({ file: fileName, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
       continue;
     }
-    const several = parsed.reports.length + parsed.skipped.length > 1;
-    const { valid, refused } = edits[fileIndex]!;
-    for (const [index, report] of parsed.reports.entries()) {
-      const item = several ? index + 1 : null;
-      const refusal = refused.get(index) ?? refused.get(-1);
-      if (refusal) {
-        results.push({ file: file.name, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
-        continue;
-      }
-      results.push(await importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: file.name, item }));
-    }
-    // entries the parser left out ("item 3: no body text") are refused lines of their own
-    for (const reason of parsed.skipped) {
-      results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason });
-    }
+    results.push(await importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: fileName, item }));
+  }
+  // entries the parser left out ("item 3: no body text") are refused lines of their own
+  for (const reason of parsed.skipped) {
+    results.push({ file: fileName, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason });
   }
   return results;
 }
