@@ -44,12 +44,16 @@ await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
 await applyMigrations({ connectionString: testUrl, log: () => undefined });
 await migrateJobQueue(testUrl);
 
+// the feeds browser test serves its feed from a local HTTP server: the app and the worker may
+// fetch from the loopback address (everywhere else private addresses are refused)
+const feedAllowList = process.env.FEED_PRIVATE_ADDRESS_ALLOWLIST ?? "127.0.0.1";
+
 // browser tests import reports and expect them analysed, as under `npm start`: a queue worker
 // runs beside the app server (integration tests run jobs themselves, deterministically)
 const worker = e2e
   ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1" },
+      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1", FEED_PRIVATE_ADDRESS_ALLOWLIST: feedAllowList },
     })
   : undefined;
 
@@ -82,6 +86,7 @@ const child = spawn(command[0]!, command.slice(1), {
           // the browser tests stand in for a reverse proxy on the loopback address: their
           // X-Forwarded-For gives each simulated client its own address
           TRUSTED_PROXIES: "127.0.0.1,::1",
+          FEED_PRIVATE_ADDRESS_ALLOWLIST: feedAllowList,
           COLLAB_PORT: collabPort,
           E2E_REDIS_URL: useRedis ? redisUrl : "",
           NEXTAUTH_URL: `http://localhost:${port}`,

@@ -14,7 +14,8 @@ import { db } from "@/lib/db/client";
 import { buildStory, buildUser, uniqueToken } from "@/lib/testing/factories";
 import { addFeedSource } from "./add-feed-source";
 import { listFeedSources } from "./list-feed-sources";
-import { MAX_BACKOFF_SECONDS, pollFeedSource, queueDueFeedPolls } from "./poll-feed-source";
+import { MAX_BACKOFF_SECONDS } from "./backoff";
+import { pollFeedSource, queueDueFeedPolls } from "./poll-feed-source";
 import { removeFeedSource } from "./remove-feed-source";
 import { setFeedSourcePaused } from "./set-feed-source-paused";
 

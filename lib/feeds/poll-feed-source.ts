@@ -8,6 +8,7 @@ import { importParseResult, type ImportResult } from "@/lib/reports/import-files
 import { parseUpload } from "@/lib/reports/parse/parse-upload";
 import type { ParseFormat } from "@/lib/reports/parse/types";
 import { pollJobKey } from "./add-feed-source";
+import { backoffSeconds } from "./backoff";
 import { feedFetchLimits, feedFolderRoot, FEED_FETCH_TIMEOUT_MS } from "./feed-access";
 import { FeedFetchError, fetchFeedDocument, type FetchLimits } from "./fetch-feed-document";
 import { readNewFolderFiles, resolveWatchedFolder } from "./watched-folder";
@@ -17,9 +18,6 @@ import { readNewFolderFiles, resolveWatchedFolder } from "./watched-folder";
  * again after it. Longer than any poll can take (fetch timeout plus the imports).
  */
 const POLL_LEASE_MS = FEED_FETCH_TIMEOUT_MS + 10 * 60_000;
-
-/** The longest a failing source waits between attempts (never shorter than its own interval). */
-export const MAX_BACKOFF_SECONDS = 3600;
 
 /** Per-item results kept on the source for its health panel. */
 const KEPT_RESULTS = 100;
@@ -36,12 +34,6 @@ const EXPECTED_FORMATS: Record<Exclude<FeedKind, "FOLDER">, { formats: ParseForm
   NINJS: { formats: ["ninjs"], label: "ninjs JSON" },
   NEWSML_G2: { formats: ["newsml-g2"], label: "NewsML-G2" },
 };
-
-/** How long a source waits after `failures` failures in a row: its interval, doubled per failure, capped. */
-export function backoffSeconds(intervalSeconds: number, failures: number): number {
-  if (failures <= 0) return intervalSeconds;
-  return Math.max(intervalSeconds, Math.min(intervalSeconds * 2 ** failures, MAX_BACKOFF_SECONDS));
-}
 
 export type PollOutcome =
   /** paused, removed, not due yet, or another worker has it */
