@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FeedKind } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { importParseResult, type ImportResult } from "@/lib/reports/import-files";
-import { parseUpload } from "@/lib/reports/parse/parse-upload";
+import { parseUploadOffThread } from "@/lib/reports/parse-off-thread";
 import type { ParseFormat } from "@/lib/reports/parse/types";
 import { pollJobKey } from "./add-feed-source";
 import { backoffSeconds } from "./backoff";
@@ -132,7 +132,7 @@ async function pollEndpoint(actor: Actor, source: ClaimedSource, limits: FetchLi
   const kind = source.kind as Exclude<FeedKind, "FOLDER">;
   const answer = await fetchFeedDocument(source.location, { etag: source.etag, lastModified: source.lastModified }, ACCEPT[kind], limits);
   if (answer.status === "not_modified") return { fetched: false, results: [] };
-  const parsed = parseUpload({ name: source.name, bytes: answer.bytes, contentType: answer.contentType });
+  const parsed = await parseUploadOffThread({ name: source.name, bytes: answer.bytes, contentType: answer.contentType });
   if (!parsed.ok) throw new FeedFetchError(parsed.error);
   const expected = EXPECTED_FORMATS[kind];
   if (!expected.formats.includes(parsed.format)) throw new FeedFetchError(`expected ${expected.label}, but the URL answered with ${parsed.format}`);
@@ -150,7 +150,7 @@ async function pollFolder(actor: Actor, source: ClaimedSource): Promise<Polled> 
   let cursor = source.folderCursor;
   let anythingNew = refused.length > 0;
   for (const file of files) {
-    const fileResults = await importParseResult(actor, { storyId: source.storyId, defaultSource: source.defaultSource }, file.name, parseUpload(file), "FEED");
+    const fileResults = await importParseResult(actor, { storyId: source.storyId, defaultSource: source.defaultSource }, file.name, await parseUploadOffThread(file), "FEED");
     // a file at exactly the old cursor was read by the last poll too: its duplicates are no news
     const seenBefore = source.folderCursor !== null && file.arrivedAt.getTime() === source.folderCursor.getTime();
     const news = seenBefore ? fileResults.filter((result) => result.outcome !== "duplicate") : fileResults;

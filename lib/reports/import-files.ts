@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { killReport } from "./kill-report";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./parse/limits";
-import { parseUpload } from "./parse/parse-upload";
+import { parseUploadOffThread } from "./parse-off-thread";
 import type { ParsedReport, ParseResult, UploadedFile } from "./parse/types";
 import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";
 import { storeReport, type StoreReportResult } from "./store-report";
@@ -186,7 +186,7 @@ export async function importUploadedFiles(
 
   const results: ImportResult[] = [];
   for (const [fileIndex, file] of files.entries()) {
-    results.push(...(await importParseResult(actor, defaults, file.name, parseUpload(file), channel, edits[fileIndex])));
+    results.push(...(await importParseResult(actor, defaults, file.name, await parseUploadOffThread(file), channel, edits[fileIndex])));
   }
   return results;
 }
