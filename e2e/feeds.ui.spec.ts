@@ -37,12 +37,13 @@ test.describe("an editor manages a story's feed sources", () => {
       await page.getByRole("button", { name: "Add source" }).focus();
       await page.keyboard.press("Enter");
       const dialog = page.getByRole("dialog", { name: "Add a feed source" });
-      await dialog.getByLabel("Name").fill("Kaldera wire");
-      await dialog.getByLabel("URL").fill("http://10.0.0.8/internal.xml");
+      await dialog.getByLabel("Name", { exact: true }).fill("Kaldera wire");
+      await dialog.getByLabel("URL", { exact: true }).fill("http://10.0.0.8/internal.xml");
       await dialog.getByRole("button", { name: "Add source" }).press("Enter");
-      await expect(dialog.getByLabel("URL")).toHaveAccessibleDescription(/will not fetch this URL: 10\.0\.0\.8 is a private address/);
+      await expect(dialog.getByLabel("URL", { exact: true })).toHaveAccessibleDescription(/will not fetch this URL: 10\.0\.0\.8 is a private address/);
+      await page.screenshot({ path: "test-results/feeds-refused.png" });
 
-      await dialog.getByLabel("URL").fill(feedUrl);
+      await dialog.getByLabel("URL", { exact: true }).fill(feedUrl);
       await dialog.getByLabel("Poll every (minutes)").fill("1");
       await dialog.getByRole("button", { name: "Add source" }).click();
       await expect(dialog).toBeHidden();

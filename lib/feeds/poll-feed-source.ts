@@ -108,7 +108,8 @@ export async function pollFeedSource(feedSourceId: string, options: { now?: Date
 function failureMessage(error: unknown): string {
   if (error instanceof FeedFetchError) return error.message;
   console.error("feed poll failed unexpectedly", error);
-  return `the poll failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+  const firstLine = (error instanceof Error ? error.message : String(error)).split("\n").find((line) => line.trim()) ?? "unknown error";
+  return `the poll failed (${firstLine.trim().slice(0, 300)})`;
 }
 
 /** Imports run as the editor who added the source, so they are audited in their name, and stop if they may no longer import. */
