@@ -105,7 +105,7 @@ async function main(): Promise<{ code: number; summary?: string }> {
   run.defer("stop next start", async () => nextServer?.stop());
   const seedClient = new pg.Client({ connectionString: benchDb.url });
   await seedClient.connect();
-  const seed = await seedStories(seedClient, { stories: 200, editor: { email: EDITOR.email, name: EDITOR.name, passwordHash: await hashPassword(EDITOR.password) } }).finally(() => seedClient.end());
+  const seed = await seedStories(seedClient, { stories: 1000, editor: { email: EDITOR.email, name: EDITOR.name, passwordHash: await hashPassword(EDITOR.password) } }).finally(() => seedClient.end());
   const port = await freePort();
   nextServer = await startNextServer({
     port,
