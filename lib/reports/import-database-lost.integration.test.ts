@@ -6,11 +6,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { buildStory, buildUser, uniqueToken } from "@/lib/testing/factories";
+import type * as StoreReportModule from "./store-report";
 
 const failAfter = vi.hoisted(() => ({ stored: 0, limit: Number.POSITIVE_INFINITY }));
 
 vi.mock("@/lib/reports/store-report", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./store-report")>();
+  const original = await importOriginal<typeof StoreReportModule>();
   return {
     ...original,
     storeReport: async (...args: Parameters<typeof original.storeReport>) => {
