@@ -59,8 +59,8 @@ async function lightRequests(baseUrl: string, cookie: string, count: number, mus
 }
 
 /** One client importing pages one after another until told to stop; returns each import's time and outcome. */
-async function importLoop(baseUrl: string, cookie: string, storyId: string, client: number, stop: { now: boolean }): Promise<{ ms: number; outcome: string }[]> {
-  const done: { ms: number; outcome: string }[] = [];
+async function importLoop(baseUrl: string, cookie: string, storyId: string, client: number, stop: { now: boolean }): Promise<{ ms: number; outcome: string; reason: string | null }[]> {
+  const done: { ms: number; outcome: string; reason: string | null }[] = [];
   for (let round_ = 0; !stop.now; round_++) {
     const page = largeHtmlPage(PAGE_BYTES).replace("River floods Tarrow valley", `River floods Tarrow valley (client ${client}, round ${round_}, ${randomBytes(3).toString("hex")})`);
     const form = new FormData();
@@ -68,7 +68,7 @@ async function importLoop(baseUrl: string, cookie: string, storyId: string, clie
     const started = performance.now();
     const response = await fetch(`${baseUrl}/api/stories/${storyId}/imports`, { method: "POST", body: form, headers: { cookie, origin: baseUrl }, signal: AbortSignal.timeout(120_000) });
     const body = (await response.json().catch(() => ({}))) as { results?: { outcome: string; reason: string | null }[]; error?: string };
-    done.push({ ms: performance.now() - started, outcome: response.status === 200 ? (body.results?.[0]?.outcome ?? "none") : `HTTP ${response.status}` });
+    done.push({ ms: performance.now() - started, outcome: response.status === 200 ? (body.results?.[0]?.outcome ?? "none") : `HTTP ${response.status}`, reason: body.results?.[0]?.reason ?? body.error ?? null });
   }
   return done;
 }
@@ -145,6 +145,8 @@ async function main(): Promise<{ code: number; summary?: string }> {
     [`while ${CONCURRENT_IMPORTS} clients import ~1 MB HTML pages`, String(loaded.n), ms(loaded.p50), ms(loaded.p95), ms(loaded.max), String(loaded.failures)],
   ]));
   console.log(`Imports during the measurement: ${imports.length} (${Object.entries(outcomes).map(([outcome, count]) => `${count} ${outcome}`).join(", ")}), p50 ${ms(importTimes.p50)} ms, max ${ms(importTimes.max)} ms.`);
+  const refusal = imports.find((entry) => entry.reason)?.reason;
+  if (refusal) console.log(`First refusal: ${refusal}`);
   console.log(`p95 under load / idle: ${(loaded.p95 / idle.p95).toFixed(1)}×.`);
 
   const summary = JSON.stringify({
