@@ -6,7 +6,7 @@ const nextConfig = {
   // proxy.ts refuses larger action bodies with a 413 before Next.js reads them (Next.js itself
   // answers a 500); keep the two equal (lib/http/server-action-guard.ts)
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
-  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "rate-limiter-flexible", "jsdom", "dompurify", "@mozilla/readability"],
+  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "rate-limiter-flexible", "jsdom", "dompurify", "@mozilla/readability", "piscina"],
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isProxyEntry } from "@/lib/auth/client-address";
+import { isAddressAllowList } from "@/lib/feeds/address-policy";
 
 /**
  * The app's environment, validated once at start-up. Each missing or malformed variable gets
@@ -99,6 +100,17 @@ const ZEnvFields = z.object({
   WIREDESK_PG_PORT: z.coerce.number({ error: "WIREDESK_PG_PORT must be a port number" }).int().min(1, "WIREDESK_PG_PORT must be a port number").max(65535, "WIREDESK_PG_PORT must be a port number").default(54329),
   /** the largest stored explainer document (its Yjs state with history) */
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number({ error: "COLLAB_MAX_DOCUMENT_BYTES must be a number of bytes" }).int().min(65_536, "COLLAB_MAX_DOCUMENT_BYTES must be at least 65536").max(256 * 1024 * 1024, "COLLAB_MAX_DOCUMENT_BYTES must be at most 256 MiB").default(4 * 1024 * 1024),
+  /** private addresses feed sources may be fetched from (IPs or CIDR ranges, comma-separated); public ones always may */
+  FEED_PRIVATE_ADDRESS_ALLOWLIST: z
+    .string()
+    .default("")
+    .refine(isAddressAllowList, { error: "FEED_PRIVATE_ADDRESS_ALLOWLIST must be comma-separated IP addresses or CIDR ranges, such as 10.20.0.0/16,127.0.0.1" }),
+  /** the folder inside which editors may add watched folders; unset switches watched folders off */
+  FEED_FOLDER_ROOT: z
+    .string()
+    .refine((value) => value.startsWith("/"), { error: "FEED_FOLDER_ROOT must be an absolute path" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 type S3Settings = Pick<z.infer<typeof ZEnvFields>, "PUBLIC_OUTPUT" | "PUBLIC_OUTPUT_S3_BUCKET" | "PUBLIC_OUTPUT_S3_ACCESS_KEY_ID" | "PUBLIC_OUTPUT_S3_SECRET_ACCESS_KEY">;
@@ -243,4 +255,14 @@ const ZEmbeddedDatabaseEnv = ZEnvFields.pick({ WIREDESK_PG_PORT: true }).extend(
  */
 export function embeddedDatabaseEnv(): z.infer<typeof ZEmbeddedDatabaseEnv> {
   return parseEnv(ZEmbeddedDatabaseEnv);
+}
+
+const ZFeedEnv = ZEnvFields.pick({ FEED_PRIVATE_ADDRESS_ALLOWLIST: true, FEED_FOLDER_ROOT: true });
+
+/**
+ * What feed sources need (adding one in the app, polling in the worker). Read on every call, not
+ * cached: it is cheap, and a test starts its own feed server before it sets the allow-list.
+ */
+export function feedEnv(): z.infer<typeof ZFeedEnv> {
+  return parseEnv(ZFeedEnv);
 }

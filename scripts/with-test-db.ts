@@ -49,13 +49,16 @@ await migrateJobQueue(testUrl);
 
 // the worker writes the static public site here, never into the project's .data
 const publicOutputDir = process.env.PUBLIC_OUTPUT_DIR ?? (e2e ? mkdtempSync(path.join(os.tmpdir(), "wiredesk-e2e-public-")) : undefined);
+// the feeds browser test serves its feed from a local HTTP server: the app and the worker may
+// fetch from the loopback address (everywhere else private addresses are refused)
+const feedAllowList = process.env.FEED_PRIVATE_ADDRESS_ALLOWLIST ?? "127.0.0.1";
 
 // browser tests import reports and expect them analysed, as under `npm start`: a queue worker
 // runs beside the app server (integration tests run jobs themselves, deterministically)
 const worker = e2e
   ? spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1", PUBLIC_OUTPUT_DIR: publicOutputDir },
+      env: { ...process.env, DATABASE_URL: testUrl, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "1", PUBLIC_OUTPUT_DIR: publicOutputDir, FEED_PRIVATE_ADDRESS_ALLOWLIST: feedAllowList },
     })
   : undefined;
 
@@ -88,6 +91,7 @@ const child = spawn(command[0]!, command.slice(1), {
           // the browser tests stand in for a reverse proxy on the loopback address: their
           // X-Forwarded-For gives each simulated client its own address
           TRUSTED_PROXIES: "127.0.0.1,::1",
+          FEED_PRIVATE_ADDRESS_ALLOWLIST: feedAllowList,
           COLLAB_PORT: collabPort,
           E2E_REDIS_URL: useRedis ? redisUrl : "",
           NEXTAUTH_URL: `http://localhost:${port}`,

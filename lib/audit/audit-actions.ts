@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = {
   "report.correction": "Report corrected by its source",
   "report.kill": "Report killed",
   "report.correct_metadata": "Report details corrected",
+  "feed_source.add": "Feed source added",
+  "feed_source.pause": "Feed source paused",
+  "feed_source.resume": "Feed source resumed",
+  "feed_source.remove": "Feed source removed",
   "claim.tag": "Claim tagged",
   "claim.edit": "Claim edited",
   "claim.set_status": "Claim status changed",
@@ -60,7 +64,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
 /** What an audit row is about (its `entityType` column). */
-export type AuditEntityType = "story" | "user" | "api_token" | "report" | "claim" | "claim_suggestion" | "fact" | "explainer";
+export type AuditEntityType = "story" | "user" | "api_token" | "report" | "claim" | "claim_suggestion" | "fact" | "explainer" | "feed_source";
 
 /** True for an action in the catalogue (rows from before the catalogue may hold others). */
 export function isAuditAction(value: string): value is AuditAction {

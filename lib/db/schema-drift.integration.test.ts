@@ -197,6 +197,7 @@ const SQL_ONLY_CHECKS: ReadonlyArray<[table: string, name: string]> = [
   ["ExplainerRevision", "ExplainerRevision_number_check"],
   ["Fact", "Fact_sourceCount_check"],
   ["ReReviewFlag", "ReReviewFlag_resolution_check"],
+  ["FeedSource", "FeedSource_intervalSeconds_check"],
 ];
 
 /** Tables that exist on purpose without a model. */

@@ -13,6 +13,8 @@ export type JobPayloads = {
   "reanalyze-story": { storyId: string };
   "refresh-fact": { storyId: string; factId: string };
   "publish-public-output": { slug: string };
+  "poll-feed-source": { feedSourceId: string };
+  "poll-due-feeds": Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
 import { isDomainError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { ImportChannel } from "@/lib/generated/prisma/enums";
 import { killReport } from "./kill-report";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES } from "./upload-limits";
-import { parseUpload } from "./parse/parse-upload";
-import type { ParsedReport, UploadedFile } from "./parse/types";
+import { parseUploadOffThread } from "./parse-off-thread";
+import type { ParsedReport, ParseResult, UploadedFile } from "./parse/types";
 import { ZImportOverride, ZImportOverrides, type TImportOverrideValue } from "./schemas";
 import { storeReport, type StoreReportResult } from "./store-report";
 
@@ -185,27 +186,76 @@ export async function importUploadedFiles(
   const edits = files.map((_, index) => readOverrides(overrides[index]));
 
   const results: ImportResult[] = [];
+  const batch = newImportBatch();
   for (const [fileIndex, file] of files.entries()) {
-    const parsed = parseUpload(file);
-    if (!parsed.ok) {
-      results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: parsed.error });
+    results.push(...(await importParseResult(actor, defaults, file.name, await parseUploadOffThread(file), channel, edits[fileIndex], batch)));
+  }
+  return results;
+}
+
+/** What a batch has done so far, across its files: once the database is gone, later items are not tried. */
+export type ImportBatch = { changed: number; databaseLost: boolean };
+
+export function newImportBatch(): ImportBatch {
+  return { changed: 0, databaseLost: false };
+}
+
+const DATABASE_LOST_REASON =
+  "Not imported: the desk lost its database connection during the import. Import this file again once the desk is back; the reports already imported are kept, and a second import skips them as duplicates.";
+
+const CHANGED_OUTCOMES = new Set<ImportOutcome>(["imported", "new_version", "held", "killed"]);
+
+/**
+ * Imports one item of a batch. When the database goes away mid-batch, the items already stored
+ * stay stored, so the batch answers per item (those imported, the rest refused with the reason)
+ * instead of failing whole; only when nothing was stored yet does the error reach the caller
+ * (which answers "nothing was changed, try again").
+ */
+async function importBatchItem(batch: ImportBatch, base: { file: string; item: number | null; headline: string | null }, work: () => Promise<ImportResult>): Promise<ImportResult> {
+  const lost = { ...base, outcome: "rejected" as const, reportId: null, version: null, reason: DATABASE_LOST_REASON };
+  if (batch.databaseLost) return lost;
+  try {
+    const result = await work();
+    if (CHANGED_OUTCOMES.has(result.outcome)) batch.changed++;
+    return result;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error) || batch.changed === 0) throw error;
+    batch.databaseLost = true;
+    return lost;
+  }
+}
+
+/**
+ * Imports what the parser found in one file (or one fetched feed document): a result line per
+ * item, the parser's refusals included. Feed polling calls this with the document it fetched.
+ */
+export async function importParseResult(
+  actor: Actor,
+  defaults: ImportDefaults,
+  fileName: string,
+  parsed: ParseResult,
+  channel: ImportChannel,
+  edits: ReturnType<typeof readOverrides> = { valid: new Map(), refused: new Map() },
+  batch: ImportBatch = newImportBatch(),
+): Promise<ImportResult[]> {
+  assertCan(actor, "report.import");
+  if (!parsed.ok) return [{ file: fileName, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason: parsed.error }];
+  const results: ImportResult[] = [];
+  const several = parsed.reports.length + parsed.skipped.length > 1;
+  const { valid, refused } = edits;
+  for (const [index, report] of parsed.reports.entries()) {
+    const item = several ? index + 1 : null;
+    const refusal = refused.get(index) ?? refused.get(-1);
+    if (refusal) {
+      results.push({ file: fileName, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
       continue;
     }
-    const several = parsed.reports.length + parsed.skipped.length > 1;
-    const { valid, refused } = edits[fileIndex]!;
-    for (const [index, report] of parsed.reports.entries()) {
-      const item = several ? index + 1 : null;
-      const refusal = refused.get(index) ?? refused.get(-1);
-      if (refusal) {
-        results.push({ file: file.name, item, outcome: "rejected", headline: report.headline || null, reportId: null, version: null, reason: refusal });
-        continue;
-      }
-      results.push(await importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: file.name, item }));
-    }
-    // entries the parser left out ("item 3: no body text") are refused lines of their own
-    for (const reason of parsed.skipped) {
-      results.push({ file: file.name, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason });
-    }
+    const base = { file: fileName, item, headline: report.headline || null };
+    results.push(await importBatchItem(batch, base, () => importParsedReport(actor, withOverride(report, valid.get(index)), defaults, channel, { file: fileName, item })));
+  }
+  // entries the parser left out ("item 3: no body text") are refused lines of their own
+  for (const reason of parsed.skipped) {
+    results.push({ file: fileName, item: null, outcome: "rejected", headline: null, reportId: null, version: null, reason });
   }
   return results;
 }

@@ -26,7 +26,7 @@ describe("previewing an import", () => {
     const story = await buildStory(editor.actor);
     const before = await db.report.count();
     const token = uniqueToken();
-    const [plain, broken, flash] = previewUploadedFiles(editor.actor, [
+    const [plain, broken, flash] = await previewUploadedFiles(editor.actor, [
       { name: "dam.txt", bytes: encode(PLAIN), contentType: "text/plain" },
       { name: "broken.xml", bytes: encode('<?xml version="1.0"?>\n<newsItem guid="x">\n<contentMeta><headline>Cut'), contentType: "application/xml" },
       { name: "flash.json", bytes: encode(JSON.stringify({ uri: `urn:calder:${token}`, headline: "FLASH: Harrow dam breached", copyrightholder: "Calder Wire" })), contentType: "application/json" },
@@ -44,9 +44,9 @@ describe("previewing an import", () => {
     const viewer = await buildUser({ role: "VIEWER" });
     const editor = await buildUser({ role: "EDITOR" });
     const file = { name: "dam.txt", bytes: encode(PLAIN), contentType: "text/plain" };
-    expect(() => previewUploadedFiles(viewer.actor, [file])).toThrow(expect.objectContaining({ kind: "forbidden" }));
+    await expect(previewUploadedFiles(viewer.actor, [file])).rejects.toThrow(expect.objectContaining({ kind: "forbidden" }));
     const tooMany = Array.from({ length: MAX_BATCH_FILES + 1 }, () => file);
-    expect(() => previewUploadedFiles(editor.actor, tooMany)).toThrow(/at most/);
-    expect(() => previewUploadedFiles(editor.actor, [])).toThrow(/at least one/);
+    await expect(previewUploadedFiles(editor.actor, tooMany)).rejects.toThrow(/at most/);
+    await expect(previewUploadedFiles(editor.actor, [])).rejects.toThrow(/at least one/);
   });
 });

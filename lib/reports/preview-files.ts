@@ -3,8 +3,8 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors/domain-errors";
 import { batchLimitReason } from "./import-files";
 import { inspectReport, type InspectedItem } from "./parse/inspect-upload";
-import { parseUpload } from "./parse/parse-upload";
-import type { UploadedFile } from "./parse/types";
+import { parseUploadOffThread } from "./parse-off-thread";
+import type { ParseResult, UploadedFile } from "./parse/types";
 
 /** Paragraphs of each item the preview sends back: enough to recognise the report. */
 export const PREVIEW_PARAGRAPHS = 3;
@@ -32,13 +32,16 @@ export type PreviewFile = {
  * Parses uploaded files exactly as an import would, and writes nothing: what the editor checks
  * and edits before importing. The same permission and batch limits as the import apply.
  */
-export function previewUploadedFiles(actor: Actor, files: UploadedFile[]): PreviewFile[] {
+export async function previewUploadedFiles(actor: Actor, files: UploadedFile[]): Promise<PreviewFile[]> {
   assertCan(actor, "report.import");
   if (files.length === 0) throw invalid("Choose at least one file to preview.");
   const limit = batchLimitReason(files);
   if (limit) throw invalid(limit);
-  return files.map((file) => {
-    const result = parseUpload(file);
+  const results: ParseResult[] = [];
+  // one at a time: a batch of large files queues behind itself, not in front of other editors
+  for (const file of files) results.push(await parseUploadOffThread(file));
+  return files.map((file, index) => {
+    const result = results[index]!;
     if (!result.ok) return { file: file.name, format: result.format ?? "other", error: { code: result.code, message: result.error }, items: [], skipped: [] };
     return {
       file: file.name,

@@ -21,6 +21,13 @@ export type StoreReportResult =
   /** an embargoed report, stored and held until `embargoedUntil` */
   | { outcome: "held"; reportId: string; version: number; embargoedUntil: Date };
 
+/**
+ * A report's transaction also suggests claims in its text (the language model loads on first
+ * use) and re-anchors claims on a new version: on a busy server that outlasts Prisma's 5 s
+ * default, and a feed poll or upload then fails for no fault of its own.
+ */
+const IMPORT_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
+
 /** The note a correction version carries when the source gave no words of its own. */
 export const DEFAULT_CORRECTION_NOTE = "The source sent this version as a correction.";
 
@@ -144,7 +151,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
         });
         if (heldUntil) return { outcome: "held", reportId: report.id, version: 1, embargoedUntil: heldUntil };
         return { outcome: "imported", reportId: report.id, version: 1 };
-      });
+      }, IMPORT_TRANSACTION);
     } catch (error) {
       // a concurrent import of the same report won the unique index; run again to see it
       if (isUniqueViolation(error) && attempt < 5) continue;

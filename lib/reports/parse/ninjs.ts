@@ -12,7 +12,7 @@ import {
   splitPlainParagraphs,
   withoutByPrefix,
 } from "./text-normalize";
-import { type ParsedReport } from "./types";
+import { type ParsedItems, type ParsedReport } from "./types";
 import { parseXmlDocument } from "./xml-tree";
 
 type JsonObject = Record<string, unknown>;
@@ -27,29 +27,42 @@ const NON_TEXT_TYPES = new Set(["picture", "graphic", "video", "audio", "image",
  * IPTC ninjs, generations 1.x (`body_text`/`body_html`, `byline`, `versioncreated`), 2.x
  * (`headlines`, `bodies`, `by`) and 3.x (camelCase: `versionCreated`, `contentType`, ...).
  * Property names are matched case-insensitively, which covers all three. A JSON array gives one
- * report per item; picture/video/audio items without text are skipped in an array.
+ * report per item; in an array, picture/video/audio items and items that cannot be read are
+ * left out with their reason (each entry of a feed gets its own result), the rest still import.
  */
-export function parseNinjs(text: string): ParsedReport[] {
+export function parseNinjs(text: string): ParsedItems {
   const json = parseJson(text);
   if (Array.isArray(json)) {
     if (json.length === 0) reject("the JSON array is empty: no ninjs items");
     const reports: ParsedReport[] = [];
+    const skipped: string[] = [];
+    let nonText = 0;
     json.forEach((entry, index) => {
       const where = `ninjs item ${index + 1}`;
-      if (!isObject(entry)) reject(`${where} is not a JSON object`);
-      if (!looksLikeNinjs(entry)) reject(`${where} is not ninjs: ${describeKeys(entry)}`);
-      if (nonTextType(entry)) return;
+      if (!isObject(entry)) return skipped.push(`${where} is not a JSON object`);
+      if (!looksLikeNinjs(entry)) return skipped.push(`${where} is not ninjs: ${describeKeys(entry)}`);
       const label = itemLabel("ninjs item", index, headlineOf(entry));
-      reports.push(inItem(label, () => ninjsToReport(entry)));
+      const type = nonTextType(entry);
+      if (type) {
+        nonText++;
+        return skipped.push(`${label}: of type "${type}", not a text report`);
+      }
+      try {
+        reports.push(inItem(label, () => ninjsToReport(entry)));
+      } catch (error) {
+        if (!(error instanceof ReportParseError)) throw error;
+        skipped.push(error.message);
+      }
     });
-    if (reports.length === 0) reject("the ninjs items are all pictures, video, audio or events: no text reports", "unsupported");
-    return reports;
+    if (reports.length === 0 && nonText === json.length) reject("the ninjs items are all pictures, video, audio or events: no text reports", "unsupported");
+    if (reports.length === 0) reject(`the ninjs array has no readable text item: ${skipped[0]}`, "empty");
+    return { reports, skipped };
   }
   if (!isObject(json)) reject("JSON is not ninjs: expected an object (or an array of objects)", "unsupported");
   if (!looksLikeNinjs(json)) reject(`JSON is not ninjs: ${describeKeys(json)}`, "unsupported");
   const type = nonTextType(json);
   if (type) reject(`this ninjs item is of type "${type}", not a text report`, "unsupported");
-  return [ninjsToReport(json)];
+  return { reports: [ninjsToReport(json)], skipped: [] };
 }
 
 function parseJson(text: string): unknown {

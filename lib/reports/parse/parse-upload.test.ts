@@ -82,9 +82,15 @@ describe("ninjs", () => {
     expect(result.ok && result.reports[1]?.warnings).toContain("the ninjs item has no body text: a headline-only item");
   });
 
-  it("names the item of an array that has neither headline nor body", () => {
+  it("leaves out, by name, the item of an array that has neither headline nor body, and keeps the good one", () => {
     const result = textUpload("batch.json", JSON.stringify([{ uri: "a", headline: "Fine", body_text: "Text." }, { uri: "b", versioncreated: "2031-12-03T08:15:00Z" }]));
-    expect(!result.ok && result.error).toBe("batch.json: ninjs item 2: the ninjs item has neither a headline nor a body (`body_*`, `bodies`)");
+    expect(result.ok && result.reports.map((report) => report.headline)).toEqual(["Fine"]);
+    expect(result.ok && result.skipped).toEqual(["ninjs item 2: the ninjs item has neither a headline nor a body (`body_*`, `bodies`)"]);
+  });
+
+  it("says which items of a ninjs array are pictures rather than dropping them silently", () => {
+    const result = textUpload("mixed.json", JSON.stringify([{ uri: "a", headline: "Fine", body_text: "Text." }, { uri: "p", type: "picture", headline: "Harbour at dawn" }]));
+    expect(result.ok && result.skipped).toEqual(['ninjs item 2 ("Harbour at dawn"): of type "picture", not a text report']);
   });
 });
 

@@ -136,7 +136,7 @@ function parseAs(detected: DetectedFormat, text: string, fileName: string): { fo
   }
   switch (detected.format) {
     case "ninjs":
-      return { format: "ninjs", reports: parseNinjs(text), skipped: [] };
+      return { format: "ninjs", ...parseNinjs(text) };
     case "html":
       return single("html", parseHtmlPage(text));
     case "anpa1312":

@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     const actor = await requireActor();
     const upload = await readUploadForm(request);
     if ("error" in upload) return Response.json({ error: upload.error }, { status: 400 });
-    return Response.json({ files: previewUploadedFiles(actor, upload.files) });
+    return Response.json({ files: await previewUploadedFiles(actor, upload.files) });
   } catch (error) {
     if (isDomainError(error)) return Response.json({ error: error.message }, { status: httpStatusOf(error) });
     if (error instanceof HttpRequestError) return Response.json({ error: error.message }, { status: error.status });
