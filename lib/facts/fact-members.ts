@@ -35,12 +35,13 @@ export type MemberRow = {
 /** A report with no source still counts as one (unnamed) outlet. */
 export const UNKNOWN_SOURCE = "Unknown source";
 
-// A member's independent source is the agency its report credits ("Orrin News Agency
-// reported"), else the report's outlet: an aggregator relaying an agency is not a second source.
+// A member's independent source is the agency its report's current version credits ("Orrin News
+// Agency reported"), else the report's outlet: an aggregator relaying an agency is not a second
+// source.
 const MEMBER_COLUMNS = {
-  claim: Prisma.sql`c.id, 'claim' AS kind, c."reportId", c.start, c."end", c.exact AS text, COALESCE(r.credit, src.name, ${UNKNOWN_SOURCE}) AS source,
+  claim: Prisma.sql`c.id, 'claim' AS kind, c."reportId", c.start, c."end", c.exact AS text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
     c."factId", c."factPinned" AS pinned, c.features, c."featuresVersion"`,
-  suggestion: Prisma.sql`s.id, 'suggestion' AS kind, s."reportId", s.start, s."end", s.text, COALESCE(r.credit, src.name, ${UNKNOWN_SOURCE}) AS source,
+  suggestion: Prisma.sql`s.id, 'suggestion' AS kind, s."reportId", s.start, s."end", s.text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
     s."factId", s."factPinned" AS pinned, s.features, s."featuresVersion"`,
 };
 

@@ -187,6 +187,21 @@ describe("fact analysis in the job queue", () => {
     expect(seized.sources).toEqual(["Northgate News Agency"]);
   });
 
+  it("an aggregator's report credited to an agency counts as that agency, whatever its sentences say", async () => {
+    const { editor, story } = await deskStory();
+    await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED]);
+    // the credit line sits elsewhere in the aggregator's report; the grouped sentence names no one
+    const input = buildReportInput(story.id, { externalId: `wire-${uniqueToken()}`, source: "World Digest", paragraphs: [CAPTURED] });
+    await storeReport(editor.actor, { ...input, credit: "Northgate News Agency" }, "PASTE");
+    await importReport(editor.actor, story.id, "Kestrel Daily", ["Rebel forces took control of the Tel Hamra crossing on Thursday, residents said."]);
+    await drainQueue();
+
+    const seized = await factHolding(story.id, "seized the Tel Hamra crossing on Thursday after");
+    expect((await factHolding(story.id, "Insurgents captured")).id).toBe(seized.id);
+    expect(seized.sources).toEqual(["Kestrel Daily", "Northgate News Agency"]);
+    expect(seized.sourceCount).toBe(2);
+  });
+
   it("a later report joins the facts already there instead of regrouping the story", async () => {
     const { editor, story } = await deskStory();
     await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED, KILLED_12]);
