@@ -11,7 +11,7 @@ import { listPeople } from "@/lib/people/list-people";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const control = "h-9 rounded-md border border-line bg-white px-2 text-sm";
+const control = "h-9 max-w-full rounded-md border border-line bg-white px-2 text-sm";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActorForPage();
@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" description="Every change on the desk: who, what, when, before and after." />
       <form className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3" action="/audit">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="audit-person" className="text-xs font-medium text-muted">
             Person
           </label>
@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="audit-action" className="text-xs font-medium text-muted">
             Action
           </label>
@@ -57,13 +57,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="audit-from" className="text-xs font-medium text-muted">
             From (UTC day)
           </label>
           <input id="audit-from" type="date" name="from" defaultValue={query.from} className={control} />
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="audit-to" className="text-xs font-medium text-muted">
             To (UTC day)
           </label>
