@@ -4,6 +4,7 @@ import { contentSecurityEnv } from "@/lib/env";
 import { collabConnectSources, CONTENT_SECURITY_POLICY_HEADER, createNonce, deskContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isServerActionRequest, refuseServerActionRequest } from "@/lib/http/server-action-guard";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable-page";
+import { answerPublicRevalidation } from "@/lib/publishing/public-conditional";
 import { REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
 
 /**
@@ -11,7 +12,9 @@ import { REQUEST_PATH_HEADER } from "@/lib/http/unavailable-path";
  * with a 500 (foreign origin, oversized or unsized body) with a clear 4xx instead, and answers
  * 503 with Retry-After while this instance knows its database is unreachable
  * (lib/db/availability.ts), until a probe finds it back. Every other response gets the desk's
- * Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts).
+ * Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts). A public page
+ * or feed revalidated with a tag this instance holds at the current site version is answered 304
+ * here, before routing (lib/publishing/public-conditional.ts).
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   if (isServerActionRequest(request.method, request.nextUrl.pathname)) {
@@ -26,7 +29,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // the public site's route handlers send their own script-free policy, cached with the page
-  if (isPublicSitePath(request.nextUrl.pathname)) return NextResponse.next({ request: { headers: forwarded } });
+  if (isPublicSitePath(request.nextUrl.pathname)) {
+    return (await answerPublicRevalidation(request, request.nextUrl.pathname)) ?? NextResponse.next({ request: { headers: forwarded } });
+  }
   // Next.js reads the nonce from the request's policy and stamps it on its scripts, so both the
   // forwarded request and the response carry the same policy
   const policy = deskPolicy(request);

@@ -73,6 +73,20 @@ export class PublicPageCache {
     return { ...entry, cache: "miss" };
   }
 
+  /**
+   * The entry for `key` when one is held at the current site version, without rendering: what
+   * the proxy needs to answer a conditional GET before the route runs. Null when the cache is
+   * off, empty for the key, or older than the site.
+   */
+  async current(key: string): Promise<CachedResponse | null> {
+    if (!this.enabled() || !this.entries.has(key)) return null;
+    const siteVersion = await this.versions.read();
+    const hit = this.entries.get(key);
+    if (!hit || hit.siteVersion !== siteVersion) return null;
+    this.stats.hits += 1;
+    return hit;
+  }
+
   /** Counters for the benchmark and for tests. */
   snapshot(): { entries: number; hits: number; misses: number; versionQueries: number } {
     return { entries: this.entries.size, ...this.stats, versionQueries: this.versions.queries };

@@ -9,6 +9,7 @@ import { quietQueueLogger } from "@/lib/jobs/queue-logger";
 import { taskList } from "@/lib/jobs/task-list";
 import { buildUser, type BuiltUser } from "@/lib/testing/factories";
 import { approvedExplainer, approveRevision, bullet, cite, documentWith, publishTarget, text, type PublishingFixture } from "@/lib/testing/publishing-fixtures";
+import { answerPublicRevalidation } from "./public-conditional";
 import { PublicPageCache } from "./public-cache";
 import { explainerPageResponse, feedResponse } from "./public-responses";
 import { PublicSiteVersionReader } from "./public-site-version";
@@ -309,5 +310,58 @@ describe("the publishing job", () => {
     await runDueJobs();
     await jobDone(fixture.slug);
     expect(await readFile(path.join(blocked, `explainers/${fixture.slug}.html`), "utf8")).toContain("Lorvan ferry");
+  });
+});
+
+describe("revalidations answered before routing", () => {
+  const revalidate = (urlPath: string, init: RequestInit = {}) => answerPublicRevalidation(new Request(`${ORIGIN}${urlPath}`, init), urlPath);
+  const saved = globalThis.__wiredeskPublicCache;
+  afterEach(() => {
+    globalThis.__wiredeskPublicCache = saved;
+  });
+
+  it("a held tag at the current site version gets the route's 304 without the route; anything else goes on to the route", async () => {
+    const fixture = await publishedExplainer();
+    const page = `/explainers/${fixture.slug}`;
+    const instance = newInstance();
+    globalThis.__wiredeskPublicCache = instance;
+
+    // nothing held yet: the route renders
+    expect(await revalidate(page, { headers: { "if-none-match": '"any"' } })).toBeNull();
+    for (const urlPath of [page, "/explainers/feed.atom", "/explainers/feed.rss"]) {
+      const full = await get(urlPath, { cache: instance });
+      const etag = full.headers.get("etag")!;
+      const answered = await revalidate(urlPath, { headers: { "if-none-match": etag } });
+      expect(answered?.status).toBe(304);
+      for (const header of ["etag", "cache-control", "content-type", "content-security-policy", "vary"]) {
+        expect(answered!.headers.get(header)).toBe(full.headers.get(header));
+      }
+      expect((await revalidate(urlPath, { method: "HEAD", headers: { "if-none-match": `W/${etag}` } }))?.status).toBe(304);
+      // another tag, no condition, or a write: the route decides
+      expect(await revalidate(urlPath, { headers: { "if-none-match": '"an-old-tag"' } })).toBeNull();
+      expect(await revalidate(urlPath)).toBeNull();
+      expect(await revalidate(urlPath, { method: "POST", headers: { "if-none-match": etag } })).toBeNull();
+    }
+    expect(await revalidate("/explainers/a/b", { headers: { "if-none-match": "*" } })).toBeNull();
+    expect(await revalidate("/explainers/%E0%A4%A", { headers: { "if-none-match": "*" } })).toBeNull();
+
+    // a correction made elsewhere moves the site version: the held tag no longer earns a 304
+    const held = (await get(page, { cache: instance })).headers.get("etag")!;
+    await approveChange(fixture, "The ferry crossing reopened at dawn on Thursday.");
+    await publishCorrection(desk.editor.actor, { ...(await publishTarget(fixture)), note: "An earlier version gave the wrong day for the reopening of the crossing." });
+    expect(await revalidate(page, { headers: { "if-none-match": held } })).toBeNull();
+    const corrected = await get(page, { cache: instance, headers: { "if-none-match": held } });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toContain("reopened at dawn on Thursday");
+  });
+
+  it("with the page cache off nothing is answered early", async () => {
+    const fixture = await publishedExplainer();
+    const page = `/explainers/${fixture.slug}`;
+    const off = new PublicPageCache(new PublicSiteVersionReader(), () => false);
+    globalThis.__wiredeskPublicCache = off;
+    const etag = (await get(page, { cache: off })).headers.get("etag")!;
+    expect(await revalidate(page, { headers: { "if-none-match": etag } })).toBeNull();
+    expect((await get(page, { cache: off, headers: { "if-none-match": etag } })).status).toBe(304);
   });
 });

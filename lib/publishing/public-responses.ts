@@ -1,11 +1,12 @@
 import "server-only";
-import { publicEnv } from "@/lib/env";
-import { CONTENT_SECURITY_POLICY_HEADER, scriptFreeContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { publicPageCache, type CachedResponse, type PublicBody, type PublicPageCache } from "./public-cache";
 import { explainerUrl, renderAtomFeed, renderRssFeed } from "./feeds";
 import { getPublicExplainer, lastFeedChange, listPublishedExplainers } from "./public-explainer";
 import { renderExplainerPage, renderGonePage, renderNotFoundPage } from "./render-public-page";
 import { ZPublicSlug } from "./schemas";
+import { etagMatches, publicBaseUrl, publicCacheKeys, publicResponseHeaders } from "./public-headers";
+
+export { etagMatches, publicBaseUrl, publicCacheControl } from "./public-headers";
 
 /**
  * HTTP responses of the public site (explainer pages, with their JSON-LD, and feeds), served
@@ -21,42 +22,10 @@ import { ZPublicSlug } from "./schemas";
 const HTML = "text/html; charset=utf-8";
 export const ATOM = "application/atom+xml; charset=utf-8";
 export const RSS = "application/rss+xml; charset=utf-8";
-const STALE_WHILE_REVALIDATE_SECONDS = 30;
-// the app answers 503 while PostgreSQL is down (it cannot tell whether a copy is current);
-// a CDN may go on serving its last good copy meanwhile
-const STALE_IF_ERROR_SECONDS = 86_400;
 
-/** Cache-Control of every public page and feed (app responses and static output alike). */
-export function publicCacheControl(cdnMaxAgeSeconds: number = publicEnv().PUBLIC_CDN_MAX_AGE_SECONDS): string {
-  // Compression is left to Next (route handlers cannot set Content-Encoding) or to the CDN,
-  // which keeps compressed copies and revalidates them by ETag.
-  return `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
-}
-
-/** Origin of public links: PUBLIC_BASE_URL when set, else the request's own origin. */
-export function publicBaseUrl(request: Request): string {
-  return publicEnv().PUBLIC_BASE_URL ?? new URL(request.url).origin;
-}
-
-/** If-None-Match against a strong tag (RFC 9110 13.1.2 uses the weak comparison for it). */
-export function etagMatches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  return header.split(",").some((candidate) => {
-    const value = candidate.trim();
-    return value === "*" || value === etag || value === `W/${etag}`;
-  });
-}
-
+/** The response for a cache entry: 304 when the request's If-None-Match names its tag. */
 function toResponse(request: Request, entry: CachedResponse & { cache: "hit" | "miss" }): Response {
-  const headers = new Headers({
-    "Content-Type": entry.contentType,
-    "Cache-Control": publicCacheControl(),
-    ETag: entry.etag,
-    Vary: "Accept-Encoding",
-    "X-Public-Cache": entry.cache,
-    // the same for every response (no nonce: public pages run no script), so it is cached with it
-    [CONTENT_SECURITY_POLICY_HEADER]: scriptFreeContentSecurityPolicy(),
-  });
+  const headers = publicResponseHeaders(entry, entry.cache);
   if (etagMatches(request.headers.get("if-none-match"), entry.etag)) return new Response(null, { status: 304, headers });
   if (request.method === "HEAD") return new Response(null, { status: entry.status, headers });
   return new Response(new Uint8Array(entry.bytes), { status: entry.status, headers });
@@ -82,15 +51,15 @@ export async function renderPublicFeed(format: "atom" | "rss", baseUrl: string):
 /** GET /explainers/[slug]: 200 with the live page, 410 with the withdrawal notice, or 404. */
 export async function explainerPageResponse(request: Request, slug: string, cache: PublicPageCache = publicPageCache()): Promise<Response> {
   if (!ZPublicSlug.safeParse(slug).success) {
-    return toResponse(request, await cache.response(`404`, async () => ({ status: 404, contentType: HTML, body: renderNotFoundPage(), cacheable: true })));
+    return toResponse(request, await cache.response(publicCacheKeys.notFound, async () => ({ status: 404, contentType: HTML, body: renderNotFoundPage(), cacheable: true })));
   }
   const baseUrl = publicBaseUrl(request);
-  return toResponse(request, await cache.response(`page:${baseUrl}:${slug}`, () => renderPublicPage(slug, baseUrl)));
+  return toResponse(request, await cache.response(publicCacheKeys.page(baseUrl, slug), () => renderPublicPage(slug, baseUrl)));
 }
 
 /** GET /explainers/feed.atom and /explainers/feed.rss. */
 export async function feedResponse(request: Request, format: "atom" | "rss", cache: PublicPageCache = publicPageCache()): Promise<Response> {
   const baseUrl = publicBaseUrl(request);
-  const entry = await cache.response(`feed:${format}:${baseUrl}`, async () => ({ ...(await renderPublicFeed(format, baseUrl)), cacheable: true }));
+  const entry = await cache.response(publicCacheKeys.feed(format, baseUrl), async () => ({ ...(await renderPublicFeed(format, baseUrl)), cacheable: true }));
   return toResponse(request, entry);
 }
