@@ -1,9 +1,10 @@
 "use client";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
@@ -105,40 +106,15 @@ function CreateApiTokenForm({ onClose }: { onClose: () => void }) {
 }
 
 export function RevokeApiTokenButton({ token }: { token: { id: string; name: string } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmActionButton
+      trigger="Revoke"
+      triggerLabel={`Revoke ${token.name}`}
       title={`Revoke “${token.name}”?`}
       description="Requests with this token are refused from now on. This cannot be undone; the reports it imported stay."
-      trigger={
-        <Button size="sm" variant="danger" aria-label={`Revoke ${token.name}`}>
-          Revoke
-        </Button>
-      }
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button
-          variant="danger"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await revokeApiTokenAction({ tokenId: token.id });
-              if (result.ok) {
-                toast.success(`${token.name} revoked`);
-                setOpen(false);
-              } else toast.error(result.error);
-              router.refresh();
-            })
-          }
-        >
-          Revoke token
-        </Button>
-      </div>
-    </Dialog>
+      confirm="Revoke token"
+      action={() => revokeApiTokenAction({ tokenId: token.id })}
+      success={`${token.name} revoked`}
+    />
   );
 }
