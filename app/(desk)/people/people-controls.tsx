@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { useToastedAction } from "@/components/ui/use-toasted-action";
 import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { changeRoleAction, createPersonAction, issuePasswordLinkAction, setPersonActiveAction } from "./actions";
 
@@ -47,21 +48,10 @@ function OneTimeLink({ token, name }: { token: string; name: string }) {
 }
 
 export function CreatePersonDialog() {
-  const [open, setOpen] = useState(false);
-  // remounting the form on every opening resets its action state: no stale link or errors
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
-      title="Add a person"
-      trigger={<Button variant="primary">Add person</Button>}
-    >
-      <CreatePersonForm key={formKey} onClose={() => setOpen(false)} />
-    </Dialog>
+    <FormDialog title="Add a person" trigger={<Button variant="primary">Add person</Button>}>
+      {(close) => <CreatePersonForm onClose={close} />}
+    </FormDialog>
   );
 }
 

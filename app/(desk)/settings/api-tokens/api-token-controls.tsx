@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
-import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, TextField } from "@/components/ui/field";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
@@ -52,22 +52,14 @@ function NewTokenOnce({ name, token, onDone }: { name: string; token: string; on
 }
 
 export function CreateApiTokenDialog() {
-  const [open, setOpen] = useState(false);
-  // remounting the form on every opening drops the previous token from memory and the DOM
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
+    <FormDialog
       title="Create an API token"
       description="One token per wire system or script, so each can be revoked on its own."
       trigger={<Button variant="primary">Create token</Button>}
     >
-      <CreateApiTokenForm key={formKey} onClose={() => setOpen(false)} />
-    </Dialog>
+      {(close) => <CreateApiTokenForm onClose={close} />}
+    </FormDialog>
   );
 }
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
-import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useToastedAction } from "@/components/ui/use-toasted-action";
@@ -19,21 +19,14 @@ const LOCATION_HINTS: Record<TFeedKind, string> = {
 };
 
 export function AddFeedSourceDialog({ storyId }: { storyId: string }) {
-  const [open, setOpen] = useState(false);
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
+    <FormDialog
       title="Add a feed source"
       description="The desk polls it on its interval and imports new items and new versions into this story."
       trigger={<Button variant="primary">Add source</Button>}
     >
-      <AddFeedSourceForm key={formKey} storyId={storyId} onClose={() => setOpen(false)} />
-    </Dialog>
+      {(close) => <AddFeedSourceForm storyId={storyId} onClose={close} />}
+    </FormDialog>
   );
 }
 
