@@ -6,6 +6,7 @@ import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
+import { sourceKey } from "./normalize-text";
 import { ZCorrectReportMetadata } from "./schemas";
 import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
@@ -15,7 +16,6 @@ export const STALE_REPORT_METADATA = "Someone changed this report's details afte
 
 type Metadata = { headline: string; source: string | null; byline: string | null; dateline: string | null; language: string | null; publishedAt: string | null };
 
-const sourceKey = (name: string) => name.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * Corrects what the desk recorded about a report (headline, outlet, byline, dateline, published
