@@ -10,6 +10,9 @@ const baseURL = `http://localhost:${port}`;
  */
 export default defineConfig({
   testDir: "e2e",
+  // e2e factories call the domain (lib/), whose modules import "server-only": the test process
+  // is no React server, so this tsconfig maps it to the same stub the integration tests use
+  tsconfig: "./e2e/tsconfig.json",
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,

@@ -16,22 +16,18 @@ import { PAIR_MODEL } from "@/lib/analysis/facts/pair-model";
 import { cannotLinkReason, documentFrequencies, pairFeatures, prepareClaim, similarityParts } from "@/lib/analysis/facts/similarity";
 import { factsOfClaims, featureFiles as featuresOf } from "@/lib/analysis/facts/analyze-files";
 import { DEV_SETS, evaluateSet, loadFactsDev, loadOwnSet, REPOSITORY_ROOT, TEST_SETS, type LoadedSet } from "@/lib/analysis/fixtures/sets/run-sets";
-import { formatMentionScore, scoreMentions } from "@/lib/analysis/fixtures/sets/score-mentions";
+import { coveringClaims, formatMentionScore, reportPrefix, scoreMentions } from "@/lib/analysis/fixtures/sets/score-mentions";
 
 type Pair = { pos: boolean; x: number[] };
 
 /** Cross-report pairs of claims that cover labeled mentions, with their features; positive when they share a labeled fact. */
 function labeledPairs(set: LoadedSet, blocks: Map<string, number>): Pair[] {
   const { claims, featured } = featureFiles(set.files);
-  const texts = new Map(set.files.map((f) => [path.basename(f.file).slice(0, 3), f.text]));
+  const texts = new Map(set.files.map((f) => [reportPrefix(f.file), f.text]));
+  const placed = claims.map((c, i) => [i, { prefix: reportPrefix(c.file), start: c.start, end: c.end }] as const);
   const factsOf = new Map<number, Set<string>>();
   const mark = (fact: string, prefix: string, quote: string) => {
-    const text = texts.get(prefix)!;
-    const s = text.indexOf(quote);
-    const e = s + quote.length;
-    claims.forEach((c, i) => {
-      if (path.basename(c.file).slice(0, 3) === prefix && Math.min(c.end, e) - Math.max(c.start, s) >= 0.5 * (e - s)) (factsOf.get(i) ?? factsOf.set(i, new Set()).get(i)!).add(fact);
-    });
+    for (const i of coveringClaims(texts, placed, { set: set.labels.name, prefix, quote })) (factsOf.get(i) ?? factsOf.set(i, new Set()).get(i)!).add(fact);
   };
   for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) mark(fid, p, q);
   for (const [did, [, mentions]] of Object.entries(set.labels.distractors)) for (const [p, q] of mentions) mark(`distractor:${did}`, p, q);
@@ -109,7 +105,7 @@ console.log(`pooled pair F1 on the development sets peaks at probability ${poole
 // it on the grouping's own F1, averaged over the development sets, under the fitted weights.
 const clusterF1 = (threshold: number) => {
   const f1s = dev.map((set) => {
-    const reports = new Map(set.files.map((f) => [path.basename(f.file).slice(0, 3), f.text]));
+    const reports = new Map(set.files.map((f) => [reportPrefix(f.file), f.text]));
     return scoreMentions(reports, set.labels, factsOfClaims(featured.get(set)!, { threshold })).f1;
   });
   return f1s.reduce((a, b) => a + b, 0) / f1s.length;

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { redisAnswers } from "../lib/testing/redis-reachable";
 import { PEOPLE_FILE, STORAGE, signIn } from "./support/auth";
 import { buildPerson, buildStoryWithReport, database } from "./support/factories";
+import { buildDraftExplainer } from "./support/explainer-factories";
 
 /**
  * Live co-editing in real browsers. The first app (E2E_PORT) talks to the collaboration server
@@ -39,16 +39,11 @@ const STARTING_DOC = {
   ],
 };
 
-/** A draft explainer written straight to the database (no stored Yjs state: the server rebuilds it). */
+/** A draft explainer (no stored Yjs state: the collaboration server builds it from the columns). */
 async function draftExplainer(title: string): Promise<{ storyId: string; explainerId: string; url: string }> {
   const editor = people().EDITOR;
   const { storyId } = await buildStoryWithReport(editor, { title: `Ferry story ${Date.now()}`, text: "TALVAR, Dec 4 (Northgate) — The Talvar ferry stopped running after the storm, the port office said." });
-  const explainerId = randomUUID();
-  await database().query(
-    `INSERT INTO "Explainer" (id, "storyId", slug, title, dek, state, content, "createdById", "updatedAt", "editorIdsSinceApproval")
-     VALUES ($1, $2, $3, $4, 'Crossings stopped after the storm.', 'DRAFT', $5::jsonb, $6, now(), ARRAY[]::uuid[])`,
-    [explainerId, storyId, `e2e-${randomBytes(5).toString("hex")}`, title, JSON.stringify(STARTING_DOC), editor.id],
-  );
+  const explainerId = await buildDraftExplainer({ storyId, authorId: editor.id, title, dek: "Crossings stopped after the storm.", content: STARTING_DOC });
   return { storyId, explainerId, url: `/stories/${storyId}/explainers/${explainerId}` };
 }
 

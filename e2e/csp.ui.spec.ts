@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { PEOPLE_FILE, STORAGE, signIn } from "./support/auth";
-import { buildPerson, buildStoryWithReport, database } from "./support/factories";
+import { buildPerson, buildStoryWithReport } from "./support/factories";
 import { buildApprovedExplainer, explainerVersion } from "./support/publishing-factories";
+import { buildDraftExplainer } from "./support/explainer-factories";
 
 /**
  * The Content-Security-Policy leaves the desk working: every page answers with a policy whose
@@ -108,12 +108,13 @@ test.describe("the Content-Security-Policy on the desk", () => {
     await expect(page.getByText("The Talvar ferry stopped running after the storm").first()).toBeVisible();
     await expectNoViolations(page, watch, "the claims board");
 
-    const explainerId = randomUUID();
-    await database().query(
-      `INSERT INTO "Explainer" (id, "storyId", slug, title, dek, state, content, "createdById", "updatedAt", "editorIdsSinceApproval")
-       VALUES ($1, $2, $3, 'What to know about the ferry', 'Crossings stopped.', 'DRAFT', $4::jsonb, $5, now(), ARRAY[]::uuid[])`,
-      [explainerId, storyId, `e2e-${randomBytes(5).toString("hex")}`, JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "First line." }] }] }), editorId()],
-    );
+    const explainerId = await buildDraftExplainer({
+      storyId,
+      authorId: editorId(),
+      title: "What to know about the ferry",
+      dek: "Crossings stopped.",
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "First line." }] }] },
+    });
     nonces.add(await visit(page, `/stories/${storyId}/explainers/${explainerId}`));
     // the websocket to the collaboration server is allowed by connect-src
     await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 15_000 });

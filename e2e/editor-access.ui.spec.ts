@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { PEOPLE_FILE, STORAGE } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { buildStoryWithReport, database } from "./support/factories";
-import { buildExplainerInReview } from "./support/explainer-factories";
+import { buildDraftExplainer, buildExplainerInReview } from "./support/explainer-factories";
 
 /**
  * The explainer editor's live state and access: axe inside the editor (with a citation chip, its
@@ -87,9 +86,8 @@ test.describe("the explainer editor", () => {
   });
 });
 
-/** A draft explainer written straight to the database: one section, one uncited bullet. */
+/** A draft explainer: one section, one uncited bullet. */
 async function draftExplainer(storyId: string, title: string, dek: string): Promise<string> {
-  const explainerId = randomUUID();
   const content = {
     type: "doc",
     content: [
@@ -97,12 +95,7 @@ async function draftExplainer(storyId: string, title: string, dek: string): Prom
       { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "The dam's spillway opened on Sunday night." }] }] }] },
     ],
   };
-  await database().query(
-    `INSERT INTO "Explainer" (id, "storyId", slug, title, dek, state, content, "createdById", "updatedAt", "editorIdsSinceApproval")
-     VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6::jsonb, $7, now(), ARRAY[]::uuid[])`,
-    [explainerId, storyId, `e2e-${randomBytes(5).toString("hex")}`, title, dek, JSON.stringify(content), people().EDITOR.id],
-  );
-  return explainerId;
+  return buildDraftExplainer({ storyId, authorId: people().EDITOR.id, title, dek, content });
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus: the way a keyboard user gets there. */

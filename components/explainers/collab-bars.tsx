@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import type { CollabState } from "./use-collab-session";
+import type { CollabSession, CollabState } from "./use-collab-session";
 
 type Present = { key: string; name: string; color: string; you: boolean; readOnly: boolean };
 
@@ -76,5 +76,40 @@ export function ConnectionStatus({ state }: { state: CollabState }) {
         </span>
       ) : null}
     </span>
+  );
+}
+
+/** Who is in the co-edited document, and a note when this person may only watch. */
+export function CollabPresence({ collab }: { collab: CollabSession & { state: CollabState } }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white px-3 py-2">
+      <PresenceBar provider={collab.provider} userId={collab.config.user.id} connected={collab.state.connection === "connected"} />
+      {collab.state.mode === "read" ? (
+        <p role="note" className="text-sm font-medium text-muted" data-testid="view-only">
+          View only: you see changes live but cannot edit.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the page shows until the shared document has arrived (and why, when it does not). */
+export function CollabConnecting({ connection }: { connection: CollabState["connection"] }) {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), 6000);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div className="space-y-3" aria-busy="true">
+      <p role="status" className="rounded-lg border border-line bg-white px-3 py-2 text-sm text-muted" data-collab-status={connection}>
+        {connection === "refused"
+          ? "The shared document refused this connection. Reload the page; if it persists, ask an admin about your access."
+          : slow
+            ? "Still connecting to the shared document… the co-editing server does not answer yet; retrying."
+            : "Connecting to the shared document…"}
+      </p>
+      <div className="h-[32rem] animate-pulse rounded-lg border border-line bg-white" />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import type { Editor } from "@tiptap/react";
 import type { ExplainerForEditor } from "@/lib/explainers/get-explainer";
 import type { RuleProblem } from "@/lib/explainers/writing-rules";
 
@@ -6,6 +7,28 @@ import type { RuleProblem } from "@/lib/explainers/writing-rules";
  * The editor's checks column: the writing-rule problems that block submission (each a link to
  * its bullet) and the review history with reviewers' comments.
  */
+
+/** Position of the n-th list item (bullet) in document order. */
+function bulletPosition(editor: Editor, bulletIndex: number): number | null {
+  let index = 0;
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === "listItem") {
+      if (index === bulletIndex) found = pos;
+      index += 1;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Puts the caret in the bullet a problem is about and scrolls it into view. */
+export function goToBullet(editor: Editor | null, problem: RuleProblem): void {
+  if (!editor) return;
+  const pos = bulletPosition(editor, problem.bulletIndex);
+  if (pos !== null) editor.chain().focus().setTextSelection(pos + 2).scrollIntoView().run();
+}
 
 export function ChecksList({ problems, onGoTo }: { problems: readonly RuleProblem[]; onGoTo: (problem: RuleProblem) => void }) {
   return (

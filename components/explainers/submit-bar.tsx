@@ -3,8 +3,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { RuleProblem } from "@/lib/explainers/writing-rules";
-import type { SaveStatus } from "./use-autosave";
+import type { SaveStatus, useAutosave } from "./use-autosave";
+import type { CollabSession } from "./use-collab-session";
 
 /*
  * The editor's submit bar: the save status of a draft edited alone and the dialog that submits
@@ -42,6 +44,49 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
 }
 
 export type SubmitOutcome = { ok: boolean; error: string; fieldErrors: Record<string, string> };
+
+export type SubmitAction = (input: unknown) => Promise<ActionResult<{ revisionId: string; number: number; version: number }>>;
+
+/**
+ * Submits the explainer as it stands on the server. Co-edited, the collaboration server must
+ * have every edit of this browser first (the revision is its stored document, "shared");
+ * edited alone, the autosave is flushed and the revision names the version it saved.
+ */
+export function revisionSubmitter({
+  explainer,
+  collab,
+  autosave,
+  submitAction,
+  onSubmitted,
+}: {
+  explainer: { id: string; storyId: string };
+  collab: CollabSession | null;
+  autosave: ReturnType<typeof useAutosave>;
+  submitAction: SubmitAction;
+  onSubmitted: () => void;
+}): (message: string) => Promise<SubmitOutcome> {
+  return async (message) => {
+    if (collab) {
+      // the server must have every edit of this browser before it snapshots
+      const deadline = Date.now() + 5000;
+      while (collab.provider.hasUnsyncedChanges && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (collab.provider.hasUnsyncedChanges) {
+        return { ok: false, error: "Your latest edits have not reached the server yet (see the connection status). They are kept; try again once it says all changes are synced.", fieldErrors: {} };
+      }
+      const result = await submitAction({ storyId: explainer.storyId, explainerId: explainer.id, version: "shared", message });
+      if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+      onSubmitted();
+      return { ok: true, error: "", fieldErrors: {} };
+    }
+    const flushed = await autosave.flush();
+    if (!flushed) return { ok: false, error: "Your latest changes are not saved yet (see the status line). Try again once they are.", fieldErrors: {} };
+    const result = await submitAction({ storyId: explainer.storyId, explainerId: explainer.id, version: autosave.currentVersion(), message });
+    if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+    autosave.setVersion(result.data.version);
+    onSubmitted();
+    return { ok: true, error: "", fieldErrors: {} };
+  };
+}
 
 export function SubmitDialog({
   disabled,

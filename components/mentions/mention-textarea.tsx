@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldShell, fieldControlClass, fieldDescribedBy } from "@/components/ui/field";
 import { completeMention, mentionTriggerAt, type MentionTrigger } from "./mention-trigger";
 
 type Person = { id: string; name: string; role: string };
@@ -89,12 +90,9 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
 
   // only a list that answers what is typed now: Enter or Tab must never pick a stale name
   const showList = open && answered === query && people.length > 0;
-  const describedBy = [error ? `${id}-error` : hint ? `${id}-hint` : null, `${id}-mention-status`].filter(Boolean).join(" ");
+  const describedBy = [fieldDescribedBy(id, error, hint), `${id}-mention-status`].filter(Boolean).join(" ");
   return (
-    <div className={cn("relative space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={cn("relative", className)}>
       <textarea
         {...rest}
         ref={field}
@@ -128,7 +126,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
             setClosedAt(trigger?.start ?? null);
           }
         }}
-        className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink placeholder:text-muted/70 disabled:bg-paper aria-[invalid=true]:border-danger"
+        className={cn(fieldControlClass, "border-line")}
       />
       {showList ? (
         <ul id={listId} role="listbox" aria-label="People to mention" className="absolute left-0 right-0 z-20 max-h-64 overflow-auto rounded-md border border-line bg-white py-1 shadow-lg">
@@ -153,16 +151,6 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
       <p id={`${id}-mention-status`} role="status" className="sr-only">
         {open && answered === query ? (failed ? "The list of people could not be loaded." : people.length === 0 ? "No one on the desk matches." : `${people.length} ${people.length === 1 ? "person matches" : "people match"}; arrow keys to choose, Enter to mention.`) : ""}
       </p>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

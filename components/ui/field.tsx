@@ -1,12 +1,18 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-const control =
+/** The look of a form control (input, textarea, select) on the desk; a red border when invalid. */
+export const fieldControlClass =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-ink placeholder:text-muted/70 disabled:bg-paper aria-[invalid=true]:border-danger";
 
-type FieldShell = { label: string; error?: string; hint?: ReactNode; className?: string };
+type FieldShellProps = { label: string; error?: string; hint?: ReactNode; className?: string };
 
-function Shell({ id, label, error, hint, className, children }: FieldShell & { id: string; children: ReactNode }) {
+/**
+ * A form control's frame: its label, then the control (and whatever goes with it), then its hint
+ * or, in its place, its error. The control names `${id}-error` / `${id}-hint` through
+ * `fieldDescribedBy`.
+ */
+export function FieldShell({ id, label, error, hint, className, children }: FieldShellProps & { id: string; children: ReactNode }) {
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-ink">
@@ -27,40 +33,41 @@ function Shell({ id, label, error, hint, className, children }: FieldShell & { i
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
+/** The id of what describes a control now: its error, else its hint. */
+export function fieldDescribedBy(id: string, error?: string, hint?: ReactNode) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
 /** A labelled text input with its error wired to aria-describedby. */
-export function TextField({ label, error, hint, className, ...rest }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, error, hint, className, ...rest }: FieldShellProps & InputHTMLAttributes<HTMLInputElement>) {
   const generated = useId();
   const id = rest.id ?? generated;
   return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
       <input
         {...rest}
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={cn(control, "border-line")}
+        aria-describedby={fieldDescribedBy(id, error, hint)}
+        className={cn(fieldControlClass, "border-line")}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
-export function TextAreaField({ label, error, hint, className, ...rest }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, error, hint, className, ...rest }: FieldShellProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const generated = useId();
   const id = rest.id ?? generated;
   return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
       <textarea
         {...rest}
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={cn(control, "border-line")}
+        aria-describedby={fieldDescribedBy(id, error, hint)}
+        className={cn(fieldControlClass, "border-line")}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -71,21 +78,21 @@ export function SelectField({
   className,
   children,
   ...rest
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+}: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const generated = useId();
   const id = rest.id ?? generated;
   return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
       <select
         {...rest}
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={cn(control, "border-line pr-8")}
+        aria-describedby={fieldDescribedBy(id, error, hint)}
+        className={cn(fieldControlClass, "border-line pr-8")}
       >
         {children}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 

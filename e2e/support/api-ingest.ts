@@ -1,10 +1,12 @@
 /**
- * What the API-ingest tests share: a story straight in the test database, a desk API token made
+ * What the API-ingest tests share: a story made through createStory, a desk API token made
  * through the admin's real server action, and an invented wire report in the push format.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
+import { db } from "@/lib/db/client";
+import { createStory } from "@/lib/stories/mutate-story";
 import { PEOPLE_FILE } from "./auth";
 import { database } from "./factories";
 import { actionId, callServerAction } from "./server-actions";
@@ -16,15 +18,11 @@ export function signedInPerson(role: "ADMIN" | "EDITOR"): { id: string } {
   return (JSON.parse(readFileSync(PEOPLE_FILE, "utf8")) as Record<string, { id: string }>)[role]!;
 }
 
-/** A story straight in the test database (the stories UI is tested elsewhere). */
+/** A story made by `createdById` through createStory (the stories UI is tested elsewhere). */
 export async function buildStory(createdById: string): Promise<string> {
-  const id = randomUUID();
-  await database().query(`INSERT INTO "Story" (id, title, "createdById", "updatedAt") VALUES ($1, $2, $3, now())`, [
-    id,
-    `API ingest story ${randomBytes(3).toString("hex")}`,
-    createdById,
-  ]);
-  return id;
+  const actor = await db.user.findUniqueOrThrow({ where: { id: createdById }, select: { id: true, name: true, email: true, role: true } });
+  const story = await createStory(actor, { title: `API ingest story ${randomBytes(3).toString("hex")}`, description: "" });
+  return story.id;
 }
 
 /** Creates a token through the admin's real server action and returns the plaintext it shows once. */

@@ -1,10 +1,16 @@
 /**
- * Explainers for browser tests, written straight to the test database (parameterized SQL), in
- * the shape lib/explainers writes them: Tiptap JSON content, revisions with authors and citation
- * snapshots.
+ * Explainers for browser tests, written with the app's Prisma client in the shape lib/explainers
+ * writes them: Tiptap JSON content, revisions with authors and citation snapshots. Not through
+ * saveExplainerDraft and submitRevision: some specs need revisions the writing rules would
+ * refuse today (a claim whose status changed since), and submission first stores the live
+ * co-edited document.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { database } from "./factories";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { createExplainer } from "@/lib/explainers/create-explainer";
+import { saveExplainerDraft } from "@/lib/explainers/save-explainer-draft";
 
 export type CitedBullet = { text: string; claimId: string; attributed?: boolean; attribution?: string };
 
@@ -33,6 +39,14 @@ export function explainerDoc(bullets: readonly CitedBullet[]): unknown {
   };
 }
 
+/** A draft explainer with the given text, started and saved by `authorId` as in the editor (no shared document stored yet). */
+export async function buildDraftExplainer(input: { storyId: string; authorId: string; title: string; dek: string; content: unknown }): Promise<string> {
+  const author = await db.user.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true, email: true, role: true } });
+  const { id } = await createExplainer(author, { storyId: input.storyId, title: input.title });
+  await saveExplainerDraft(author, { storyId: input.storyId, explainerId: id, version: 1, title: input.title, dek: input.dek, content: input.content });
+  return id;
+}
+
 /**
  * An explainer whose working copy is `bullets`, submitted as revision 1 by `authorId` and now in
  * review. Optionally an approved revision 0-style base: `approvedBullets` becomes revision 1
@@ -47,46 +61,58 @@ export async function buildExplainerInReview(input: {
   approvedById?: string;
   statuses?: Record<string, string>;
 }): Promise<{ explainerId: string; revisionId: string }> {
-  const db = database();
-  const explainerId = randomUUID();
-  const content = JSON.stringify(explainerDoc(input.bullets));
-  await db.query(
-    `INSERT INTO "Explainer" (id, "storyId", slug, title, dek, state, content, "createdById", "updatedAt", "editorIdsSinceApproval")
-     VALUES ($1, $2, $3, $4, 'A dek under test.', 'IN_REVIEW', $5::jsonb, $6, now(), ARRAY[]::uuid[])`,
-    [explainerId, input.storyId, `e2e-${randomBytes(5).toString("hex")}`, input.title, content, input.authorId],
-  );
+  const dek = "A dek under test.";
+  const explainer = await db.explainer.create({
+    data: {
+      storyId: input.storyId,
+      slug: `e2e-${randomBytes(5).toString("hex")}`,
+      title: input.title,
+      dek,
+      state: "IN_REVIEW",
+      content: explainerDoc(input.bullets) as Prisma.InputJsonValue,
+      createdById: input.authorId,
+      editorIdsSinceApproval: [],
+    },
+    select: { id: true },
+  });
   let number = 0;
   const addRevision = async (bullets: readonly CitedBullet[], message: string): Promise<string> => {
     number += 1;
-    const revisionId = randomUUID();
-    await db.query(
-      `INSERT INTO "ExplainerRevision" (id, "explainerId", number, title, dek, content, message, "createdById") VALUES ($1, $2, $3, $4, 'A dek under test.', $5::jsonb, $6, $7)`,
-      [revisionId, explainerId, number, input.title, JSON.stringify(explainerDoc(bullets)), message, input.authorId],
-    );
-    await db.query(`INSERT INTO "ExplainerRevisionAuthor" ("revisionId", "userId") VALUES ($1, $2)`, [revisionId, input.authorId]);
-    for (const [position, bullet] of bullets.entries()) {
-      await db.query(
-        `INSERT INTO "Citation" (id, "revisionId", "claimId", attributed, attribution, form, status, "sourceCount", position) VALUES ($1, $2, $3, $4, $5, $6::"CitationForm", $7::"ClaimStatus", 1, $8)`,
-        [randomUUID(), revisionId, bullet.claimId, bullet.attributed ?? false, bullet.attribution ?? "", bullet.attributed ? "ATTRIBUTED" : "FACT", input.statuses?.[bullet.claimId] ?? "VERIFIED", position],
-      );
-    }
-    return revisionId;
+    const revision = await db.explainerRevision.create({
+      data: {
+        explainerId: explainer.id,
+        number,
+        title: input.title,
+        dek,
+        content: explainerDoc(bullets) as Prisma.InputJsonValue,
+        message,
+        createdById: input.authorId,
+        authors: { create: { userId: input.authorId } },
+        citations: {
+          create: bullets.map((bullet, position) => ({
+            claimId: bullet.claimId,
+            attributed: bullet.attributed ?? false,
+            attribution: bullet.attribution ?? "",
+            form: bullet.attributed ? "ATTRIBUTED" : "FACT",
+            status: (input.statuses?.[bullet.claimId] ?? "VERIFIED") as ClaimStatus,
+            sourceCount: 1,
+            position,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return revision.id;
   };
   if (input.approvedBullets) {
     const approvedId = await addRevision(input.approvedBullets, "First version");
-    await db.query(`INSERT INTO "Review" (id, "revisionId", "reviewerId", decision, comment) VALUES ($1, $2, $3, 'APPROVED', 'Fine.')`, [randomUUID(), approvedId, input.approvedById ?? input.authorId]);
-    await db.query(`UPDATE "Explainer" SET "approvedRevisionId" = $1 WHERE id = $2`, [approvedId, explainerId]);
+    await db.review.create({ data: { revisionId: approvedId, reviewerId: input.approvedById ?? input.authorId, decision: "APPROVED", comment: "Fine." } });
+    await db.explainer.update({ where: { id: explainer.id }, data: { approvedRevisionId: approvedId } });
   }
   const revisionId = await addRevision(input.bullets, "Ready for a look");
-  return { explainerId, revisionId };
+  return { explainerId: explainer.id, revisionId };
 }
 
 export async function explainerRow(id: string): Promise<{ state: string; content: unknown; version: number; approvedRevisionId: string | null }> {
-  const result = await database().query<{ state: string; content: unknown; version: number; approvedRevisionId: string | null }>(
-    `SELECT state, content, version, "approvedRevisionId" FROM "Explainer" WHERE id = $1`,
-    [id],
-  );
-  const row = result.rows[0];
-  if (!row) throw new Error(`no explainer ${id}`);
-  return row;
+  return db.explainer.findUniqueOrThrow({ where: { id }, select: { state: true, content: true, version: true, approvedRevisionId: true } });
 }

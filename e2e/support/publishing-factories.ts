@@ -1,10 +1,12 @@
 /**
- * Approved explainers for the publishing tests, written straight to the test database in the
- * shape the review half leaves them (revision with citation snapshots, approved by a reviewer).
+ * Approved explainers for the publishing tests: a revision in review (explainer-factories),
+ * approved by a reviewer through approveRevision.
  */
 import { readFileSync } from "node:fs";
+import { db } from "@/lib/db/client";
+import { approveRevision } from "@/lib/review/decide-revision";
 import { PEOPLE_FILE } from "./auth";
-import { buildStoryWithReport, database } from "./factories";
+import { buildStoryWithReport } from "./factories";
 import { buildExplainerInReview, type CitedBullet } from "./explainer-factories";
 
 type People = Record<"ADMIN" | "REVIEWER" | "EDITOR", { id: string; name: string; email: string }>;
@@ -48,27 +50,23 @@ export async function buildApprovedExplainer(options: { title?: string; source?:
     statuses: { [story.claimIds[2]!]: "UNVERIFIED" },
   });
   await approve(explainerId, revisionId, reviewer.id);
-  const slug = (await database().query<{ slug: string }>(`SELECT slug FROM "Explainer" WHERE id = $1`, [explainerId])).rows[0]!.slug;
+  const { slug } = await db.explainer.findUniqueOrThrow({ where: { id: explainerId }, select: { slug: true } });
   return { storyId: story.storyId, explainerId, slug, revisionId, claimIds: story.claimIds, title };
 }
 
-/** Marks a revision approved, as the reviewer's decision would. */
+/** The reviewer approves the revision, as on the review page. */
 export async function approve(explainerId: string, revisionId: string, reviewerId: string): Promise<void> {
-  await database().query(`INSERT INTO "Review" (id, "revisionId", "reviewerId", decision, comment) VALUES (gen_random_uuid(), $1, $2, 'APPROVED', 'Internal: fine by the standards desk.')`, [
-    revisionId,
-    reviewerId,
+  const [reviewer, explainer] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: reviewerId }, select: { id: true, name: true, email: true, role: true } }),
+    db.explainer.findUniqueOrThrow({ where: { id: explainerId }, select: { storyId: true } }),
   ]);
-  await database().query(`UPDATE "Explainer" SET state = 'APPROVED', "approvedRevisionId" = $1, "needsReReview" = false, version = version + 1 WHERE id = $2`, [revisionId, explainerId]);
+  await approveRevision(reviewer, { storyId: explainer.storyId, explainerId, revisionId, comment: "Internal: fine by the standards desk." });
 }
 
 export async function explainerVersion(explainerId: string): Promise<number> {
-  return (await database().query<{ version: number }>(`SELECT version FROM "Explainer" WHERE id = $1`, [explainerId])).rows[0]!.version;
+  return (await db.explainer.findUniqueOrThrow({ where: { id: explainerId }, select: { version: true } })).version;
 }
 
 export async function publishingRow(explainerId: string): Promise<{ state: string; publishedRevisionId: string | null; version: number }> {
-  const result = await database().query<{ state: string; publishedRevisionId: string | null; version: number }>(
-    `SELECT state, "publishedRevisionId", version FROM "Explainer" WHERE id = $1`,
-    [explainerId],
-  );
-  return result.rows[0]!;
+  return db.explainer.findUniqueOrThrow({ where: { id: explainerId }, select: { state: true, publishedRevisionId: true, version: true } });
 }

@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZAcknowledgeClaimFlag } from "./schemas";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 /** Clears a claim's flag (set when its report was killed) once an editor has dealt with it; a stale version gets a conflict. */
 export async function acknowledgeClaimFlag(actor: Actor, input: unknown): Promise<ClaimDetail> {
@@ -18,8 +18,7 @@ export async function acknowledgeClaimFlag(actor: Actor, input: unknown): Promis
     await expectVersion(current.version, data.version, () => staleClaimConflict(tx, current.id, actor.id));
     // nothing to clear: a second click (or another editor) got there first
     if (current.flagReason === null) return current.id;
-    const updated = await tx.claim.updateMany({ where: { id: current.id, version: data.version }, data: { flagReason: null, version: { increment: 1 } } });
-    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: current.id }, version: data.version, data: { flagReason: null } }, () => staleClaimConflict(tx, current.id, actor.id));
     await audit(tx, {
       actorId: actor.id,
       action: "claim.flag_acknowledged",

@@ -6,7 +6,7 @@ import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZAssignClaim } from "./schemas";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 const NOTIFICATION_MESSAGE_MAX = 500;
 
@@ -47,11 +47,9 @@ export async function assignClaim(actor: Actor, input: unknown): Promise<ClaimDe
     // assigning the person who already has it changes nothing and tells nobody
     if ((current.assignee?.id ?? null) === (assignee?.id ?? null)) return data.claimId;
 
-    const updated = await tx.claim.updateMany({
-      where: { id: data.claimId, version: data.version },
-      data: { assigneeId: assignee?.id ?? null, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleClaimConflict(tx, data.claimId, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: data.claimId }, version: data.version, data: { assigneeId: assignee?.id ?? null } }, () =>
+      staleClaimConflict(tx, data.claimId, actor.id),
+    );
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: data.claimId, statement: current.statement });
     await audit(tx, {
       actorId: actor.id,

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZEditClaim } from "./schemas";
 import { uniqueTags } from "./tag-claim";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 /** Edits a claim's statement, attribution and tags (the quote itself never changes); a stale version gets a conflict. */
 export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDetail> {
@@ -30,11 +30,9 @@ export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDeta
 
     const attribution = data.attribution || null;
     const tags = uniqueTags(data.tags);
-    const updated = await tx.claim.updateMany({
-      where: { id: current.id, version: data.version },
-      data: { statement: data.statement, attribution, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: current.id }, version: data.version, data: { statement: data.statement, attribution } }, () =>
+      staleClaimConflict(tx, current.id, actor.id),
+    );
     // the tag set is replaced whole: the form always sends every tag the claim should keep
     await tx.claimTag.deleteMany({ where: { claimId: current.id } });
     if (tags.length > 0) await tx.claimTag.createMany({ data: tags.map((tag) => ({ ...tag, claimId: current.id })) });

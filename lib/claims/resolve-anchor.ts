@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { describeAnchor } from "./anchoring/selectors";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
 import { ZConfirmClaimAnchor, ZReattachClaim, ZRetireClaim } from "./schemas";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 /**
  * What an editor does with a claim the desk could not place with certainty after a report
@@ -41,20 +41,23 @@ export async function reattachClaim(actor: Actor, input: unknown): Promise<Claim
     while (end > start && /\s/.test(version.bodyText[end - 1]!)) end--;
     if (end <= start) throw invalid("Select the words the claim should be attached to.", { start: "Select some text." });
     const anchor = describeAnchor(version.bodyText, start, end);
-    const updated = await tx.claim.updateMany({
-      where: { id: claim.id, version: data.version },
-      data: {
-        reportVersionId: version.id,
-        exact: anchor.quote.exact,
-        prefix: anchor.quote.prefix,
-        suffix: anchor.quote.suffix,
-        start: anchor.position.start,
-        end: anchor.position.end,
-        anchorState: "ANCHORED",
-        version: { increment: 1 },
+    await lockedUpdate(
+      tx.claim,
+      {
+        where: { id: claim.id },
+        version: data.version,
+        data: {
+          reportVersionId: version.id,
+          exact: anchor.quote.exact,
+          prefix: anchor.quote.prefix,
+          suffix: anchor.quote.suffix,
+          start: anchor.position.start,
+          end: anchor.position.end,
+          anchorState: "ANCHORED",
+        },
       },
-    });
-    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
+      () => staleClaimConflict(tx, claim.id, actor.id),
+    );
     await audit(tx, {
       actorId: actor.id,
       action: "claim.reattach",
@@ -79,11 +82,9 @@ export async function retireClaim(actor: Actor, input: unknown): Promise<ClaimDe
     await expectVersion(claim.version, data.version, () => staleClaimConflict(tx, claim.id, actor.id));
     if (claim.anchorState !== "ORPHANED") throw invalid("Only a claim that lost its place in the report can be retired; re-attach or edit it instead.");
     // a retired claim no longer stands in the report, so it no longer corroborates a fact
-    const updated = await tx.claim.updateMany({
-      where: { id: claim.id, version: data.version },
-      data: { anchorState: "RETIRED", factId: null, factPinned: false, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: claim.id }, version: data.version, data: { anchorState: "RETIRED", factId: null, factPinned: false } }, () =>
+      staleClaimConflict(tx, claim.id, actor.id),
+    );
     await queueFactRefresh(tx, claim.storyId, claim.factId);
     await audit(tx, {
       actorId: actor.id,
@@ -108,8 +109,7 @@ export async function confirmClaimAnchor(actor: Actor, input: unknown): Promise<
     if (!claim) throw notFound("That claim");
     await expectVersion(claim.version, data.version, () => staleClaimConflict(tx, claim.id, actor.id));
     if (claim.anchorState !== "FUZZY") throw invalid("Only a claim re-attached to changed wording needs confirming.");
-    const updated = await tx.claim.updateMany({ where: { id: claim.id, version: data.version }, data: { anchorState: "ANCHORED", version: { increment: 1 } } });
-    await expectWritten(updated, () => staleClaimConflict(tx, claim.id, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: claim.id }, version: data.version, data: { anchorState: "ANCHORED" } }, () => staleClaimConflict(tx, claim.id, actor.id));
     await audit(tx, {
       actorId: actor.id,
       action: "claim.confirm_anchor",

@@ -10,7 +10,7 @@ import { notifyDeskChange } from "@/lib/live/desk-events";
 import { createEvidence } from "./add-evidence";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict, statusLabel } from "./claim-view";
 import { STATUSES_NEEDING_EVIDENCE, ZSetClaimStatus } from "./schemas";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 function needsEvidence(status: ClaimStatus): boolean {
   return (STATUSES_NEEDING_EVIDENCE as readonly ClaimStatus[]).includes(status);
@@ -51,11 +51,7 @@ export async function setClaimStatus(actor: Actor, input: unknown): Promise<Clai
 
     // the version check and the write are one statement: of two editors on the same version,
     // the second waits for the first's row lock, then matches no row and gets the conflict
-    const updated = await tx.claim.updateMany({
-      where: { id: current.id, version: data.version },
-      data: { status: data.status, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleClaimConflict(tx, current.id, actor.id));
+    await lockedUpdate(tx.claim, { where: { id: current.id }, version: data.version, data: { status: data.status } }, () => staleClaimConflict(tx, current.id, actor.id));
 
     const evidence = data.evidence ? await createEvidence(tx, current, data.evidence, actor.id) : null;
     await tx.claimStatusChange.create({

@@ -34,7 +34,7 @@ export const CitationNodeBase = Node.create({
 
 /**
  * StarterKit's options for the explainer: the nodes and marks the document allows. The editor
- * (components/explainers/explainer-editor.tsx) configures its StarterKit from this object too, so
+ * (components/explainers/use-explainer-document.ts) configures its StarterKit from this object too, so
  * the browser's schema and the collaboration server's can never drift apart.
  */
 export const EXPLAINER_STARTER_KIT_OPTIONS = {

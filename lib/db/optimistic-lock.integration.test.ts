@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
+import { conflict } from "@/lib/errors/domain-errors";
+import { lockedUpdate } from "@/lib/db/optimistic-lock";
 import { renameStory, setStoryArchived } from "@/lib/stories/mutate-story";
 import { changeRole, setPersonActive } from "@/lib/people/update-person-access";
 import { storeReport } from "@/lib/reports/store-report";
@@ -164,5 +166,33 @@ describe("optimistic locking", () => {
     const missing = await domainErrorFrom(submitRevision(d.editor.actor, { storyId: d.story.id, explainerId, message: "No version" }));
     expect(missing.kind).toBe("invalid");
     expect(missing.fieldErrors).toHaveProperty("version");
+  });
+
+  it("of two writers on the same version exactly one lands, and the other gets the conflict", async () => {
+    const d = await desk();
+    const { version } = await storyRow(d);
+    const write = (title: string) =>
+      db.$transaction((tx) => lockedUpdate(tx.story, { where: { id: d.story.id }, version, data: { title } }, () => conflict("Someone renamed it first.")));
+    const results = await Promise.allSettled([write("First title"), write("Second title")]);
+    const landed = results.filter((result) => result.status === "fulfilled");
+    const refused = results.filter((result) => result.status === "rejected");
+    expect(landed).toEqual([{ status: "fulfilled", value: version + 1 }]);
+    expect(refused).toHaveLength(1);
+    expect((await domainErrorFrom(Promise.reject((refused[0] as PromiseRejectedResult).reason))).kind).toBe("conflict");
+    const after = await storyRow(d);
+    expect(after.version).toBe(version + 1);
+    expect(["First title", "Second title"]).toContain(after.title);
+  });
+
+  it("a write whose narrowing no longer holds changes nothing, even on the current version", async () => {
+    const d = await desk();
+    const before = await storyRow(d);
+    const error = await domainErrorFrom(
+      lockedUpdate(db.story, { where: { id: d.story.id, status: "ARCHIVED" }, version: before.version, data: { title: "Not for an active story" } }, () =>
+        conflict("The story is not archived."),
+      ),
+    );
+    expect(error.kind).toBe("conflict");
+    expect(await storyRow(d)).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZSaveExplainerDraft } from "./schemas";
 import { EXPLAINER_TRANSITIONS } from "./workflow";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 export type SavedDraft = { version: number; state: string; savedAt: string; changed: boolean };
 
@@ -46,18 +46,15 @@ export async function saveExplainerDraft(actor: Actor, input: unknown): Promise<
 
     const editors = current.editorIdsSinceApproval.includes(actor.id) ? current.editorIdsSinceApproval : [...current.editorIdsSinceApproval, actor.id];
     const nextState = EXPLAINER_TRANSITIONS.edit.to;
-    const updated = await tx.explainer.updateMany({
-      where: { id: current.id, version: data.version },
-      data: {
-        title: data.title,
-        dek: data.dek,
-        content: data.content as Prisma.InputJsonValue,
-        state: nextState,
-        editorIdsSinceApproval: editors,
-        version: { increment: 1 },
+    await lockedUpdate(
+      tx.explainer,
+      {
+        where: { id: current.id },
+        version: data.version,
+        data: { title: data.title, dek: data.dek, content: data.content as Prisma.InputJsonValue, state: nextState, editorIdsSinceApproval: editors },
       },
-    });
-    await expectWritten(updated, () => staleExplainerConflict(tx, current.id));
+      () => staleExplainerConflict(tx, current.id),
+    );
     const saved = await tx.explainer.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, state: true, updatedAt: true } });
     // the document itself is not copied into the audit log: revisions are its history
     await audit(tx, {

@@ -14,7 +14,7 @@ import { staleExplainerConflict } from "./save-explainer-draft";
 import { ZSubmitRevision } from "./schemas";
 import { citationKey } from "./writing-rules";
 import { canTransition, EXPLAINER_TRANSITIONS } from "./workflow";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 export type SubmittedRevision = { revisionId: string; number: number; version: number };
 
@@ -84,11 +84,9 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
       },
       select: { id: true, number: true },
     });
-    const updated = await tx.explainer.updateMany({
-      where: { id: explainer.id, version: explainer.version },
-      data: { state: EXPLAINER_TRANSITIONS.submit.to, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleExplainerConflict(tx, explainer.id));
+    const version = await lockedUpdate(tx.explainer, { where: { id: explainer.id }, version: explainer.version, data: { state: EXPLAINER_TRANSITIONS.submit.to } }, () =>
+      staleExplainerConflict(tx, explainer.id),
+    );
     await audit(tx, {
       actorId: actor.id,
       action: "explainer.submit",
@@ -100,6 +98,6 @@ export async function submitRevision(actor: Actor, input: unknown): Promise<Subm
     });
     await notifyReviewRequested(tx, actor, explainer, authorIds);
     await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
-    return { revisionId: revision.id, number: revision.number, version: explainer.version + 1 };
+    return { revisionId: revision.id, number: revision.number, version };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors/domain-errors";
 import type { MemberKind } from "./fact-members";
-import { expectWritten } from "@/lib/db/optimistic-lock";
+import { lockedUpdate } from "@/lib/db/optimistic-lock";
 
 /*
  * Shared steps of editors' decisions: each runs with the story's facts locked (lockStoryFacts),
@@ -11,8 +11,7 @@ import { expectWritten } from "@/lib/db/optimistic-lock";
 
 /** Bumps the fact's version if it is still the one the editor saw; else not found or a conflict. */
 export async function claimFactVersion(tx: Tx, storyId: string, factId: string, version: number): Promise<void> {
-  const updated = await tx.fact.updateMany({ where: { id: factId, storyId, version }, data: { version: { increment: 1 } } });
-  await expectWritten(updated, async () => {
+  await lockedUpdate(tx.fact, { where: { id: factId, storyId }, version, data: {} }, async () => {
     const exists = await tx.fact.findFirst({ where: { id: factId, storyId }, select: { id: true } });
     if (!exists) return notFound("That fact");
     return conflict("Someone changed this fact since you opened it (or analysis added a claim); reload to see its current claims.");

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -23,11 +23,11 @@ export async function setFeedSourcePaused(actor: Actor, input: unknown): Promise
     if (!current) throw notFound("That feed source");
     await expectVersion(current.version, data.version, () => conflict(STALE_FEED_SOURCE));
     if (current.paused === data.paused) return { id: current.id, version: current.version, paused: current.paused };
-    const updated = await tx.feedSource.updateMany({
-      where: { id: current.id, version: current.version },
-      data: { paused: data.paused, version: { increment: 1 }, ...(data.paused ? {} : { nextPollAt: new Date(), consecutiveFailures: 0 }) },
-    });
-    await expectWritten(updated, () => conflict(STALE_FEED_SOURCE));
+    const version = await lockedUpdate(
+      tx.feedSource,
+      { where: { id: current.id }, version: current.version, data: { paused: data.paused, ...(data.paused ? {} : { nextPollAt: new Date(), consecutiveFailures: 0 }) } },
+      () => conflict(STALE_FEED_SOURCE),
+    );
     if (!data.paused) await enqueueJob(tx, "poll-feed-source", { feedSourceId: current.id }, { jobKey: pollJobKey(current.id) });
     await audit(tx, {
       actorId: actor.id,
@@ -38,6 +38,6 @@ export async function setFeedSourcePaused(actor: Actor, input: unknown): Promise
       before: { paused: current.paused },
       after: { paused: data.paused },
     });
-    return { id: current.id, version: current.version + 1, paused: data.paused };
+    return { id: current.id, version, paused: data.paused };
   });
 }

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZChangeRole, ZSetActive } from "./schemas";
 import { personSelect, type PersonRow } from "./person-view";
-import { expectWritten } from "@/lib/db/optimistic-lock";
+import { lockedUpdate } from "@/lib/db/optimistic-lock";
 
 const LAST_ADMIN = "The desk must keep at least one active admin. Make someone else an admin first.";
 
@@ -36,16 +36,19 @@ async function applyChange(
       current.role === "ADMIN" && current.active && (change.role !== undefined ? change.role !== "ADMIN" : change.active === false);
     if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0) throw invalid(LAST_ADMIN);
 
-    const updated = await tx.user.updateMany({
-      where: { id: userId, version },
-      data: {
-        ...change,
-        ...(change.active === false ? { deactivatedAt: new Date() } : {}),
-        ...(change.active === true ? { deactivatedAt: null } : {}),
-        version: { increment: 1 },
+    await lockedUpdate(
+      tx.user,
+      {
+        where: { id: userId },
+        version,
+        data: {
+          ...change,
+          ...(change.active === false ? { deactivatedAt: new Date() } : {}),
+          ...(change.active === true ? { deactivatedAt: null } : {}),
+        },
       },
-    });
-    await expectWritten(updated, () => conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`));
+      () => conflict(`${current.name} was changed by someone else a moment ago. Reload to see their current role and status.`),
+    );
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
     await audit(tx, {
       actorId: actor.id,

@@ -8,7 +8,7 @@ import { assertWritingRules } from "@/lib/explainers/enforce-writing-rules";
 import { recordPublicSiteChange } from "./public-site-change";
 import { ZPublishCorrection, ZPublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 export type PublishResult = {
   explainerId: string;
@@ -59,19 +59,22 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
   const revisionId = explainer.approvedRevisionId;
   // state and version are checked again in the write itself: of two people publishing the same
   // version, the second matches no row once the first commits and gets the conflict
-  const updated = await tx.explainer.updateMany({
-    where: { id: explainer.id, version: explainer.version, state: "APPROVED", approvedRevisionId: revisionId },
-    data: {
-      state: PUBLISHING_TRANSITIONS.publish.to,
-      publishedRevisionId: revisionId,
-      publishedAt: now,
-      firstPublishedAt: explainer.firstPublishedAt ?? now,
-      unpublishedAt: null,
-      unpublishNotice: null,
-      version: { increment: 1 },
+  const version = await lockedUpdate(
+    tx.explainer,
+    {
+      where: { id: explainer.id, state: "APPROVED", approvedRevisionId: revisionId },
+      version: explainer.version,
+      data: {
+        state: PUBLISHING_TRANSITIONS.publish.to,
+        publishedRevisionId: revisionId,
+        publishedAt: now,
+        firstPublishedAt: explainer.firstPublishedAt ?? now,
+        unpublishedAt: null,
+        unpublishNotice: null,
+      },
     },
-  });
-  await expectWritten(updated, () => staleExplainerConflict());
+    () => staleExplainerConflict(),
+  );
 
   const correction = note === null ? null : await tx.correction.create({ data: { explainerId: explainer.id, revisionId, note, createdById: actor.id, createdAt: now }, select: { id: true } });
   await audit(tx, {
@@ -89,7 +92,7 @@ async function publishApproved(tx: Tx, actor: Actor, target: Target, note: strin
     slug: explainer.slug,
     publishedRevisionId: revisionId,
     publishedAt: now,
-    version: explainer.version + 1,
+    version,
     correctionId: correction?.id ?? null,
   };
 }

@@ -8,7 +8,7 @@ import { recordPublicSiteChange } from "./public-site-change";
 import { staleExplainerConflict } from "./publish-explainer";
 import { ZUnpublishExplainer } from "./schemas";
 import { PUBLISHING_TRANSITIONS, canPublishFrom } from "./workflow";
-import { expectVersion, expectWritten } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 /**
  * Takes a live explainer down: its URL answers 410 with the notice and the feeds drop it. A
@@ -29,11 +29,15 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
     const now = new Date();
     // an explainer whose update is in review keeps that state; only a plain live one becomes UNPUBLISHED
     const state = explainer.state === "PUBLISHED" ? "UNPUBLISHED" : explainer.state;
-    const updated = await tx.explainer.updateMany({
-      where: { id: explainer.id, version: explainer.version, publishedRevisionId: explainer.publishedRevisionId },
-      data: { state, publishedRevisionId: null, unpublishedAt: now, unpublishNotice: data.notice, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => staleExplainerConflict());
+    const version = await lockedUpdate(
+      tx.explainer,
+      {
+        where: { id: explainer.id, publishedRevisionId: explainer.publishedRevisionId },
+        version: explainer.version,
+        data: { state, publishedRevisionId: null, unpublishedAt: now, unpublishNotice: data.notice },
+      },
+      () => staleExplainerConflict(),
+    );
     await audit(tx, {
       actorId: actor.id,
       action: "explainer.unpublish",
@@ -44,6 +48,6 @@ export async function unpublishExplainer(actor: Actor, input: unknown): Promise<
       after: { state, publishedRevisionId: null, notice: data.notice },
     });
     await recordPublicSiteChange(tx, explainer.slug);
-    return { explainerId: explainer.id, slug: explainer.slug, version: explainer.version + 1 };
+    return { explainerId: explainer.id, slug: explainer.slug, version };
   });
 }

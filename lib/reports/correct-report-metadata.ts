@@ -6,8 +6,9 @@ import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
+import { sourceKey } from "./normalize-text";
 import { ZCorrectReportMetadata } from "./schemas";
-import { expectVersion } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 
 export type CorrectReportMetadataResult = { reportId: string; version: number; changed: string[] };
 
@@ -15,7 +16,6 @@ export const STALE_REPORT_METADATA = "Someone changed this report's details afte
 
 type Metadata = { headline: string; source: string | null; byline: string | null; dateline: string | null; language: string | null; publishedAt: string | null };
 
-const sourceKey = (name: string) => name.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * Corrects what the desk recorded about a report (headline, outlet, byline, dateline, published
@@ -47,8 +47,11 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
     const outletChanged = sourceKey(before.source ?? "") !== sourceKey(data.source);
     const nameKey = sourceKey(data.source);
     const source = await tx.source.upsert({ where: { nameKey }, create: { name: data.source, nameKey }, update: {}, select: { id: true } });
-    const version = report.version + 1;
-    await tx.report.update({ where: { id: report.id }, data: { headline: data.headline, publishedAt: data.publishedAt, sourceId: source.id, version } });
+    const version = await lockedUpdate(
+      tx.report,
+      { where: { id: report.id }, version: report.version, data: { headline: data.headline, publishedAt: data.publishedAt, sourceId: source.id } },
+      () => conflict(STALE_REPORT_METADATA),
+    );
     await tx.reportVersion.update({
       where: { reportId_version: { reportId: report.id, version: report.currentVersion } },
       data: { headline: data.headline, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt },

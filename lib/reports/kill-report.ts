@@ -7,14 +7,13 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { loadReportMembers, placeMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { flagExplainersCiting } from "@/lib/review/flag-re-review";
+import { sourceKey } from "./normalize-text";
 import { ZKillNotice } from "./schemas";
 
 export type KillReportResult =
   | { outcome: "killed"; reportId: string; version: number; flaggedClaims: number; flaggedExplainers: number }
   /** the report was already killed: a kill notice sent twice changes nothing */
   | { outcome: "duplicate"; reportId: string; version: number };
-
-const sourceKey = (name: string) => name.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * Applies a source's kill notice: the report it names (same external id in the story, and the

@@ -10,6 +10,11 @@ export function canonicalText(paragraphs: readonly string[]): string {
   return normalizeParagraphs(paragraphs).join("\n\n");
 }
 
+/** The key that makes one outlet of "Reuters" and " reuters ": case and spacing do not count. */
+export function sourceKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
 /** Hash used for "same content" checks: case and whitespace do not make a new version. */
 export function contentHash(headline: string, text: string): string {
   const normalized = `${headline}\n${text}`.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();

@@ -10,7 +10,7 @@ import { reanchorReportClaims } from "@/lib/claims/reanchor-report-claims";
 import { suggestClaims } from "@/lib/analysis/suggest-claims";
 import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
 import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
-import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
+import { canonicalText, contentHash, paragraphsToHtml, sourceKey } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
 import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
 
@@ -60,7 +60,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
         const story = await tx.story.findUnique({ where: { id: data.storyId }, select: { id: true } });
         if (!story) throw notFound("That story");
 
-        const nameKey = data.source.toLowerCase().replace(/\s+/g, " ").trim();
+        const nameKey = sourceKey(data.source);
         const source = await tx.source.upsert({ where: { nameKey }, create: { name: data.source, nameKey }, update: {}, select: { id: true } });
 
         const existing = await tx.report.findFirst({

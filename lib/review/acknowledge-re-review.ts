@@ -10,7 +10,9 @@ import { EXPLAINER_TRANSITIONS, canTransition } from "@/lib/explainers/workflow"
 import { recordPublicSiteChange } from "@/lib/publishing/public-site-change";
 import { ZAcknowledgeReReview } from "./schemas";
 import { notifyDeskChange } from "@/lib/live/desk-events";
-import { expectVersion } from "@/lib/db/optimistic-lock";
+import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
+
+const STALE_EXPLAINER = "This explainer changed since you opened it. Reload to see its current state and flags.";
 
 export const ACKNOWLEDGE_OWN_WORK_MESSAGE = "You wrote part of the approved text, so someone else has to confirm it still holds (four eyes).";
 
@@ -45,7 +47,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
         publishedRevision: { select: { content: true } },
       },
     });
-    await expectVersion(explainer.version, data.version, () => conflict("This explainer changed since you opened it. Reload to see its current state and flags."));
+    await expectVersion(explainer.version, data.version, () => conflict(STALE_EXPLAINER));
     if (!canTransition("acknowledge_rereview", explainer.state)) throw invalid("This explainer cannot be re-reviewed now.");
     const flag = await tx.reReviewFlag.findFirst({ where: { id: data.flagId, explainerId: explainer.id }, select: { id: true, claimId: true, reason: true, resolvedAt: true } });
     if (!flag) throw notFound("That re-review flag");
@@ -91,10 +93,11 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
     await tx.reReviewFlag.update({ where: { id: flag.id }, data: { resolvedAt: now, resolvedById: actor.id, resolution: "ACKNOWLEDGED", note: data.note } });
     const open = await tx.reReviewFlag.findFirst({ where: { explainerId: explainer.id, resolvedAt: null }, orderBy: { createdAt: "desc" }, select: { reason: true } });
     const openFlags = await tx.reReviewFlag.count({ where: { explainerId: explainer.id, resolvedAt: null } });
-    await tx.explainer.update({
-      where: { id: explainer.id },
-      data: { needsReReview: openFlags > 0, reReviewReason: open?.reason ?? null, version: { increment: 1 } },
-    });
+    const version = await lockedUpdate(
+      tx.explainer,
+      { where: { id: explainer.id }, version: explainer.version, data: { needsReReview: openFlags > 0, reReviewReason: open?.reason ?? null } },
+      () => conflict(STALE_EXPLAINER),
+    );
     await audit(tx, {
       actorId: actor.id,
       action: "explainer.acknowledge_rereview",
@@ -107,7 +110,7 @@ export async function acknowledgeReReview(actor: Actor, input: unknown): Promise
     await notifyDeskChange(tx, { storyId: explainer.storyId, kind: "review", explainerId: explainer.id });
     const livePageChanged = refreshed.length > 0 && explainer.publishedRevisionId !== null;
     if (livePageChanged) await recordPublicSiteChange(tx, explainer.slug);
-    return { flagId: flag.id, openFlags, version: explainer.version + 1, livePageChanged };
+    return { flagId: flag.id, openFlags, version, livePageChanged };
   });
   return { flagId: result.flagId, openFlags: result.openFlags, version: result.version };
 }

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { ZCreateStory, ZRenameStory, ZSetStoryArchived } from "./schemas";
-import { expectWritten } from "@/lib/db/optimistic-lock";
+import { lockedUpdate } from "@/lib/db/optimistic-lock";
 
 export type StoryRef = { id: string; title: string; version: number };
 
@@ -37,11 +37,8 @@ export async function renameStory(actor: Actor, input: unknown): Promise<StoryRe
   return db.$transaction(async (tx) => {
     const current = await tx.story.findUnique({ where: { id: data.storyId }, select: { title: true, description: true } });
     if (!current) throw notFound("That story");
-    const updated = await tx.story.updateMany({
-      where: { id: data.storyId, version: data.version },
-      data: { title: data.title, description: data.description, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload to see their version, then try again."));
+    await lockedUpdate(tx.story, { where: { id: data.storyId }, version: data.version, data: { title: data.title, description: data.description } }, () =>
+      conflict("Someone else changed this story a moment ago. Reload to see their version, then try again."));
     await audit(tx, {
       actorId: actor.id,
       action: "story.rename",
@@ -63,11 +60,8 @@ export async function setStoryArchived(actor: Actor, input: unknown): Promise<St
   return db.$transaction(async (tx) => {
     const current = await tx.story.findUnique({ where: { id: data.storyId }, select: { status: true } });
     if (!current) throw notFound("That story");
-    const updated = await tx.story.updateMany({
-      where: { id: data.storyId, version: data.version },
-      data: { status, version: { increment: 1 } },
-    });
-    await expectWritten(updated, () => conflict("Someone else changed this story a moment ago. Reload and try again."));
+    await lockedUpdate(tx.story, { where: { id: data.storyId }, version: data.version, data: { status } }, () =>
+      conflict("Someone else changed this story a moment ago. Reload and try again."));
     await audit(tx, {
       actorId: actor.id,
       action: data.archived ? "story.archive" : "story.unarchive",

@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { useToastedAction } from "@/components/ui/use-toasted-action";
 import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { changeRoleAction, createPersonAction, issuePasswordLinkAction, setPersonActiveAction } from "./actions";
 
@@ -45,21 +48,10 @@ function OneTimeLink({ token, name }: { token: string; name: string }) {
 }
 
 export function CreatePersonDialog() {
-  const [open, setOpen] = useState(false);
-  // remounting the form on every opening resets its action state: no stale link or errors
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
-      title="Add a person"
-      trigger={<Button variant="primary">Add person</Button>}
-    >
-      <CreatePersonForm key={formKey} onClose={() => setOpen(false)} />
-    </Dialog>
+    <FormDialog title="Add a person" trigger={<Button variant="primary">Add person</Button>}>
+      {(close) => <CreatePersonForm onClose={close} />}
+    </FormDialog>
   );
 }
 
@@ -131,9 +123,8 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
 
 /** A role picker that saves only on an explicit "Save": an arrow key on a focused select must not change access. */
 export function RoleSelect({ person, disabled }: { person: Person; disabled?: boolean }) {
-  const router = useRouter();
   const [role, setRole] = useState(person.role);
-  const [pending, startTransition] = useTransition();
+  const [pending, run] = useToastedAction();
   const changed = role !== person.role;
   return (
     <span className="inline-flex items-center gap-1.5">
@@ -160,14 +151,9 @@ export function RoleSelect({ person, disabled }: { person: Person; disabled?: bo
             pending={pending}
             aria-label={`Save role of ${person.name}`}
             onClick={() =>
-              startTransition(async () => {
-                const result = await changeRoleAction({ userId: person.id, role, version: person.version });
-                if (result.ok) toast.success(`${person.name} is now ${role.toLowerCase()}`);
-                else {
-                  toast.error(result.error);
-                  setRole(person.role);
-                }
-                router.refresh();
+              run(() => changeRoleAction({ userId: person.id, role, version: person.version }), {
+                success: () => `${person.name} is now ${role.toLowerCase()}`,
+                onError: () => setRole(person.role),
               })
             }
           >
@@ -183,46 +169,22 @@ export function RoleSelect({ person, disabled }: { person: Person; disabled?: bo
 }
 
 export function ActiveToggle({ person }: { person: Person }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   const verb = person.active ? "Deactivate" : "Reactivate";
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmActionButton
+      trigger={verb}
+      triggerVariant={person.active ? "danger" : "secondary"}
       title={`${verb} ${person.name}?`}
       description={
         person.active
           ? "They are signed out at their next request and cannot sign in until reactivated. Their work stays on the desk."
           : "They can sign in again with their existing password."
       }
-      trigger={
-        <Button size="sm" variant={person.active ? "danger" : "secondary"}>
-          {verb}
-        </Button>
-      }
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button
-          variant={person.active ? "danger" : "primary"}
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await setPersonActiveAction({ userId: person.id, active: !person.active, version: person.version });
-              if (result.ok) {
-                toast.success(`${person.name} ${person.active ? "deactivated" : "reactivated"}`);
-                setOpen(false);
-              } else toast.error(result.error);
-              router.refresh();
-            })
-          }
-        >
-          {verb}
-        </Button>
-      </div>
-    </Dialog>
+      confirm={verb}
+      confirmVariant={person.active ? "danger" : "primary"}
+      action={() => setPersonActiveAction({ userId: person.id, active: !person.active, version: person.version })}
+      success={`${person.name} ${person.active ? "deactivated" : "reactivated"}`}
+    />
   );
 }
 

@@ -1,9 +1,10 @@
 "use client";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
 import { createStoryAction, renameStoryAction, setStoryArchivedAction } from "./actions";
@@ -80,42 +81,21 @@ export function EditStoryDialog({ story }: { story: { id: string; title: string;
 }
 
 export function ArchiveStoryButton({ story }: { story: { id: string; version: number; archived: boolean } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   const verb = story.archived ? "Restore" : "Archive";
-
-  function confirm() {
-    startTransition(async () => {
-      const result = await setStoryArchivedAction({ storyId: story.id, version: story.version, archived: !story.archived });
-      if (result.ok) {
-        toast.success(story.archived ? "Story restored" : "Story archived");
-        setOpen(false);
-        router.refresh();
-      } else {
-        toast.error(result.error);
-      }
-    });
-  }
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmActionButton
+      trigger={verb}
+      triggerVariant={story.archived ? "secondary" : "danger"}
       title={`${verb} this story?`}
       description={
         story.archived
           ? "It returns to the active stories list."
           : "It leaves the active list but keeps all its reports, claims and explainers. You can restore it later."
       }
-      trigger={<Button size="sm" variant={story.archived ? "secondary" : "danger"}>{verb}</Button>}
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button variant={story.archived ? "primary" : "danger"} pending={pending} onClick={confirm}>
-          {verb} story
-        </Button>
-      </div>
-    </Dialog>
+      confirm={`${verb} story`}
+      confirmVariant={story.archived ? "primary" : "danger"}
+      action={() => setStoryArchivedAction({ storyId: story.id, version: story.version, archived: !story.archived })}
+      success={story.archived ? "Story restored" : "Story archived"}
+    />
   );
 }

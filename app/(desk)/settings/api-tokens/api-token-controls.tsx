@@ -1,10 +1,11 @@
 "use client";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useRouter } from "next/navigation";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, TextField } from "@/components/ui/field";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
@@ -51,22 +52,14 @@ function NewTokenOnce({ name, token, onDone }: { name: string; token: string; on
 }
 
 export function CreateApiTokenDialog() {
-  const [open, setOpen] = useState(false);
-  // remounting the form on every opening drops the previous token from memory and the DOM
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
+    <FormDialog
       title="Create an API token"
       description="One token per wire system or script, so each can be revoked on its own."
       trigger={<Button variant="primary">Create token</Button>}
     >
-      <CreateApiTokenForm key={formKey} onClose={() => setOpen(false)} />
-    </Dialog>
+      {(close) => <CreateApiTokenForm onClose={close} />}
+    </FormDialog>
   );
 }
 
@@ -105,40 +98,15 @@ function CreateApiTokenForm({ onClose }: { onClose: () => void }) {
 }
 
 export function RevokeApiTokenButton({ token }: { token: { id: string; name: string } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmActionButton
+      trigger="Revoke"
+      triggerLabel={`Revoke ${token.name}`}
       title={`Revoke “${token.name}”?`}
       description="Requests with this token are refused from now on. This cannot be undone; the reports it imported stay."
-      trigger={
-        <Button size="sm" variant="danger" aria-label={`Revoke ${token.name}`}>
-          Revoke
-        </Button>
-      }
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button
-          variant="danger"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await revokeApiTokenAction({ tokenId: token.id });
-              if (result.ok) {
-                toast.success(`${token.name} revoked`);
-                setOpen(false);
-              } else toast.error(result.error);
-              router.refresh();
-            })
-          }
-        >
-          Revoke token
-        </Button>
-      </div>
-    </Dialog>
+      confirm="Revoke token"
+      action={() => revokeApiTokenAction({ tokenId: token.id })}
+      success={`${token.name} revoked`}
+    />
   );
 }

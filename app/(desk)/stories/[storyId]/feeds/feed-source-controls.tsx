@@ -1,11 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { useToastedAction } from "@/components/ui/use-toasted-action";
 import { FEED_INTERVAL_MINUTES, FEED_KIND_LABELS, FEED_KINDS, type TFeedKind } from "@/lib/feeds/schemas";
 import { addFeedSourceAction, removeFeedSourceAction, setFeedSourcePausedAction } from "./actions";
 
@@ -17,21 +19,14 @@ const LOCATION_HINTS: Record<TFeedKind, string> = {
 };
 
 export function AddFeedSourceDialog({ storyId }: { storyId: string }) {
-  const [open, setOpen] = useState(false);
-  const [formKey, setFormKey] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setFormKey((key) => key + 1);
-      }}
+    <FormDialog
       title="Add a feed source"
       description="The desk polls it on its interval and imports new items and new versions into this story."
       trigger={<Button variant="primary">Add source</Button>}
     >
-      <AddFeedSourceForm key={formKey} storyId={storyId} onClose={() => setOpen(false)} />
-    </Dialog>
+      {(close) => <AddFeedSourceForm storyId={storyId} onClose={close} />}
+    </FormDialog>
   );
 }
 
@@ -96,8 +91,7 @@ function AddFeedSourceForm({ storyId, onClose }: { storyId: string; onClose: () 
 }
 
 export function PauseFeedSourceButton({ storyId, source }: { storyId: string; source: { id: string; name: string; paused: boolean; version: number } }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [pending, run] = useToastedAction();
   const label = source.paused ? "Resume" : "Pause";
   return (
     <Button
@@ -105,11 +99,8 @@ export function PauseFeedSourceButton({ storyId, source }: { storyId: string; so
       pending={pending}
       aria-label={`${label} ${source.name}`}
       onClick={() =>
-        startTransition(async () => {
-          const result = await setFeedSourcePausedAction({ storyId, feedSourceId: source.id, paused: !source.paused, version: source.version });
-          if (result.ok) toast.success(result.data.paused ? `${source.name} paused` : `${source.name} resumed; polling now`);
-          else toast.error(result.error);
-          router.refresh();
+        run(() => setFeedSourcePausedAction({ storyId, feedSourceId: source.id, paused: !source.paused, version: source.version }), {
+          success: (data) => (data.paused ? `${source.name} paused` : `${source.name} resumed; polling now`),
         })
       }
     >
@@ -119,40 +110,15 @@ export function PauseFeedSourceButton({ storyId, source }: { storyId: string; so
 }
 
 export function RemoveFeedSourceButton({ storyId, source }: { storyId: string; source: { id: string; name: string } }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmActionButton
+      trigger="Remove"
+      triggerLabel={`Remove ${source.name}`}
       title={`Remove “${source.name}”?`}
       description="The desk stops polling it. The reports it imported stay in the story."
-      trigger={
-        <Button size="sm" variant="danger" aria-label={`Remove ${source.name}`}>
-          Remove
-        </Button>
-      }
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button
-          variant="danger"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await removeFeedSourceAction({ storyId, feedSourceId: source.id });
-              if (result.ok) {
-                toast.success(`${source.name} removed`);
-                setOpen(false);
-              } else toast.error(result.error);
-              router.refresh();
-            })
-          }
-        >
-          Remove source
-        </Button>
-      </div>
-    </Dialog>
+      confirm="Remove source"
+      action={() => removeFeedSourceAction({ storyId, feedSourceId: source.id })}
+      success={`${source.name} removed`}
+    />
   );
 }
