@@ -21,7 +21,7 @@ export const STATUSES_NEEDING_EVIDENCE = ["VERIFIED", "FALSE", "DISPUTED"] as co
 /** Statuses a bulk change may set (none of them needs evidence). */
 export const BULK_STATUSES = ["UNVERIFIED", "IN_PROGRESS", "UNVERIFIABLE"] as const;
 
-export const TAG_KINDS = ["PLACE", "ACTOR", "ORGANIZATION", "OTHER"] as const;
+export const TAG_KINDS = ["PLACE", "ACTOR", "ORGANIZATION", "OUTLET", "OTHER"] as const;
 export const ZClaimTag = z.object({
   kind: z.enum(TAG_KINDS),
   value: visibleText().trim().min(1, "Tags cannot be empty.").max(200, "Tags are at most 200 characters."),
