@@ -186,6 +186,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         : []),
       CitationNode,
       CitationCommand.configure({
+        storyId: initial.storyId,
         targets: liveTargets,
         onState: menuStore.setMenu,
         onKeyDown: (event) => {
@@ -510,7 +511,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         </div>
 
         <aside className="lg:sticky lg:top-4 lg:h-[calc(100vh-2rem)]">
-          <CitationPanel targets={targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
+          <CitationPanel storyId={initial.storyId} targets={targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
         </aside>
       </div>
       {menu.menu ? <CitationMenu state={menu.menu} active={menu.active} onPick={menuStore.pick} /> : null}
