@@ -45,13 +45,17 @@ export const NAME_ARTICLES = new Set(["al", "el", "il", "ul", "ez", "es", "as", 
  * The words of a name with articles removed, whether hyphenated ("al-Qasr"), spaced ("el Kasr")
  * or written into the word and assimilated to a sun letter ("Ezzor" = "ez-Zor").
  */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string, articles: { loneArticle: "keep" | "drop"; finalArticle: "keep" | "drop" } = { loneArticle: "keep", finalArticle: "drop" }): string[] {
   const words = foldText(name)
     .replace(/'s\b/g, "")
     .split(/[\s\-_/.']+/u)
     .filter(Boolean);
-  // an article alone is still a name ("Al" as a given name); otherwise it never counts
-  const kept = words.filter((word) => !(NAME_ARTICLES.has(word) && words.length > 1));
+  // by default an article alone is still a name ("Al" as a given name); otherwise it never counts
+  const kept = words.filter((word, i) => {
+    if (!NAME_ARTICLES.has(word)) return true;
+    if (words.length === 1) return articles.loneArticle === "keep";
+    return i === words.length - 1 && articles.finalArticle === "keep";
+  });
   // a first word too when long enough that what is left is still a name: "Almirwa" = "al-Mirwa"
   return kept.map((word, i) => {
     if (/^[ae]([dlnrstz])\1[aeiou]/u.test(word) && (i > 0 || word.length >= 6)) return word.slice(2);
@@ -77,9 +81,13 @@ export function skeleton(word: string): string {
   return out.replace(/(.)\1+/g, "$1");
 }
 
-/** Loose key of a name across transliterations: articles dropped, each word skeletonised. */
+/**
+ * Loose key of a name across transliterations: articles dropped, each word skeletonised. Unlike
+ * the variant key it also drops a lone article and keeps one that ends a name ("Bab al"), as the
+ * grouping's tuned features expect.
+ */
 export function nameKey(name: string): string {
-  return nameWords(name).map(skeleton).filter(Boolean).join(" ");
+  return nameWords(name, { loneArticle: "drop", finalArticle: "keep" }).map(skeleton).filter(Boolean).join(" ");
 }
 
 /**
