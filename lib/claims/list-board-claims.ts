@@ -25,6 +25,8 @@ export type BoardRow = {
   report: { id: string; headline: string; source: string | null };
   assignee: PersonRef | null;
   tags: TagRef[];
+  /** in no fact that two or more outlets carry: "reported by one source" */
+  singleSource: boolean;
   updatedAt: Date;
   createdAt: Date;
 };
@@ -135,7 +137,8 @@ export function boardQueries(actor: Actor, storyId: string, query: TBoardQuery):
            c."attribution", c."updatedAt", c."createdAt",
            r."id" AS "reportId", r."headline" AS "reportHeadline", s."name" AS "sourceName",
            u."id" AS "assigneeId", u."name" AS "assigneeName",
-           coalesce(tg.list, '[]'::json) AS tags
+           coalesce(tg.list, '[]'::json) AS tags,
+           NOT EXISTS (SELECT 1 FROM "Fact" f WHERE f."id" = c."factId" AND f."sourceCount" >= 2) AS "singleSource"
       FROM (
         SELECT c."id"
           FROM ${claims}
@@ -177,6 +180,7 @@ type PageRecord = {
   assigneeId: string | null;
   assigneeName: string | null;
   tags: TagRef[];
+  singleSource: boolean;
 };
 
 type ChoicesRecord = { found: boolean; sources: { id: string; name: string }[] | null; tags: TagRef[] | null; assignees: PersonRef[] | null };
@@ -217,6 +221,7 @@ export async function listBoardClaims(actor: Actor, storyId: string, rawQuery: u
       report: { id: row.reportId, headline: row.reportHeadline, source: row.sourceName },
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
       tags: row.tags,
+      singleSource: row.singleSource,
       updatedAt: row.updatedAt,
       createdAt: row.createdAt,
     })),

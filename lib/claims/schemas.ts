@@ -137,3 +137,10 @@ export const ZAcknowledgeClaimFlag = z.object({
   version: ZVersion,
 });
 export type TAcknowledgeClaimFlag = z.input<typeof ZAcknowledgeClaimFlag>;
+
+/** An editor has checked a claim's garbled passage against the original and it says what the claim says. */
+export const ZConfirmClaimReading = z.object({
+  claimId: ZId("claim"),
+  version: ZVersion,
+});
+export type TConfirmClaimReading = z.input<typeof ZConfirmClaimReading>;

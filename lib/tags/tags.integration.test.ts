@@ -52,6 +52,8 @@ describe("tags that know their spellings", () => {
     // the board shows one name for the tag and filters by any spelling of it
     const board = await listBoardClaims(editor.actor, storyId, { tag: "Al-Qassr" });
     expect(board.claims.map((c) => c.statement).sort()).toEqual(["Aid convoys reached Al-Qassr by noon", "Shells fell on the market of el Kasr"]);
+    // no fact of two outlets holds these claims yet
+    expect(board.claims.map((c) => c.singleSource)).toEqual([true, true]);
     expect(board.claims.flatMap((c) => c.tags)).toEqual([
       { kind: "PLACE", value: "el Kasr" },
       { kind: "PLACE", value: "el Kasr" },
