@@ -70,7 +70,8 @@ const PERSON_AFTER = /^\s*,\s*(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:spokes\w+|
 const SPEECH_AFTER = /^\s*(?:said|says|told|added|denied|insisted|stated|warned)\b/i;
 // demonyms and nationality adjectives ("Ruritanian", "Dravenians", "Varesh-born") name no actor
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ese|ish)$/u;
-const NAME = /(?:(?:[A-Z][\p{L}'’]+|al|el|ez|as|ad|ash|an|bin|ibn)(?:[-\s](?=(?:[A-Z]|al-|el-|ez-|as-|ad-|an-|ash-)))?)+/gu;
+// a name starts at a word's start: "bin" in "cabinet" or "ash" in "crash" is no particle
+const NAME = /(?<![\p{L}\p{N}'’])(?:(?:[A-Z][\p{L}'’]+|al|el|ez|as|ad|ash|bin|ibn)(?:[-\s](?=(?:[A-Z]|al-|el-|ez-|as-|ad-|an-|ash-)))?)+/gu;
 // words that are capitalised as words of time or of the sentence, never names; dropped from
 // either edge of a run ("Northgate Tuesday" is the outlet, not a place called so)
 const NOT_NAME_WORDS = new Set([
