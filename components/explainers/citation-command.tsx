@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { citationAttrsFor } from "./citation-node";
+import { searchCitationKeys } from "./citation-search";
 
 /** What the "/" menu shows, lifted into React state by the editor component. */
 export type CitationMenuState = {
@@ -16,6 +17,8 @@ export type CitationMenuState = {
 } | null;
 
 type CommandOptions = {
+  /** the story whose claims and facts the desk searches */
+  storyId: string;
   /** current targets (read on each keystroke, so new claims appear without rebuilding the editor) */
   targets: { readonly current: ReadonlyMap<string, CitationTarget> };
   onState: (state: CitationMenuState) => void;
@@ -42,7 +45,7 @@ const pluginKey = new PluginKey("citationCommand");
 export const CitationCommand = Extension.create<CommandOptions>({
   name: "citationCommand",
   addOptions() {
-    return { targets: { current: new Map() }, onState: () => undefined, onKeyDown: () => false };
+    return { storyId: "", targets: { current: new Map() }, onState: () => undefined, onKeyDown: () => false };
   },
   addProseMirrorPlugins() {
     const options = this.options;
@@ -52,7 +55,14 @@ export const CitationCommand = Extension.create<CommandOptions>({
         pluginKey,
         char: "/",
         allowSpaces: true,
-        items: ({ query }) => matchTargets([...options.targets.current.values()], query),
+        // the desk searches (every spelling of a name); the words already loaded are the fallback
+        items: async ({ query }) => {
+          const all = [...options.targets.current.values()];
+          if (!query.trim()) return all.slice(0, MENU_LIMIT);
+          const keys = await searchCitationKeys(options.storyId, query);
+          if (!keys) return matchTargets(all, query);
+          return keys.flatMap((key) => options.targets.current.get(key) ?? []).slice(0, MENU_LIMIT);
+        },
         command: ({ editor, range, props }: { editor: Editor; range: Range; props: CitationTarget }) => {
           editor
             .chain()

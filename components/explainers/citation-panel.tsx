@@ -1,11 +1,12 @@
 "use client";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import type { CitationTarget } from "@/lib/explainers/citation-targets";
 import { CITATION_DRAG_TYPE } from "./citation-node";
 import { matchTargets } from "./citation-command";
+import { searchCitationKeys } from "./citation-search";
 
 type KindFilter = "all" | "claim" | "fact";
 
@@ -13,20 +14,44 @@ type KindFilter = "all" | "claim" | "fact";
  * The story's claims and facts, searchable and filterable. Cite one with its button (at the
  * cursor), by dragging it into the text, or with "/" in the editor.
  */
-export function CitationPanel({ targets, citedKeys, onCite, disabled }: { targets: readonly CitationTarget[]; citedKeys: ReadonlySet<string>; onCite: (target: CitationTarget) => void; disabled?: boolean }) {
+export function CitationPanel({
+  storyId,
+  targets,
+  citedKeys,
+  onCite,
+  disabled,
+}: {
+  storyId: string;
+  targets: readonly CitationTarget[];
+  citedKeys: ReadonlySet<string>;
+  onCite: (target: CitationTarget) => void;
+  disabled?: boolean;
+}) {
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<ClaimStatus | "ALL">("ALL");
   const [kind, setKind] = useState<KindFilter>("all");
   const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(
-    () =>
-      matchTargets(
-        targets.filter((target) => (status === "ALL" || target.status === status) && (kind === "all" || target.kind === kind)),
-        deferredQuery,
-        200,
-      ),
-    [targets, status, kind, deferredQuery],
-  );
+  // the desk's answer for a query (it knows every spelling of a name); until it arrives, or if
+  // it cannot be reached, the loaded words are matched here
+  const [found, setFound] = useState<{ query: string; keys: string[] } | null>(null);
+  useEffect(() => {
+    const trimmed = deferredQuery.trim();
+    if (!trimmed) return;
+    const abort = new AbortController();
+    void searchCitationKeys(storyId, trimmed, abort.signal).then((keys) => {
+      if (keys) setFound({ query: trimmed, keys });
+    });
+    return () => abort.abort();
+  }, [storyId, deferredQuery]);
+  const shown = useMemo(() => {
+    const filtered = targets.filter((target) => (status === "ALL" || target.status === status) && (kind === "all" || target.kind === kind));
+    const trimmed = deferredQuery.trim();
+    if (trimmed && found?.query === trimmed) {
+      const byKey = new Map(filtered.map((target) => [target.key, target]));
+      return found.keys.flatMap((key) => byKey.get(key) ?? []).slice(0, 200);
+    }
+    return matchTargets(filtered, deferredQuery, 200);
+  }, [targets, status, kind, deferredQuery, found]);
   const facts = targets.filter((target) => target.kind === "fact").length;
 
   return (

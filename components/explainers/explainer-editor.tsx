@@ -125,7 +125,7 @@ function EditorBody({ initial, saveAction, submitAction, collab }: Omit<EditorPr
         </div>
 
         <aside className="lg:sticky lg:top-4 lg:h-[calc(100vh-2rem)]">
-          <CitationPanel targets={targets.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
+          <CitationPanel storyId={initial.storyId} targets={targets.targets} citedKeys={citedKeys} onCite={cite} disabled={!editor || readOnly} />
         </aside>
       </div>
       {editing.menu.menu ? <CitationMenu state={editing.menu.menu} active={editing.menu.active} onPick={editing.pickFromMenu} /> : null}

@@ -135,6 +135,7 @@ export function useExplainerDocument({
         : []),
       CitationNode,
       CitationCommand.configure({
+        storyId: initial.storyId,
         targets: liveTargets,
         onState: menuStore.setMenu,
         onKeyDown: (event) => {

@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = {
   "fact.split": "Fact split",
   "fact.merge": "Facts merged",
   "fact.move_claim": "Claim moved between facts",
+  "tag.merge": "Tags merged",
+  "tag.split": "Spelling split off a tag",
+  "claim.confirm_reading": "Garbled passage checked against the original",
   "facts.reanalyze": "Story re-analysed",
   "explainer.create": "Explainer started",
   "explainer.save_draft": "Explainer draft saved",
@@ -64,7 +67,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
 /** What an audit row is about (its `entityType` column). */
-export type AuditEntityType = "story" | "user" | "api_token" | "report" | "claim" | "claim_suggestion" | "fact" | "explainer" | "feed_source";
+export type AuditEntityType = "story" | "user" | "api_token" | "report" | "claim" | "claim_suggestion" | "fact" | "explainer" | "feed_source" | "tag";
 
 /** True for an action in the catalogue (rows from before the catalogue may hold others). */
 export function isAuditAction(value: string): value is AuditAction {

@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db/client";
 import { conflict, type DomainError, notFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorState, ClaimOrigin, ClaimStatus, EvidenceKind, TagKind } from "@/lib/generated/prisma/enums";
+import { garbledReasons } from "@/lib/analysis/garbled";
+import { readGarbledPassages } from "@/lib/reports/garbled-passages";
 import { CLAIM_STATUS_META } from "./status-meta";
 
 type PersonRef = { id: string; name: string };
@@ -35,6 +37,13 @@ export type ClaimDetail = {
   createdAt: Date;
   updatedAt: Date;
   tags: { kind: TagKind; value: string }[];
+  /**
+   * the flagged (garbled) passage the claim is taken from, with why, and whether an editor has
+   * checked the original; null when its passage reads cleanly
+   */
+  garbled: { reasons: string[]; confirmedAt: Date | null; confirmedBy: PersonRef | null } | null;
+  /** in no fact that two or more outlets carry: "reported by one source" */
+  singleSource: boolean;
   /** oldest first */
   evidence: {
     id: string;
@@ -72,7 +81,10 @@ const claimDetailSelect = {
   end: true,
   createdAt: true,
   updatedAt: true,
-  reportVersion: { select: { version: true } },
+  reportVersion: { select: { version: true, garbledPassages: true } },
+  readingConfirmedAt: true,
+  readingConfirmedBy: person,
+  fact: { select: { sourceCount: true } },
   report: { select: { id: true, headline: true, currentVersion: true, source: { select: { name: true } } } },
   assignee: person,
   createdBy: person,
@@ -108,9 +120,12 @@ const claimDetailSelect = {
 export async function loadClaimDetail(client: Tx, claimId: string, scope: { storyId?: string } = {}): Promise<ClaimDetail | null> {
   const row = await client.claim.findFirst({ where: { id: claimId, ...(scope.storyId ? { storyId: scope.storyId } : {}) }, select: claimDetailSelect });
   if (!row) return null;
-  const { reportVersion, report, statusChanges, comments, ...rest } = row;
+  const { reportVersion, report, statusChanges, comments, readingConfirmedAt, readingConfirmedBy, fact, ...rest } = row;
+  const reasons = garbledReasons(readGarbledPassages(reportVersion.garbledPassages), row);
   return {
     ...rest,
+    garbled: reasons.length > 0 ? { reasons, confirmedAt: readingConfirmedAt, confirmedBy: readingConfirmedBy } : null,
+    singleSource: (fact?.sourceCount ?? 0) < 2,
     reportVersion: reportVersion.version,
     report: { id: report.id, headline: report.headline, currentVersion: report.currentVersion, source: report.source?.name ?? null },
     history: statusChanges,

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordTagAliases } from "@/lib/tags/record-tag-aliases";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
@@ -36,6 +37,7 @@ export async function editClaim(actor: Actor, input: unknown): Promise<ClaimDeta
     // the tag set is replaced whole: the form always sends every tag the claim should keep
     await tx.claimTag.deleteMany({ where: { claimId: current.id } });
     if (tags.length > 0) await tx.claimTag.createMany({ data: tags.map((tag) => ({ ...tag, claimId: current.id })) });
+    await recordTagAliases(tx, current.storyId, tags);
 
     await audit(tx, {
       actorId: actor.id,

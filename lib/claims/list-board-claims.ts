@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors/domain-errors";
 import { BOARD_PAGE_SIZE, ZBoardQuery, type TBoardQuery } from "./schemas";
 import { CLAIM_STATUS_ORDER } from "./status-meta";
 import { isUuid } from "@/lib/http/uuid";
+import { claimNamesQuerySql, prepareStoryNameSearch } from "@/lib/tags/name-search";
 
 type PersonRef = { id: string; name: string };
 type TagRef = { kind: TagKind; value: string };
@@ -24,6 +25,8 @@ export type BoardRow = {
   report: { id: string; headline: string; source: string | null };
   assignee: PersonRef | null;
   tags: TagRef[];
+  /** in no fact that two or more outlets carry: "reported by one source" */
+  singleSource: boolean;
   updatedAt: Date;
   createdAt: Date;
 };
@@ -63,10 +66,14 @@ function boardConditions(actor: Actor, storyId: string, query: TBoardQuery, incl
     conditions.push(Prisma.sql`c."reportId" IN (SELECT r2."id" FROM "Report" r2 WHERE r2."storyId" = ${storyId}::uuid AND r2."sourceId" = ${query.source}::uuid)`);
   }
   if (query.tag) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTag" t2 WHERE t2."claimId" = c."id" AND lower(t2."value") = lower(${query.tag}))`);
+    // a tag filter takes every spelling of the tag: "el Kasr" lists claims tagged "Al-Qasr" too
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTag" t2 WHERE t2."claimId" = c."id" AND (lower(t2."value") = lower(${query.tag})
+      OR EXISTS (SELECT 1 FROM "TagAlias" ta WHERE ta."storyId" = c."storyId" AND ta.kind = t2.kind AND ta.value = t2.value
+                   AND ta."tagId" IN (SELECT a2."tagId" FROM "TagAlias" a2 WHERE a2."storyId" = c."storyId" AND lower(a2.value) = lower(${query.tag})))))`);
   }
   if (query.anchor) conditions.push(Prisma.sql`c."anchorState" = ${query.anchor === "orphaned" ? "ORPHANED" : "FUZZY"}::"AnchorState"`);
-  if (query.q) conditions.push(Prisma.sql`${claimSearchVector} @@ websearch_to_tsquery('english', ${query.q})`);
+  // words by full text, names in any of their spellings (tags' aliases, accents, near spellings)
+  if (query.q) conditions.push(Prisma.sql`(${claimSearchVector} @@ websearch_to_tsquery('english', ${query.q}) OR ${claimNamesQuerySql(storyId, query.q)})`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -99,10 +106,12 @@ export function boardQueries(actor: Actor, storyId: string, query: TBoardQuery):
               FROM "Source" so
              WHERE so."id" IN (SELECT r."sourceId" FROM "Report" r WHERE r."storyId" = ${storyId}::uuid)) AS sources,
            (SELECT json_agg(json_build_object('kind', x."kind", 'value', x."value") ORDER BY lower(x."value"), x."kind")
-              FROM (SELECT DISTINCT t."kind", t."value"
+              FROM (SELECT DISTINCT t."kind", coalesce(tn."name", t."value") AS "value"
                       FROM "ClaimTag" t JOIN "Claim" c ON c."id" = t."claimId"
+                      LEFT JOIN "TagAlias" ta ON ta."storyId" = c."storyId" AND ta."kind" = t."kind" AND ta."value" = t."value"
+                      LEFT JOIN "Tag" tn ON tn."id" = ta."tagId"
                      WHERE c."storyId" = ${storyId}::uuid
-                     ORDER BY t."value", t."kind"
+                     ORDER BY 2, 1
                      LIMIT ${TAG_CHOICES_MAX}) x) AS tags,
            (SELECT json_agg(json_build_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
               FROM "User" u
@@ -128,7 +137,8 @@ export function boardQueries(actor: Actor, storyId: string, query: TBoardQuery):
            c."attribution", c."updatedAt", c."createdAt",
            r."id" AS "reportId", r."headline" AS "reportHeadline", s."name" AS "sourceName",
            u."id" AS "assigneeId", u."name" AS "assigneeName",
-           coalesce(tg.list, '[]'::json) AS tags
+           coalesce(tg.list, '[]'::json) AS tags,
+           NOT EXISTS (SELECT 1 FROM "Fact" f WHERE f."id" = c."factId" AND f."sourceCount" >= 2) AS "singleSource"
       FROM (
         SELECT c."id"
           FROM ${claims}
@@ -142,8 +152,13 @@ export function boardQueries(actor: Actor, storyId: string, query: TBoardQuery):
       LEFT JOIN "Source" s ON s."id" = r."sourceId"
       LEFT JOIN "User" u ON u."id" = c."assigneeId"
       LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('kind', t."kind", 'value', t."value") ORDER BY t."kind", t."value") AS list
-          FROM "ClaimTag" t WHERE t."claimId" = c."id"
+        -- a tag shows by its one name, whichever spelling this claim carries
+        SELECT json_agg(json_build_object('kind', x."kind", 'value', x."value") ORDER BY x."kind", x."value") AS list
+          FROM (SELECT DISTINCT t."kind", coalesce(tn."name", t."value") AS "value"
+                  FROM "ClaimTag" t
+                  LEFT JOIN "TagAlias" ta ON ta."storyId" = c."storyId" AND ta."kind" = t."kind" AND ta."value" = t."value"
+                  LEFT JOIN "Tag" tn ON tn."id" = ta."tagId"
+                 WHERE t."claimId" = c."id") x
       ) tg ON true
      ORDER BY ${order}`;
   return { choices, counts, page };
@@ -165,6 +180,7 @@ type PageRecord = {
   assigneeId: string | null;
   assigneeName: string | null;
   tags: TagRef[];
+  singleSource: boolean;
 };
 
 type ChoicesRecord = { found: boolean; sources: { id: string; name: string }[] | null; tags: TagRef[] | null; assignees: PersonRef[] | null };
@@ -178,6 +194,7 @@ export async function listBoardClaims(actor: Actor, storyId: string, rawQuery: u
   assertCan(actor, "story.read");
   if (!isUuid(storyId)) throw notFound("That story");
   const query = ZBoardQuery.parse(rawQuery ?? {});
+  if (query.q || query.tag) await prepareStoryNameSearch(storyId);
   const sql = boardQueries(actor, storyId, query);
 
   const [choicesRows, countRows, pageRows] = await Promise.all([
@@ -204,6 +221,7 @@ export async function listBoardClaims(actor: Actor, storyId: string, rawQuery: u
       report: { id: row.reportId, headline: row.reportHeadline, source: row.sourceName },
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
       tags: row.tags,
+      singleSource: row.singleSource,
       updatedAt: row.updatedAt,
       createdAt: row.createdAt,
     })),

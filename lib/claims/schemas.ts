@@ -21,7 +21,7 @@ export const STATUSES_NEEDING_EVIDENCE = ["VERIFIED", "FALSE", "DISPUTED"] as co
 /** Statuses a bulk change may set (none of them needs evidence). */
 export const BULK_STATUSES = ["UNVERIFIED", "IN_PROGRESS", "UNVERIFIABLE"] as const;
 
-export const TAG_KINDS = ["PLACE", "ACTOR", "ORGANIZATION", "OTHER"] as const;
+export const TAG_KINDS = ["PLACE", "ACTOR", "ORGANIZATION", "OUTLET", "OTHER"] as const;
 export const ZClaimTag = z.object({
   kind: z.enum(TAG_KINDS),
   value: visibleText().trim().min(1, "Tags cannot be empty.").max(200, "Tags are at most 200 characters."),
@@ -137,3 +137,10 @@ export const ZAcknowledgeClaimFlag = z.object({
   version: ZVersion,
 });
 export type TAcknowledgeClaimFlag = z.input<typeof ZAcknowledgeClaimFlag>;
+
+/** An editor has checked a claim's garbled passage against the original and it says what the claim says. */
+export const ZConfirmClaimReading = z.object({
+  claimId: ZId("claim"),
+  version: ZVersion,
+});
+export type TConfirmClaimReading = z.input<typeof ZConfirmClaimReading>;

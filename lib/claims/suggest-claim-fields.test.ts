@@ -21,7 +21,7 @@ describe("prefilling the tag-claim form", () => {
     const tags = candidateTags("Fighters of the Eastern Liberation Command were advancing toward Deir al-Marun near Halvek.");
     expect(tags).toContainEqual({ kind: "PLACE", value: "Deir al-Marun" });
     expect(tags).toContainEqual({ kind: "PLACE", value: "Halvek" });
-    expect(tags).toContainEqual({ kind: "ACTOR", value: "Eastern Liberation Command" });
+    expect(tags).toContainEqual({ kind: "ORGANIZATION", value: "Eastern Liberation Command" });
   });
 
   it("leaves out datelines, months, outlet credits and possessives", () => {
@@ -33,6 +33,34 @@ describe("prefilling the tag-claim form", () => {
     expect(values).toContain("Dravenia");
     expect(tags).toContainEqual({ kind: "PLACE", value: "Deir el-Marun" });
     expect(tags).toContainEqual({ kind: "PLACE", value: "Sarhan River" });
+  });
+
+  it("types names by their head word and the words around them, not by default as actors", () => {
+    const tags = candidateTags(
+      "Colonel Idris Valcour told Harbour Radio that the Ruritanian column had left Tel Hamra for Kafr Susa, where the Ostrava Relief Council counted 40 families; Velmont reported the same.",
+      ["Velmont"],
+    );
+    expect(tags).toContainEqual({ kind: "ACTOR", value: "Idris Valcour" });
+    expect(tags).toContainEqual({ kind: "OUTLET", value: "Harbour Radio" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Tel Hamra" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Kafr Susa" });
+  });
+
+  it("keeps demonyms and outlet-plus-weekday fragments out of the tags", () => {
+    const tags = candidateTags("Two Ruritanian soldiers and several Dravenians crossed at Ostrel, residents told Northgate Tuesday.");
+    const values = tags.map((tag) => tag.value);
+    expect(values).not.toContain("Ruritanian");
+    expect(values).not.toContain("Dravenians");
+    expect(values).not.toContain("Northgate Tuesday");
+    expect(tags).toContainEqual({ kind: "OUTLET", value: "Northgate" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Ostrel" });
+  });
+
+  it("types an armed group or body by its head word and an acronym as an organisation", () => {
+    const tags = candidateTags("Fighters of the Valdran Mountain Brigade and the ELC shelled the Sarhan River crossing near Brava.");
+    expect(tags).toContainEqual({ kind: "ORGANIZATION", value: "Valdran Mountain Brigade" });
+    expect(tags).toContainEqual({ kind: "ORGANIZATION", value: "ELC" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Brava" });
   });
 
   it("does not read a leading adjective as an attribution", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordTagAliases } from "@/lib/tags/record-tag-aliases";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -227,6 +228,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       },
       select: { id: true, attribution: true },
     });
+    await recordTagAliases(tx, storyId, tags);
     await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false } });
     await queueFactRefresh(tx, storyId, suggestion.factId);
     await audit(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordTagAliases } from "@/lib/tags/record-tag-aliases";
 import { queueFactRefresh, queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
@@ -112,6 +113,7 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
         });
       }
     }
+    await recordTagAliases(tx, data.storyId, tags);
     await queueReportAnalysis(tx, data.reportId, { countProgress: false });
     if (assignee) await notifyAssignment(tx, { actor, assigneeId: assignee.id, claimId: claim.id, statement: data.statement });
     await audit(tx, {

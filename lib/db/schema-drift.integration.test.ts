@@ -169,6 +169,7 @@ interface SchemaSnapshot {
 const SQL_ONLY_PARTIAL_INDEXES: ReadonlyArray<[name: string, description: string]> = [
   ["Report_storyId_externalId_key", 'UNIQUE "Report" (storyId, externalId) WHERE ("externalId" IS NOT NULL)'],
   ["Report_storyId_contentHash_key", 'UNIQUE "Report" (storyId, contentHash) WHERE ("externalId" IS NULL)'],
+  ["Claim_storyId_unkeyed_idx", '"Claim" (storyId) WHERE ("nameKeys" IS NULL)'],
 ];
 
 /** Expression indexes (e.g. full-text search), which Prisma's schema language cannot state. */

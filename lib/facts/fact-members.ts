@@ -4,15 +4,17 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import {
   ANALYSIS_VERSION,
   extractClaimFeatures,
+  independentSources,
   summarizeFact,
   type AnalysisReport,
   type ClaimFeatures,
   type FeaturedClaim,
 } from "@/lib/analysis/facts";
+import { uncountedGarbledMembers } from "@/lib/reports/garbled-passages";
 
 /*
  * A fact's members are claims and PENDING suggestions (an editor has not decided on them yet,
- * but they still corroborate). Both kinds carry factId, factPinned and their stored analysis
+ * but they still corroborate, unless taken from a garbled passage no editor has checked). Both kinds carry factId, factPinned and their stored analysis
  * features; ids never collide (both are UUIDs), so the analysis sees one list of members.
  */
 
@@ -253,6 +255,9 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
   const factIdsOfStory = own.map((row) => row.id);
   const members = await loadFactMembers(tx, factIdsOfStory);
   await ensureFeatures(tx, members);
+  // a member from a garbled passage stays in its fact but is no outlet's word for it until an
+  // editor has checked the original
+  const uncounted = await uncountedGarbledMembers(tx, members.map((member) => member.id));
   const byFact = new Map<string, MemberRow[]>(factIdsOfStory.map((id) => [id, []]));
   for (const member of members) byFact.get(member.factId!)?.push(member);
 
@@ -266,7 +271,8 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
       continue;
     }
     const summary = summarizeFact(factMembers.map(toFeaturedClaim));
-    const sources = [...new Set(summary.sources)].sort((a, b) => a.localeCompare(b));
+    const counted = uncounted.size === 0 ? summary.sources : independentSources(factMembers.filter((member) => !uncounted.has(member.id)).map(toFeaturedClaim));
+    const sources = [...new Set(counted)].sort((a, b) => a.localeCompare(b));
     summaries.push({
       id: factId,
       statement: summary.statement.slice(0, STATEMENT_MAX),

@@ -1,4 +1,6 @@
 import "server-only";
+import type { GarbledPassage } from "@/lib/analysis/garbled";
+import { readGarbledPassages } from "./garbled-passages";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
@@ -20,6 +22,8 @@ export type ReportVersionView = {
   credit: string | null;
   isCorrection: boolean;
   correctionNote: string | null;
+  /** passages that read as machine-translated or garbled, found on import */
+  garbledPassages: GarbledPassage[];
   channel: string;
   importedBy: string | null;
   apiToken: string | null;
@@ -86,6 +90,7 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       credit: true,
       isCorrection: true,
       correctionNote: true,
+      garbledPassages: true,
       channel: true,
       createdAt: true,
       importedBy: { select: { name: true } },
@@ -113,6 +118,6 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     claimCount: report._count.claims,
     versions: report.versions,
     current: { headline: current.headline, byline: current.byline, dateline: current.dateline, language: current.language, publishedAt: current.publishedAt },
-    shown: { ...shown, importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
+    shown: { ...shown, garbledPassages: readGarbledPassages(shown.garbledPassages), importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { findGarbledPassages } from "@/lib/analysis/garbled";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
@@ -76,6 +77,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
           bodyHtml: bodyText ? (data.html ? sanitizeReportHtml(data.html) || paragraphsToHtml(bodyText) : paragraphsToHtml(bodyText)) : "",
           byline: data.byline,
           credit: data.credit,
+          garbledPassages: findGarbledPassages(bodyText),
           isCorrection,
           correctionNote: isCorrection ? (data.correctionNote ?? DEFAULT_CORRECTION_NOTE) : null,
           dateline: data.dateline,

@@ -3,68 +3,9 @@
  * variants of names, and light stemming of content words.
  */
 
-const folded = new Map<string, string>();
-
-/** Lower case, no diacritics, typographic quotes and dashes made plain. */
-export function foldText(text: string): string {
-  // words and names repeat across a story: remember short ones (bounded, so memory stays flat)
-  if (text.length <= 40) {
-    const hit = folded.get(text);
-    if (hit !== undefined) return hit;
-    if (folded.size > 50_000) folded.clear();
-    const result = foldUncached(text);
-    folded.set(text, result);
-    return result;
-  }
-  return foldUncached(text);
-}
-
-function foldUncached(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[‘’ʼʻ`´]/gu, "'")
-    .replace(/[“”«»„]/gu, '"')
-    .replace(/[‐‑‒–—―]/gu, "-")
-    .toLowerCase();
-}
-
-// Arabic-style articles and particles written before a name: "al-", "el-", "ez-", "as-", "ad-", "ash-"
-const ARTICLES = new Set(["al", "el", "il", "ul", "ez", "es", "as", "ash", "esh", "ad", "ed", "ar", "er", "an", "en", "at", "et", "az", "az", "adh", "ath", "the"]);
-
-/**
- * Consonant skeleton of one word of a name, so transliterations meet: doubled letters collapse,
- * vowels and the glides w/y drop after the first letter, q/k and ph/f meet.
- * "Deir"/"Dayr" → "dr", "Zor"/"Zawr" → "zr", "Marun"/"Maroun"/"Marrun" → "mrn".
- */
-export function skeleton(word: string): string {
-  let w = foldText(word).replace(/[^a-z0-9]/g, "");
-  if (!w) return "";
-  if (/^\d+$/.test(w)) return w;
-  w = w.replace(/ph/g, "f").replace(/q/g, "k").replace(/ck/g, "k").replace(/kh/g, "k").replace(/gh/g, "g").replace(/dh/g, "d").replace(/th/g, "t").replace(/sh/g, "s").replace(/ch/g, "c");
-  w = w.replace(/(.)\1+/g, "$1");
-  const first = w[0]!;
-  const rest = w.slice(1).replace(/[aeiouyw]/g, "").replace(/h$/, "");
-  const out = (/[aeiou]/.test(first) ? "a" : first) + rest;
-  return out.replace(/(.)\1+/g, "$1");
-}
-
-/** Key of a name across transliterations: articles dropped, hyphens as spaces, each word skeletonised. */
-export function nameKey(name: string): string {
-  const words = foldText(name)
-    .replace(/'s\b/g, "")
-    .split(/[\s\-_/.']+/u)
-    .filter(Boolean);
-  const kept = words.filter((word, i) => !(ARTICLES.has(word) && (i < words.length - 1 || words.length === 1 ? true : false)));
-  // an article written into the word, assimilated to a sun letter: "Ezzor" = "ez-Zor", "Assalam" = "as-Salam"
-  // (a first word too when long enough that what is left is still a name: "Almirwa" = "al-Mirwa")
-  const unglued = kept.map((word, i) => {
-    if (/^[ae]([dlnrstz])\1[aeiou]/u.test(word) && (i > 0 || word.length >= 6)) return word.slice(2);
-    if (i === 0 && kept.length === 1 && word.length >= 7 && /^(?:al|el)[b-df-hj-np-tv-z][aeiou]/u.test(word)) return word.slice(2);
-    return word;
-  });
-  return unglued.map(skeleton).filter(Boolean).join(" ");
-}
+// names are keyed by the one normaliser the desk's tags and search use too
+import { foldText, NAME_ARTICLES as ARTICLES } from "../../text/name-variants";
+export { foldText, nameKey, skeleton } from "../../text/name-variants";
 
 // words an outlet's name carries that do not tell outlets apart ("Northgate" = "Northgate News Agency")
 const OUTLET_FILLER = new Set(["the", "news", "agency", "press", "service", "services", "wire", "wires", "newswire", "daily", "online", "web", "english", "service", "international", "world", "network", "media", "group", "tv", "television", "radio", "broadcasting", "corporation", "channel", "live", "en", "edition", "desk", "times", "newspaper", "in"]);

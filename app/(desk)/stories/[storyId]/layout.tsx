@@ -41,6 +41,7 @@ export default async function StoryLayout({ children, params }: { children: Reac
         <TabLink href={`${base}/reports`}>{`Reports (${story._count.reports})`}</TabLink>
         <TabLink href={`${base}/claims`}>{`Claims (${story._count.claims})`}</TabLink>
         <TabLink href={`${base}/facts`}>{`Facts (${story._count.facts})`}</TabLink>
+        <TabLink href={`${base}/tags`}>Tags</TabLink>
         <TabLink href={`${base}/explainers`}>{`Explainers (${story._count.explainers})`}</TabLink>
         <TabLink href={`${base}/feeds`}>Feeds</TabLink>
         <TabLink href={`${base}/activity`}>Activity</TabLink>

@@ -1,5 +1,6 @@
 "use server";
 import { acknowledgeClaimFlag } from "@/lib/claims/acknowledge-claim-flag";
+import { confirmClaimReading } from "@/lib/claims/confirm-claim-reading";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { inputField, toActionResult, type ActionResult } from "@/lib/http/action-result";
@@ -105,6 +106,14 @@ export async function retireClaimAction(input: unknown): Promise<ActionResult<nu
 export async function acknowledgeClaimFlagAction(input: unknown): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const claim = await acknowledgeClaimFlag(await requireActor(), input);
+    refresh(claim.storyId);
+    return null;
+  });
+}
+
+export async function confirmClaimReadingAction(input: unknown): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const claim = await confirmClaimReading(await requireActor(), input);
     refresh(claim.storyId);
     return null;
   });

@@ -22,6 +22,7 @@ export type BoardClaim = {
   report: { id: string; headline: string; source: string | null };
   assignee: { id: string; name: string } | null;
   tags: { kind: string; value: string }[];
+  singleSource: boolean;
 };
 
 // keys 1–3 set the statuses that need no evidence on the focused (or selected) claims
@@ -188,6 +189,7 @@ export function ClaimsBoard({ storyId, claims, members }: { storyId: string; cla
                     {claim.anchorState === "ORPHANED" ? <Badge tone="danger">Orphaned</Badge> : null}
                     {claim.anchorState === "FUZZY" ? <Badge tone="warn">Wording changed</Badge> : null}
                     {claim.anchorState === "RETIRED" ? <Badge>Retired</Badge> : null}
+                    {claim.singleSource ? <Badge tone="warn">Reported by one source</Badge> : null}
                     {claim.tags.slice(0, 4).map((tag) => (
                       <Badge key={`${tag.kind}-${tag.value}`}>{tag.value}</Badge>
                     ))}

@@ -8,7 +8,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "@/components/u
 import { STATUSES_NEEDING_EVIDENCE } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { acknowledgeClaimFlagAction, addCommentAction, addEvidenceAction, assignClaimAction, confirmClaimAnchorAction, retireClaimAction, setClaimStatusAction } from "../actions";
+import { acknowledgeClaimFlagAction, confirmClaimReadingAction, addCommentAction, addEvidenceAction, assignClaimAction, confirmClaimAnchorAction, retireClaimAction, setClaimStatusAction } from "../actions";
 
 type Option = { id: string; label: string };
 type EvidenceKind = "NONE" | "LINK" | "NOTE" | "CLAIM" | "REPORT";
@@ -336,6 +336,27 @@ export function AcknowledgeFlag({ claimId, version }: { claimId: string; version
       }
     >
       Dealt with: clear the flag
+    </Button>
+  );
+}
+
+export function ConfirmReading({ claimId, version }: { claimId: string; version: number }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      size="sm"
+      pending={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await confirmClaimReadingAction({ claimId, version });
+          if (result.ok) toast.success("Checked against the original: the claim now counts as corroboration");
+          else toast.error(result.error);
+          router.refresh();
+        })
+      }
+    >
+      I checked the original
     </Button>
   );
 }

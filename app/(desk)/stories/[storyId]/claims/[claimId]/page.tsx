@@ -11,7 +11,7 @@ import { CLAIM_STATUS_META } from "@/lib/claims/status-meta";
 import { orNotFound } from "@/lib/http/page-data";
 import { listActiveMembers } from "@/lib/people/list-people";
 import { listReports } from "@/lib/reports/list-reports";
-import { AcknowledgeFlag, AddEvidenceForm, AnchorResolution, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
+import { AcknowledgeFlag, ConfirmReading, AddEvidenceForm, AnchorResolution, AssigneeSelect, CommentForm, StatusForm } from "./claim-forms";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -42,6 +42,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
             {claim.anchorState === "ORPHANED" ? <Badge tone="danger">Orphaned: its text left the report</Badge> : null}
             {claim.anchorState === "FUZZY" ? <Badge tone="warn">Re-attached to changed wording</Badge> : null}
             {claim.anchorState === "RETIRED" ? <Badge>Retired</Badge> : null}
+            {claim.singleSource ? (
+              <span data-testid="claim-single-source" title="No other outlet carries this claim in a fact of the story">
+                <Badge tone="warn">Reported by one source</Badge>
+              </span>
+            ) : null}
             {claim.tags.map((tag) => (
               <Badge key={`${tag.kind}-${tag.value}`}>
                 <span className="text-muted">{tag.kind.toLowerCase()}</span> {tag.value}
@@ -52,6 +57,25 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
             <div role="alert" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="claim-flag">
               <span>Flagged: {claim.flagReason}</span>
               {can(actor.role, "claim.verify") ? <AcknowledgeFlag claimId={claim.id} version={claim.version} /> : null}
+            </div>
+          ) : null}
+          {claim.garbled ? (
+            <div
+              role={claim.garbled.confirmedAt ? undefined : "alert"}
+              className={`mb-3 flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm ${claim.garbled.confirmedAt ? "border-line bg-paper text-muted" : "border-amber-300 bg-amber-50 text-amber-950"}`}
+              data-testid="claim-garbled"
+            >
+              {claim.garbled.confirmedAt ? (
+                <span>
+                  Taken from a passage that reads as machine-translated or garbled ({claim.garbled.reasons.join("; ")}); {claim.garbled.confirmedBy?.name ?? "an editor"} checked the original{" "}
+                  <Timestamp value={claim.garbled.confirmedAt} />.
+                </span>
+              ) : (
+                <span>
+                  Check the original: this passage reads as machine-translated or garbled — {claim.garbled.reasons.join("; ")}. It does not count as corroboration until an editor confirms it.
+                </span>
+              )}
+              {!claim.garbled.confirmedAt && canVerify ? <ConfirmReading claimId={claim.id} version={claim.version} /> : null}
             </div>
           ) : null}
           <h1 className="text-xl font-semibold" data-testid="claim-statement">

@@ -156,6 +156,21 @@ export default async function ReportReaderPage({
           </section>
         ) : (
           <div className="mt-5">
+            {shown.garbledPassages.length > 0 ? (
+              <section aria-label="Passages to check against the original" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="garbled-passages">
+                <h3 className="mb-1 font-semibold">
+                  Check the original: {shown.garbledPassages.length === 1 ? "one passage reads" : `${shown.garbledPassages.length} passages read`} as machine-translated or garbled
+                </h3>
+                <p className="mb-2">Claims taken from these do not count as corroboration until an editor confirms them on the claim.</p>
+                <ul className="space-y-1.5">
+                  {shown.garbledPassages.map((passage) => (
+                    <li key={`${passage.start}-${passage.end}`}>
+                      <q className="font-serif">{shown.bodyText.slice(passage.start, passage.end)}</q> <span className="text-amber-900">— {passage.reasons.join("; ")}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             <ReportText
               storyId={storyId}
               reportId={report.id}

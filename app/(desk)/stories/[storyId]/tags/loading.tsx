@@ -1,0 +1,5 @@
+import { LoadingRows } from "@/components/ui/states";
+
+export default function StoryTabLoading() {
+  return <LoadingRows />;
+}
