@@ -22,19 +22,25 @@ type Pair = { pos: boolean; x: number[] };
 
 /** Cross-report pairs of claims that cover labeled mentions, with their features; positive when they share a labeled fact. */
 function labeledPairs(set: LoadedSet, blocks: Map<string, number>): Pair[] {
-  const { claims, featured } = featureFiles(set.files);
+  const { claims, featured, claimOf } = featureFiles(set.files);
   const texts = new Map(set.files.map((f) => [path.basename(f.file).slice(0, 3), f.text]));
-  const factsOf = new Map<number, Set<string>>();
+  // labels of a claim (a sentence, scored as the scorer does), then of each of its facets
+  const ofClaim = new Map<string, Set<string>>();
   const mark = (fact: string, prefix: string, quote: string) => {
     const text = texts.get(prefix)!;
     const s = text.indexOf(quote);
     const e = s + quote.length;
-    claims.forEach((c, i) => {
-      if (path.basename(c.file).slice(0, 3) === prefix && Math.min(c.end, e) - Math.max(c.start, s) >= 0.5 * (e - s)) (factsOf.get(i) ?? factsOf.set(i, new Set()).get(i)!).add(fact);
-    });
+    for (const c of claims) {
+      if (path.basename(c.file).slice(0, 3) === prefix && Math.min(c.end, e) - Math.max(c.start, s) >= 0.5 * (e - s)) (ofClaim.get(c.id) ?? ofClaim.set(c.id, new Set()).get(c.id)!).add(fact);
+    }
   };
   for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) mark(fid, p, q);
   for (const [did, [, mentions]] of Object.entries(set.labels.distractors)) for (const [p, q] of mentions) mark(`distractor:${did}`, p, q);
+  const factsOf = new Map<number, Set<string>>();
+  featured.forEach((f, i) => {
+    const labels = ofClaim.get(claimOf.get(f.id) ?? f.id);
+    if (labels) factsOf.set(i, labels);
+  });
   const df = documentFrequencies(featured);
   const prepared = featured.map((c, i) => prepareClaim(c, i, df, featured.length));
   const pairs: Pair[] = [];

@@ -96,8 +96,17 @@ function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdd
     let total = 0;
     let strong = 0;
     let forbidden = false;
+    // a veto holds against every member, not only the representatives: a claim about another
+    // year, place or count never enters a fact through members it happens not to be compared with
+    for (const x of a.members) {
+      for (const y of b.members) if (cannotLink(prepared(x), prepared(y))) {
+        forbidden = true;
+        break;
+      }
+      if (forbidden) break;
+    }
+    if (forbidden) continue;
     for (const x of repsA) for (const y of repsB) {
-      if (cannotLink(prepared(x), prepared(y))) forbidden = true;
       const s = sim(x, y);
       total += s;
       if (s >= threshold) strong += 1;

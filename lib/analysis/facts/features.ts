@@ -327,6 +327,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
+    years: [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!))],
   };
 }
 
@@ -338,4 +339,32 @@ function dedupe<T>(items: T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The statement a topic key belongs to: a count by its measure (with or without its group), else the key. */
+function statementOf(topic: string): string {
+  return topic.startsWith("qty:") ? topic.split("|")[0]! : topic;
+}
+
+const MAX_VIEWS = 4;
+
+/**
+ * The statements one claim makes, each as a reading of its features: "The quake, of magnitude
+ * 6.2, struck at 04:17 near Uzgen" states a magnitude, a time and a place in one clause, and
+ * each can be the fact another report states alone. The first reading is the claim's own (its
+ * main statement first); each other statement it carries (another count, a clock time, a
+ * change of control, an event with its target) gives one more reading with that statement as
+ * its main topic. The words stay the same: a reading only changes what the claim is mainly about.
+ */
+export function statementReadings(features: ClaimFeatures): ClaimFeatures[] {
+  const main = new Set(features.mainTopics.map(statementOf));
+  const statements = new Map<string, string[]>();
+  for (const topic of features.topics) {
+    const key = statementOf(topic);
+    if (main.has(key) || key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent") continue;
+    (statements.get(key) ?? statements.set(key, []).get(key)!).push(topic);
+  }
+  const readings = [features];
+  for (const topics of [...statements.values()].slice(0, MAX_VIEWS)) readings.push({ ...features, mainTopics: topics });
+  return readings;
 }

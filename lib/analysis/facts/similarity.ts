@@ -44,7 +44,8 @@ const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abr
 function pastYearsOf(claim: FeaturedClaim): Set<string> {
   const own = new Set((claim.features.dates ?? []).map((d) => d.slice(0, 4)));
   const years = new Set<string>();
-  for (const m of claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) if (!own.has(m[1]!)) years.add(m[1]!);
+  const named = claim.features.years ?? [...claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!);
+  for (const year of named) if (!own.has(year)) years.add(year);
   return years;
 }
 
