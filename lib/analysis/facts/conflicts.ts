@@ -7,6 +7,9 @@
  *   "dozens" as written. Disjoint intervals conflict.
  * - COMPLETION: one claim says the place was taken, another that forces are advancing or that it
  *   has not fallen.
+ *   Beyond control of a place: one claim states the event as pending ("is due to land", "expected
+ *   to reach", "on its way", "remains blocked") and another as done ("touched down", "has
+ *   reached", "was reopened"); the detail names the two phrases.
  * - ACTOR: different groups credited with the same action.
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
@@ -133,6 +136,34 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
   return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...completed, ...other])), detail: `Completed vs ongoing: ${parts.join(" vs ")}` }];
 }
 
+// the event is still to come, or its result still stands ("remains blocked"): aspect and modality
+// of the clause, never inside a quotation (a speaker's "we will keep digging" is not the event)
+const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+heading\s+(?:to|for|towards?)|plans?\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out)|(?:is|are)\s+still\s+(?:blocked|closed|cut|shut|impassable))/iu;
+// the event as done: a perfect or a past form, passive included ("has reached", "was cleared")
+const DONE = /\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ught|ew|ft)|(?:was|were)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)|(?:touched|put)\s+down|\p{L}{3,}ed\s+(?:in|at|to|on|over|off|into)|(?:arrived|landed|reached|flew|came|restored|reopened|cleared))\b/iu;
+
+const unquoted = (text: string) => text.replace(/["“][^"“”]*["”]/gu, " ");
+
+function statusConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const pending: { claim: FeaturedClaim; phrase: string }[] = [];
+  const done: { claim: FeaturedClaim; phrase: string }[] = [];
+  for (const c of claims) {
+    const text = unquoted(c.text);
+    const p = PENDING.exec(text);
+    if (p) pending.push({ claim: c, phrase: p[0] });
+    else {
+      const d = DONE.exec(text);
+      if (d) done.push({ claim: c, phrase: d[0] });
+    }
+  }
+  if (pending.length === 0 || done.length === 0) return [];
+  const reports = new Set(pending.map((x) => x.claim.reportId));
+  const against = done.filter((x) => !reports.has(x.claim.reportId));
+  if (against.length === 0) return [];
+  const show = (list: typeof done) => [...new Map(list.map((x) => [x.phrase.toLowerCase(), `"${x.phrase}" (${label(x.claim)})`])).values()].slice(0, 3).join(", ");
+  return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...pending, ...against].map((x) => x.claim))), detail: `Pending vs done: ${show(pending)} vs ${show(against)}` }];
+}
+
 function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
   for (const c of claims) {
@@ -235,5 +266,6 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
 
 /** Every conflict inside one fact, in a fixed order of kinds. */
 export function findConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  return [...numberConflicts(claims), ...completionConflict(claims), ...actorConflict(claims), ...attributionConflict(claims), ...wordingConflict(claims)];
+  const completion = completionConflict(claims);
+  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...actorConflict(claims), ...attributionConflict(claims), ...wordingConflict(claims)];
 }
