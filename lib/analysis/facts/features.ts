@@ -138,6 +138,10 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
         // a verb with a number of its own between it and this one is that number's ("killing
         // at least nine people and forcing some 4,000 from their homes": 4,000 were not killed)
         if (at < n.start && others.some((m) => m !== n && m.start >= at + match[0].length && m.end <= n.start)) continue;
+        // and a word after another number, past a clause break, is that number's ("killed ... rose
+        // to 46, with 312 injured": 46 were not injured; but "12 soldiers and 5 civilians were
+        // killed" counts both)
+        if (at >= n.end && others.some((m) => m !== n && m.start >= n.end && m.end <= at && /[,;]/u.test(text.slice(n.end, m.start)))) continue;
         const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
         if (distance < best) {
           best = distance;
