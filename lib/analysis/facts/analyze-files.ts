@@ -24,6 +24,7 @@ export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeature
     dates: [...new Set([...facet.dates, ...sentence.dates])],
     attribution: facet.attribution ?? sentence.attribution,
     years: [...new Set([...(facet.years ?? []), ...(sentence.years ?? [])])],
+    elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
   };
 }
 

@@ -238,6 +238,9 @@ const DEPLOYED_UNITS: [string, RegExp][] = [
   ["rescue", /\b(?:rescue (?:teams|workers|crews)|rescuers|civil defen[cs]e|firefighters|medical teams|aid convoys?)\b/iu],
 ];
 
+/** The claim frames itself in another country than the story's ("across the border in ..."). */
+export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -331,6 +334,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
+    elsewhere: ELSEWHERE.test(text),
     years: [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!))],
   };
 }

@@ -92,6 +92,8 @@ export type ClaimFeatures = {
   mainTopics: string[];
   /** years the claim's sentence names ("in October 2008"): the time frame of a facet's count too */
   years?: string[];
+  /** the claim's sentence frames it in another country ("across the border in ..."): a facet's count too */
+  elsewhere?: boolean;
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
