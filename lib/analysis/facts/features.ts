@@ -14,7 +14,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 const MEASURES: [string, RegExp][] = [
   ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
+  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
   ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
