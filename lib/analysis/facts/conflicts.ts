@@ -29,6 +29,8 @@ const MEASURE_LABEL: Record<string, string> = {
   percent: "Percentage",
   crowd: "Crowd size",
   magnitude: "Magnitude",
+  "magnitude:later": "Magnitude of a later shock",
+  intensity: "Intensity",
   depth: "Depth",
   "n:~building": "Buildings",
   "n:~crew": "Crew",
@@ -92,7 +94,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   }
   const out: FactConflictResult[] = [];
   // the setting of an event (a quake's magnitude and depth, a distance) after what it did
-  const setting = (e: Entry) => Number(e.q.measure === "magnitude" || e.q.measure === "depth" || e.q.measure === "distance");
+  const setting = (e: Entry) => Number(e.q.measure.startsWith("magnitude") || e.q.measure === "intensity" || e.q.measure === "depth" || e.q.measure === "distance");
   entries.sort((x, y) => setting(x) - setting(y));
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();

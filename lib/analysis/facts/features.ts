@@ -49,8 +49,22 @@ function isMagnitude(text: string, n: NumberMention): boolean {
   if (!/^\d{1,2}(?:[.,]\d)?$/u.test(n.text.trim()) || n.value > 10) return false;
   const before = text.slice(Math.max(0, n.start - 20), n.start);
   const after = text.slice(n.end, n.end + 24);
-  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
+  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*|at\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
   return /^\s*-?\s*(?:magnitude\b|on the richter|richter\b)/iu.test(after);
+}
+
+/**
+ * Which reading on a scale: a shaking's intensity ("intensity 8", "made 8 points") is another
+ * scale than a magnitude, and a later shock's magnitude ("a magnitude 5.1 aftershock", "the
+ * strongest of them measuring 5.1") is another quantity than the main event's.
+ */
+function scaleOf(text: string, n: NumberMention, from: number, to: number): string {
+  const before = text.slice(Math.max(0, n.start - 24), n.start);
+  const after = text.slice(n.end, n.end + 16);
+  if (/(?:intensity|force)\s*(?:of\s*|at\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before) || /^\s*-?\s*points?\b/iu.test(after)) return "intensity";
+  const clause = text.slice(from, to);
+  if (/\baftershocks?\b|\b(?:the\s+)?(?:strongest|largest|biggest|most powerful)\s+(?:of\s+(?:them|those|these)|one)\b/iu.test(clause)) return "magnitude:later";
+  return "magnitude";
 }
 
 // nouns whose counts are compared across paraphrases ("two apartment blocks", "three buildings")
@@ -113,7 +127,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
   const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
-  if (isMagnitude(text, n)) return { ...base, unit: "", measure: "magnitude", group: "" };
+  if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
   // "at a depth of 10 km": where the quake was, said as a figure to check
   if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
   const family = countedFamily(text, n);
@@ -268,7 +282,12 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
   );
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
-  const quantities = numbers.map((n) => quantityOf(text, n, numbers));
+  const read = numbers.map((n) => quantityOf(text, n, numbers));
+  // a reading on a scale is revised on that scale: beside a magnitude, a bare decimal that counts
+  // nothing ("revised its estimate to 6.4 from 6.5") is another magnitude
+  const onScale = read.some((q) => q.measure === "magnitude");
+  // (only the main event's magnitude is revised this way)
+  const quantities = read.map((q) => (onScale && q.measure.startsWith("n:") && !q.measure.startsWith("n:~") && /^\d[.,]\d$/u.test(q.text.trim()) ? { ...q, measure: "magnitude", group: "", unit: "" } : q));
   const events = findEvents(text, entities);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);
@@ -283,7 +302,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const sourced: { start: number; keys: string[] }[] = [];
   // a distance says where something is, not what happened: never a claim's main statement
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
-  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure === "magnitude" || q.measure === "depth";
+  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure.startsWith("magnitude") || q.measure === "intensity" || q.measure === "depth";
   for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
   for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
@@ -313,7 +332,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     first && first.start !== Number.MAX_SAFE_INTEGER
       ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
       : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
-        quantities.filter((q) => q.measure === "magnitude" || q.measure === "depth").map((q) => `qty:${q.measure}`),
+        quantities.filter((q) => setting(q) && q.measure !== "distance").map((q) => `qty:${q.measure}`),
   );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
