@@ -337,8 +337,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
     topics.add(clock);
-    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m.")
-    if (first === undefined) mainTopics.add(clock);
+    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m."),
+    // and so is one that only sets the scene beside the time ("the quake hit at 4:17 a.m., 50 km east of Osh")
+    if (first === undefined || first.start === Number.MAX_SAFE_INTEGER) mainTopics.add(clock);
   }
   return {
     v: ANALYSIS_VERSION,
