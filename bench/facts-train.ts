@@ -36,9 +36,18 @@ function labeledPairs(set: LoadedSet, blocks: Map<string, number>): Pair[] {
   };
   for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) mark(fid, p, q);
   for (const [did, [, mentions]] of Object.entries(set.labels.distractors)) for (const [p, q] of mentions) mark(`distractor:${did}`, p, q);
+  // a facet is labeled with the mentions it covers itself, else with its sentence's
+  const spans: { fact: string; prefix: string; s: number; e: number }[] = [];
+  for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) {
+    const s = texts.get(p)!.indexOf(q);
+    spans.push({ fact: fid, prefix: p, s, e: s + q.length });
+  }
+  const fileOf = new Map(claims.map((c) => [c.id, path.basename(c.file).slice(0, 3)]));
   const factsOf = new Map<number, Set<string>>();
   featured.forEach((f, i) => {
-    const labels = ofClaim.get(claimOf.get(f.id) ?? f.id);
+    const owner = claimOf.get(f.id) ?? f.id;
+    const own = new Set(spans.filter((m) => m.prefix === fileOf.get(owner) && Math.min(f.end, m.e) - Math.max(f.start, m.s) >= 0.5 * (m.e - m.s)).map((m) => m.fact));
+    const labels = own.size > 0 ? own : ofClaim.get(owner);
     if (labels) factsOf.set(i, labels);
   });
   const df = documentFrequencies(featured);
