@@ -14,6 +14,7 @@
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
+import { meaningWords, sameMeaning } from "./meaning";
 import { foldText, nameKey } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
@@ -188,6 +189,52 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   return [{ kind: "ACTOR", claimIds: ordered(claims, new Set(involved.map((x) => x.claim))), detail: `Credited: ${detail}` }];
 }
 
+// who did it: the agent of a passive ("were pulled from the carriages by villagers"), else the
+// subject before the first past or perfect verb ("Army helicopters lifted", "Kazakh rescuers freed")
+const BY_AGENT = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)\b[^.;:]{0,80}?\bby\s+((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:(?:from|of)\s+(?:the\s+)?)?[\p{L}'’-]+){0,4})/u;
+const WORD = "(?!(?:is|are|was|were|be|been|being|has|have|had|will|would)\\b)[\\p{L}'’-]+";
+const SUBJECT = new RegExp(`^((?:(?:the|a|an)\\s+)?${WORD}(?:\\s+(?:(?:from|of|in)\\s+(?:the\\s+)?)?${WORD}){0,5}?)\\s+(?:(?:have|has|had)\\s+(?:\\p{L}+ly\\s+)?(?:so far\\s+)?)?(?:\\p{L}{3,}ed|freed|took|brought|flew|led|sent|saved|found|carried out|pulled)\\b`, "u");
+const CLAUSE_END = /\s+(?:who|which|that|with|after|before|on|at|in|using|and|as|when|while|during)\b.*$/u;
+// what every credited party may be called; the words that tell parties apart are the others
+const GENERIC_AGENT = new Set(["the", "a", "an", "of", "from", "in", "rescuer", "rescue", "team", "crew", "helicopter", "worker", "member", "unit", "people", "official", "authority", "operation", "first", "local", "heavy", "emergency", "service", "specialist"]);
+
+function agentOf(text: string): string | null {
+  const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
+  const phrase = (BY_AGENT.exec(body)?.[1] ?? SUBJECT.exec(body)?.[1] ?? null)?.replace(CLAUSE_END, "").trim();
+  if (!phrase) return null;
+  // an agent is someone: a noun for people, a force or a body (with or without a name)
+  if (!/\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|villagers|residents|volunteers|firefighters|helicopters|office|committee|ministry|service|agency|guard|workers|locals|neighbou?rs)\b/iu.test(phrase)) return null;
+  return phrase;
+}
+
+function agentWords(phrase: string) {
+  // a phrase opening with a multi-word name names it ("Red Crescent crews" is not "red"); a
+  // single capitalised first word is just the sentence's start ("Soldiers", "Army helicopters")
+  return meaningWords(/^\p{Lu}\p{L}*\s+\p{Lu}/u.test(phrase) ? ` ${phrase}` : phrase).filter((w) => !GENERIC_AGENT.has(w.key) && !GENERIC_AGENT.has(w.word.replace(/s$/u, "")));
+}
+
+function actorPhraseConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const credited = claims.flatMap((c) => {
+    const phrase = agentOf(c.text);
+    const words = phrase ? agentWords(phrase) : [];
+    return phrase && words.length > 0 ? [{ claim: c, phrase, words }] : [];
+  });
+  const involved = new Set<FeaturedClaim>();
+  const details: string[] = [];
+  for (let i = 0; i < credited.length; i++) for (let j = i + 1; j < credited.length; j++) {
+    const a = credited[i]!;
+    const b = credited[j]!;
+    if (a.claim.reportId === b.claim.reportId) continue;
+    // a demonym and its country share their stem (Kazakh, Kazakhstan); other words by meaning
+    if (a.words.some((x) => b.words.some((y) => x.key.slice(0, 5) === y.key.slice(0, 5) || sameMeaning(x, y)))) continue;
+    involved.add(a.claim);
+    involved.add(b.claim);
+    details.push(`"${a.phrase}" (${label(a.claim)}) vs "${b.phrase}" (${label(b.claim)})`);
+  }
+  if (involved.size === 0) return [];
+  return [{ kind: "ACTOR", claimIds: ordered(claims, involved), detail: `Credited: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
+}
+
 function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const attributed = claims.filter((c) => c.features.attribution && c.features.attribution.role !== "outlet");
   const key = (c: FeaturedClaim) => {
@@ -269,5 +316,6 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
 /** Every conflict inside one fact, in a fixed order of kinds. */
 export function findConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const completion = completionConflict(claims);
-  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...actorConflict(claims), ...attributionConflict(claims), ...wordingConflict(claims)];
+  const actors = actorConflict(claims);
+  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...(actors.length > 0 ? actors : actorPhraseConflict(claims)), ...attributionConflict(claims), ...wordingConflict(claims)];
 }
