@@ -16,10 +16,12 @@ const RATCHETS = {
   // precision was 0.77 when a claim was a facet (a clause) and sat in one fact; a claim is now its
   // whole sentence and stands in every fact its facets join, so each labeled mention it covers is
   // judged in each of them: recall and F1 on the dev sets rose (rail 0.77 → 0.88, flood 0.59 →
-  // 0.67, facts-dev 0.63 → 0.65) and precision came back to where it was
-  "facts-dev": { coverage: 0.98, recall: 0.57, precision: 0.77, rightKind: 10 },
+  // 0.67, facts-dev 0.63 → 0.66) and precision came back to within 0.01 of where it was
+  "facts-dev": { coverage: 0.98, recall: 0.58, precision: 0.76, rightKind: 10 },
   dev: { coverage: 1.0, recall: 0.83, precision: 0.93, rightKind: 5 },
-  flood: { coverage: 0.98, recall: 0.59, precision: 0.79, rightKind: 7 },
+  // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
+  // facets: its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66
+  flood: { coverage: 0.98, recall: 0.59, precision: 0.78, rightKind: 7 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 3 },
   ferry: { coverage: 0.97, recall: 0.65, precision: 0.57, rightKind: 6 },
 } as const;
