@@ -258,14 +258,14 @@ export function claimFacets(claim: { start: number; end: number; text: string })
     const next = m[1]!.toLowerCase().replace(/[^\p{L}\d]/gu, "");
     const after = text.slice(m.index + m[0].length);
     // ", killing nine ..." and, after one, "and injuring 40": coordinated participle clauses
-    const participle = (m[0].startsWith(",") || (afterParticiple && m[0].trim() === "and")) && /^\p{Ll}+ing$/u.test(m[1]!) && !NOT_PARTICIPLES.has(next);
+    const participle: boolean = (m[0].startsWith(",") || (afterParticiple && m[0].trim() === "and")) && /^\p{Ll}+ing$/u.test(m[1]!) && !NOT_PARTICIPLES.has(next);
     // after a comma a count may be the subject of the sentence's only clause ("In the town, two
     // houses fell"): only "and" coordinates a second counted clause
     const count = m[0].trim() === "and" && NUMBER_START.test(after) && !/^\d[\d,.]*\s*(?:a\.?m|p\.?m|gmt|km|miles?|kilomet|%)/iu.test(after);
     const absolute = m[0].startsWith(",") && /^with\s/iu.test(after) && NUMBER_START.test(after.slice(5));
     const semicolon = m[0].startsWith(";");
     // a coordinated clause with a subject and a finite verb of its own (", and the army sent
-    // ...", "and officials said ..."): a second statement
+    // ...", ", and officials said ..."): a second statement
     const clause = m[0].includes(",") && m[0].trim().endsWith("and") && OWN_CLAUSE.test(after);
     if (participle || count || absolute || semicolon || clause) cuts.push(m.index);
     if (participle || semicolon || clause) afterParticiple = participle;
