@@ -32,6 +32,8 @@ const MEASURE_LABEL: Record<string, string> = {
   magnitude: "Magnitude",
   "magnitude:later": "Magnitude of a later shock",
   intensity: "Intensity",
+  rate: "Rate",
+  length: "Length",
   depth: "Depth",
   "n:~building": "Buildings",
   "n:~crew": "Crew",

@@ -34,6 +34,10 @@ const UNIT_WORDS: [string, RegExp][] = [
   ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
   ["percent", /^\s*(?:%|per ?cent|percent)/iu],
+  // a flow ("1,200 cubic metres per second") and a length or height ("four metres") are
+  // quantities of their own, never counts of anything
+  ["rate", /^\s*(?:cubic\s+(?:metres|meters|feet)|m3|m³|litres|liters|gallons|tonnes|tons)\s*(?:per|a|an|\/|every)\s*(?:second|sec|s|minute|min|hour|hr|day)\b/iu],
+  ["length", /^\s*(?:metres?|meters?|m|feet|foot|ft|cm|centimet(?:re|er)s?|inch(?:es)?|millimet(?:re|er)s?|mm)\b/iu],
 ];
 
 // "two army sources said", "according to three officials": a count of sources, not of anything reported
@@ -143,6 +147,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
+  else if (unit === "rate" || unit === "length") measure = unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;

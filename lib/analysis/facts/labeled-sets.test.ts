@@ -20,10 +20,13 @@ const RATCHETS = {
   "facts-dev": { coverage: 0.98, recall: 0.58, precision: 0.76, rightKind: 10 },
   dev: { coverage: 1.0, recall: 0.83, precision: 0.93, rightKind: 5 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
-  // facets: its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66
-  flood: { coverage: 0.98, recall: 0.59, precision: 0.78, rightKind: 7 },
+  // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
+  // heights became quantities of their own (F1 held; the release-rate conflict is now found)
+  flood: { coverage: 0.98, recall: 0.59, precision: 0.77, rightKind: 8 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 3 },
-  ferry: { coverage: 0.97, recall: 0.65, precision: 0.57, rightKind: 6 },
+  // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
+  // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
+  ferry: { coverage: 0.97, recall: 0.63, precision: 0.57, rightKind: 7 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

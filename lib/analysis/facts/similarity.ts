@@ -134,7 +134,7 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
 /** How much one shared topic says two claims are about the same thing. */
 function topicStrength(topic: string, aQty: readonly string[], bQty: readonly string[]): number {
   // counts of unnamed things and distances describe more than they identify
-  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
+  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent") || topic.startsWith("qty:length") || topic.startsWith("qty:rate")) return 0.3;
   if (topic.startsWith("qty:n:")) return 0.5;
   if (topic.startsWith("qty:")) {
     if (topic.includes("|")) return 1;
