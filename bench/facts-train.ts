@@ -22,15 +22,30 @@ type Pair = { pos: boolean; x: number[] };
 
 /** Cross-report pairs of claims that cover labeled mentions, with their features; positive when they share a labeled fact. */
 function labeledPairs(set: LoadedSet, blocks: Map<string, number>): Pair[] {
-  const { claims, featured } = featureFiles(set.files);
+  const { claims, featured, claimOf } = featureFiles(set.files);
   const texts = new Map(set.files.map((f) => [reportPrefix(f.file), f.text]));
-  const placed = claims.map((c, i) => [i, { prefix: reportPrefix(c.file), start: c.start, end: c.end }] as const);
-  const factsOf = new Map<number, Set<string>>();
+  const placed = claims.map((c) => [c.id, { prefix: reportPrefix(c.file), start: c.start, end: c.end }] as const);
+  // labels of a claim (a sentence, scored as the scorer does), then of each of its facets
+  const ofClaim = new Map<string, Set<string>>();
   const mark = (fact: string, prefix: string, quote: string) => {
-    for (const i of coveringClaims(texts, placed, { set: set.labels.name, prefix, quote })) (factsOf.get(i) ?? factsOf.set(i, new Set()).get(i)!).add(fact);
+    for (const id of coveringClaims(texts, placed, { set: set.labels.name, prefix, quote })) (ofClaim.get(id) ?? ofClaim.set(id, new Set()).get(id)!).add(fact);
   };
   for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) mark(fid, p, q);
   for (const [did, [, mentions]] of Object.entries(set.labels.distractors)) for (const [p, q] of mentions) mark(`distractor:${did}`, p, q);
+  // a facet is labeled with the mentions it covers itself, else with its sentence's
+  const spans: { fact: string; prefix: string; s: number; e: number }[] = [];
+  for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) {
+    const s = texts.get(p)!.indexOf(q);
+    spans.push({ fact: fid, prefix: p, s, e: s + q.length });
+  }
+  const fileOf = new Map(claims.map((c) => [c.id, reportPrefix(c.file)]));
+  const factsOf = new Map<number, Set<string>>();
+  featured.forEach((f, i) => {
+    const owner = claimOf.get(f.id) ?? f.id;
+    const own = new Set(spans.filter((m) => m.prefix === fileOf.get(owner) && Math.min(f.end, m.e) - Math.max(f.start, m.s) >= 0.5 * (m.e - m.s)).map((m) => m.fact));
+    const labels = own.size > 0 ? own : ofClaim.get(owner);
+    if (labels) factsOf.set(i, labels);
+  });
   const df = documentFrequencies(featured);
   const prepared = featured.map((c, i) => prepareClaim(c, i, df, featured.length));
   const pairs: Pair[] = [];

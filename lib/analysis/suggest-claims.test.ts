@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LABELLED_REPORTS } from "./fixtures/labelled-claims";
 import { splitSentences } from "./sentences";
-import { quoteHash, suggestClaims } from "./suggest-claims";
+import { claimFacets, quoteHash, suggestClaims } from "./suggest-claims";
 
 describe("suggesting check-worthy sentences", () => {
   it("never suggests the headline, byline or masthead above a story, and suggests a bare casualty figure", () => {
@@ -114,5 +114,20 @@ describe("suggesting check-worthy sentences", () => {
     );
     expect(coverage).toBeGreaterThanOrEqual(0.9);
     expect(share).toBeLessThan(0.75);
+  });
+});
+
+describe("claim facets", () => {
+  const facets = (text: string) => claimFacets({ start: 0, end: text.length, text }).map((f) => f.text);
+
+  it("splits a sentence at each statement it makes: a participle clause, a coordinated clause with its own subject and verb, a semicolon", () => {
+    expect(facets("An earthquake struck the valley before dawn, killing at least nine people and injuring about 40.")).toEqual(["An earthquake struck the valley before dawn", "killing at least nine people", "injuring about 40."]);
+    expect(facets("The ministry opened the spillway gates on Sunday, and the river rose two metres within an hour.")).toEqual(["The ministry opened the spillway gates on Sunday", "the river rose two metres within an hour."]);
+    expect(facets("The line is closed; buses replace trains until Friday.")).toEqual(["The line is closed", "buses replace trains until Friday."]);
+  });
+
+  it("keeps a coordinated phrase without a verb of its own, and a compound subject, in one facet", () => {
+    expect(facets("Rescuers searched the school, and the houses around it.")).toEqual(["Rescuers searched the school, and the houses around it."]);
+    expect(facets("The mayor and the governor visited the shelters on Monday.")).toEqual(["The mayor and the governor visited the shelters on Monday."]);
   });
 });

@@ -239,6 +239,9 @@ export function suggestClaims(text: string): ClaimSuggestion[] {
 const NOT_PARTICIPLES = new Set(["including", "according", "during", "morning", "evening", "something", "nothing", "anything", "everything", "building", "buildings", "ceiling", "ring", "king", "thing", "things", "spring", "string", "wing", "bring", "sing", "meeting", "ending", "beginning", "following", "notwithstanding", "regarding", "concerning", "pending", "briefing"]);
 const NUMBER_START = new RegExp(`^(?:\\d|(?:${NUMBER_WORDS.source.slice(5, -3)})\\b|(?:more than|at least|about|nearly|some|around|another|over) )`, "iu");
 
+// a clause of its own: a subject (a determiner or a name, and up to four more words) and a finite verb
+const OWN_CLAUSE = new RegExp(`^(?:(?:the|a|an|its|their|his|her|some|many|most|several|officials|police|authorities|residents|rescuers|\\p{Lu}[\\p{L}'’-]*)\\s+)(?:[\\p{L}'’-]+\\s+){0,4}?${FINITE_VERB.source}`, "u");
+
 /**
  * Facets of a claim: one lead sentence often states several facts ("An earthquake struck ...,
  * killing nine and injuring 40, the ministry said"). It splits before a participle clause after
@@ -250,16 +253,22 @@ const NUMBER_START = new RegExp(`^(?:\\d|(?:${NUMBER_WORDS.source.slice(5, -3)})
 export function claimFacets(claim: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
   const cuts: number[] = [];
   const text = claim.text;
-  for (const m of text.matchAll(/(?:,\s+|;\s+|\s+and\s+)(?=(\S+))/gu)) {
+  let afterParticiple = false;
+  for (const m of text.matchAll(/(?:,\s+and\s+|,\s+|;\s+|\s+and\s+)(?=(\S+))/gu)) {
     const next = m[1]!.toLowerCase().replace(/[^\p{L}\d]/gu, "");
     const after = text.slice(m.index + m[0].length);
-    const participle = m[0].startsWith(",") && /^\p{Ll}+ing$/u.test(m[1]!) && !NOT_PARTICIPLES.has(next);
+    // ", killing nine ..." and, after one, "and injuring 40": coordinated participle clauses
+    const participle: boolean = (m[0].startsWith(",") || (afterParticiple && m[0].trim() === "and")) && /^\p{Ll}+ing$/u.test(m[1]!) && !NOT_PARTICIPLES.has(next);
     // after a comma a count may be the subject of the sentence's only clause ("In the town, two
     // houses fell"): only "and" coordinates a second counted clause
     const count = m[0].trim() === "and" && NUMBER_START.test(after) && !/^\d[\d,.]*\s*(?:a\.?m|p\.?m|gmt|km|miles?|kilomet|%)/iu.test(after);
     const absolute = m[0].startsWith(",") && /^with\s/iu.test(after) && NUMBER_START.test(after.slice(5));
     const semicolon = m[0].startsWith(";");
-    if (participle || count || absolute || semicolon) cuts.push(m.index);
+    // a coordinated clause with a subject and a finite verb of its own (", and the army sent
+    // ...", ", and officials said ..."): a second statement
+    const clause = m[0].includes(",") && m[0].trim().endsWith("and") && OWN_CLAUSE.test(after);
+    if (participle || count || absolute || semicolon || clause) cuts.push(m.index);
+    if (participle || semicolon || clause) afterParticiple = participle;
   }
   if (cuts.length === 0) return [claim];
   const facets: { start: number; end: number; text: string }[] = [];

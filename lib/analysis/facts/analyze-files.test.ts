@@ -67,7 +67,10 @@ describe("the analyze command's core", () => {
     ]);
     const kinds = out.facts.map((fact) => fact.conflicts.map((c) => c.kind));
     expect(out.facts.every((fact) => fact.sources.join() === "Harbourline News,Kestrel Wire")).toBe(true);
-    expect(out.facts.flatMap((fact) => fact.conflicts).find((c) => c.kind === "NUMBER")?.detail).toBe("Killed (civilians): at least 32 (Kestrel Wire) vs At least 41 (Harbourline News)");
+    // the lead is in the toll's fact and in the magnitude's (each its own number conflict)
+    const numbers = out.facts.flatMap((fact) => fact.conflicts).filter((c) => c.kind === "NUMBER").map((c) => c.detail);
+    expect(numbers).toContain("Killed (civilians): at least 32 (Kestrel Wire) vs At least 41 (Harbourline News)");
+    expect(numbers).toContain("Magnitude: 6.4 (Kestrel Wire) vs 6.2 (Harbourline News)");
     expect(kinds.some((k) => k.includes("WORDING"))).toBe(true);
   });
 

@@ -6,7 +6,7 @@
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaims, type GroupingOptions } from "./assign";
-import { extractClaimFeatures } from "./features";
+import { extractClaimFeatures, statementReadings } from "./features";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
 import type { ClaimFeatures, ConflictKind, FeaturedClaim } from "./types";
@@ -23,6 +23,8 @@ export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeature
     ...facet,
     dates: [...new Set([...facet.dates, ...sentence.dates])],
     attribution: facet.attribution ?? sentence.attribution,
+    years: [...new Set([...(facet.years ?? []), ...(sentence.years ?? [])])],
+    elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
   };
 }
 
@@ -111,27 +113,38 @@ function reportContext(file: string, text: string, read?: ReadReport): { source:
   return { source: found?.source ?? outletOf(file, text), publishedAt: found?.publishedAt ?? publishedAtOf(text) };
 }
 
-/** Suggested claims of a set of plain-text reports, in file order, with their features. */
-export function featureFiles(files: readonly ReportFile[], read?: ReadReport): { claims: AnalyzedClaim[]; featured: FeaturedClaim[] } {
+/**
+ * Suggested claims of a set of plain-text reports, in file order, with their features. A claim
+ * is a whole suggested sentence; what is grouped are its facets (see `claimFacets`), one
+ * featured entry each, so a lead that states an event and its toll can join the fact of the
+ * event and the fact of the toll. `claimOf` maps a facet's id to its claim's id.
+ */
+export function featureFiles(files: readonly ReportFile[], read?: ReadReport): { claims: AnalyzedClaim[]; featured: FeaturedClaim[]; claimOf: Map<string, string> } {
   const claims: AnalyzedClaim[] = [];
   const featured: FeaturedClaim[] = [];
+  const claimOf = new Map<string, string>();
   for (const [index, { file, text }] of files.entries()) {
     const report = { id: `r${index + 1}`, ...reportContext(file, text, read), text };
     const garbled = findGarbledPassages(text);
     for (const sentence of suggestClaims(text)) {
+      const id = `c${claims.length + 1}`;
+      const reasons = garbledReasons(garbled, sentence);
+      claims.push({ id, file, start: sentence.start, end: sentence.end, text: sentence.text, score: sentence.score, ...(reasons.length > 0 ? { garbled: reasons } : {}) });
       const facets = claimFacets(sentence);
-      const context = facets.length > 1 ? extractClaimFeatures({ id: "sentence", reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report) : null;
-      for (const suggestion of facets) {
-        const id = `c${claims.length + 1}`;
-        const reasons = garbledReasons(garbled, suggestion);
-        claims.push({ id, file, start: suggestion.start, end: suggestion.end, text: suggestion.text, score: sentence.score, ...(reasons.length > 0 ? { garbled: reasons } : {}) });
-        const input = { id, reportId: report.id, start: suggestion.start, end: suggestion.end, text: suggestion.text };
+      const context = facets.length > 1 ? extractClaimFeatures({ id, reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report) : null;
+      for (const [k, facet] of facets.entries()) {
+        const facetId = facets.length > 1 ? `${id}.${k + 1}` : id;
+        const input = { id: facetId, reportId: report.id, start: facet.start, end: facet.end, text: facet.text };
         const own = extractClaimFeatures(input, report);
-        featured.push({ ...input, source: report.source, features: context ? withSentenceContext(own, context) : own });
+        for (const [r, features] of statementReadings(context ? withSentenceContext(own, context) : own).entries()) {
+          const readingId = r === 0 ? facetId : `${facetId}~${r}`;
+          claimOf.set(readingId, id);
+          featured.push({ ...input, id: readingId, source: report.source, features });
+        }
       }
     }
   }
-  return { claims, featured };
+  return { claims, featured, claimOf };
 }
 
 /** Claims and facts of a set of plain-text reports, in file order. */
@@ -139,20 +152,28 @@ export function analyzeFiles(files: readonly ReportFile[], options: GroupingOpti
   return factsOfClaims(featureFiles(files, options.read), options);
 }
 
-/** The facts formed by featured claims (from `featureFiles`). */
-export function factsOfClaims({ claims, featured }: { claims: AnalyzedClaim[]; featured: FeaturedClaim[] }, options: GroupingOptions = {}): AnalysisOutput {
+/**
+ * The facts formed by featured facets (from `featureFiles`), each listing the claims its facets
+ * come from; a claim whose facets state different facts is in each of them.
+ */
+export function factsOfClaims({ claims, featured, claimOf }: { claims: AnalyzedClaim[]; featured: FeaturedClaim[]; claimOf?: Map<string, string> }, options: GroupingOptions = {}): AnalysisOutput {
   const byId = new Map(featured.map((claim) => [claim.id, claim]));
+  const owner = (facetId: string) => claimOf?.get(facetId) ?? facetId;
   const isGarbled = new Set(claims.filter((c) => c.garbled).map((c) => c.id));
   const facts: AnalyzedFact[] = groupClaims(featured, options)
+    .map((group) => ({ facets: group.claimIds, claimIds: [...new Set(group.claimIds.map(owner))] }))
+    // a fact is stated by two or more claims; two facets of one sentence are one statement
     .filter((group) => group.claimIds.length >= 2)
     .map((group, i) => {
-      const summary = summarizeFact(group.claimIds.map((id) => byId.get(id)!));
+      // one facet per claim: conflicts and sources compare what different sentences say
+      const facets = [...new Map(group.facets.map((f) => [owner(f), byId.get(f)!])).values()];
+      const summary = summarizeFact(facets);
       return {
         id: `f${i + 1}`,
         claimIds: group.claimIds,
         // a garbled passage never corroborates until an editor confirms it
-        sources: independentSources(group.claimIds.filter((id) => !isGarbled.has(id)).map((id) => byId.get(id)!)),
-        conflicts: summary.conflicts.map(({ kind, claimIds, detail }) => ({ kind, claimIds, detail })),
+        sources: independentSources(facets.filter((f) => !isGarbled.has(owner(f.id)))),
+        conflicts: summary.conflicts.map(({ kind, claimIds, detail }) => ({ kind, claimIds: [...new Set(claimIds.map(owner))], detail })),
       };
     });
   return { claims, facts };

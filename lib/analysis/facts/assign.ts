@@ -17,6 +17,7 @@ export type GroupingOptions = { threshold?: number };
 const CANDIDATES_PER_CLAIM = 30;
 const MAX_POSTING = 250;
 const REPRESENTATIVES = 6;
+const VETO_MEMBERS = 24;
 
 type Cluster = { id: number; members: number[]; factId: string | null };
 
@@ -96,8 +97,20 @@ function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdd
     let total = 0;
     let strong = 0;
     let forbidden = false;
+    // a veto holds against more members than the representatives: a claim about another year,
+    // place or count never enters a fact through members it happens not to be compared with
+    // (bounded, so a long story's large facts keep each merge cheap)
+    const vetoA = [i, ...a.members.filter((m) => m !== i).slice(0, VETO_MEMBERS - 1)];
+    const vetoB = [j, ...b.members.filter((m) => m !== j).slice(0, VETO_MEMBERS - 1)];
+    for (const x of vetoA) {
+      for (const y of vetoB) if (cannotLink(prepared(x), prepared(y))) {
+        forbidden = true;
+        break;
+      }
+      if (forbidden) break;
+    }
+    if (forbidden) continue;
     for (const x of repsA) for (const y of repsB) {
-      if (cannotLink(prepared(x), prepared(y))) forbidden = true;
       const s = sim(x, y);
       total += s;
       if (s >= threshold) strong += 1;

@@ -22,9 +22,11 @@ const PATTERNS: RegExp[] = [
   // "citing two army sources"
   /\bciting (?<who>[^,.;:"“]{2,80})/iu,
   // ", two army sources said." / "the sources said" at the end of a clause
-  new RegExp(`(?:^|[,;—–-]\\s*|\\s)(?<who>(?:(?:a|an|the|one|two|three|four|five|six|several|some|many|\\d+)\\s+)?[\\p{L}'’ .-]{2,60}?)\\s+${SPEECH}\\b`, "iu"),
-  // "said two army sources", "said a spokesman for the ELC"
-  new RegExp(`\\b(?:said|says|told)\\s+(?<who>(?:a|an|the|one|two|three|four|five|several)\\s+[^,.;:"“]{2,60})`, "iu"),
+  // (an acronym in brackets may follow the name: "The U.S. Geological Survey (USGS) said")
+  new RegExp(`(?:^|[,;—–-]\\s*|\\s)(?<who>(?:(?:a|an|the|one|two|three|four|five|six|several|some|many|\\d+)\\s+)?[\\p{L}'’ .-]{2,60}?)(?:\\s+\\(\\p{Lu}[\\p{Lu}.-]{1,10}\\))?\\s+${SPEECH}\\b`, "iu"),
+  // "said two army sources", "said a spokesman for the ELC": the speaker closes the clause, so
+  // a phrase with a verb of its own is what was said ("said the quake had a magnitude of 6.2")
+  new RegExp(`\\b(?:said|says|told)\\s+(?![^,.;:"“]*\\b(?:had|has|have|was|were|is|are|will|would|could|did|does)\\b)(?<who>(?:a|an|the|one|two|three|four|five|several)\\s+[^,.;:"“]{2,60})`, "iu"),
 ];
 
 const ROLES: [RegExp, string][] = [

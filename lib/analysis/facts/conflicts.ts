@@ -7,10 +7,14 @@
  *   "dozens" as written. Disjoint intervals conflict.
  * - COMPLETION: one claim says the place was taken, another that forces are advancing or that it
  *   has not fallen.
+ *   Beyond control of a place: one claim states the event as pending ("is due to land", "expected
+ *   to reach", "on its way", "remains blocked") and another as done ("touched down", "has
+ *   reached", "was reopened"); the detail names the two phrases.
  * - ACTOR: different groups credited with the same action.
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
+import { meaningWords, sameMeaning } from "./meaning";
 import { foldText, nameKey } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
@@ -26,6 +30,10 @@ const MEASURE_LABEL: Record<string, string> = {
   percent: "Percentage",
   crowd: "Crowd size",
   magnitude: "Magnitude",
+  "magnitude:later": "Magnitude of a later shock",
+  intensity: "Intensity",
+  rate: "Rate",
+  length: "Length",
   depth: "Depth",
   "n:~building": "Buildings",
   "n:~crew": "Crew",
@@ -89,7 +97,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   }
   const out: FactConflictResult[] = [];
   // the setting of an event (a quake's magnitude and depth, a distance) after what it did
-  const setting = (e: Entry) => Number(e.q.measure === "magnitude" || e.q.measure === "depth" || e.q.measure === "distance");
+  const setting = (e: Entry) => Number(e.q.measure.startsWith("magnitude") || e.q.measure === "intensity" || e.q.measure === "depth" || e.q.measure === "distance");
   entries.sort((x, y) => setting(x) - setting(y));
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();
@@ -133,6 +141,34 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
   return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...completed, ...other])), detail: `Completed vs ongoing: ${parts.join(" vs ")}` }];
 }
 
+// the event is still to come, or its result still stands ("remains blocked"): aspect and modality
+// of the clause, never inside a quotation (a speaker's "we will keep digging" is not the event)
+const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+heading\s+(?:to|for|towards?)|plans?\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out)|(?:is|are)\s+still\s+(?:blocked|closed|cut|shut|impassable))/iu;
+// the event as done: a perfect or a past form, passive included ("has reached", "was cleared")
+const DONE = /\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ught|ew|ft)|(?:was|were)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)|(?:touched|put)\s+down|\p{L}{3,}ed\s+(?:in|at|to|on|over|off|into)|(?:arrived|landed|reached|flew|came|restored|reopened|cleared))\b/iu;
+
+const unquoted = (text: string) => text.replace(/["“][^"“”]*["”]/gu, " ");
+
+function statusConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const pending: { claim: FeaturedClaim; phrase: string }[] = [];
+  const done: { claim: FeaturedClaim; phrase: string }[] = [];
+  for (const c of claims) {
+    const text = unquoted(c.text);
+    const p = PENDING.exec(text);
+    if (p) pending.push({ claim: c, phrase: p[0] });
+    else {
+      const d = DONE.exec(text);
+      if (d) done.push({ claim: c, phrase: d[0] });
+    }
+  }
+  if (pending.length === 0 || done.length === 0) return [];
+  const reports = new Set(pending.map((x) => x.claim.reportId));
+  const against = done.filter((x) => !reports.has(x.claim.reportId));
+  if (against.length === 0) return [];
+  const show = (list: typeof done) => [...new Map(list.map((x) => [x.phrase.toLowerCase(), `"${x.phrase}" (${label(x.claim)})`])).values()].slice(0, 3).join(", ");
+  return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...pending, ...against].map((x) => x.claim))), detail: `Pending vs done: ${show(pending)} vs ${show(against)}` }];
+}
+
 function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited: { claim: FeaturedClaim; agent: string; name: string }[] = [];
   for (const c of claims) {
@@ -153,6 +189,52 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const byAgent = listBy(involved, (x) => x.agent);
   const detail = [...byAgent.values()].map((list) => `${list[0]!.name} (${[...new Set(list.map((x) => label(x.claim)))].join(", ")})`).join(" vs ");
   return [{ kind: "ACTOR", claimIds: ordered(claims, new Set(involved.map((x) => x.claim))), detail: `Credited: ${detail}` }];
+}
+
+// who did it: the agent of a passive ("were pulled from the carriages by villagers"), else the
+// subject before the first past or perfect verb ("Army helicopters lifted", "Kazakh rescuers freed")
+const BY_AGENT = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)\b[^.;:]{0,80}?\bby\s+((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:(?:from|of)\s+(?:the\s+)?)?[\p{L}'’-]+){0,4})/u;
+const WORD = "(?!(?:is|are|was|were|be|been|being|has|have|had|will|would)\\b)[\\p{L}'’-]+";
+const SUBJECT = new RegExp(`^((?:(?:the|a|an)\\s+)?${WORD}(?:\\s+(?:(?:from|of|in)\\s+(?:the\\s+)?)?${WORD}){0,5}?)\\s+(?:(?:have|has|had)\\s+(?:\\p{L}+ly\\s+)?(?:so far\\s+)?)?(?:\\p{L}{3,}ed|freed|took|brought|flew|led|sent|saved|found|carried out|pulled)\\b`, "u");
+const CLAUSE_END = /\s+(?:who|which|that|with|after|before|on|at|in|using|and|as|when|while|during)\b.*$/u;
+// what every credited party may be called; the words that tell parties apart are the others
+const GENERIC_AGENT = new Set(["the", "a", "an", "of", "from", "in", "rescuer", "rescue", "team", "crew", "helicopter", "worker", "member", "unit", "people", "official", "authority", "operation", "first", "local", "heavy", "emergency", "service", "specialist"]);
+
+function agentOf(text: string): string | null {
+  const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
+  const phrase = (BY_AGENT.exec(body)?.[1] ?? SUBJECT.exec(body)?.[1] ?? null)?.replace(CLAUSE_END, "").trim();
+  if (!phrase) return null;
+  // an agent is someone: a noun for people, a force or a body (with or without a name)
+  if (!/\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|villagers|residents|volunteers|firefighters|helicopters|office|committee|ministry|service|agency|guard|workers|locals|neighbou?rs)\b/iu.test(phrase)) return null;
+  return phrase;
+}
+
+function agentWords(phrase: string) {
+  // a phrase opening with a multi-word name names it ("Red Crescent crews" is not "red"); a
+  // single capitalised first word is just the sentence's start ("Soldiers", "Army helicopters")
+  return meaningWords(/^\p{Lu}\p{L}*\s+\p{Lu}/u.test(phrase) ? ` ${phrase}` : phrase).filter((w) => !GENERIC_AGENT.has(w.key) && !GENERIC_AGENT.has(w.word.replace(/s$/u, "")));
+}
+
+function actorPhraseConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const credited = claims.flatMap((c) => {
+    const phrase = agentOf(c.text);
+    const words = phrase ? agentWords(phrase) : [];
+    return phrase && words.length > 0 ? [{ claim: c, phrase, words }] : [];
+  });
+  const involved = new Set<FeaturedClaim>();
+  const details: string[] = [];
+  for (let i = 0; i < credited.length; i++) for (let j = i + 1; j < credited.length; j++) {
+    const a = credited[i]!;
+    const b = credited[j]!;
+    if (a.claim.reportId === b.claim.reportId) continue;
+    // a demonym and its country share their stem (Kazakh, Kazakhstan); other words by meaning
+    if (a.words.some((x) => b.words.some((y) => x.key.slice(0, 5) === y.key.slice(0, 5) || sameMeaning(x, y)))) continue;
+    involved.add(a.claim);
+    involved.add(b.claim);
+    details.push(`"${a.phrase}" (${label(a.claim)}) vs "${b.phrase}" (${label(b.claim)})`);
+  }
+  if (involved.size === 0) return [];
+  return [{ kind: "ACTOR", claimIds: ordered(claims, involved), detail: `Credited: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
 }
 
 function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
@@ -235,5 +317,7 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
 
 /** Every conflict inside one fact, in a fixed order of kinds. */
 export function findConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  return [...numberConflicts(claims), ...completionConflict(claims), ...actorConflict(claims), ...attributionConflict(claims), ...wordingConflict(claims)];
+  const completion = completionConflict(claims);
+  const actors = actorConflict(claims);
+  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...(actors.length > 0 ? actors : actorPhraseConflict(claims)), ...attributionConflict(claims), ...wordingConflict(claims)];
 }

@@ -12,6 +12,7 @@ import {
   ANALYSIS_VERSION,
   type FeaturedClaim,
 } from "./index";
+import { statementReadings } from "./features";
 
 let next = 0;
 /** A claim as its own one-sentence report from `source`. */
@@ -59,6 +60,31 @@ describe("normalisation", () => {
 });
 
 describe("claim features", () => {
+  it("reads what each figure measures and on which scale, and who said it", () => {
+    const measures = (text: string) => claim(text).features.quantities.map((q) => `${q.text}:${q.measure}`);
+    // a count word after another count, past a clause break, is that count's
+    expect(measures("The number of people killed by the quake rose to 46, with 312 injured.")).toEqual(["46:killed", "312:wounded"]);
+    expect(measures("12 soldiers and 5 civilians were killed.")).toEqual(["12:killed", "5:killed"]);
+    // an aftershock's magnitude is another quantity than the quake's, intensity another scale
+    expect(measures("A magnitude 5.1 aftershock shook the valley.")).toEqual(["5.1:magnitude:later"]);
+    expect(measures("The quake had a magnitude of 6.2 and an intensity of 8.")).toEqual(["6.2:magnitude", "8:intensity"]);
+    expect(measures("The institute measured it at magnitude 6.2, and revised its own estimate to 6.4 from 6.5.")).toEqual(["6.2:magnitude", "6.4:magnitude", "6.5:magnitude"]);
+    expect(measures("About 18,000 people were forced to leave their homes.")).toEqual(["About 18,000:displaced"]);
+    // a flow and a height are quantities of their own, not counts
+    expect(measures("The ministry raised the release to 1,800 cubic metres per second.")).toEqual(["1,800:rate"]);
+    expect(measures("The river rose by more than four metres in the night.")).toEqual(["more than four:length"]);
+    // "said the quake had ..." is what was said, not who said it
+    expect(claim("The Geological Survey (USGS) said the quake had a magnitude of 6.2.").features.attribution?.speaker).toBe("The Geological Survey");
+  });
+
+  it("gives one reading per statement a claim makes, each with that statement as its main topic", () => {
+    const f = claim("The earthquake, of magnitude 6.2, struck at 04:17 local time, killing 23 people.").features;
+    const readings = statementReadings(f);
+    expect(readings[0]).toBe(f);
+    expect(readings.slice(1).map((r) => r.mainTopics.join(" "))).toEqual(expect.arrayContaining(["qty:magnitude", "at:04"]));
+    expect(readings.every((r) => r.tokens === f.tokens)).toBe(true);
+  });
+
   it("finds what a number counts, the event, its target and its actor, and who said it", () => {
     const f = claim("Fighters of the Eastern Liberation Command seized the Tel Hamra crossing, two army sources said.").features;
     expect(f.v).toBe(ANALYSIS_VERSION);
@@ -168,6 +194,26 @@ describe("fact summaries", () => {
     expect(attribution.map((c) => c.kind)).toContain("ATTRIBUTION");
     const wording = conflicts([claim('Osrek said: "our command forces have crossed the river".', "A"), claim('Osrek said: "the supervising forces have crossed the river".', "B")]);
     expect(wording.find((c) => c.kind === "WORDING")?.detail).toBe('Quoted wording differs: "our command" (A) vs "the supervising" (B)');
+  });
+
+  it("flags an event given as pending in one report and done in another, naming both phrases", () => {
+    const conflicts = (claims: FeaturedClaim[]) => summarizeFact(claims).conflicts;
+    const status = conflicts([claim("A cargo plane with 40 medics is due to land in Varesh within the hour.", "A"), claim("A cargo plane carrying 40 medics touched down in Varesh on Tuesday evening.", "B")]);
+    expect(status.find((c) => c.kind === "COMPLETION")?.detail).toBe('Pending vs done: "is due to land" (A) vs "touched down" (B)');
+    const road = conflicts([claim("The mountain road remains blocked by a landslide.", "A"), claim("The mountain road was cleared and reopened on Tuesday.", "B")]);
+    expect(road.map((c) => c.kind)).toContain("COMPLETION");
+    // a speaker's "we will" is not the event's status, and two reports that both say it happened agree
+    expect(conflicts([claim('"We will keep searching," the mayor said after the plane landed.', "A"), claim("The plane landed on Tuesday.", "B")]).some((c) => c.kind === "COMPLETION")).toBe(false);
+    expect(conflicts([claim("The plane landed in Varesh.", "A"), claim("The plane arrived in Varesh.", "B")]).some((c) => c.kind === "COMPLETION")).toBe(false);
+  });
+
+  it("flags different credited parties for one rescue, but not two names for one party", () => {
+    const conflicts = (claims: FeaturedClaim[]) => summarizeFact(claims).conflicts;
+    const credited = conflicts([claim("The first passengers were pulled from the wreck by villagers who came with tractors.", "A"), claim("The first passengers were pulled from the wreck by an army rescue team.", "B")]);
+    expect(credited.find((c) => c.kind === "ACTOR")?.detail).toBe('Credited: "villagers" (A) vs "an army rescue team" (B)');
+    // a demonym and its country, and a force and its soldiers, are one party
+    expect(conflicts([claim("Kazakh rescuers freed a girl from the rubble.", "A"), claim("Rescuers from Kazakhstan freed a girl from the rubble.", "B")]).some((c) => c.kind === "ACTOR")).toBe(false);
+    expect(conflicts([claim("Army helicopters lifted 240 people from rooftops.", "A"), claim("Soldiers in army helicopters lifted 240 people off roofs.", "B")]).some((c) => c.kind === "ACTOR")).toBe(false);
   });
 
   it("gives a short representative statement", () => {

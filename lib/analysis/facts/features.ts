@@ -14,7 +14,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 const MEASURES: [string, RegExp][] = [
   ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
-  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
+  ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
   ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
@@ -34,6 +34,10 @@ const UNIT_WORDS: [string, RegExp][] = [
   ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
   ["percent", /^\s*(?:%|per ?cent|percent)/iu],
+  // a flow ("1,200 cubic metres per second") and a length or height ("four metres") are
+  // quantities of their own, never counts of anything
+  ["rate", /^\s*(?:cubic\s+(?:metres|meters|feet)|m3|m³|litres|liters|gallons|tonnes|tons)\s*(?:per|a|an|\/|every)\s*(?:second|sec|s|minute|min|hour|hr|day)\b/iu],
+  ["length", /^\s*(?:metres?|meters?|m|feet|foot|ft|cm|centimet(?:re|er)s?|inch(?:es)?|millimet(?:re|er)s?|mm)\b/iu],
 ];
 
 // "two army sources said", "according to three officials": a count of sources, not of anything reported
@@ -49,8 +53,22 @@ function isMagnitude(text: string, n: NumberMention): boolean {
   if (!/^\d{1,2}(?:[.,]\d)?$/u.test(n.text.trim()) || n.value > 10) return false;
   const before = text.slice(Math.max(0, n.start - 20), n.start);
   const after = text.slice(n.end, n.end + 24);
-  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
+  if (/(?:magnitude|force|intensity|measur(?:ed|ing)|registered|richter)\s*(?:of\s*|at\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before)) return true;
   return /^\s*-?\s*(?:magnitude\b|on the richter|richter\b)/iu.test(after);
+}
+
+/**
+ * Which reading on a scale: a shaking's intensity ("intensity 8", "made 8 points") is another
+ * scale than a magnitude, and a later shock's magnitude ("a magnitude 5.1 aftershock", "the
+ * strongest of them measuring 5.1") is another quantity than the main event's.
+ */
+function scaleOf(text: string, n: NumberMention, from: number, to: number): string {
+  const before = text.slice(Math.max(0, n.start - 24), n.start);
+  const after = text.slice(n.end, n.end + 16);
+  if (/(?:intensity|force)\s*(?:of\s*|at\s*)?(?:about\s*|around\s*|some\s*)?$/iu.test(before) || /^\s*-?\s*points?\b/iu.test(after)) return "intensity";
+  const clause = text.slice(from, to);
+  if (/\baftershocks?\b|\b(?:the\s+)?(?:strongest|largest|biggest|most powerful)\s+(?:of\s+(?:them|those|these)|one)\b/iu.test(clause)) return "magnitude:later";
+  return "magnitude";
 }
 
 // nouns whose counts are compared across paraphrases ("two apartment blocks", "three buildings")
@@ -113,7 +131,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const after = text.slice(n.end, to);
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
   const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
-  if (isMagnitude(text, n)) return { ...base, unit: "", measure: "magnitude", group: "" };
+  if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
   // "at a depth of 10 km": where the quake was, said as a figure to check
   if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
   const family = countedFamily(text, n);
@@ -129,6 +147,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
+  else if (unit === "rate" || unit === "length") measure = unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
@@ -138,6 +157,10 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
         // a verb with a number of its own between it and this one is that number's ("killing
         // at least nine people and forcing some 4,000 from their homes": 4,000 were not killed)
         if (at < n.start && others.some((m) => m !== n && m.start >= at + match[0].length && m.end <= n.start)) continue;
+        // and a word after another number, past a clause break, is that number's ("killed ... rose
+        // to 46, with 312 injured": 46 were not injured; but "12 soldiers and 5 civilians were
+        // killed" counts both)
+        if (at >= n.end && others.some((m) => m !== n && m.start >= n.end && m.end <= at && /[,;]/u.test(text.slice(n.end, m.start)))) continue;
         const distance = at >= n.end ? at - n.end : (n.start - at) * 1.3;
         if (distance < best) {
           best = distance;
@@ -234,6 +257,9 @@ const DEPLOYED_UNITS: [string, RegExp][] = [
   ["rescue", /\b(?:rescue (?:teams|workers|crews)|rescuers|civil defen[cs]e|firefighters|medical teams|aid convoys?)\b/iu],
 ];
 
+/** The claim frames itself in another country than the story's ("across the border in ..."). */
+export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -261,7 +287,12 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
   );
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
-  const quantities = numbers.map((n) => quantityOf(text, n, numbers));
+  const read = numbers.map((n) => quantityOf(text, n, numbers));
+  // a reading on a scale is revised on that scale: beside a magnitude, a bare decimal that counts
+  // nothing ("revised its estimate to 6.4 from 6.5") is another magnitude
+  const onScale = read.some((q) => q.measure === "magnitude");
+  // (only the main event's magnitude is revised this way)
+  const quantities = read.map((q) => (onScale && q.measure.startsWith("n:") && !q.measure.startsWith("n:~") && /^\d[.,]\d$/u.test(q.text.trim()) ? { ...q, measure: "magnitude", group: "", unit: "" } : q));
   const events = findEvents(text, entities);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);
@@ -276,7 +307,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const sourced: { start: number; keys: string[] }[] = [];
   // a distance says where something is, not what happened: never a claim's main statement
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
-  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure === "magnitude" || q.measure === "depth";
+  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure.startsWith("magnitude") || q.measure === "intensity" || q.measure === "depth";
   for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
   for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
@@ -306,13 +337,14 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     first && first.start !== Number.MAX_SAFE_INTEGER
       ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
       : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
-        quantities.filter((q) => q.measure === "magnitude" || q.measure === "depth").map((q) => `qty:${q.measure}`),
+        quantities.filter((q) => setting(q) && q.measure !== "distance").map((q) => `qty:${q.measure}`),
   );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
     topics.add(clock);
-    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m.")
-    if (first === undefined) mainTopics.add(clock);
+    // a claim about nothing else is about when it happened ("the shooting started around 2 a.m."),
+    // and so is one that only sets the scene beside the time ("the quake hit at 4:17 a.m., 50 km east of Osh")
+    if (first === undefined || first.start === Number.MAX_SAFE_INTEGER) mainTopics.add(clock);
   }
   return {
     v: ANALYSIS_VERSION,
@@ -327,6 +359,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
+    elsewhere: ELSEWHERE.test(text),
+    years: [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!))],
   };
 }
 
@@ -338,4 +372,32 @@ function dedupe<T>(items: T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The statement a topic key belongs to: a count by its measure (with or without its group), else the key. */
+function statementOf(topic: string): string {
+  return topic.startsWith("qty:") ? topic.split("|")[0]! : topic;
+}
+
+const MAX_VIEWS = 4;
+
+/**
+ * The statements one claim makes, each as a reading of its features: "The quake, of magnitude
+ * 6.2, struck at 04:17 near Uzgen" states a magnitude, a time and a place in one clause, and
+ * each can be the fact another report states alone. The first reading is the claim's own (its
+ * main statement first); each other statement it carries (another count, a clock time, a
+ * change of control, an event with its target) gives one more reading with that statement as
+ * its main topic. The words stay the same: a reading only changes what the claim is mainly about.
+ */
+export function statementReadings(features: ClaimFeatures): ClaimFeatures[] {
+  const main = new Set(features.mainTopics.map(statementOf));
+  const statements = new Map<string, string[]>();
+  for (const topic of features.topics) {
+    const key = statementOf(topic);
+    if (main.has(key) || key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent") continue;
+    (statements.get(key) ?? statements.set(key, []).get(key)!).push(topic);
+  }
+  const readings = [features];
+  for (const topics of [...statements.values()].slice(0, MAX_VIEWS)) readings.push({ ...features, mainTopics: topics });
+  return readings;
 }

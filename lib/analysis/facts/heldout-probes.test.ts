@@ -10,7 +10,12 @@ const QUAKE_FILES = ["a", "b", "c", "d"].map((name) => ({ file: `${name}.txt`, t
 describe("fact analysis on unseen-style probe sets", () => {
   const out = analyzeFiles(QUAKE_FILES);
   const textOf = (id: string) => out.claims.find((c) => c.id === id)!;
-  const factWith = (quote: string) => out.facts.find((fact) => fact.claimIds.some((id) => textOf(id).text.includes(quote)));
+  // a claim whose sentence states several facts is in each of them: the fact meant is the one
+  // where most claims of other reports agree with `also`
+  const factWith = (quote: string, also: RegExp = /(?:)/u) =>
+    out.facts
+      .filter((fact) => fact.claimIds.some((id) => textOf(id).text.includes(quote)))
+      .sort((x, y) => y.claimIds.filter((id) => also.test(textOf(id).text)).length - x.claimIds.filter((id) => also.test(textOf(id).text)).length)[0];
 
   it("never glues a headline, byline, masthead or LIVE title to the first sentence", () => {
     for (const claim of out.claims) {
@@ -21,7 +26,7 @@ describe("fact analysis on unseen-style probe sets", () => {
   });
 
   it("groups the death toll across at least three files and flags the differing figure", () => {
-    const toll = factWith("death toll");
+    const toll = factWith("death toll", /killed|dead|death toll/u);
     expect(toll).toBeDefined();
     expect(new Set(toll!.claimIds.map((id) => textOf(id).file)).size).toBeGreaterThanOrEqual(3);
     const number = toll!.conflicts.find((c) => c.kind === "NUMBER");
@@ -34,7 +39,7 @@ describe("fact analysis on unseen-style probe sets", () => {
   });
 
   it("groups the building collapse across three spellings of the town and flags two vs three", () => {
-    const collapse = factWith("collapsed three residential buildings");
+    const collapse = factWith("collapsed three residential buildings", /collapsed|fallen/u);
     expect(collapse).toBeDefined();
     const texts = collapse!.claimIds.map((id) => textOf(id).text);
     expect(texts.filter((t) => /Al-Mirwa|Almirwa|Mirwa town/u.test(t)).length).toBeGreaterThanOrEqual(3);

@@ -13,11 +13,20 @@ import { formatMentionScore } from "../fixtures/sets/score-mentions";
  * sets (and facts-dev) are fitted and tuned on; the test splits never are.
  */
 const RATCHETS = {
-  "facts-dev": { coverage: 0.98, recall: 0.53, precision: 0.77, rightKind: 8 },
-  dev: { coverage: 1.0, recall: 0.66, precision: 0.92, rightKind: 3 },
-  flood: { coverage: 0.98, recall: 0.48, precision: 0.74, rightKind: 5 },
-  test: { coverage: 1.0, recall: 0.76, precision: 1.0, rightKind: 2 },
-  ferry: { coverage: 0.97, recall: 0.54, precision: 0.56, rightKind: 5 },
+  // precision was 0.77 when a claim was a facet (a clause) and sat in one fact; a claim is now its
+  // whole sentence and stands in every fact its facets join, so each labeled mention it covers is
+  // judged in each of them: recall and F1 on the dev sets rose (rail 0.77 → 0.88, flood 0.59 →
+  // 0.67, facts-dev 0.63 → 0.66) and precision came back to within 0.01 of where it was
+  "facts-dev": { coverage: 0.98, recall: 0.58, precision: 0.76, rightKind: 10 },
+  dev: { coverage: 1.0, recall: 0.83, precision: 0.93, rightKind: 5 },
+  // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
+  // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
+  // heights became quantities of their own (F1 held; the release-rate conflict is now found)
+  flood: { coverage: 0.98, recall: 0.59, precision: 0.77, rightKind: 8 },
+  test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 3 },
+  // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
+  // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
+  ferry: { coverage: 0.97, recall: 0.63, precision: 0.57, rightKind: 7 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

@@ -82,3 +82,9 @@ export function softOverlap(a: readonly MeaningWord[], b: readonly MeaningWord[]
   return { ab: side(a, b), ba: side(b, a) };
 }
 
+
+/** Whether two words say the same thing: the same stem, or (neither a name) vectors at least NEAR. */
+export function sameMeaning(a: MeaningWord, b: MeaningWord): boolean {
+  if (a.key === b.key) return true;
+  return a.row >= 0 && b.row >= 0 && cosine(a.row, b.row) >= NEAR;
+}

@@ -3,6 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
+import { ELSEWHERE } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -38,13 +39,13 @@ export type PreparedClaim = {
   rarity: (key: string) => number;
 };
 
-const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
 
 /** Years a claim names ("in October 2008") other than those of its own dates. */
 function pastYearsOf(claim: FeaturedClaim): Set<string> {
   const own = new Set((claim.features.dates ?? []).map((d) => d.slice(0, 4)));
   const years = new Set<string>();
-  for (const m of claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) if (!own.has(m[1]!)) years.add(m[1]!);
+  const named = claim.features.years ?? [...claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!);
+  for (const year of named) if (!own.has(year)) years.add(year);
   return years;
 }
 
@@ -95,7 +96,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: ELSEWHERE.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -133,7 +134,7 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
 /** How much one shared topic says two claims are about the same thing. */
 function topicStrength(topic: string, aQty: readonly string[], bQty: readonly string[]): number {
   // counts of unnamed things and distances describe more than they identify
-  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent")) return 0.3;
+  if (topic.startsWith("qty:distance") || topic.startsWith("qty:percent") || topic.startsWith("qty:length") || topic.startsWith("qty:rate")) return 0.3;
   if (topic.startsWith("qty:n:")) return 0.5;
   if (topic.startsWith("qty:")) {
     if (topic.includes("|")) return 1;

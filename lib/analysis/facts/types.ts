@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 export type AnalysisReport = {
   id: string;
@@ -90,6 +90,10 @@ export type ClaimFeatures = {
   topics: string[];
   /** the topics of what the claim says first (its main statement; later ones are side remarks) */
   mainTopics: string[];
+  /** years the claim's sentence names ("in October 2008"): the time frame of a facet's count too */
+  years?: string[];
+  /** the claim's sentence frames it in another country ("across the border in ..."): a facet's count too */
+  elsewhere?: boolean;
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
