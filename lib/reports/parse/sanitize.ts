@@ -1,4 +1,4 @@
-import { type Config, type DOMPurify } from "dompurify";
+import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { excessiveMarkupDepth, MAX_MARKUP_DEPTH, sanitizerContext } from "./html-dom";
 import { reject } from "./parse-failure";
 import { normalizeParagraphs } from "./text-normalize";
@@ -68,6 +68,26 @@ export function sanitizeBody(html: string): SanitizedBody {
 }
 
 /**
+ * Sanitizes an element of a page's own document in place (Readability's article), with a
+ * purifier bound to that page's window: a second parse of a serialised copy would cost as much
+ * as the page's first parse. The element is consumed; the page's document is discarded after.
+ */
+export function sanitizeArticleElement(article: Element): SanitizedBody {
+  const window = article.ownerDocument.defaultView;
+  if (!window) throw new Error("sanitizeArticleElement needs an element of a document with a window");
+  // copied into an empty document of the same window first: jsdom keeps an element's
+  // `children` list live once read (Readability reads it) and rebuilds it on every change, which
+  // makes restructuring thousands of paragraphs in place quadratic; a copy has no live lists
+  const document = article.ownerDocument.implementation.createHTMLDocument("");
+  const moved = document.importNode(article, true);
+  const purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  addLinkHook(purifier);
+  const root = sanitizeInPlace(moved, document, purifier);
+  const paragraphs = paragraphsOf(root);
+  return { html: paragraphs.length > 0 ? root.innerHTML : "", paragraphs };
+}
+
+/**
  * Parses into an inert <template> and sanitizes in place under a throwaway root: unlike
  * DOMParser or DOMPurify's string mode, neither creates a Document per call (see html-dom.ts).
  */
@@ -76,7 +96,10 @@ function sanitizeToElement(html: string): HTMLElement {
   const { document, purifier } = sanitizerContext(addLinkHook);
   const template = document.createElement("template");
   template.innerHTML = html;
-  const content = template.content;
+  return sanitizeInPlace(template.content, document, purifier);
+}
+
+function sanitizeInPlace(content: Element | DocumentFragment, document: Document, purifier: DOMPurify): HTMLElement {
   restructureBlocks(content);
   // the root must be an allowed tag for in-place sanitizing; it is never serialized itself
   const root = document.createElement("blockquote");
