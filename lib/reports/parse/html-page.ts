@@ -24,7 +24,7 @@ export function parseHtmlPage(html: string): ParsedReport {
   // classes are kept so the sanitizer can recognise captions and other furniture by name
   // the serializer hands back the article element itself: it is sanitized where it stands
   const article = new Readability(document, { charThreshold: 500, keepClasses: true, serializer: (node) => node as Element }).parse();
-  let body: SanitizedBody = article?.content ? sanitizeArticleElement(article.content) : { html: "", paragraphs: [] };
+  let body: SanitizedBody = article?.content ? sanitizeArticleElement(article.content) : { html: "", paragraphs: [], kinds: [] };
   dom.window.close();
   // Readability found nothing (very short or unusual pages): the body minus its chrome, from a
   // fresh parse because Readability has rewritten the first one
@@ -33,6 +33,9 @@ export function parseHtmlPage(html: string): ParsedReport {
   // a page Readability would not offer a reader view for, and without a single paragraph of
   // prose, is a list, a form or an index page rather than an article
   if (!readerable && !meta.isArticle) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
+  // a page that is only a list (a live blog's key points, an index of links) has no story text
+  // to anchor claims in, whatever its metadata says
+  if (!body.kinds.includes("paragraph")) reject(`the HTML page is only a list and headings (${body.paragraphs.length} items), with no paragraph of running text: not an article`, "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
   const headline = withoutSiteSuffix(optionalText(article?.title) ?? meta.title, meta.documentTitle, optionalText(article?.siteName) ?? meta.siteName);
@@ -53,7 +56,10 @@ export function parseHtmlPage(html: string): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(meta.modified),
+    // <meta name=description> is a teaser for search engines, often cut mid-word: never the dek
+    dek: null,
     paragraphs: body.paragraphs,
+    paragraphKinds: body.kinds,
     html: body.html,
     kind: detectReportKind({ headline, firstParagraph: body.paragraphs[0] }),
     embargoedUntil: null,
