@@ -282,6 +282,8 @@ function PreviewCard({
               {EDITABLE.map((field) => (
                 <TextField
                   key={field.key}
+                  // a dek is a sentence: it gets the room of two fields
+                  className={field.key === "dek" ? "md:col-span-2" : undefined}
                   label={field.label}
                   value={edits[itemIndex]?.[field.key] ?? parsedValue(item, field.key)}
                   onChange={(event) => onEdit(fileIndex, itemIndex, field.key, event.currentTarget.value)}

@@ -272,52 +272,52 @@ export function ReportText({
   // a paragraph's text with its highlights; the element around it (p, li, h3) follows its kind
   const segmentsOf = (paragraph: (typeof paragraphs)[number]) => (
     <>
-        {paragraph.segments.map((segment) => {
-          const claimIds = segment.claimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
-          const innermost = claimIds.length ? byId.get(claimIds[claimIds.length - 1]!) : undefined;
-          const suggestionId = !innermost ? segment.claimIds.find((id) => id.startsWith(SUGGESTION_PREFIX))?.slice(SUGGESTION_PREFIX.length) : undefined;
-          return (
-            <span key={segment.start}>
-              {segment.startsClaimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).map((id) => {
-                const claim = byId.get(id);
-                if (!claim) return null;
-                return (
-                  <button
-                    key={id}
-                    type="button"
-                    data-claim-marker={id}
-                    onClick={() => setOpenClaimId(id)}
-                    aria-label={`Claim: ${claim.statement} (${CLAIM_STATUS_META[claim.status].label})`}
-                    className="mr-0.5 inline-flex h-4 min-w-4 items-center justify-center rounded-sm border border-current px-0.5 align-super font-sans text-[0.65rem] leading-none text-muted select-none hover:bg-paper"
-                  >
-                    {STATUS_STYLE[claim.status].marker}
-                  </button>
-                );
-              })}
-              <span
-                data-offset={segment.start}
-                data-claims={claimIds.join(" ") || undefined}
-                data-suggested={suggestionId}
-                title={suggestionId ? "Suggested claim: accept or dismiss it in the list beside the text" : undefined}
-                onClick={
-                  innermost
-                    ? () => setOpenClaimId(innermost.id)
-                    : suggestionId
-                      ? () => document.querySelector<HTMLElement>(`[data-suggestion="${suggestionId}"]`)?.focus()
-                      : undefined
-                }
-                className={cn(
-                  innermost && "cursor-pointer underline decoration-2 underline-offset-4",
-                  innermost && STATUS_STYLE[innermost.status].highlight,
-                  claimIds.length > 1 && "ring-1 ring-ink/20",
-                  suggestionId && "cursor-pointer underline decoration-slate-400 decoration-dotted underline-offset-4",
-                )}
-              >
-                {segment.text}
-              </span>
+      {paragraph.segments.map((segment) => {
+        const claimIds = segment.claimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
+        const innermost = claimIds.length ? byId.get(claimIds[claimIds.length - 1]!) : undefined;
+        const suggestionId = !innermost ? segment.claimIds.find((id) => id.startsWith(SUGGESTION_PREFIX))?.slice(SUGGESTION_PREFIX.length) : undefined;
+        return (
+          <span key={segment.start}>
+            {segment.startsClaimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).map((id) => {
+              const claim = byId.get(id);
+              if (!claim) return null;
+              return (
+                <button
+                  key={id}
+                  type="button"
+                  data-claim-marker={id}
+                  onClick={() => setOpenClaimId(id)}
+                  aria-label={`Claim: ${claim.statement} (${CLAIM_STATUS_META[claim.status].label})`}
+                  className="mr-0.5 inline-flex h-4 min-w-4 items-center justify-center rounded-sm border border-current px-0.5 align-super font-sans text-[0.65rem] leading-none text-muted select-none hover:bg-paper"
+                >
+                  {STATUS_STYLE[claim.status].marker}
+                </button>
+              );
+            })}
+            <span
+              data-offset={segment.start}
+              data-claims={claimIds.join(" ") || undefined}
+              data-suggested={suggestionId}
+              title={suggestionId ? "Suggested claim: accept or dismiss it in the list beside the text" : undefined}
+              onClick={
+                innermost
+                  ? () => setOpenClaimId(innermost.id)
+                  : suggestionId
+                    ? () => document.querySelector<HTMLElement>(`[data-suggestion="${suggestionId}"]`)?.focus()
+                    : undefined
+              }
+              className={cn(
+                innermost && "cursor-pointer underline decoration-2 underline-offset-4",
+                innermost && STATUS_STYLE[innermost.status].highlight,
+                claimIds.length > 1 && "ring-1 ring-ink/20",
+                suggestionId && "cursor-pointer underline decoration-slate-400 decoration-dotted underline-offset-4",
+              )}
+            >
+              {segment.text}
             </span>
-          );
-        })}
+          </span>
+        );
+      })}
     </>
   );
 
