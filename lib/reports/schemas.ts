@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ZVersion } from "@/lib/db/optimistic-lock";
 
 export const REPORT_TEXT_MAX = 200_000;
+/** Why an over-long report is refused, whichever limit (text or markup) it reached first. */
+export const REPORT_TOO_LONG = `The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters: import the article itself, not a whole page, archive or live blog.`;
 
 export const ZParagraphKind = z.enum(["paragraph", "bullet", "subhead"]);
 
@@ -20,11 +22,11 @@ export const ZNormalizedReport = z.object({
   publishedAt: z.coerce.date().nullable().default(null),
   sourceUpdatedAt: z.coerce.date().nullable().default(null),
   /** empty for a headline-only item (a flash): stored with no body, so no claim can be tagged in it */
-  paragraphs: z.array(z.string().max(REPORT_TEXT_MAX)).default([]),
+  paragraphs: z.array(z.string().max(REPORT_TEXT_MAX, REPORT_TOO_LONG)).default([]),
   /** per paragraph: running text, a list item or a sub-head; missing entries are running text */
   paragraphKinds: z.array(ZParagraphKind).max(100_000).default([]),
   /** markup for display; sanitized again on store whatever its origin */
-  html: z.string().max(REPORT_TEXT_MAX * 4).nullable().default(null),
+  html: z.string().max(REPORT_TEXT_MAX * 4, REPORT_TOO_LONG).nullable().default(null),
   /** what the item is: a correction becomes a version that says so; an embargoed item is held */
   kind: z.enum(["text", "correction", "embargoed"]).default("text"),
   /** when an embargoed item may be published */

@@ -12,7 +12,7 @@ import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
 import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { canonicalText, contentHash, paragraphsToHtml } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
-import { REPORT_TEXT_MAX, ZNormalizedReport, type TParagraphKind } from "./schemas";
+import { REPORT_TEXT_MAX, REPORT_TOO_LONG, ZNormalizedReport, type TParagraphKind } from "./schemas";
 import { normalizeParagraphs } from "./parse/text-normalize";
 
 export type StoreReportResult =
@@ -43,7 +43,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
   const data = parseInput(ZNormalizedReport, input);
   // a headline-only item (a flash) has an empty body: stored, but nothing in it can be tagged
   const bodyText = canonicalText(data.paragraphs);
-  if (bodyText.length > REPORT_TEXT_MAX) throw invalid(`The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters.`);
+  if (bodyText.length > REPORT_TEXT_MAX) throw invalid(REPORT_TOO_LONG);
   const hash = contentHash(data.headline, bodyText);
   const now = new Date();
   if (data.kind === "embargoed" && !data.embargoedUntil) {
