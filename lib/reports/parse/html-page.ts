@@ -17,7 +17,8 @@ export function parseHtmlPage(html: string): ParsedReport {
   const document = dom.window.document;
   // read metadata first: Readability rewrites the document it parses
   const meta = readPageMetadata(document);
-  const readerable = isProbablyReaderable(document) || hasProseParagraph(document);
+  // a page that declares itself an article needs no guess (the guess walks the whole page)
+  const readerable = meta.isArticle || isProbablyReaderable(document) || hasProseParagraph(document);
 
   // Readability's default threshold (500 characters): lower, a short "print this page" or
   // teaser block can win over the article itself
@@ -32,7 +33,7 @@ export function parseHtmlPage(html: string): ParsedReport {
   if (body.paragraphs.length === 0) reject("the HTML page has no article text", "empty");
   // a page Readability would not offer a reader view for, and without a single paragraph of
   // prose, is a list, a form or an index page rather than an article
-  if (!readerable && !meta.isArticle) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
+  if (!readerable) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
   // a page that is only a list (a live blog's key points, an index of links) has no story text
   // to anchor claims in, whatever its metadata says
   if (!body.kinds.includes("paragraph")) reject(`the HTML page is only a list and headings (${body.paragraphs.length} items), with no paragraph of running text: not an article`, "unsupported");
