@@ -81,6 +81,46 @@ test.describe("an editor sees reports before importing and corrects them after",
     await expect(page.getByRole("table")).toContainText("Harrow District Office");
   });
 
+  test("shows a dek, bullets and a sub-head in the preview, and the report page keeps them apart from the running text", async ({ page }) => {
+    const headline = `Harrow dam: second surge expected ${Date.now()}`;
+    const paste = [
+      headline,
+      "Villages below the dam emptied overnight as the water board warns of more rain",
+      "By Anja Voss | Calder Wire",
+      "",
+      "HARROW - Floodwater broke through the spillway of the Harrow dam before dawn, the regional water board said.",
+      "",
+      "What we know",
+      "• 300 people were moved from three villages.",
+      "• Schools in the valley are closed.",
+      "",
+      "The board said engineers would inspect the wall at first light.",
+    ].join("\n");
+    await page.goto("/stories");
+    await page.getByRole("button", { name: "New story" }).click();
+    await page.getByRole("dialog").getByLabel("Title").fill(`Harrow surge ${Date.now()}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Create story" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    await page.getByRole("button", { name: "Import reports" }).click();
+    await page.getByLabel("Files to import").setInputFiles({ name: "surge.txt", mimeType: "text/plain", buffer: Buffer.from(paste) });
+
+    const item = page.getByTestId("import-preview").getByRole("article", { name: "Preview of surge.txt" });
+    await expect(item.getByLabel("Dek (standfirst)")).toHaveValue("Villages below the dam emptied overnight as the water board warns of more rain");
+    await expect(item).toContainText("5 paragraphs · 2 bullets · 1 sub-head");
+    await expect(item.locator('[data-kind="bullet"]')).toHaveCount(2);
+    await expect(item.locator('[data-kind="subhead"]')).toHaveText(/What we know/);
+    await page.screenshot({ path: "test-results/import-preview-dek.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Import 1 file" }).click();
+    await expect(page.getByTestId("import-results").locator('[data-outcome="imported"]')).toHaveCount(1);
+    await page.getByRole("table").getByRole("link", { name: headline }).click();
+    await expect(page.getByTestId("report-dek")).toHaveText("Villages below the dam emptied overnight as the water board warns of more rain");
+    const text = page.getByTestId("report-text");
+    await expect(text.getByRole("heading", { name: "What we know" })).toBeVisible();
+    await expect(text.getByRole("listitem")).toHaveText(["• 300 people were moved from three villages.", "• Schools in the valley are closed."]);
+    await page.screenshot({ path: "test-results/report-dek-bullets.png", fullPage: true });
+  });
+
   test("corrects a report's outlet, byline and time on the report page, with field errors from the server", async ({ page }) => {
     const { storyId, reportId } = await buildStoryWithReport(editor(), {
       headline: "Dam spillway breached",

@@ -16,7 +16,9 @@ const USAGE = `Usage: npm run -s parse -- FILE...
 Each FILE is one report file in any supported format. Prints JSON:
 {"files":[{"file","format","error":null|{"code","message"},
   "items":[{"headline","outlet","byline","published","dateline","externalId","version",
-            "language","kind","paragraphs":[...],"warnings":[...]}]}]}`;
+            "language","kind","dek","paragraphs":[...],"paragraphKinds":[...],"warnings":[...]}]}]}
+paragraphKinds says, index for index, whether a paragraph is running text ("paragraph"), a list
+item ("bullet") or a sub-head ("subhead").`;
 
 const files = process.argv.slice(2).filter((arg) => arg !== "--");
 if (files.length === 0 || files.some((arg) => arg === "-h" || arg === "--help")) {

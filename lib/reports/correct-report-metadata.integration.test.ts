@@ -35,6 +35,24 @@ describe("correcting a report's metadata", () => {
     expect(audit.after).toMatchObject({ byline: "Ana Serr", headline: "Crossing falls to rebels" });
   });
 
+  it("corrects the dek, audited; a correction that leaves the dek out keeps it", async () => {
+    const { editor, story, reportId } = await deskReport();
+    const first = await correctReportMetadata(editor.actor, correction(story.id, reportId, 1, { dek: "Fighters hold the customs post" }));
+    expect(first.changed).toContain("dek");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: reportId, action: "report.correct_metadata" } });
+    expect(audit.before).toMatchObject({ dek: null });
+    expect(audit.after).toMatchObject({ dek: "Fighters hold the customs post" });
+    // a form without the field changes nothing about the dek
+    const second = await correctReportMetadata(editor.actor, correction(story.id, reportId, first.version, { headline: "Crossing falls" }));
+    expect(second.changed).toEqual(["headline"]);
+    expect((await getReport(editor.actor, story.id, reportId)).shown).toMatchObject({ dek: "Fighters hold the customs post", headline: "Crossing falls" });
+    // an empty field clears it; one over 500 characters is refused with its own message
+    const tooLong = await domainErrorFrom(correctReportMetadata(editor.actor, correction(story.id, reportId, second.version, { dek: "x".repeat(501) })));
+    expect(tooLong.fieldErrors).toHaveProperty("dek");
+    await correctReportMetadata(editor.actor, correction(story.id, reportId, second.version, { headline: "Crossing falls", dek: "" }));
+    expect((await getReport(editor.actor, story.id, reportId)).shown.dek).toBeNull();
+  });
+
   it("refuses a stale version with a conflict and changes nothing", async () => {
     const { editor, story, reportId } = await deskReport();
     await correctReportMetadata(editor.actor, correction(story.id, reportId, 1));

@@ -14,12 +14,12 @@ export type CorrectReportMetadataResult = { reportId: string; version: number; c
 
 export const STALE_REPORT_METADATA = "Someone changed this report's details after you opened it. Reload to see their change, then make yours again.";
 
-type Metadata = { headline: string; source: string | null; byline: string | null; dateline: string | null; language: string | null; publishedAt: string | null };
+type Metadata = { headline: string; dek: string | null; source: string | null; byline: string | null; dateline: string | null; language: string | null; publishedAt: string | null };
 
 
 /**
- * Corrects what the desk recorded about a report (headline, outlet, byline, dateline, published
- * time, language) on its current version, with optimistic locking on the report row. The text
+ * Corrects what the desk recorded about a report (headline, dek, outlet, byline, dateline,
+ * published time, language) on its current version, with optimistic locking on the report row. The text
  * and its content hash stay as imported, so claim anchors and duplicate detection are unchanged.
  * A new outlet is reflected at once in every fact the report's claims belong to (independent
  * outlets, corroboration counts and conflicts are recomputed in the same transaction).
@@ -29,7 +29,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
   const data = parseInput(ZCorrectReportMetadata, input);
   return db.$transaction(async (tx) => {
     const [report] = await tx.$queryRaw<({ id: string; version: number; currentVersion: number } & Omit<Metadata, "publishedAt"> & { publishedAt: Date | null })[]>`
-      SELECT r.id, r.version, r."currentVersion", v.headline, src.name AS source, v.byline, v.dateline, v.language,
+      SELECT r.id, r.version, r."currentVersion", v.headline, v.dek, src.name AS source, v.byline, v.dateline, v.language,
              COALESCE(v."publishedAt", r."publishedAt") AS "publishedAt"
       FROM "Report" r
       JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
@@ -39,8 +39,8 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
     if (!report) throw notFound("That report");
     await expectVersion(report.version, data.version, () => conflict(STALE_REPORT_METADATA));
 
-    const before: Metadata = { headline: report.headline, source: report.source, byline: report.byline, dateline: report.dateline, language: report.language, publishedAt: report.publishedAt?.toISOString() ?? null };
-    const after: Metadata = { headline: data.headline, source: data.source, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt?.toISOString() ?? null };
+    const before: Metadata = { headline: report.headline, dek: report.dek, source: report.source, byline: report.byline, dateline: report.dateline, language: report.language, publishedAt: report.publishedAt?.toISOString() ?? null };
+    const after: Metadata = { headline: data.headline, dek: data.dek === undefined ? report.dek : data.dek, source: data.source, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt?.toISOString() ?? null };
     const changed = (Object.keys(after) as (keyof Metadata)[]).filter((key) => before[key] !== after[key]);
     if (changed.length === 0) return { reportId: report.id, version: report.version, changed };
 
@@ -54,7 +54,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
     );
     await tx.reportVersion.update({
       where: { reportId_version: { reportId: report.id, version: report.currentVersion } },
-      data: { headline: data.headline, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt },
+      data: { headline: data.headline, dek: after.dek, byline: data.byline, dateline: data.dateline, language: data.language, publishedAt: data.publishedAt },
     });
 
     let refreshedFacts: string[] = [];

@@ -10,7 +10,10 @@ import { isUuid } from "@/lib/http/uuid";
 export type ReportVersionView = {
   version: number;
   headline: string;
+  dek: string | null;
   bodyText: string;
+  /** per paragraph of bodyText: "paragraph", "bullet" or "subhead"; [] when all are paragraphs */
+  paragraphKinds: string[];
   bodyHtml: string;
   byline: string | null;
   dateline: string | null;
@@ -47,7 +50,7 @@ export type ReportView = {
   versions: { version: number; createdAt: Date; headline: string; isCorrection: boolean; correctionNote: string | null; credit: string | null }[];
   shown: ReportVersionView;
   /** the current version's metadata: what a metadata correction starts from */
-  current: { headline: string; byline: string | null; dateline: string | null; language: string | null; publishedAt: Date | null };
+  current: { headline: string; dek: string | null; byline: string | null; dateline: string | null; language: string | null; publishedAt: Date | null };
 };
 
 /** One report of a story with the chosen version (the latest by default) and its version list. */
@@ -79,7 +82,9 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     select: {
       version: true,
       headline: true,
+      dek: true,
       bodyText: true,
+      paragraphKinds: true,
       bodyHtml: true,
       byline: true,
       dateline: true,
@@ -102,7 +107,7 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
       ? shown
       : await db.reportVersion.findUniqueOrThrow({
           where: { reportId_version: { reportId, version: report.currentVersion } },
-          select: { headline: true, byline: true, dateline: true, language: true, publishedAt: true },
+          select: { headline: true, dek: true, byline: true, dateline: true, language: true, publishedAt: true },
         });
   return {
     id: report.id,
@@ -117,7 +122,7 @@ export async function getReport(actor: Actor, storyId: string, reportId: string,
     embargoedUntil: report.embargoedUntil,
     claimCount: report._count.claims,
     versions: report.versions,
-    current: { headline: current.headline, byline: current.byline, dateline: current.dateline, language: current.language, publishedAt: current.publishedAt },
+    current: { headline: current.headline, dek: current.dek, byline: current.byline, dateline: current.dateline, language: current.language, publishedAt: current.publishedAt },
     shown: { ...shown, garbledPassages: readGarbledPassages(shown.garbledPassages), importedBy: shown.importedBy?.name ?? null, apiToken: shown.apiToken?.name ?? null },
   };
 }

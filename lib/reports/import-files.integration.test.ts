@@ -47,6 +47,36 @@ describe("importing a batch of files", () => {
     expect(await db.report.count({ where: { storyId: story.id } })).toBe(1);
   });
 
+  it("stores the dek beside the text and each paragraph's kind, leaving the text as written", async () => {
+    const editor = await buildUser({ role: "EDITOR" });
+    const story = await buildStory(editor.actor);
+    const headline = `Harbour reopens ${uniqueToken()}`;
+    const text = [headline, "Ferries run again after a week of storms", "By Ilse Marrow | Harbour Line News", "", "The harbour reopened at noon, officials said.", "", "Timetable", "- First ferry at 13:00.", "- Last ferry at 21:30.", "", "Tickets bought last week remain valid."].join("\n");
+    const [result] = await importUploadedFiles(editor.actor, { storyId: story.id }, [{ name: "harbour.txt", bytes: encode(text), contentType: "text/plain" }], "UPLOAD");
+    expect(result!.outcome).toBe("imported");
+    const version = await db.reportVersion.findFirstOrThrow({ where: { reportId: result!.reportId! } });
+    expect(version).toMatchObject({
+      dek: "Ferries run again after a week of storms",
+      bodyText: "The harbour reopened at noon, officials said.\n\nTimetable\n\n- First ferry at 13:00.\n\n- Last ferry at 21:30.\n\nTickets bought last week remain valid.",
+      paragraphKinds: ["paragraph", "subhead", "bullet", "bullet", "paragraph"],
+    });
+  });
+
+  it("takes a dek the editor changed in the preview, and stores a report without structure with no kinds", async () => {
+    const editor = await buildUser({ role: "EDITOR" });
+    const story = await buildStory(editor.actor);
+    const [result] = await importUploadedFiles(
+      editor.actor,
+      { storyId: story.id, defaultSource: "Valley Courier" },
+      [{ name: "notes.txt", bytes: encode(`Harbour reopens ${uniqueToken()}\n\nThe harbour reopened at noon, officials said.`), contentType: "text/plain" }],
+      "UPLOAD",
+      [[{ item: 0, dek: "Ferries run again" }]],
+    );
+    expect(result!.outcome).toBe("imported");
+    const version = await db.reportVersion.findFirstOrThrow({ where: { reportId: result!.reportId! } });
+    expect(version).toMatchObject({ dek: "Ferries run again", paragraphKinds: [] });
+  });
+
   it("uses the default source for files that name none", async () => {
     const editor = await buildUser({ role: "EDITOR" });
     const story = await buildStory(editor.actor);

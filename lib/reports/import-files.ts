@@ -89,6 +89,7 @@ function withOverride(parsed: ParsedReport, override: TImportOverrideValue | und
   return {
     ...parsed,
     headline: pick(override.headline, parsed.headline),
+    dek: pick(override.dek, parsed.dek),
     source: pick(override.source, parsed.source),
     byline: pick(override.byline, parsed.byline),
     dateline: pick(override.dateline, parsed.dateline),
@@ -124,6 +125,7 @@ export async function importParsedReport(
         source,
         externalId: parsed.externalId,
         headline: parsed.headline,
+        dek: parsed.dek?.slice(0, 500) ?? null,
         byline: parsed.byline,
         dateline: parsed.dateline,
         language: parsed.language,
@@ -131,6 +133,7 @@ export async function importParsedReport(
         publishedAt: parsed.publishedAt,
         sourceUpdatedAt: parsed.sourceUpdatedAt,
         paragraphs: parsed.paragraphs,
+        paragraphKinds: parsed.paragraphKinds,
         html: parsed.html,
         kind: parsed.kind,
         embargoedUntil: parsed.embargoedUntil,

@@ -40,6 +40,37 @@ describe("previewing an import", () => {
     expect(story.id).toBeTruthy();
   });
 
+  it("shows the dek apart from the text, and marks bullets and sub-heads among the first paragraphs", async () => {
+    const editor = await buildUser({ role: "EDITOR" });
+    const text = [
+      "Harrow dam spillway gives way before dawn",
+      "Villages downstream emptied as the water board warns of a second surge",
+      "By Anja Voss | Calder Wire",
+      "",
+      "HARROW - Floodwater broke through the spillway of the Harrow dam before dawn, the regional water board said.",
+      "",
+      "What we know",
+      "• 300 people were moved from three villages.",
+      "• Schools in the valley are closed.",
+      "",
+      "The board said engineers would inspect the wall at first light.",
+      "",
+      "Residents were told to stay away from the river banks.",
+    ].join("\n");
+    const [file] = await previewUploadedFiles(editor.actor, [{ name: "dam-dek.txt", bytes: encode(text), contentType: "text/plain" }]);
+    expect(file!.items[0]).toMatchObject({
+      headline: "Harrow dam spillway gives way before dawn",
+      dek: "Villages downstream emptied as the water board warns of a second surge",
+      outlet: "Calder Wire",
+      paragraphCount: 6,
+      bulletCount: 2,
+      subheadCount: 1,
+    });
+    // three paragraphs of running text, with the sub-head and bullets between them
+    expect(file!.items[0]!.paragraphKinds).toEqual(["paragraph", "subhead", "bullet", "bullet", "paragraph", "paragraph"]);
+    expect(file!.items[0]!.paragraphs[2]).toBe("• 300 people were moved from three villages.");
+  });
+
   it("is refused to a viewer and over the batch limits", async () => {
     const viewer = await buildUser({ role: "VIEWER" });
     const editor = await buildUser({ role: "EDITOR" });

@@ -6,14 +6,20 @@ import { inspectReport, type InspectedItem } from "./parse/inspect-upload";
 import { parseUploadOffThread } from "./parse-off-thread";
 import type { ParseResult, UploadedFile } from "./parse/types";
 
-/** Paragraphs of each item the preview sends back: enough to recognise the report. */
+/** Paragraphs of running text each item's preview shows: enough to recognise the report. */
 export const PREVIEW_PARAGRAPHS = 3;
+/** Bullets and sub-heads among them are shown too, up to this many paragraphs in all. */
+const PREVIEW_MAX_BLOCKS = 8;
 
 /** One item of a file as the import preview shows it before anything is stored. */
-export type PreviewItem = Omit<InspectedItem, "paragraphs"> & {
+export type PreviewItem = Omit<InspectedItem, "paragraphs" | "paragraphKinds"> & {
   paragraphCount: number;
-  /** the first few paragraphs */
+  bulletCount: number;
+  subheadCount: number;
+  /** the first few paragraphs, with the bullets and sub-heads between them */
   paragraphs: string[];
+  /** the kind of each of those paragraphs */
+  paragraphKinds: string[];
   credit: string | null;
   /** ISO-8601, when an embargoed item may be published */
   embargoedUntil: string | null;
@@ -50,14 +56,28 @@ export async function previewUploadedFiles(actor: Actor, files: UploadedFile[]):
       skipped: result.skipped,
       items: result.reports.map((report) => {
         const inspected = inspectReport(report);
+        const shown = previewLength(report.paragraphKinds);
         return {
           ...inspected,
           paragraphCount: report.paragraphs.length,
-          paragraphs: report.paragraphs.slice(0, PREVIEW_PARAGRAPHS),
+          bulletCount: report.paragraphKinds.filter((kind) => kind === "bullet").length,
+          subheadCount: report.paragraphKinds.filter((kind) => kind === "subhead").length,
+          paragraphs: report.paragraphs.slice(0, shown),
+          paragraphKinds: report.paragraphKinds.slice(0, shown),
           credit: report.credit,
           embargoedUntil: report.embargoedUntil?.toISOString() ?? null,
         };
       }),
     };
   });
+}
+
+/** How many leading paragraphs hold the first PREVIEW_PARAGRAPHS of running text (bounded). */
+function previewLength(kinds: readonly string[]): number {
+  let running = 0;
+  for (let index = 0; index < Math.min(kinds.length, PREVIEW_MAX_BLOCKS); index++) {
+    if (kinds[index] === "paragraph") running += 1;
+    if (running === PREVIEW_PARAGRAPHS) return index + 1;
+  }
+  return Math.min(kinds.length, PREVIEW_MAX_BLOCKS);
 }

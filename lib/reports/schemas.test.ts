@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZCorrectReportMetadata, ZImportOverride } from "./schemas";
+import { REPORT_TEXT_MAX, REPORT_TOO_LONG, ZCorrectReportMetadata, ZImportOverride, ZNormalizedReport } from "./schemas";
 
 const base = {
   storyId: "0190a000-0000-7000-8000-000000000001",
@@ -43,5 +43,16 @@ describe("an edit from the import preview", () => {
   it("refuses an empty headline or outlet, which a report cannot do without", () => {
     expect(ZImportOverride.safeParse({ item: 0, headline: "  " }).success).toBe(false);
     expect(ZImportOverride.safeParse({ item: 0, source: "" }).success).toBe(false);
+  });
+});
+
+describe("a report as every ingest channel hands it over", () => {
+  it("refuses a whole page's worth of markup with words an editor understands, not a validator's", () => {
+    const report = { storyId: base.storyId, source: "Meridian Press", headline: "Crossing falls", paragraphs: ["Short."] };
+    const result = ZNormalizedReport.safeParse({ ...report, html: `<p>${"x".repeat(REPORT_TEXT_MAX * 4)}</p>` });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([REPORT_TOO_LONG]);
+    expect(ZNormalizedReport.safeParse({ ...report, paragraphs: ["x".repeat(REPORT_TEXT_MAX + 1)] }).error?.issues[0]?.message).toBe(REPORT_TOO_LONG);
+    expect(ZNormalizedReport.parse(report)).toMatchObject({ dek: null, paragraphKinds: [] });
   });
 });

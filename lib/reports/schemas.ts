@@ -2,6 +2,10 @@ import { z } from "zod";
 import { ZVersion } from "@/lib/db/optimistic-lock";
 
 export const REPORT_TEXT_MAX = 200_000;
+/** Why an over-long report is refused, whichever limit (text or markup) it reached first. */
+export const REPORT_TOO_LONG = `The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters: import the article itself, not a whole page, archive or live blog.`;
+
+export const ZParagraphKind = z.enum(["paragraph", "bullet", "subhead"]);
 
 /** The normalized shape every ingest channel produces before a report is stored. */
 export const ZNormalizedReport = z.object({
@@ -9,6 +13,8 @@ export const ZNormalizedReport = z.object({
   source: z.string().trim().min(1, "Name the source (agency or outlet).").max(200),
   externalId: z.string().trim().min(1).max(500).nullable().default(null),
   headline: z.string().trim().min(1, "A report needs a headline.").max(500),
+  /** the standfirst under the headline; kept beside the text, never in it */
+  dek: z.string().trim().max(500).nullable().default(null),
   byline: z.string().trim().max(300).nullable().default(null),
   dateline: z.string().trim().max(300).nullable().default(null),
   language: z.string().trim().max(35).nullable().default(null),
@@ -16,9 +22,11 @@ export const ZNormalizedReport = z.object({
   publishedAt: z.coerce.date().nullable().default(null),
   sourceUpdatedAt: z.coerce.date().nullable().default(null),
   /** empty for a headline-only item (a flash): stored with no body, so no claim can be tagged in it */
-  paragraphs: z.array(z.string().max(REPORT_TEXT_MAX)).default([]),
+  paragraphs: z.array(z.string().max(REPORT_TEXT_MAX, REPORT_TOO_LONG)).default([]),
+  /** per paragraph: running text, a list item or a sub-head; missing entries are running text */
+  paragraphKinds: z.array(ZParagraphKind).max(100_000).default([]),
   /** markup for display; sanitized again on store whatever its origin */
-  html: z.string().max(REPORT_TEXT_MAX * 4).nullable().default(null),
+  html: z.string().max(REPORT_TEXT_MAX * 4, REPORT_TOO_LONG).nullable().default(null),
   /** what the item is: a correction becomes a version that says so; an embargoed item is held */
   kind: z.enum(["text", "correction", "embargoed"]).default("text"),
   /** when an embargoed item may be published */
@@ -29,6 +37,7 @@ export const ZNormalizedReport = z.object({
   correctionNote: z.string().trim().max(1000).nullable().default(null),
 });
 export type TNormalizedReport = z.input<typeof ZNormalizedReport>;
+export type TParagraphKind = z.infer<typeof ZParagraphKind>;
 
 /** A kill notice as the import path hands it over: which report it withdraws, and its words. */
 export const ZKillNotice = z.object({
@@ -57,6 +66,8 @@ export const ZCorrectReportMetadata = z.object({
   version: ZVersion,
   headline: z.string().trim().min(1, "A report needs a headline.").max(500, "At most 500 characters."),
   source: z.string().trim().min(1, "Name the source (agency or outlet).").max(200, "At most 200 characters."),
+  /** absent: keep the dek as it is (forms and API clients that predate it) */
+  dek: optionalText(500).optional(),
   byline: optionalText(300),
   dateline: optionalText(300),
   language: z
@@ -89,6 +100,7 @@ export const ZImportOverride = z.object({
   item: z.number().int().min(0).max(10_000),
   headline: z.string().trim().min(1, "A report needs a headline.").max(500, "At most 500 characters.").optional(),
   source: z.string().trim().min(1, "Name the source (agency or outlet).").max(200, "At most 200 characters.").optional(),
+  dek: optionalText(500).optional(),
   byline: optionalText(300).optional(),
   dateline: optionalText(300).optional(),
   language: ZCorrectReportMetadata.shape.language.optional(),

@@ -13,7 +13,8 @@ import { createSuggestionsForVersion } from "@/lib/claims/suggestions";
 import { queueReportAnalysis } from "@/lib/facts/queue-analysis";
 import { canonicalText, contentHash, paragraphsToHtml, sourceKey } from "./normalize-text";
 import { sanitizeReportHtml } from "./parse/sanitize";
-import { REPORT_TEXT_MAX, ZNormalizedReport } from "./schemas";
+import { REPORT_TEXT_MAX, REPORT_TOO_LONG, ZNormalizedReport, type TParagraphKind } from "./schemas";
+import { normalizeParagraphs } from "./parse/text-normalize";
 
 export type StoreReportResult =
   | { outcome: "imported"; reportId: string; version: 1 }
@@ -43,7 +44,7 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
   const data = parseInput(ZNormalizedReport, input);
   // a headline-only item (a flash) has an empty body: stored, but nothing in it can be tagged
   const bodyText = canonicalText(data.paragraphs);
-  if (bodyText.length > REPORT_TEXT_MAX) throw invalid(`The report is longer than ${REPORT_TEXT_MAX.toLocaleString("en")} characters.`);
+  if (bodyText.length > REPORT_TEXT_MAX) throw invalid(REPORT_TOO_LONG);
   const hash = contentHash(data.headline, bodyText);
   const now = new Date();
   if (data.kind === "embargoed" && !data.embargoedUntil) {
@@ -72,7 +73,9 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
 
         const versionData = {
           headline: data.headline,
+          dek: data.dek,
           bodyText,
+          paragraphKinds: storedKinds(data.paragraphs, data.paragraphKinds),
           // sanitized here whatever the channel already did: nothing reaches the page unsanitized
           bodyHtml: bodyText ? (data.html ? sanitizeReportHtml(data.html) || paragraphsToHtml(bodyText) : paragraphsToHtml(bodyText)) : "",
           byline: data.byline,
@@ -160,4 +163,13 @@ export async function storeReport(actor: Actor, input: unknown, channel: ImportC
       throw error;
     }
   }
+}
+
+/**
+ * Paragraph kinds aligned with the stored bodyText: paragraphs that normalize to nothing are not
+ * in it, so their kinds go too. All running text is stored as [] (the column's default).
+ */
+function storedKinds(paragraphs: readonly string[], kinds: readonly TParagraphKind[]): TParagraphKind[] {
+  const aligned = paragraphs.flatMap((paragraph, index) => (normalizeParagraphs([paragraph]).length > 0 ? [kinds[index] ?? "paragraph"] : []));
+  return aligned.every((kind) => kind === "paragraph") ? [] : aligned;
 }

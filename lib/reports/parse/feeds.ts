@@ -11,13 +11,13 @@ import {
   splitPlainParagraphs,
   withoutByPrefix,
 } from "./text-normalize";
-import { type ParsedItems, type ParsedReport } from "./types";
+import { kindsOf, type ParagraphKind, type ParsedItems, type ParsedReport } from "./types";
 import { attributeValue, childElement, childElements, innerMarkup, textContent, type XmlElement } from "./xml-tree";
 
 const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 const DUBLIN_CORE_NAMESPACE = "http://purl.org/dc/elements/1.1/";
 
-type FeedBody = { paragraphs: string[]; html: string | null };
+type FeedBody = { paragraphs: string[]; html: string | null; kinds?: ParagraphKind[] };
 
 /**
  * RSS 2.0 (and 0.9x, and RSS 1.0/RDF): one report per `item`. Full text from `content:encoded`
@@ -130,7 +130,9 @@ function feedReport(fields: FeedItemFields): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: fields.sourceUpdatedAt,
+    dek: null,
     paragraphs: body.paragraphs,
+    paragraphKinds: kindsOf(body),
     html: body.html,
     kind: detectReportKind({ headline: fields.headline, firstParagraph: body.paragraphs[0] }),
     embargoedUntil: null,

@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { excessiveMarkupDepth, inertDom, MAX_MARKUP_DEPTH } from "./html-dom";
 import { reject } from "./parse-failure";
-import { sanitizeBody } from "./sanitize";
+import { sanitizeArticleElement, sanitizeBody, type SanitizedBody } from "./sanitize";
 import { detectReportKind } from "./report-kind";
 import { detectDateline, httpUrl, languageTag, optionalText, parseTimestamp, publishedFrom, withoutByPrefix } from "./text-normalize";
 import { type ParsedReport } from "./types";
@@ -17,21 +17,26 @@ export function parseHtmlPage(html: string): ParsedReport {
   const document = dom.window.document;
   // read metadata first: Readability rewrites the document it parses
   const meta = readPageMetadata(document);
-  const readerable = isProbablyReaderable(document) || hasProseParagraph(document);
+  // a page that declares itself an article needs no guess (the guess walks the whole page)
+  const readerable = meta.isArticle || isProbablyReaderable(document) || hasProseParagraph(document);
 
   // Readability's default threshold (500 characters): lower, a short "print this page" or
   // teaser block can win over the article itself
   // classes are kept so the sanitizer can recognise captions and other furniture by name
-  const article = new Readability(document, { charThreshold: 500, keepClasses: true }).parse();
+  // the serializer hands back the article element itself: it is sanitized where it stands
+  const article = new Readability(document, { charThreshold: 500, keepClasses: true, serializer: (node) => node as Element }).parse();
+  let body: SanitizedBody = article?.content ? sanitizeArticleElement(article.content) : { html: "", paragraphs: [], kinds: [] };
   dom.window.close();
-  let body = sanitizeBody(article?.content ?? "");
   // Readability found nothing (very short or unusual pages): the body minus its chrome, from a
   // fresh parse because Readability has rewritten the first one
   if (body.paragraphs.length === 0) body = sanitizeBody(fallbackArticleHtml(inertDom(html).window.document));
   if (body.paragraphs.length === 0) reject("the HTML page has no article text", "empty");
   // a page Readability would not offer a reader view for, and without a single paragraph of
   // prose, is a list, a form or an index page rather than an article
-  if (!readerable && !meta.isArticle) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
+  if (!readerable) reject("the HTML page does not look like an article (no paragraph of running text)", "unsupported");
+  // a page that is only a list (a live blog's key points, an index of links) has no story text
+  // to anchor claims in, whatever its metadata says
+  if (!body.kinds.includes("paragraph")) reject(`the HTML page is only a list and headings (${body.paragraphs.length} items), with no paragraph of running text: not an article`, "unsupported");
 
   const canonicalUrl = httpUrl(meta.canonical) ?? httpUrl(meta.ogUrl);
   const headline = withoutSiteSuffix(optionalText(article?.title) ?? meta.title, meta.documentTitle, optionalText(article?.siteName) ?? meta.siteName);
@@ -52,7 +57,10 @@ export function parseHtmlPage(html: string): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(meta.modified),
+    // <meta name=description> is a teaser for search engines, often cut mid-word: never the dek
+    dek: null,
     paragraphs: body.paragraphs,
+    paragraphKinds: body.kinds,
     html: body.html,
     kind: detectReportKind({ headline, firstParagraph: body.paragraphs[0] }),
     embargoedUntil: null,
@@ -76,34 +84,42 @@ type PageMetadata = {
 };
 
 function readPageMetadata(document: Document): PageMetadata {
-  const metaContent = (...selectors: string[]): string | null => {
-    for (const selector of selectors) {
-      const value = optionalText(document.querySelector(selector)?.getAttribute("content"));
-      if (value) return value;
+  // one pass over each tag's elements: a selector per field walks the whole tree each time
+  // (jsdom's selector engine has no index for attribute selectors), which on a 1 MB page costs
+  // more than Readability itself
+  const metas = Array.from(document.getElementsByTagName("meta"));
+  const metaContent = (...keys: [attribute: "name" | "property" | "itemprop" | "http-equiv", value: string][]): string | null => {
+    for (const [attribute, value] of keys) {
+      for (const meta of metas) {
+        if (meta.getAttribute(attribute)?.toLowerCase() !== value) continue;
+        const content = optionalText(meta.getAttribute("content"));
+        if (content) return content;
+      }
     }
     return null;
   };
-  const author = metaContent('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]');
+  const first = (tag: string, accept: (element: Element) => boolean = () => true): Element | null => {
+    for (const element of Array.from(document.getElementsByTagName(tag))) if (accept(element)) return element;
+    return null;
+  };
+  const author = metaContent(["name", "author"], ["property", "article:author"], ["name", "byl"]);
   return {
-    title:
-      metaContent('meta[property="og:title"]', 'meta[name="twitter:title"]') ??
-      optionalText(document.querySelector("h1")?.textContent) ??
-      optionalText(document.title),
+    title: metaContent(["property", "og:title"], ["name", "twitter:title"]) ?? optionalText(first("h1")?.textContent) ?? optionalText(document.title),
     // article:author is often a profile URL, which is no byline
     author: author && !httpUrl(author) ? author : null,
-    siteName: metaContent('meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]'),
-    canonical: document.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null,
-    ogUrl: metaContent('meta[property="og:url"]'),
+    siteName: metaContent(["property", "og:site_name"], ["name", "publisher"], ["name", "application-name"]),
+    canonical: first("link", (link) => (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/).includes("canonical"))?.getAttribute("href") ?? null,
+    ogUrl: metaContent(["property", "og:url"]),
     published:
-      metaContent('meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]') ??
-      document.querySelector("time[datetime]")?.getAttribute("datetime") ??
+      metaContent(["property", "article:published_time"], ["name", "date"], ["itemprop", "datepublished"]) ??
+      first("time", (time) => time.hasAttribute("datetime"))?.getAttribute("datetime") ??
       null,
-    modified: metaContent('meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]'),
-    language: languageTag(document.documentElement.getAttribute("lang")) ?? languageTag(metaContent('meta[http-equiv="content-language" i]')),
+    modified: metaContent(["property", "article:modified_time"], ["property", "og:updated_time"], ["itemprop", "datemodified"]),
+    language: languageTag(document.documentElement.getAttribute("lang")) ?? languageTag(metaContent(["http-equiv", "content-language"])),
     documentTitle: optionalText(document.title),
     isArticle:
-      /article/i.test(metaContent('meta[property="og:type"]') ?? "") ||
-      Array.from(document.querySelectorAll('script[type="application/ld+json"]')).some((script) => /"@type"\s*:\s*"(?:News|Report|Blog)?(?:Article|Posting)"/.test(script.textContent ?? "")),
+      /article/i.test(metaContent(["property", "og:type"]) ?? "") ||
+      Array.from(document.getElementsByTagName("script")).some((script) => script.getAttribute("type") === "application/ld+json" && /"@type"\s*:\s*"(?:News|Report|Blog)?(?:Article|Posting)"/.test(script.textContent ?? "")),
   };
 }
 

@@ -13,7 +13,11 @@ export type InspectedItem = {
   version: string | null;
   language: string | null;
   kind: string;
+  /** the standfirst under the headline, or null */
+  dek: string | null;
   paragraphs: string[];
+  /** per paragraph: "paragraph", "bullet" or "subhead" */
+  paragraphKinds: string[];
   warnings: string[];
 };
 
@@ -52,7 +56,9 @@ export function inspectReport(report: ParsedReport): InspectedItem {
     version: report.sourceVersion,
     language: report.language,
     kind: report.kind,
+    dek: report.dek,
     paragraphs: report.paragraphs,
+    paragraphKinds: report.paragraphKinds,
     warnings: report.warnings,
   };
 }

@@ -12,7 +12,7 @@ import {
   splitPlainParagraphs,
   withoutByPrefix,
 } from "./text-normalize";
-import { type ParsedReport } from "./types";
+import { kindsOf, type ParagraphKind, type ParsedReport } from "./types";
 import { attributeValue, childElement, childElements, findElements, innerMarkup, textContent, type XmlElement } from "./xml-tree";
 
 // itemClass codes of news items that carry no prose (IPTC NewsCodes "ninat"); only text is a report.
@@ -88,7 +88,9 @@ function newsItemToReport(item: XmlElement, fallbackSource: string | null): Pars
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(textContent(childElement(itemMeta, "versionCreated"))),
+    dek: null,
     paragraphs: body.paragraphs,
+    paragraphKinds: kindsOf(body),
     html: body.html,
     kind: detectReportKind({
       status: attributeValue(childElement(itemMeta, "pubStatus"), "qcode"),
@@ -125,7 +127,7 @@ function headlineOf(item: XmlElement): string | null {
 }
 
 /** Text from `contentSet`: NITF or XHTML in `inlineXML` first, then `inlineData`; empty when none. */
-function bodyOf(item: XmlElement): { paragraphs: string[]; html: string | null } {
+function bodyOf(item: XmlElement): { paragraphs: string[]; html: string | null; kinds?: ParagraphKind[] } {
   const contentSet = childElement(item, "contentSet");
   for (const inlineXml of childElements(contentSet, "inlineXML")) {
     const nitf = findElements(inlineXml, "nitf")[0];

@@ -3,7 +3,7 @@ import { inItem, itemLabel, reject } from "./parse-failure";
 import { detectReportKind } from "./report-kind";
 import { sanitizeBody } from "./sanitize";
 import { detectDateline, languageTag, optionalText, publishedFrom, splitPlainParagraphs, withoutByPrefix } from "./text-normalize";
-import { type ParsedItems, type ParsedReport } from "./types";
+import { kindsOf, type ParagraphKind, type ParsedItems, type ParsedReport } from "./types";
 import { attributeValue, childElement, childElements, findElements, innerMarkup, textContent, type XmlElement } from "./xml-tree";
 
 /**
@@ -47,7 +47,9 @@ function newsItemToReport(item: XmlElement): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: null,
+    dek: null,
     paragraphs: body.paragraphs,
+    paragraphKinds: kindsOf(body),
     html: body.html,
     kind: detectReportKind({ status, headline, firstParagraph: body.paragraphs[0], embargoedUntil: null }),
     embargoedUntil: null,
@@ -61,7 +63,7 @@ function headlineOf(item: XmlElement): string | null {
 }
 
 /** The text component: Role Main/Body first, else any text ContentItem with DataContent. */
-function bodyOf(item: XmlElement): { paragraphs: string[]; html: string | null } {
+function bodyOf(item: XmlElement): { paragraphs: string[]; html: string | null; kinds?: ParagraphKind[] } {
   const components = findAll(item, "NewsComponent");
   const roleOf = (component: XmlElement) => attributeValue(childElement(component, "Role"), "FormalName") ?? "";
   const ordered = [...components.filter((component) => /^(?:main|body)$/i.test(roleOf(component))), ...components.filter((component) => !/^(?:main|body)$/i.test(roleOf(component)))];
@@ -72,7 +74,7 @@ function bodyOf(item: XmlElement): { paragraphs: string[]; html: string | null }
       if (!data) continue;
       const nitf = findElements(data, "nitf")[0];
       const body = nitf ? nitfBody(nitf) : data.children.some((child) => child.kind === "element") ? sanitizeBody(innerMarkup(data)) : { paragraphs: splitPlainParagraphs(textContent(data)), html: "" };
-      if (body.paragraphs.length > 0) return { paragraphs: body.paragraphs, html: body.html || null };
+      if (body.paragraphs.length > 0) return { paragraphs: body.paragraphs, html: body.html || null, kinds: "kinds" in body ? body.kinds : undefined };
     }
   }
   return { paragraphs: [], html: null };

@@ -12,7 +12,7 @@ import {
   splitPlainParagraphs,
   withoutByPrefix,
 } from "./text-normalize";
-import { type ParsedItems, type ParsedReport } from "./types";
+import { kindsOf, type ParagraphKind, type ParsedItems, type ParsedReport } from "./types";
 import { parseXmlDocument } from "./xml-tree";
 
 type JsonObject = Record<string, unknown>;
@@ -110,7 +110,9 @@ function ninjsToReport(item: JsonObject): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(field(item, "versioncreated")),
+    dek: dekOf(item),
     paragraphs: body.paragraphs,
+    paragraphKinds: kindsOf(body),
     html: body.html,
     kind: detectReportKind({
       status: optionalText(field(item, "pubstatus")),
@@ -125,7 +127,7 @@ function ninjsToReport(item: JsonObject): ParsedReport {
   };
 }
 
-type NinjsBody = { paragraphs: string[]; html: string | null; warnings: string[] };
+type NinjsBody = { paragraphs: string[]; html: string | null; kinds?: ParagraphKind[]; warnings: string[] };
 type BodyCandidate = { value: string; markup: "html" | "nitf" | "text" };
 
 /**
@@ -175,7 +177,7 @@ function markupOf(value: string, declared: string): BodyCandidate["markup"] {
   return looksLikeMarkup(value) ? "html" : "text";
 }
 
-function embeddedNitfBody(xml: string): { paragraphs: string[]; html: string } | null {
+function embeddedNitfBody(xml: string): { paragraphs: string[]; html: string; kinds?: ParagraphKind[] } | null {
   try {
     return nitfBody(parseXmlDocument(xml));
   } catch (error) {
@@ -201,6 +203,15 @@ function headlineOf(item: JsonObject): string | null {
   const entries = list.filter(isObject);
   const main = entries.find((entry) => /main/i.test(String(field(entry, "role") ?? field(entry, "name") ?? ""))) ?? entries[0];
   return main ? optionalText(field(main, "value") ?? field(main, "text")) : null;
+}
+
+/** The standfirst: a `subheadline` entry of `headlines` (2.x/3.x), else the 1.x `description_text`. */
+function dekOf(item: JsonObject): string | null {
+  const list = field(item, "headlines");
+  const sub = Array.isArray(list) ? list.filter(isObject).find((entry) => /sub/i.test(String(field(entry, "role") ?? field(entry, "name") ?? ""))) : undefined;
+  if (sub) return optionalText(field(sub, "value") ?? field(sub, "text"));
+  const description = field(item, "description_text");
+  return typeof description === "string" ? optionalText(description) : null;
 }
 
 function sourceOf(item: JsonObject): string | null {

@@ -2,7 +2,7 @@ import { reject } from "./parse-failure";
 import { detectReportKind } from "./report-kind";
 import { sanitizeBody } from "./sanitize";
 import { detectDateline, languageTag, optionalText, parseTimestamp, publishedFrom, withoutByPrefix } from "./text-normalize";
-import { type ParsedReport } from "./types";
+import { kindsOf, type ParagraphKind, type ParsedReport } from "./types";
 import { attributeValue, childElement, childElements, findElements, innerMarkup, textContent, withoutElements, type XmlElement } from "./xml-tree";
 
 /**
@@ -43,7 +43,10 @@ export function parseNitf(root: XmlElement): ParsedReport {
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: null,
+    // hl2 is NITF's subordinate headline: the standfirst
+    dek: optionalText(textContent(childElement(childElement(bodyHead, "hedline"), "hl2"))),
     paragraphs: text.paragraphs,
+    paragraphKinds: kindsOf(text),
     html: text.html || null,
     kind: detectReportKind({ status, notes, headline, firstParagraph: text.paragraphs[0], embargoedUntil }),
     embargoedUntil,
@@ -53,7 +56,7 @@ export function parseNitf(root: XmlElement): ParsedReport {
 }
 
 /** The NITF story text: `body.content`, as sanitized HTML and canonical paragraphs. */
-export function nitfBody(root: XmlElement): { paragraphs: string[]; html: string } {
+export function nitfBody(root: XmlElement): { paragraphs: string[]; html: string; kinds?: ParagraphKind[] } {
   const body = root.local === "body" ? root : (childElement(root, "body") ?? root);
   // body.content directly under <body> is the story; one inside a <note> is an editor's note
   const direct = childElements(body, "body.content");

@@ -249,6 +249,39 @@ describe("HTML pages", () => {
   });
 });
 
+describe("HTML pages that are only a list", () => {
+  const page = (body: string) =>
+    `<!doctype html><html lang="en"><head><title>Dam breach: key points | Osk Valley Post</title><meta property="og:type" content="article"><meta property="og:site_name" content="Osk Valley Post"></head><body><main><h1>Dam breach: key points</h1>${body}</main></body></html>`;
+  const items = ["Water from the breached Veyda dam reached the town of Oskel on Tuesday, officials said.", "Six hundred people were moved to schools on higher ground overnight.", "The northern road will stay closed until engineers have checked both bridges.", "More rain is expected in the hills on Thursday, the weather service said."];
+
+  it.each([
+    ["an unordered list", `<ul>${items.map((item) => `<li>${item}</li>`).join("")}</ul>`],
+    ["an ordered list of paragraphs", `<ol>${items.map((item) => `<li><p>${item}</p></li>`).join("")}</ol>`],
+  ])("refuses a page that is only %s, naming the format and the reason", (_, body) => {
+    const result = textUpload("points.html", page(body));
+    expect(result).toMatchObject({ ok: false, format: "html", code: "unsupported" });
+    expect(!result.ok && result.error).toMatch(/^points\.html: the HTML page is only a list and headings \(4 items\), with no paragraph of running text/);
+  });
+
+  it("keeps a page with running text and a list, marking list items as bullets and headings as sub-heads", () => {
+    const result = textUpload("story.html", page(`<p>${items[0]}</p><h2>What we know</h2><ul>${items.slice(1).map((item) => `<li>${item}</li>`).join("")}</ul><p>${items[3]}</p>`));
+    expect(result.ok).toBe(true);
+    const report = result.ok ? result.reports[0]! : null;
+    expect(report?.paragraphs).toEqual([items[0], "What we know", items[1], items[2], items[3], items[3]]);
+    expect(report?.paragraphKinds).toEqual(["paragraph", "subhead", "bullet", "bullet", "bullet", "paragraph"]);
+    expect(report?.dek).toBeNull();
+  });
+});
+
+describe("deks in structured formats", () => {
+  it("reads NITF hl2 and a ninjs subheadline as the dek, not as body text", () => {
+    const nitf = textUpload("d.xml", `<nitf><head><title>Dam breach</title></head><body><body.head><hedline><hl1>Dam breach floods Oskel</hl1><hl2>Six hundred people moved overnight</hl2></hedline></body.head><body.content><p>Water reached the town on Tuesday.</p></body.content></body></nitf>`);
+    expect(nitf).toMatchObject({ ok: true, format: "nitf", reports: [{ dek: "Six hundred people moved overnight", paragraphs: ["Water reached the town on Tuesday."] }] });
+    const ninjs = textUpload("d.json", JSON.stringify({ uri: "urn:osk:1", headlines: [{ role: "main", value: "Dam breach floods Oskel" }, { role: "subheadline", value: "Six hundred people moved overnight" }], body_text: "Water reached the town on Tuesday." }));
+    expect(ninjs).toMatchObject({ ok: true, format: "ninjs", reports: [{ headline: "Dam breach floods Oskel", dek: "Six hundred people moved overnight" }] });
+  });
+});
+
 describe("plain text and Markdown", () => {
   it("takes the headline, byline and dateline from a plain-text report and joins wrapped lines", () => {
     const report = only(reportsOf("plain-report.txt"));

@@ -10,7 +10,7 @@ import { parseNitf } from "./nitf";
 import { ReportParseError, reject } from "./parse-failure";
 import { parseMarkdown, parsePlainText } from "./plain-text";
 import { fileExtension, headlineFromBody } from "./text-normalize";
-import { type ParsedItems, type ParsedReport, type ParseErrorCode, type ParseFormat, type ParseResult, type UploadedFile } from "./types";
+import { kindsOf, type ParsedItems, type ParsedReport, type ParseErrorCode, type ParseFormat, type ParseResult, type UploadedFile } from "./types";
 import { detectWireFormat, parseAnpa, parseIptc7901 } from "./wire-text";
 import { parseXmlDocument } from "./xml-tree";
 
@@ -66,7 +66,8 @@ export function parseUpload(file: UploadedFile): ParseResult {
     format = detected.format;
     const parsed = parseAs(detected, text, file.name);
     format = parsed.format;
-    const reports = parsed.reports.map(ensureHeadline);
+    // every paragraph has its kind, whatever a parser found
+    const reports = parsed.reports.map(ensureHeadline).map((report) => ({ ...report, paragraphKinds: kindsOf({ paragraphs: report.paragraphs, kinds: report.paragraphKinds }) }));
     return { ok: true, format, reports, skipped: parsed.skipped };
   } catch (error) {
     const code: ParseErrorCode = error instanceof ReportParseError ? error.code : "invalid";

@@ -57,14 +57,61 @@ describe("plain text", () => {
       credit: "Orrin News Agency",
       publishedAt: new Date("2031-12-03T00:00:00Z"),
       publishedPrecision: "date",
+      dek: "Both sides say they hold the customs post",
       paragraphs: [
-        "Both sides say they hold the customs post",
         "VARESH (Orrin News Agency) – Both sides in the eastern valley claimed on Wednesday to control the Varesh border crossing, the main route to the coast, as shelling continued through the night.",
         "The army said it was \"advancing toward\" the crossing.",
         "- Aid trucks were turned back.",
         "- Two flights were cancelled.",
       ],
     });
+  });
+
+  it("keeps a dek, bullets and sub-heads as structure, with every word of the body as written", () => {
+    const text = [
+      "Dam breach floods lower Osk valley",
+      "Hundreds moved to higher ground as water reaches the market town",
+      "By Mira Tallen | Kestrel Press",
+      "March 4th, 2031",
+      "",
+      "OSKEL (Orrin News Agency) – Water from the breached Veyda dam reached the market town of Oskel on Tuesday, officials said.",
+      "The regional authority said 600 people had been moved to schools on higher ground.",
+      "",
+      "What we know",
+      "• The breach opened at about 4 a.m.",
+      "* Two bridges are closed.",
+      "– The rail line is shut.",
+      "1. Call the helpline first.",
+      "2) Do not drive through water.",
+      "",
+      "Roads closed",
+      "The northern road will stay closed until Thursday, engineers said.",
+    ].join("\n");
+    const report = parsePlainText(text, "dam.txt");
+    expect(report).toMatchObject({ headline: "Dam breach floods lower Osk valley", dek: "Hundreds moved to higher ground as water reaches the market town", byline: "Mira Tallen", source: "Kestrel Press" });
+    expect(report.paragraphs).toEqual([
+      "OSKEL (Orrin News Agency) – Water from the breached Veyda dam reached the market town of Oskel on Tuesday, officials said.",
+      "The regional authority said 600 people had been moved to schools on higher ground.",
+      "What we know",
+      "• The breach opened at about 4 a.m.",
+      "* Two bridges are closed.",
+      "– The rail line is shut.",
+      "1. Call the helpline first.",
+      "2) Do not drive through water.",
+      "Roads closed",
+      "The northern road will stay closed until Thursday, engineers said.",
+    ]);
+    expect(report.paragraphKinds).toEqual(["paragraph", "paragraph", "subhead", "bullet", "bullet", "bullet", "bullet", "bullet", "subhead", "paragraph"]);
+  });
+
+  it("takes a line under the headline as the dek when the dateline opens the next paragraph, and not otherwise", () => {
+    const withDateline = parsePlainText("Dam breach floods Oskel\n\nSix hundred people moved overnight\n\nOSKEL (Kestrel Press) – Water reached the town on Tuesday.", "a.txt");
+    expect(withDateline).toMatchObject({ dek: "Six hundred people moved overnight", paragraphs: ["OSKEL (Kestrel Press) – Water reached the town on Tuesday."] });
+    // no byline, date line or dateline after it: it cannot be told from a first paragraph, so it stays in the body
+    const plain = parsePlainText("Dam breach floods Oskel\n\nSix hundred people moved overnight.\n\nWater reached the town on Tuesday.", "b.txt");
+    expect(plain.dek).toBeNull();
+    expect(plain.paragraphs).toEqual(["Six hundred people moved overnight.", "Water reached the town on Tuesday."]);
+    expect(plain.paragraphKinds).toEqual(["paragraph", "paragraph"]);
   });
 
   it("takes the outlet from an agency dateline, and a credit line as a credit, not the outlet", () => {
@@ -106,6 +153,14 @@ describe("Markdown", () => {
     expect(stripInlineMarkdown("A **bold** and *it* and _em_ [link](https://x.example) ![img](y.png) in file_name_here \\*star\\*")).toBe(
       "A bold and it and em link  in file_name_here *star*",
     );
+  });
+});
+
+describe("Markdown structure", () => {
+  it("marks list items as bullets and later headings as sub-heads", () => {
+    const report = parseMarkdown("# Dam breach floods Oskel\n\nWater reached the town on Tuesday.\n\n## What we know\n\n- Two bridges are closed.\n- The rail line is shut.\n", "d.md");
+    expect(report.paragraphs).toEqual(["Water reached the town on Tuesday.", "What we know", "Two bridges are closed.", "The rail line is shut."]);
+    expect(report.paragraphKinds).toEqual(["paragraph", "subhead", "bullet", "bullet"]);
   });
 });
 

@@ -11,10 +11,10 @@ import {
   publishedFrom,
   withoutByPrefix,
 } from "./text-normalize";
-import { type ParsedReport } from "./types";
+import { type ParagraphKind, type ParsedReport } from "./types";
 
 /** A run of lines between blank lines; headings are kept apart so they can become the headline. */
-type TextBlock = { lines: string[]; isHeading: boolean };
+type TextBlock = { lines: string[]; isHeading: boolean; isListItem?: boolean };
 
 const HEADLINE_MAX = 200;
 const BYLINE = /^by\s+\S/i;
@@ -27,7 +27,8 @@ const BYLINE = /^by\s+\S/i;
  * a publisher's footer; a credit ("Agency reported", "with reporting by Agency") is recorded as
  * a credit, not the outlet; a date in the text is the publication day. Every word of the body
  * stays in the paragraphs as written. A field not found is null, with a warning: the file name
- * is never the headline.
+ * is never the headline. A standfirst between the headline and a byline, date line or agency
+ * dateline is the dek; bullets and sub-heads stay paragraphs, marked by kind.
  */
 export function parsePlainText(text: string, _fileName: string): ParsedReport {
   const lines = normalizeLineEndings(text).split("\n");
@@ -49,6 +50,9 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
     paragraphs.shift();
   }
 
+  // the first line under the headline: a dek when a byline, date line or dateline comes after it
+  const lead = headline ? paragraphs[0] : undefined;
+  let metaAfterLead = false;
   let byline: string | null = null;
   let outlet: string | null = outletFromMasthead;
   // the lines between the headline and the story: dek, byline, date lines
@@ -60,6 +64,7 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
     byline = normalizeInline(names ?? "") || null;
     outlet = publication ? normalizeInline(publication) : null;
     paragraphs.splice(index, 1);
+    metaAfterLead ||= index > 0;
     break;
   }
   // a masthead line: "Eurasia 24 Live | Last updated 13:20 GMT, 17 March", "The Dispatch | World |
@@ -70,6 +75,7 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
       if (!masthead) continue;
       outlet = masthead.outlet;
       paragraphs.splice(index, 1);
+      metaAfterLead ||= index > 0;
       if (masthead.date) paragraphs.splice(index, 0, masthead.date);
       break;
     }
@@ -77,6 +83,8 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
   // a line that is only a date ("December 3rd, 2031") is the report's date, not its text
   const dateLineIndex = paragraphs.slice(0, 3).findIndex((line) => dateInText(line) !== null && line.replace(DATE_IN_TEXT, "").replace(/[\s,.|–—-]|updated|published|posted/gi, "").length === 0);
   const dateLine = dateLineIndex >= 0 ? paragraphs.splice(dateLineIndex, 1)[0]! : null;
+  metaAfterLead ||= dateLineIndex > 0;
+  const dek = lead !== undefined && paragraphs[0] === lead && paragraphs.length > 1 && isDek(lead, metaAfterLead, paragraphs[1]!) ? paragraphs.shift()! : null;
   if (paragraphs.length === 0) reject("empty body", "empty");
 
   const dateline = detectDateline(paragraphs[0]) ?? detectDateline(paragraphs[1]);
@@ -105,13 +113,48 @@ export function parsePlainText(text: string, _fileName: string): ParsedReport {
     publishedAt: published?.publishedAt ?? null,
     publishedPrecision: published?.publishedPrecision ?? "instant",
     sourceUpdatedAt: null,
+    dek,
     paragraphs,
+    paragraphKinds: plainTextKinds(paragraphs),
     html: null,
     kind: detectReportKind({ headline, firstParagraph: paragraphs[0] }),
     embargoedUntil: null,
     credit,
     warnings,
   };
+}
+
+const BULLET = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/;
+
+/**
+ * A standfirst: one short line of prose under the headline, with a byline, date line or
+ * masthead after it, or the dateline that opens the story right after it. Without either
+ * sign it cannot be told from a first paragraph and stays in the body (no words are lost).
+ */
+function isDek(line: string, metaAfter: boolean, next: string): boolean {
+  if (line.length > 300 || BULLET.test(line) || detectDateline(line) !== null || BYLINE_LINE.test(line)) return false;
+  return metaAfter || detectDateline(next) !== null;
+}
+
+/**
+ * Bullets ("• ", "- ", "* ", "– ", "1. ", "1) ") and sub-heads: a short line between paragraphs
+ * that starts with a capital and ends without punctuation ("Roads closed", "What happens next").
+ */
+function plainTextKinds(paragraphs: readonly string[]): ParagraphKind[] {
+  return paragraphs.map((paragraph, index) => {
+    if (BULLET.test(paragraph)) return "bullet";
+    const next = paragraphs[index + 1];
+    const isSubhead =
+      index > 0 &&
+      next !== undefined &&
+      paragraph.length <= 80 &&
+      paragraph.split(" ").length <= 10 &&
+      /^[\p{Lu}\d]/u.test(paragraph) &&
+      !/[.!?,;:"”’)…]$/.test(paragraph) &&
+      dateInText(paragraph) === null &&
+      next.split(" ").length > paragraph.split(" ").length;
+    return isSubhead ? "subhead" : "paragraph";
+  });
 }
 
 // A line ending in one of these words stops mid-sentence: it wraps into the next.
@@ -145,7 +188,9 @@ function plainParagraphs(lines: string[]): string[] {
       const continues = next !== undefined && (/^\s*[\p{Ll}\d(“"']/u.test(next) || DANGLING_WORD.test(line)) && !/^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/.test(next);
       const wraps = !endsSentence && ((line.length >= 60 && line.length >= width * 0.7) || continues);
       const nextIsBullet = next !== undefined && /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/.test(next);
-      if (!wraps || nextIsBullet) {
+      // a byline line starts a line of its own, however long the line above it
+      const nextIsByline = next !== undefined && BYLINE_LINE.test(next.trim());
+      if (!wraps || nextIsBullet || nextIsByline) {
         paragraphs.push(current);
         current = "";
       }
@@ -247,9 +292,11 @@ export function parseMarkdown(text: string, fileName: string): ParsedReport {
   const blocks: TextBlock[] = [];
   let current: string[] = [];
   let inFence = false;
+  let currentIsListItem = false;
   const endBlock = () => {
-    if (current.length > 0) blocks.push({ lines: current, isHeading: false });
+    if (current.length > 0) blocks.push({ lines: current, isHeading: false, isListItem: currentIsListItem });
     current = [];
+    currentIsListItem = false;
   };
   const lines = body.split("\n");
   for (let index = 0; index < lines.length; index += 1) {
@@ -281,6 +328,7 @@ export function parseMarkdown(text: string, fileName: string): ParsedReport {
     if (listItem) {
       // each list item is its own paragraph: items are separate statements
       endBlock();
+      currentIsListItem = true;
       current.push(stripInlineMarkdown(listItem[1] ?? ""));
       continue;
     }
@@ -318,7 +366,10 @@ function reportFromBlocks(blocks: TextBlock[], fileName: string, frontMatter: Fr
     if (bylineBlock.lines.length === 0) blocks.shift();
   }
 
-  const paragraphs = normalizeParagraphs(blocks.map((block) => block.lines.join(" ")));
+  // a block whose text normalizes away is no paragraph: kinds follow the blocks that remain
+  const kept = blocks.map((block) => ({ block, text: normalizeParagraphs([block.lines.join(" ")])[0] })).filter((entry) => entry.text !== undefined);
+  const paragraphs = kept.map((entry) => entry.text!);
+  const paragraphKinds: ParagraphKind[] = kept.map(({ block }) => (block.isHeading ? "subhead" : block.isListItem ? "bullet" : "paragraph"));
   if (paragraphs.length === 0) reject("empty body");
   return {
     source: frontMatter.source ? normalizeInline(frontMatter.source) || null : null,
@@ -332,7 +383,9 @@ function reportFromBlocks(blocks: TextBlock[], fileName: string, frontMatter: Fr
     publishedAt: parseTimestamp(frontMatter.date),
     publishedPrecision: "instant",
     sourceUpdatedAt: null,
+    dek: null,
     paragraphs,
+    paragraphKinds,
     html: null,
     kind: "text",
     embargoedUntil: null,

@@ -66,7 +66,7 @@ describe("sanitizeBody", () => {
   });
 
   it("gives no paragraphs and no HTML for markup without text", () => {
-    expect(sanitizeBody("<p> </p><script>alert('x')</script><img src=x>")).toEqual({ html: "", paragraphs: [] });
+    expect(sanitizeBody("<p> </p><script>alert('x')</script><img src=x>")).toEqual({ html: "", paragraphs: [], kinds: [] });
   });
 
   it("normalizes text to NFC with whitespace collapsed", () => {

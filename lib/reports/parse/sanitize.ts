@@ -1,10 +1,11 @@
-import { type Config, type DOMPurify } from "dompurify";
+import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { excessiveMarkupDepth, MAX_MARKUP_DEPTH, sanitizerContext } from "./html-dom";
 import { reject } from "./parse-failure";
-import { normalizeParagraphs } from "./text-normalize";
+import { normalizeInline } from "./text-normalize";
+import { type ParagraphKind } from "./types";
 
-/** Sanitized display HTML and the canonical paragraphs read from that same sanitized tree. */
-export type SanitizedBody = { html: string; paragraphs: string[] };
+/** Sanitized display HTML and the canonical paragraphs (with their kinds) read from that same sanitized tree. */
+export type SanitizedBody = { html: string; paragraphs: string[]; kinds: ParagraphKind[] };
 
 // Only what a wire report's body needs for display. h1 is left out because the page title is the
 // headline; h1/h5/h6 are renamed to the nearest kept level before sanitizing (see below).
@@ -63,8 +64,28 @@ export function sanitizeReportHtml(html: string): string {
 /** Sanitizes body markup and derives its canonical paragraphs from the sanitized tree. */
 export function sanitizeBody(html: string): SanitizedBody {
   const root = sanitizeToElement(html);
-  const paragraphs = paragraphsOf(root);
-  return { html: paragraphs.length > 0 ? root.innerHTML : "", paragraphs };
+  const { paragraphs, kinds } = paragraphsOf(root);
+  return { html: paragraphs.length > 0 ? root.innerHTML : "", paragraphs, kinds };
+}
+
+/**
+ * Sanitizes an element of a page's own document in place (Readability's article), with a
+ * purifier bound to that page's window: a second parse of a serialised copy would cost as much
+ * as the page's first parse. The element is consumed; the page's document is discarded after.
+ */
+export function sanitizeArticleElement(article: Element): SanitizedBody {
+  const window = article.ownerDocument.defaultView;
+  if (!window) throw new Error("sanitizeArticleElement needs an element of a document with a window");
+  // copied into an empty document of the same window first: jsdom keeps an element's
+  // `children` list live once read (Readability reads it) and rebuilds it on every change, which
+  // makes restructuring thousands of paragraphs in place quadratic; a copy has no live lists
+  const document = article.ownerDocument.implementation.createHTMLDocument("");
+  const moved = document.importNode(article, true);
+  const purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  addLinkHook(purifier);
+  const root = sanitizeInPlace(moved, document, purifier);
+  const { paragraphs, kinds } = paragraphsOf(root);
+  return { html: paragraphs.length > 0 ? root.innerHTML : "", paragraphs, kinds };
 }
 
 /**
@@ -76,7 +97,10 @@ function sanitizeToElement(html: string): HTMLElement {
   const { document, purifier } = sanitizerContext(addLinkHook);
   const template = document.createElement("template");
   template.innerHTML = html;
-  const content = template.content;
+  return sanitizeInPlace(template.content, document, purifier);
+}
+
+function sanitizeInPlace(content: Element | DocumentFragment, document: Document, purifier: DOMPurify): HTMLElement {
   restructureBlocks(content);
   // the root must be an allowed tag for in-place sanitizing; it is never serialized itself
   const root = document.createElement("blockquote");
@@ -190,12 +214,24 @@ function blocksFrom(container: Element | DocumentFragment, document: Document): 
 // often separate paragraphs with <br><br> instead of <p>).
 const LINE_BREAK = "\n";
 
-/** Canonical paragraphs of a sanitized tree: one per block, `<br><br>` also separates. */
-function paragraphsOf(root: Element): string[] {
-  const paragraphs: string[] = [];
+const KIND_OF_BLOCK: Record<string, ParagraphKind> = { li: "bullet", h2: "subhead", h3: "subhead", h4: "subhead" };
+
+type Paragraphs = { paragraphs: string[]; kinds: ParagraphKind[] };
+
+/** Canonical paragraphs of a sanitized tree: one per block, `<br><br>` also separates; list items are bullets, headings sub-heads. */
+function paragraphsOf(root: Element): Paragraphs {
+  const found: Paragraphs = { paragraphs: [], kinds: [] };
   let current = "";
+  // the innermost open block: the text gathered so far belongs to it
+  const open: ParagraphKind[] = ["paragraph"];
   const flush = () => {
-    paragraphs.push(...current.split(/\n[^\S\n]*\n/));
+    const kind = open[open.length - 1]!;
+    for (const part of current.split(/\n[^\S\n]*\n/)) {
+      const text = normalizeInline(part);
+      if (!text) continue;
+      found.paragraphs.push(text);
+      found.kinds.push(kind);
+    }
     current = "";
   };
   const walk = (node: Node) => {
@@ -211,13 +247,20 @@ function paragraphsOf(root: Element): string[] {
       return;
     }
     const isBlock = PARAGRAPH_BLOCKS.has(tag);
-    if (isBlock) flush();
+    if (isBlock) {
+      flush();
+      // a paragraph inside a list item is still that item
+      open.push(KIND_OF_BLOCK[tag] ?? (open[open.length - 1] === "bullet" ? "bullet" : "paragraph"));
+    }
     childrenOf(node).forEach(walk);
-    if (isBlock) flush();
+    if (isBlock) {
+      flush();
+      open.pop();
+    }
   };
   childrenOf(root).forEach(walk);
   flush();
-  return withoutLeadingHeadings(normalizeParagraphs(paragraphs), root);
+  return withoutLeadingHeadings(found, root);
 }
 
 /**
@@ -225,18 +268,18 @@ function paragraphsOf(root: Element): string[] {
  * introduces the headline, not the story's first paragraph; later sub-heads stay. A body made only of
  * headings keeps them all (they are then all the text there is).
  */
-function withoutLeadingHeadings(paragraphs: string[], root: Element): string[] {
+function withoutLeadingHeadings(found: Paragraphs, root: Element): Paragraphs {
   const headings: string[] = [];
   for (const child of childrenOf(root)) {
     if (child.nodeType !== child.ELEMENT_NODE) continue;
-    const text = normalizeParagraphs([child.textContent ?? ""])[0] ?? "";
+    const text = normalizeInline(child.textContent ?? "");
     const isLabel = synthesizedParagraphs.has(child) && text.split(" ").length <= 4 && !/[.!?:;,]$/.test(text);
     if (!/^h[1-6]$/.test((child as Element).localName) && !isLabel) break;
     headings.push(text);
   }
   let leading = 0;
-  while (leading < headings.length && paragraphs[leading] === headings[leading]) leading += 1;
-  return leading > 0 && leading < paragraphs.length ? paragraphs.slice(leading) : paragraphs;
+  while (leading < headings.length && found.paragraphs[leading] === headings[leading]) leading += 1;
+  return leading > 0 && leading < found.paragraphs.length ? { paragraphs: found.paragraphs.slice(leading), kinds: found.kinds.slice(leading) } : found;
 }
 
 /**

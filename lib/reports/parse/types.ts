@@ -18,8 +18,16 @@ export type ParsedReport = {
   url: string | null;
   publishedAt: Date | null;
   sourceUpdatedAt: Date | null;
+  /** the standfirst between headline and story ("Both sides say they hold the post"); not body text */
+  dek: string | null;
   /** canonical body text, one entry per paragraph, whitespace collapsed, no markup */
   paragraphs: string[];
+  /**
+   * What each paragraph is, index for index: running text, a list item or a sub-head. The text
+   * stays in `paragraphs` exactly as written (bullet marks included), so claim anchors into the
+   * body are the same whatever the structure.
+   */
+  paragraphKinds: ParagraphKind[];
   /** sanitized HTML of the body when the source had markup, else null */
   html: string | null;
   /** "date" when the source gives a day without a time: publishedAt is then that day's UTC midnight */
@@ -33,6 +41,18 @@ export type ParsedReport = {
   /** what the parser could not find or had to assume, in words an editor understands */
   warnings: string[];
 };
+
+export type ParagraphKind = "paragraph" | "bullet" | "subhead";
+
+/** Every paragraph read as running text: for formats that carry no structure. */
+export function plainKinds(paragraphs: readonly string[]): ParagraphKind[] {
+  return paragraphs.map(() => "paragraph");
+}
+
+/** A body's paragraph kinds when its parser read them (sanitized markup), else all running text. */
+export function kindsOf(body: { paragraphs: readonly string[]; kinds?: readonly ParagraphKind[] }): ParagraphKind[] {
+  return body.kinds && body.kinds.length === body.paragraphs.length ? [...body.kinds] : plainKinds(body.paragraphs);
+}
 
 /** The reports of a multi-item file, and why any item was left out ("item 3: empty body"). */
 export type ParsedItems = { reports: ParsedReport[]; skipped: string[] };

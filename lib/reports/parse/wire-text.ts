@@ -1,7 +1,7 @@
 import { reject } from "./parse-failure";
 import { detectReportKind } from "./report-kind";
 import { agencyFromDateline, detectDateline, normalizeInline, normalizeParagraphs, publishedFrom, withoutByPrefix } from "./text-normalize";
-import { type ParsedReport } from "./types";
+import { plainKinds, type ParsedReport } from "./types";
 
 // Transmission control characters that frame agency wire messages (ANPA 1312, IPTC 7901).
 const SYN = "\u0016";
@@ -132,7 +132,9 @@ function wireReport(fields: WireFields): ParsedReport {
     publishedAt: fields.published.publishedAt,
     publishedPrecision: fields.published.publishedPrecision,
     sourceUpdatedAt: null,
+    dek: null,
     paragraphs: fields.paragraphs,
+    paragraphKinds: plainKinds(fields.paragraphs),
     html: null,
     kind: detectReportKind({ notes: fields.notes, headline: fields.headline, firstParagraph: fields.paragraphs[0] }),
     embargoedUntil: null,

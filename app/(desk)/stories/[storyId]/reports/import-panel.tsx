@@ -28,6 +28,7 @@ const KIND_LABEL: Record<string, string> = { kill: "Kill notice", correction: "C
 /** The metadata an editor may change in the preview, as the form holds it (strings). */
 const EDITABLE = [
   { key: "headline", label: "Headline", max: 500 },
+  { key: "dek", label: "Dek (standfirst)", max: 500 },
   { key: "source", label: "Outlet", max: 200 },
   { key: "byline", label: "Byline", max: 300 },
   { key: "dateline", label: "Dateline", max: 300 },
@@ -46,6 +47,7 @@ function megabytes(bytes: number) {
 function parsedValue(item: PreviewItem, key: EditableKey): string {
   const values: Record<EditableKey, string | null> = {
     headline: item.headline,
+    dek: item.dek,
     source: item.outlet,
     byline: item.byline,
     dateline: item.dateline,
@@ -280,6 +282,8 @@ function PreviewCard({
               {EDITABLE.map((field) => (
                 <TextField
                   key={field.key}
+                  // a dek is a sentence: it gets the room of two fields
+                  className={field.key === "dek" ? "md:col-span-2" : undefined}
                   label={field.label}
                   value={edits[itemIndex]?.[field.key] ?? parsedValue(item, field.key)}
                   onChange={(event) => onEdit(fileIndex, itemIndex, field.key, event.currentTarget.value)}
@@ -292,6 +296,8 @@ function PreviewCard({
             </div>
             <p className="mt-2 text-xs text-muted">
               {item.paragraphCount} paragraph{item.paragraphCount === 1 ? "" : "s"}
+              {item.bulletCount > 0 ? ` · ${item.bulletCount} bullet${item.bulletCount === 1 ? "" : "s"}` : ""}
+              {item.subheadCount > 0 ? ` · ${item.subheadCount} sub-head${item.subheadCount === 1 ? "" : "s"}` : ""}
               {item.credit ? ` · credits ${item.credit}` : ""}
               {item.externalId ? ` · id ${item.externalId}` : ""}
             </p>
@@ -304,9 +310,21 @@ function PreviewCard({
             ) : null}
             {item.paragraphs.length > 0 ? (
               <div className="mt-2 space-y-1 border-l-2 border-line pl-3 font-serif text-sm text-ink/80">
-                {item.paragraphs.map((paragraph, index) => (
-                  <p key={index}>{paragraph}</p>
-                ))}
+                {item.paragraphs.map((paragraph, index) =>
+                  item.paragraphKinds[index] === "bullet" ? (
+                    <p key={index} className="flex gap-2" data-kind="bullet">
+                      <span className="shrink-0 font-sans text-[0.65rem] tracking-wide text-muted uppercase">Bullet</span>
+                      <span>{paragraph}</span>
+                    </p>
+                  ) : item.paragraphKinds[index] === "subhead" ? (
+                    <p key={index} className="flex gap-2 pt-1 font-sans font-semibold text-ink" data-kind="subhead">
+                      <span className="shrink-0 text-[0.65rem] font-normal tracking-wide text-muted uppercase">Sub-head</span>
+                      <span>{paragraph}</span>
+                    </p>
+                  ) : (
+                    <p key={index}>{paragraph}</p>
+                  ),
+                )}
               </div>
             ) : (
               <p className="mt-2 text-xs text-muted">No body text: a headline-only item. It is stored, but no claim can be tagged in it.</p>

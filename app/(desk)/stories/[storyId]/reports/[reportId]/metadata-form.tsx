@@ -9,6 +9,7 @@ import { correctReportMetadataAction } from "./actions";
 
 export type MetadataValues = {
   headline: string;
+  dek: string;
   source: string;
   byline: string;
   dateline: string;
@@ -23,7 +24,7 @@ function toInputTime(iso: string): string {
 }
 
 /**
- * Corrects a report's headline, outlet, byline, dateline, time and language. Closed it is one
+ * Corrects a report's headline, dek, outlet, byline, dateline, time and language. Closed it is one
  * button; open, a form whose field errors come from the domain schema; a stale version (someone
  * corrected it meanwhile) says so and keeps what the editor typed.
  */
@@ -63,6 +64,7 @@ export function MetadataForm({ storyId, reportId, version, values }: { storyId: 
       <input type="hidden" name="version" value={version} />
       <FormError message={formMessage} />
       <TextField label="Headline" name="headline" defaultValue={values.headline} required maxLength={500} error={errors.headline} autoFocus />
+      <TextField label="Dek (standfirst)" name="dek" defaultValue={values.dek} maxLength={500} error={errors.dek} hint="The line under the headline; not part of the report's text." />
       <TextField label="Outlet (source)" name="source" defaultValue={values.source} required maxLength={200} error={errors.source} hint="Changing it updates every fact's count of independent outlets." />
       <TextField label="Byline" name="byline" defaultValue={values.byline} maxLength={300} error={errors.byline} />
       <TextField label="Dateline" name="dateline" defaultValue={values.dateline} maxLength={300} error={errors.dateline} />

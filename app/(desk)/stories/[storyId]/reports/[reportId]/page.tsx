@@ -84,6 +84,11 @@ export default async function ReportReaderPage({
       <article className="min-w-0 rounded-lg border border-line bg-white p-6">
         <p className="mb-1 text-sm font-medium text-accent">{report.source ?? "Unknown source"}</p>
         <h2 className="font-serif text-2xl leading-snug font-bold">{shown.headline}</h2>
+        {shown.dek ? (
+          <p className="mt-1 font-serif text-lg leading-snug text-ink/80" data-testid="report-dek">
+            {shown.dek}
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-muted">
           {[shown.byline, shown.dateline].filter(Boolean).join(" · ")}
           {shown.publishedAt ? (
@@ -176,6 +181,7 @@ export default async function ReportReaderPage({
               reportId={report.id}
               reportVersion={shown.version}
               text={shown.bodyText}
+              paragraphKinds={shown.paragraphKinds}
               claims={shownClaims.map(({ id, start, end, status, statement, anchorState }) => ({ id, start, end, status, statement, anchorState }))}
               canTag={tagging}
               members={members.map(({ id, name }) => ({ id, name }))}
@@ -275,6 +281,7 @@ export default async function ReportReaderPage({
                 version={report.version}
                 values={{
                   headline: report.current.headline,
+                  dek: report.current.dek ?? "",
                   source: report.source ?? "",
                   byline: report.current.byline ?? "",
                   dateline: report.current.dateline ?? "",

@@ -193,6 +193,7 @@ export function ReportText({
   reportId,
   reportVersion,
   text,
+  paragraphKinds = [],
   claims,
   canTag,
   members,
@@ -203,6 +204,8 @@ export function ReportText({
   reportId: string;
   reportVersion: number;
   text: string;
+  /** per paragraph of text: "paragraph", "bullet" or "subhead"; [] when all are paragraphs */
+  paragraphKinds?: string[];
   claims: ReaderClaim[];
   canTag: boolean;
   members: Member[];
@@ -266,6 +269,58 @@ export function ReportText({
     return () => window.removeEventListener("keydown", onKey);
   }, [canTag, selection, reattach]);
 
+  // a paragraph's text with its highlights; the element around it (p, li, h3) follows its kind
+  const segmentsOf = (paragraph: (typeof paragraphs)[number]) => (
+    <>
+      {paragraph.segments.map((segment) => {
+        const claimIds = segment.claimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
+        const innermost = claimIds.length ? byId.get(claimIds[claimIds.length - 1]!) : undefined;
+        const suggestionId = !innermost ? segment.claimIds.find((id) => id.startsWith(SUGGESTION_PREFIX))?.slice(SUGGESTION_PREFIX.length) : undefined;
+        return (
+          <span key={segment.start}>
+            {segment.startsClaimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).map((id) => {
+              const claim = byId.get(id);
+              if (!claim) return null;
+              return (
+                <button
+                  key={id}
+                  type="button"
+                  data-claim-marker={id}
+                  onClick={() => setOpenClaimId(id)}
+                  aria-label={`Claim: ${claim.statement} (${CLAIM_STATUS_META[claim.status].label})`}
+                  className="mr-0.5 inline-flex h-4 min-w-4 items-center justify-center rounded-sm border border-current px-0.5 align-super font-sans text-[0.65rem] leading-none text-muted select-none hover:bg-paper"
+                >
+                  {STATUS_STYLE[claim.status].marker}
+                </button>
+              );
+            })}
+            <span
+              data-offset={segment.start}
+              data-claims={claimIds.join(" ") || undefined}
+              data-suggested={suggestionId}
+              title={suggestionId ? "Suggested claim: accept or dismiss it in the list beside the text" : undefined}
+              onClick={
+                innermost
+                  ? () => setOpenClaimId(innermost.id)
+                  : suggestionId
+                    ? () => document.querySelector<HTMLElement>(`[data-suggestion="${suggestionId}"]`)?.focus()
+                    : undefined
+              }
+              className={cn(
+                innermost && "cursor-pointer underline decoration-2 underline-offset-4",
+                innermost && STATUS_STYLE[innermost.status].highlight,
+                claimIds.length > 1 && "ring-1 ring-ink/20",
+                suggestionId && "cursor-pointer underline decoration-slate-400 decoration-dotted underline-offset-4",
+              )}
+            >
+              {segment.text}
+            </span>
+          </span>
+        );
+      })}
+    </>
+  );
+
   return (
     <div>
       <div className="sticky top-0 z-10 -mx-2 mb-3 flex min-h-10 items-center gap-3 rounded-md bg-white/95 px-2 py-1 text-sm backdrop-blur" aria-live="polite">
@@ -326,56 +381,24 @@ export function ReportText({
         onMouseUp={readSelection}
         onKeyUp={readSelection}
       >
-        {paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>
-            {paragraph.segments.map((segment) => {
-              const claimIds = segment.claimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
-              const innermost = claimIds.length ? byId.get(claimIds[claimIds.length - 1]!) : undefined;
-              const suggestionId = !innermost ? segment.claimIds.find((id) => id.startsWith(SUGGESTION_PREFIX))?.slice(SUGGESTION_PREFIX.length) : undefined;
-              return (
-                <span key={segment.start}>
-                  {segment.startsClaimIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX)).map((id) => {
-                    const claim = byId.get(id);
-                    if (!claim) return null;
-                    return (
-                      <button
-                        key={id}
-                        type="button"
-                        data-claim-marker={id}
-                        onClick={() => setOpenClaimId(id)}
-                        aria-label={`Claim: ${claim.statement} (${CLAIM_STATUS_META[claim.status].label})`}
-                        className="mr-0.5 inline-flex h-4 min-w-4 items-center justify-center rounded-sm border border-current px-0.5 align-super font-sans text-[0.65rem] leading-none text-muted select-none hover:bg-paper"
-                      >
-                        {STATUS_STYLE[claim.status].marker}
-                      </button>
-                    );
-                  })}
-                  <span
-                    data-offset={segment.start}
-                    data-claims={claimIds.join(" ") || undefined}
-                    data-suggested={suggestionId}
-                    title={suggestionId ? "Suggested claim: accept or dismiss it in the list beside the text" : undefined}
-                    onClick={
-                      innermost
-                        ? () => setOpenClaimId(innermost.id)
-                        : suggestionId
-                          ? () => document.querySelector<HTMLElement>(`[data-suggestion="${suggestionId}"]`)?.focus()
-                          : undefined
-                    }
-                    className={cn(
-                      innermost && "cursor-pointer underline decoration-2 underline-offset-4",
-                      innermost && STATUS_STYLE[innermost.status].highlight,
-                      claimIds.length > 1 && "ring-1 ring-ink/20",
-                      suggestionId && "cursor-pointer underline decoration-slate-400 decoration-dotted underline-offset-4",
-                    )}
-                  >
-                    {segment.text}
-                  </span>
-                </span>
-              );
-            })}
-          </p>
-        ))}
+        {blocksOf(paragraphs, paragraphKinds).map((block) =>
+          block.kind === "bullet" ? (
+            <ul key={block.items[0]!.start} className="space-y-1.5 pl-5" data-testid="report-bullets">
+              {block.items.map((paragraph) => (
+                // copy that carries its own mark ("• ", "1. ") keeps it as written; others get a disc
+                <li key={paragraph.start} className={WRITTEN_BULLET.test(text.slice(paragraph.start, paragraph.start + 4)) ? "list-none" : "list-disc"}>
+                  {segmentsOf(paragraph)}
+                </li>
+              ))}
+            </ul>
+          ) : block.kind === "subhead" ? (
+            <h3 key={block.items[0]!.start} className="pt-2 font-sans text-base font-semibold" data-testid="report-subhead">
+              {segmentsOf(block.items[0]!)}
+            </h3>
+          ) : (
+            <p key={block.items[0]!.start}>{segmentsOf(block.items[0]!)}</p>
+          ),
+        )}
       </div>
 
       {openClaim ? (
@@ -416,4 +439,20 @@ export function ReportText({
       ) : null}
     </div>
   );
+}
+
+const WRITTEN_BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s/;
+
+type Block<T> = { kind: "paragraph" | "bullet" | "subhead"; items: T[] };
+
+/** Consecutive bullets form one list; every other paragraph is a block of its own. */
+function blocksOf<T>(paragraphs: readonly T[], kinds: readonly string[]): Block<T>[] {
+  const blocks: Block<T>[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const kind = kinds[index] === "bullet" || kinds[index] === "subhead" ? kinds[index] : "paragraph";
+    const last = blocks[blocks.length - 1];
+    if (kind === "bullet" && last?.kind === "bullet") last.items.push(paragraph);
+    else blocks.push({ kind, items: [paragraph] });
+  });
+  return blocks;
 }
