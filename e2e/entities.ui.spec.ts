@@ -51,6 +51,7 @@ test.describe("names and garbled passages", () => {
 
     // accept the suggested claims: their place tags are three spellings of one town
     await page.getByRole("link", { name: /^Claims/ }).click();
+    await page.getByText(/suggested claims from the reports/).click();
     const suggestions = page.getByRole("list", { name: "Suggested claims" });
     await expect(suggestions.getByRole("listitem")).toHaveCount(3, { timeout: 30_000 });
     for (let left = 3; left > 0; left--) {
