@@ -37,6 +37,8 @@ async function sidewaysOverflow(page: Page): Promise<{ by: number; culprits: str
 test.use({ storageState: STORAGE.ADMIN, viewport: { width: 390, height: 844 } });
 
 test("desk pages fit a 390 px screen and have no serious or critical axe violations", async ({ page }) => {
+  // fifteen pages, each loaded to network idle and checked by axe
+  test.setTimeout(90_000);
   const people = JSON.parse(readFileSync(PEOPLE_FILE, "utf8")) as Record<string, { id: string }>;
   const { storyId, claimIds } = await buildStoryWithReport(people.EDITOR!, {
     title: `Lighthouse story ${Date.now()}`,
@@ -56,6 +58,7 @@ test("desk pages fit a 390 px screen and have no serious or critical axe violati
     `/stories/${storyId}/reports`,
     `/stories/${storyId}/claims`,
     `/stories/${storyId}/facts`,
+    `/stories/${storyId}/tags`,
     `/stories/${storyId}/explainers`,
     `/stories/${storyId}/activity`,
     "/my-claims",

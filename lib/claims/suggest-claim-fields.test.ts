@@ -46,6 +46,14 @@ describe("prefilling the tag-claim form", () => {
     expect(tags).toContainEqual({ kind: "PLACE", value: "Kafr Susa" });
   });
 
+  it("reads a name after a place noun and 'of', or an article and one name, as a place", () => {
+    const tags = candidateTags("Shells struck the covered market of Al-Qassr and the outskirts of Brava Nova, while Harun Osrek said el Kasr was quiet.");
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Al-Qassr" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "Brava Nova" });
+    expect(tags).toContainEqual({ kind: "PLACE", value: "el Kasr" });
+    expect(tags).toContainEqual({ kind: "ACTOR", value: "Harun Osrek" });
+  });
+
   it("keeps demonyms and outlet-plus-weekday fragments out of the tags", () => {
     const tags = candidateTags("Two Ruritanian soldiers and several Dravenians crossed at Ostrel, residents told Northgate Tuesday.");
     const values = tags.map((tag) => tag.value);

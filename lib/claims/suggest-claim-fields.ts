@@ -54,6 +54,9 @@ export function attributionOf(sentence: string): string | null {
 export type SuggestedTagKind = "PLACE" | "ACTOR" | "ORGANIZATION" | "OUTLET";
 
 const PLACE_CUES = /\b(?:in|at|near|toward|towards|to|from|outside|into|of the (?:town|city|village) of|across|over|around|(?:north|south|east|west) of|outskirts of|entered|reached|captured|seized|shelled)\s+(?:the\s+)?$/i;
+// "<place noun> of <Name>": the market, outskirts, people or governor of a place
+const PLACE_OF = /\b(?:market|square|outskirts|edge|cent(?:re|er)|heart|streets?|neighbou?rhoods?|suburbs?|residents|people|inhabitants|governor|mayor|port|north|south|east|west)\s+of\s+(?:the\s+)?$/i;
+const ARTICLE_NAME = /^(?:al|el|ez|as|ad|ash|an)[-\s]\p{Lu}[\p{L}'’]+$/iu;
 // the head word says what kind of thing is named: "Sarhan River", "Talvar Province"
 const PLACE_WORDS = /\b(?:River|Bridge|Crossing|Province|Valley|Quarter|District|Road|Dam|Port|Airport|Camp|Square|Street|Mountains?|Lake|Border|Governorate|Region)$/;
 // toponyms whose first word is a common noun of settlement or landscape ("Tel Hamra", "Deir al-Marun", "Kafr Susa")
@@ -94,7 +97,10 @@ export function classifyName(value: string, before: string, after: string, outle
   if (PLACE_WORDS.test(value) || PLACE_HEADS.test(value)) return "PLACE";
   if (PERSON_BEFORE.test(before) || PERSON_AFTER.test(after)) return "ACTOR";
   if (OUTLET_BEFORE.test(before) || (single && OUTLET_AFTER.test(after))) return "OUTLET";
-  if (PLACE_CUES.test(before)) return "PLACE";
+  if (PLACE_CUES.test(before) || PLACE_OF.test(before)) return "PLACE";
+  // an article and one name ("al-Qassr", "El Kasr") with no person cue is a place: a person's
+  // name carries a given name before the family name
+  if (ARTICLE_NAME.test(value)) return "PLACE";
   // "Harun Osrek said": a name of two or more words before a speech verb is a person
   if (!single && SPEECH_AFTER.test(after)) return "ACTOR";
   // a bare single name is most often a place in wire copy; a bare full name, a person
