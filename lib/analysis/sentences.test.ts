@@ -78,6 +78,21 @@ describe("splitting a report into sentences", () => {
     expect(textsOf(text)).toEqual(["Troops withdrew.", "Line two of the same paragraph.", "Third."]);
   });
 
+  it("starts a bulleted or numbered item's sentence at its first word, and a heading above a list stays apart", () => {
+    const text = "Harrow dam news.\n\nWhat we know\n• 300 people were moved from three villages.\n- Schools in the valley are closed.\n1. Engineers will inspect the wall.\n2) Roads were shut.\n\nThe vote was 3-2 in favour.";
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      "Harrow dam news.",
+      "What we know",
+      "300 people were moved from three villages.",
+      "Schools in the valley are closed.",
+      "Engineers will inspect the wall.",
+      "Roads were shut.",
+      "The vote was 3-2 in favour.",
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it("returns no sentences for empty or blank text", () => {
     expect(splitSentences("")).toEqual([]);
     expect(splitSentences(" \n\n \n")).toEqual([]);

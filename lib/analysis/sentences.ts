@@ -38,6 +38,8 @@ function paragraphsOf(text: string): { start: number; text: string }[] {
   return paragraphs.flatMap(linesOf).filter((paragraph) => paragraph.text.trim().length > 0);
 }
 
+// a line that opens with a list mark: a bullet, a dash, or "1." / "a)" before a word
+const LIST_ITEM = /^\s*(?:[•▪●◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/u;
 // a line that ends a sentence by itself: closing punctuation, possibly inside quotes or brackets
 const LINE_END = /[.!?…]["'”’)\]]*\s*$/u;
 
@@ -63,7 +65,13 @@ function linesOf(paragraph: { start: number; text: string }): { start: number; t
   let current = lines[0]!;
   for (const line of lines.slice(1)) {
     // a line ending in a colon, comma or dash continues ("the minister said:\n\"We ...\"")
-    const standsAlone = !LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text) && current.text.trim().length > 0;
+    // a list item always starts its own line: "What we know" above "• 300 people were moved"
+    // an indented line under a list item is the item's hanging indent ("- More rain ... until\n  Wednesday.")
+    const hanging = LIST_ITEM.test(current.text) && /^[^\S\n]+\S/u.test(line.text);
+    const standsAlone =
+      current.text.trim().length > 0 &&
+      !(hanging && !LIST_ITEM.test(line.text)) &&
+      (LIST_ITEM.test(line.text) || (!LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text)));
     if (standsAlone) {
       out.push(current);
       current = line;
@@ -126,12 +134,37 @@ export function analyseSentences(text: string): AnalysedSentence[] {
       else if (tokens.length > 0) pieces.push(tokens);
     });
     for (const tokens of pieces) {
+      dropListMark(text, tokens);
       const start = tokens[0]!.start;
       const end = tokens[tokens.length - 1]!.end;
+      // wink may read a list number ("1.") as a sentence of its own: it is only the item's mark
+      if (/^(?:\d{1,2}|[a-z])[.)]$|^[•▪●◦‣∙·*–—-]$/u.test(text.slice(start, end))) continue;
       sentences.push({ start, end, text: text.slice(start, end), tokens, entities: entities.filter((e) => e.start >= start && e.end <= end) });
     }
   }
   return sentences;
+}
+
+const LIST_SYMBOL = /^[•▪●◦‣∙·*–—-]$/u;
+const LIST_NUMBER = /^(?:\d{1,2}|[a-z])[.)]$/u;
+
+/**
+ * A list mark at the start of a line ("• ", "- ", "1. ", "a) ") is layout, not part of the
+ * sentence after it: a claim taken from a bullet starts at its first word. The text itself keeps
+ * the mark, so offsets still index it exactly.
+ */
+function dropListMark(text: string, tokens: AnalysedToken[]): void {
+  const first = tokens[0];
+  if (!first || tokens.length < 3) return;
+  const atLineStart = first.start === 0 || /\n[^\S\n]*$/u.test(text.slice(Math.max(0, first.start - 8), first.start));
+  if (!atLineStart) return;
+  if (LIST_SYMBOL.test(first.value) || LIST_NUMBER.test(first.value)) {
+    tokens.shift();
+    return;
+  }
+  // a number and its stop as two tokens ("1" "."), followed by a space
+  const stop = tokens[1]!;
+  if (/^\d{1,2}$/u.test(first.value) && /^[.)]$/u.test(stop.value) && stop.start === first.end && /\s/u.test(text.charAt(stop.end))) tokens.splice(0, 2);
 }
 
 /** First and last token index of a wink span. */

@@ -207,12 +207,15 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
   // (a first-person line outside quotation marks is the outlet's own note: "we have not been
   // able to confirm when it was filmed"; inside them it is a witness's account, which other
   // outlets quote too)
-  if (score < WEIGHTS.statement && STATEMENT_END.test(body) && FINITE_VERB.test(body) && body.split(/\s+/u).length >= 6 && (!FIRST_PERSON.test(body) || /["“”]/u.test(body))) {
+  // a count with its own verb is a whole statement even when short ("22 people are missing.")
+  const wordCount = body.split(/\s+/u).length;
+  const statement = STATEMENT_END.test(body) && FINITE_VERB.test(body) && (wordCount >= 6 || (wordCount >= 4 && reasons.includes("number"))) && (!FIRST_PERSON.test(body) || /["“”]/u.test(body));
+  if (score < WEIGHTS.statement && statement) {
     score = WEIGHTS.statement;
     reasons.push("statement");
   }
   // a handful of words rarely carries a whole checkable claim ("Five," she said.)
-  if (body.split(/\s+/u).length < 5) score *= 0.6;
+  if (wordCount < 5 && !statement) score *= 0.6;
   score = Math.min(1, Math.round(score * 1000) / 1000);
   return { start, end: sentence.end, text: text.slice(start, sentence.end), score, reasons };
 }
