@@ -88,7 +88,7 @@ function newsItemToReport(item: XmlElement, fallbackSource: string | null): Pars
     publishedAt: published.publishedAt,
     publishedPrecision: published.publishedPrecision,
     sourceUpdatedAt: parseTimestamp(textContent(childElement(itemMeta, "versionCreated"))),
-    dek: null,
+    dek: dekOf(item),
     paragraphs: body.paragraphs,
     paragraphKinds: kindsOf(body),
     html: body.html,
@@ -124,6 +124,13 @@ function headlineOf(item: XmlElement): string | null {
   const headlines = childElements(childElement(item, "contentMeta"), "headline");
   const main = headlines.find((headline) => /main|hld:main/i.test(attributeValue(headline, "role") ?? "")) ?? headlines.find((headline) => !attributeValue(headline, "role")) ?? headlines[0];
   return optionalText(textContent(main));
+}
+
+/** The standfirst: a `headline` whose role is a sub-headline (`hld:subHeadline`, `subheadline`). */
+function dekOf(item: XmlElement): string | null {
+  const headlines = childElements(childElement(item, "contentMeta"), "headline");
+  const sub = headlines.find((headline) => /sub-?headline/i.test(attributeValue(headline, "role") ?? ""));
+  return sub ? optionalText(textContent(sub)) : null;
 }
 
 /** Text from `contentSet`: NITF or XHTML in `inlineXML` first, then `inlineData`; empty when none. */

@@ -280,6 +280,14 @@ describe("deks in structured formats", () => {
     const ninjs = textUpload("d.json", JSON.stringify({ uri: "urn:osk:1", headlines: [{ role: "main", value: "Dam breach floods Oskel" }, { role: "subheadline", value: "Six hundred people moved overnight" }], body_text: "Water reached the town on Tuesday." }));
     expect(ninjs).toMatchObject({ ok: true, format: "ninjs", reports: [{ headline: "Dam breach floods Oskel", dek: "Six hundred people moved overnight" }] });
   });
+
+  it("reads a NewsML-G2 sub-headline as the dek", () => {
+    const g2 = textUpload(
+      "d.xml",
+      `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:oskel:1" version="1" standard="NewsML-G2" standardversion="2.29"><itemMeta><itemClass qcode="ninat:text"/><provider literal="Oskel News Agency"/><versionCreated>2031-12-03T10:00:00Z</versionCreated></itemMeta><contentMeta><headline role="hld:main">Dam breach floods Oskel</headline><headline role="hld:subHeadline">Six hundred people moved overnight</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Water reached the town on Tuesday.</p></body></html></inlineXML></contentSet></newsItem>`,
+    );
+    expect(g2).toMatchObject({ ok: true, format: "newsml-g2", reports: [{ headline: "Dam breach floods Oskel", dek: "Six hundred people moved overnight", paragraphs: ["Water reached the town on Tuesday."] }] });
+  });
 });
 
 describe("plain text and Markdown", () => {
