@@ -228,7 +228,13 @@ async function pickPerson(page: Page, field: Locator, name: string): Promise<voi
   const option = list.getByRole("option", { name: new RegExp(name) });
   await expect(option).toBeVisible();
   const optionId = await option.getAttribute("id");
-  for (let step = 0; step < 8 && (await field.getAttribute("aria-activedescendant")) !== optionId; step += 1) await page.keyboard.press("ArrowDown");
+  for (let step = 0; step < 8; step += 1) {
+    const current = await field.getAttribute("aria-activedescendant");
+    if (current === optionId) break;
+    await page.keyboard.press("ArrowDown");
+    // each key moves the highlight once: wait for this move before deciding on the next
+    await expect(field).not.toHaveAttribute("aria-activedescendant", current ?? "");
+  }
   await expect(field).toHaveAttribute("aria-activedescendant", optionId!);
   await expect(option).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
