@@ -155,8 +155,13 @@ describe("sign-in throttling", () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => domainErrorFrom(authenticate({ email: user.email, password: `parallel-guess-${i}` }, address))),
     );
-    expect(results.filter((error) => error.kind === "unauthenticated")).toHaveLength(5);
-    expect(results.filter((error) => error.kind === "rate_limited")).toHaveLength(7);
+    // the four free attempts always go ahead, and at most one more takes the slot past the budget.
+    // The account and the address each have a slot: when one guess wins the account's and another
+    // the address's, both are refused, so a burst may get one try fewer, never one more
+    const tried = results.filter((error) => error.kind === "unauthenticated").length;
+    expect(tried).toBeGreaterThanOrEqual(4);
+    expect(tried).toBeLessThanOrEqual(5);
+    expect(results.filter((error) => error.kind === "rate_limited")).toHaveLength(12 - tried);
   });
 });
 
