@@ -30,7 +30,7 @@ import { fileURLToPath } from "node:url";
 import type { Actor } from "../lib/auth/permissions";
 import { freePort, signIn, startNextServer, timedGet } from "./lib/next-server";
 import { createBenchDatabase, finishBench, startBenchRun } from "./lib/bench-run";
-import { findNginx, startNginx } from "./lib/nginx-static-server";
+import { findNginx, serverWhenReady, startNginx, type StaticServer } from "./lib/nginx-static-server";
 import { round, table } from "./lib/stats";
 
 const CONNECTIONS = 50;
@@ -216,25 +216,14 @@ async function seed(benchUrl: string) {
 }
 
 /** Starts the static file server (bench/lib/static-server.ts) on `folder` in its own process. */
-async function startStaticServer(folder: string, port: number, mode: "live" | "indexed"): Promise<{ baseUrl: string; pid: number | undefined; stop: () => Promise<void> }> {
+async function startStaticServer(folder: string, port: number, mode: "live" | "indexed"): Promise<StaticServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/static-server.ts", folder, String(port), mode], { stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) child.kill("SIGTERM");
     await exited;
   };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`${baseUrl}/`);
-      await res.arrayBuffer();
-      return { baseUrl, pid: child.pid, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  await stop();
-  throw new Error("the static file server did not start");
+  return serverWhenReady({ baseUrl: `http://127.0.0.1:${port}`, pid: child.pid, stop }, () => child.exitCode === null, "the static file server");
 }
 
 async function main(): Promise<{ code: number; summary?: string }> {

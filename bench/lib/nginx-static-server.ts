@@ -66,17 +66,20 @@ http {
     await exited;
     await rm(scratch, { recursive: true, force: true });
   };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
+  return serverWhenReady({ baseUrl: `http://127.0.0.1:${port}`, pid: child.pid, stop }, () => child.exitCode === null, "nginx");
+}
+
+/** `server` once its root answers (polled for 10 s while `alive()`); else stops it and throws. */
+export async function serverWhenReady(server: StaticServer, alive: () => boolean, name: string): Promise<StaticServer> {
+  for (let i = 0; i < 100 && alive(); i++) {
     try {
-      const res = await fetch(`${baseUrl}/`);
+      const res = await fetch(`${server.baseUrl}/`);
       await res.arrayBuffer();
-      return { baseUrl, pid: child.pid, stop };
+      return server;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  await stop();
-  throw new Error("nginx did not start");
+  await server.stop();
+  throw new Error(`${name} did not start`);
 }
