@@ -5,7 +5,7 @@
  */
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
-import { groupClaims, type GroupingOptions } from "./assign";
+import { groupClaimsOverlapping, type GroupingOptions } from "./assign";
 import { extractClaimFeatures, statementReadings } from "./features";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
@@ -160,7 +160,7 @@ export function factsOfClaims({ claims, featured, claimOf }: { claims: AnalyzedC
   const byId = new Map(featured.map((claim) => [claim.id, claim]));
   const owner = (facetId: string) => claimOf?.get(facetId) ?? facetId;
   const isGarbled = new Set(claims.filter((c) => c.garbled).map((c) => c.id));
-  const facts: AnalyzedFact[] = groupClaims(featured, options)
+  const facts: AnalyzedFact[] = groupClaimsOverlapping(featured, { ...options, sameStatement: (a, b) => owner(a) === owner(b) })
     .map((group) => ({ facets: group.claimIds, claimIds: [...new Set(group.claimIds.map(owner))] }))
     // a fact is stated by two or more claims; two facets of one sentence are one statement
     .filter((group) => group.claimIds.length >= 2)

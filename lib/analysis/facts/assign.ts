@@ -18,6 +18,13 @@ const CANDIDATES_PER_CLAIM = 30;
 const MAX_POSTING = 250;
 const REPRESENTATIVES = 6;
 const VETO_MEMBERS = 24;
+/**
+ * Average probability a claim needs with a further group to be in it as well: a claim is first
+ * placed where it fits best, and a second fact asks for stronger evidence than the first, since
+ * each wrong extra membership pairs the claim with every member of that group.
+ */
+const SECOND_FACT_THRESHOLD = 0.8;
+
 
 type Cluster = { id: number; members: number[]; factId: string | null };
 
@@ -71,22 +78,21 @@ function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: numbe
   return edges;
 }
 
-function cluster(keys: string[][], prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean, threshold: number): Cluster[] {
-  const clusterOf = new Int32Array(keys.length);
+function cluster(edges: [number, number, number][], n: number, prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean, threshold: number): Cluster[] {
+  const clusterOf = new Int32Array(n);
   const clusters = new Map<number, Cluster>();
   for (const c of initial) {
     clusters.set(c.id, c);
     for (const m of c.members) clusterOf[m] = c.id;
   }
   const cache = new Map<number, number>();
-  const n = keys.length;
   const sim = (i: number, j: number) => {
     const key = i < j ? i * n + j : j * n + i;
     let s = cache.get(key);
     if (s === undefined) cache.set(key, (s = similarity(prepared(i), prepared(j))));
     return s;
   };
-  for (const [i, j] of candidatePairs(keys, prepared, isAdded, threshold)) {
+  for (const [i, j] of edges) {
     const a = clusters.get(clusterOf[i]!)!;
     const b = clusters.get(clusterOf[j]!)!;
     if (a === b) continue;
@@ -142,7 +148,8 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
   const ready: (PreparedClaim | undefined)[] = new Array(all.length);
   const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
   const isAdded = (i: number) => i >= firstAdded;
-  const clusters = cluster(all.map(indexKeys), prepared, initial, isAdded, options.threshold ?? LINK_THRESHOLD);
+  const threshold = options.threshold ?? LINK_THRESHOLD;
+  const clusters = cluster(candidatePairs(all.map(indexKeys), prepared, isAdded, threshold), all.length, prepared, initial, isAdded, threshold);
   const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
   const joined = input.facts
     .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))
@@ -158,4 +165,53 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
 /** Full grouping of a story's claims, singletons included, in input order. */
 export function groupClaims(claims: FeaturedClaim[], options: GroupingOptions = {}): { claimIds: string[] }[] {
   return assignClaims({ facts: [], added: claims }, options).created;
+}
+
+/**
+ * Grouping where one claim may state several facts: each claim first joins one group (as in
+ * `groupClaims`), then also joins every other group it is similar to as a whole, so the lead
+ * "a magnitude 6.2 quake struck ..." is in the fact of the quake and in the fact of its
+ * magnitude. A claim joins a further group only when that group has no claim of its own report
+ * (a report states a fact once), no member vetoes it, and its similarity to the group's members
+ * is the same a merge needs; the groups are taken as first formed, so joins never chain.
+ * `sameStatement` says when two entries are parts of one sentence (its facets and readings).
+ */
+export function groupClaimsOverlapping(claims: FeaturedClaim[], options: GroupingOptions & { sameStatement?: (a: string, b: string) => boolean } = {}): { claimIds: string[] }[] {
+  const df = documentFrequencies(claims);
+  const ready: (PreparedClaim | undefined)[] = new Array(claims.length);
+  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(claims[i]!, i, df, claims.length));
+  const threshold = options.threshold ?? LINK_THRESHOLD;
+  const edges = candidatePairs(claims.map(indexKeys), prepared, () => true, threshold);
+  const clusters = cluster(edges, claims.length, prepared, claims.map((_, i) => ({ id: i, members: [i], factId: null })), () => true, threshold);
+  const clusterOf = new Int32Array(claims.length);
+  clusters.forEach((c, k) => c.members.forEach((m) => (clusterOf[m] = k)));
+  const same = options.sameStatement ?? ((a: string, b: string) => a === b);
+  const tried = new Set<number>();
+  const extra = clusters.map(() => [] as number[]);
+  for (const [i, j] of edges) {
+    for (const [x, y] of [[i, j], [j, i]] as const) {
+      const k = clusterOf[y]!;
+      if (k === clusterOf[x] || tried.has(x * clusters.length + k)) continue;
+      tried.add(x * clusters.length + k);
+      const members = clusters[k]!.members;
+      const report = claims[x]!.reportId;
+      if (members.some((m) => claims[m]!.reportId === report || same(claims[m]!.id, claims[x]!.id))) continue;
+      // a group of one entry, or of the parts of one sentence, is not yet a fact to join
+      if (members.every((m) => same(claims[m]!.id, claims[members[0]!]!.id))) continue;
+      const compared = members.slice(0, VETO_MEMBERS);
+      if (compared.some((m) => cannotLink(prepared(x), prepared(m)))) continue;
+      let total = 0;
+      let strong = 0;
+      for (const m of compared) {
+        const s = similarity(prepared(x), prepared(m));
+        total += s;
+        if (s >= threshold) strong += 1;
+      }
+      if (total / compared.length >= Math.max(threshold, SECOND_FACT_THRESHOLD) && strong * 2 >= compared.length) extra[k]!.push(x);
+    }
+  }
+  return clusters
+    .map((c, k) => [...c.members, ...extra[k]!].sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!)
+    .map((members) => ({ claimIds: members.map((i) => claims[i]!.id) }));
 }

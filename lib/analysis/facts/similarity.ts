@@ -95,7 +95,9 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       namedCtl: claim.features.topics.filter((t) => t.startsWith("ctl:") && t !== "ctl:?"),
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
-        return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
+        // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
+        // not a known measure: it names nothing that vetoes
+        return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
       }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
@@ -176,6 +178,11 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
 }
 
+/** A reading of the event's own setting (its magnitude, intensity, depth, a distance), not a count of what it did. */
+export function isSettingMeasure(measure: string): boolean {
+  return measure === "distance" || measure.startsWith("magnitude") || measure === "intensity" || measure === "depth";
+}
+
 /** Word overlap of the closest pair of quotations (overlap coefficient), 0 when either has none. */
 function quoteOverlap(a: PreparedClaim, b: PreparedClaim): number {
   let best = 0;
@@ -211,7 +218,8 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   if (topic.clash) score *= 0.6;
   // two counts of one kind that say where, and not the same place: a toll in one town is not
   // the toll in another (for control, named targets already keep places apart)
-  if (a.measures.size > 0 && [...a.measures].some((m) => b.measures.has(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
+  // (a reading of the event itself, its magnitude or depth, is one figure wherever it is said)
+  if ([...a.measures].some((m) => b.measures.has(m) && !isSettingMeasure(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   const soft = softOverlap(a.meaning, b.meaning, a.rarity);

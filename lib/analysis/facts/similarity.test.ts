@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { extractClaimFeatures } from "./features";
+import { cannotLinkReason, documentFrequencies, prepareClaim, similarityParts } from "./similarity";
+import type { FeaturedClaim } from "./types";
+
+function claim(id: string, reportId: string, text: string): FeaturedClaim {
+  const input = { id, reportId, start: 0, end: text.length, text };
+  return { ...input, source: reportId, features: extractClaimFeatures(input, { id: reportId, source: reportId, text, publishedAt: "2026-11-20T12:00:00Z" }) };
+}
+
+function prepared(...claims: FeaturedClaim[]) {
+  const df = documentFrequencies(claims);
+  return claims.map((c, i) => prepareClaim(c, i, df, claims.length));
+}
+
+describe("pairwise evidence", () => {
+  it("never vetoes on a measure guessed from the word beside a number", () => {
+    // "from rooftops" and "from roofs": the counted thing is read off a nearby word, not known
+    const [a, b] = prepared(
+      claim("a", "r1", "Army helicopters lifted about 240 people from rooftops during the day."),
+      claim("b", "r2", "Army helicopters have lifted about 240 people from roofs."),
+    );
+    expect(cannotLinkReason(a!, b!)).toBeNull();
+  });
+
+  it("still vetoes two known measures that differ", () => {
+    const [a, b] = prepared(claim("a", "r1", "The storm killed 12 people in the port."), claim("b", "r2", "The storm injured 40 people in the port."));
+    expect(cannotLinkReason(a!, b!)).toBe("different qty:");
+  });
+
+  it("keeps a toll in one place apart from a toll in another, but not a reading of the event itself", () => {
+    const [tollA, tollB, magA, magB] = prepared(
+      claim("a", "r1", "Nine people were killed in Tarvel."),
+      claim("b", "r2", "Nine people were killed in Oskar Bay."),
+      claim("c", "r3", "The earthquake measured magnitude 5.8 near Tarvel, the survey said."),
+      claim("d", "r4", "The earthquake, of magnitude 5.8, was felt across the Oskar Bay coast."),
+    );
+    const tolls = similarityParts(tollA!, tollB!);
+    const readings = similarityParts(magA!, magB!);
+    expect(readings.rules).toBeGreaterThan(tolls.rules);
+    expect(readings.rules).toBeGreaterThan(0.4);
+  });
+
+  it("counts those who perished as killed", () => {
+    const topics = claim("a", "r1", "As a result of the flood 17 persons perished.").features.mainTopics;
+    expect(topics).toContain("qty:killed");
+  });
+});
