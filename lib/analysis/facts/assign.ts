@@ -24,6 +24,11 @@ const VETO_MEMBERS = 24;
  * each wrong extra membership pairs the claim with every member of that group.
  */
 const SECOND_FACT_THRESHOLD = 0.8;
+/**
+ * Average probability two groups need to merge when a report has a sentence in each: a report
+ * states a fact once, so two of its sentences in two groups more often mean two facts.
+ */
+const SHARED_REPORT_THRESHOLD = 0.9;
 
 
 type Cluster = { id: number; members: number[]; factId: string | null };
@@ -122,13 +127,21 @@ function cluster(edges: [number, number, number][], n: number, prepared: Prepare
       if (s >= threshold) strong += 1;
     }
     const pairs = repsA.length * repsB.length;
-    if (forbidden || total / pairs < threshold || strong * 2 < pairs) continue;
+    // two groups that both hold a sentence of one report are, more often, two facts that report
+    // states apart: their merge needs stronger evidence
+    const need = sharesReport(a, b, prepared) ? Math.max(threshold, SHARED_REPORT_THRESHOLD) : threshold;
+    if (forbidden || total / pairs < need || strong * 2 < pairs) continue;
     const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
     for (const m of gone.members) clusterOf[m] = keep.id;
     keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));
     clusters.delete(gone.id);
   }
   return [...clusters.values()];
+}
+
+function sharesReport(a: Cluster, b: Cluster, prepared: Prepared): boolean {
+  const reports = new Set(a.members.map((m) => prepared(m).reportId));
+  return b.members.some((m) => reports.has(prepared(m).reportId));
 }
 
 /** Incremental: match `added` claims against existing facts without regrouping the existing ones. */

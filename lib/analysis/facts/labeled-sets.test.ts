@@ -24,17 +24,20 @@ const RATCHETS = {
   // 0.63 → 0.69) and so did F1 (facts-dev 0.69 → 0.73, rail 0.88 → 0.89, flood 0.71 → 0.73, ferry
   // 0.61 → 0.65); precision fell on the dev sets (facts-dev 0.76 → 0.74, rail 0.93 → 0.92,
   // flood 0.76 → 0.71), as each wrong extra membership pairs a claim with a whole group
-  "facts-dev": { coverage: 0.99, recall: 0.72, precision: 0.74, rightKind: 10 },
-  dev: { coverage: 1.0, recall: 0.86, precision: 0.92, rightKind: 5 },
+  // and a merge of two groups that each hold a sentence of one report needs stronger evidence
+  // (SHARED_REPORT_THRESHOLD): F1 flood 0.73 → 0.77, ferry 0.65 → 0.70, facts-dev 0.73 → 0.72,
+  // rail 0.89 → 0.89; rail's right-kind conflicts 5 → 4 and ferry's 8 → 7 as groups changed
+  "facts-dev": { coverage: 0.99, recall: 0.69, precision: 0.75, rightKind: 10 },
+  dev: { coverage: 1.0, recall: 0.86, precision: 0.92, rightKind: 4 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
   // and → 0.76 with the short counted statements above (recall 0.59 → 0.67, F1 0.67 → 0.71)
-  flood: { coverage: 0.99, recall: 0.75, precision: 0.71, rightKind: 8 },
+  flood: { coverage: 0.99, recall: 0.75, precision: 0.79, rightKind: 8 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 3 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.61, rightKind: 8 },
+  ferry: { coverage: 0.97, recall: 0.66, precision: 0.76, rightKind: 7 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

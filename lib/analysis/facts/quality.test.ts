@@ -14,7 +14,10 @@ describe("fact analysis on the labelled fixtures", () => {
     expect(score.facts).toBeGreaterThanOrEqual(25);
     expect(score.reports).toBeGreaterThanOrEqual(10);
     expect(score.precision).toBeGreaterThanOrEqual(0.77);
-    expect(score.recall).toBeGreaterThanOrEqual(0.86);
+    // 0.86 → 0.84 when two groups that each hold a sentence of one report needed stronger
+    // evidence to merge (SHARED_REPORT_THRESHOLD): pair F1 rose on every independent set (flood
+    // 0.73 → 0.77, ferry test split 0.65 → 0.70); precision here is 0.89
+    expect(score.recall).toBeGreaterThanOrEqual(0.84);
     expect(score.coverage).toBeGreaterThanOrEqual(0.9);
     expect(score.suggestedShare).toBeLessThan(0.9);
     expect(score.conflictRecall).toBeGreaterThanOrEqual(0.8);
