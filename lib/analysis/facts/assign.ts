@@ -129,8 +129,9 @@ function cluster(edges: [number, number, number][], n: number, prepared: Prepare
     const pairs = repsA.length * repsB.length;
     // two groups that both hold a sentence of one report are, more often, two facts that report
     // states apart: their merge needs stronger evidence
-    const need = sharesReport(a, b, prepared) ? Math.max(threshold, SHARED_REPORT_THRESHOLD) : threshold;
-    if (forbidden || total / pairs < need || strong * 2 < pairs) continue;
+    const average = total / pairs;
+    if (forbidden || average < threshold || strong * 2 < pairs) continue;
+    if (average < SHARED_REPORT_THRESHOLD && sharesReport(a, b, prepared)) continue;
     const [keep, gone] = a.factId !== null || (b.factId === null && a.members.length >= b.members.length) ? [a, b] : [b, a];
     for (const m of gone.members) clusterOf[m] = keep.id;
     keep.members = [...keep.members, ...gone.members].sort((x, y) => (isAdded(x) === isAdded(y) ? x - y : isAdded(x) ? 1 : -1));
