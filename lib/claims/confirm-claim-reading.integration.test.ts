@@ -9,6 +9,7 @@ import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken }
 import { confirmClaimReading } from "./confirm-claim-reading";
 import { getClaim } from "./get-claim";
 import { acceptSuggestion } from "./suggestions";
+import { reanalyzeStory } from "@/lib/facts/reanalyze-story";
 
 /*
  * A claim from a machine-translated or corrupted passage is flagged and does not corroborate its
@@ -92,5 +93,24 @@ describe("garbled passages", () => {
     expect((await domainErrorFrom(confirmClaimReading(editor.actor, { claimId: cleanClaimId, version: clean.version }))).kind).toBe("invalid");
     expect((await getFact(editor.actor, story.id, factId)).sourceCount).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: garbledClaimId, action: "claim.confirm_reading" } })).toBe(0);
+  });
+
+  it("are found on reports imported before the check existed when the story is re-analysed", async () => {
+    const { editor, story, factId, garbledClaimId } = await factWithGarbledMember();
+    const garbled = await db.claim.findUniqueOrThrow({ where: { id: garbledClaimId }, select: { reportVersionId: true } });
+    // as a version stored before garbled passages were looked for
+    await db.reportVersion.update({ where: { id: garbled.reportVersionId }, data: { garbledPassages: [] } });
+    expect((await getClaim(editor.actor, story.id, garbledClaimId)).garbled).toBeNull();
+
+    await reanalyzeStory(story.id);
+    const version = await db.reportVersion.findUniqueOrThrow({ where: { id: garbled.reportVersionId }, select: { garbledPassages: true } });
+    expect(version.garbledPassages).toEqual([expect.objectContaining({ reasons: ["auxiliary stacked on a finite verb"] })]);
+    expect((await getClaim(editor.actor, story.id, garbledClaimId)).garbled).toMatchObject({ confirmedAt: null });
+    const fact = await db.claim.findUniqueOrThrow({ where: { id: garbledClaimId }, select: { factId: true } });
+    expect((await getFact(editor.actor, story.id, fact.factId ?? factId)).sources).not.toContain(GARBLED[0]);
+    // a second run finds the same and changes nothing
+    const before = await db.reportVersion.findUniqueOrThrow({ where: { id: garbled.reportVersionId }, select: { garbledPassages: true } });
+    await reanalyzeStory(story.id);
+    expect((await db.reportVersion.findUniqueOrThrow({ where: { id: garbled.reportVersionId }, select: { garbledPassages: true } })).garbledPassages).toEqual(before.garbledPassages);
   });
 });

@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { assignClaims } from "@/lib/analysis/facts";
+import { refreshGarbledPassages } from "@/lib/reports/garbled-passages";
 import { ANALYSIS_TRANSACTION, loadExistingFacts } from "./analyze-report";
 import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries, toFeaturedClaim } from "./fact-members";
 import { ZReanalyzeStory } from "./schemas";
@@ -26,7 +27,8 @@ export async function requestStoryReanalysis(actor: Actor, input: unknown): Prom
 }
 
 /**
- * The reanalyze-story job: recomputes every member's features with the current analysis and
+ * The reanalyze-story job: checks each report's current text for garbled passages again,
+ * recomputes every member's features with the current analysis and
  * groups again every member an editor has not placed. Pinned members stay where they are and
  * locked (confirmed, split or merged) facts keep all their members; the rest is regrouped
  * against them.
@@ -35,6 +37,9 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
   return db.$transaction(async (tx) => {
     await lockStoryFacts(tx, storyId);
     const reportIds = (await tx.report.findMany({ where: { storyId }, select: { id: true } })).map((report) => report.id);
+    // reports imported before garbled passages were looked for are checked now, so their claims
+    // stop counting as corroboration until an editor confirms them
+    await refreshGarbledPassages(tx, reportIds);
     const { current, stale } = await loadReportMembers(tx, reportIds);
     const locked = new Set(
       (await tx.fact.findMany({ where: { storyId, OR: [{ locked: true }, { state: "CONFIRMED" }] }, select: { id: true } })).map((fact) => fact.id),

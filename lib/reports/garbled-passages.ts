@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { GarbledPassage } from "@/lib/analysis/garbled";
+import { findGarbledPassages, type GarbledPassage } from "@/lib/analysis/garbled";
 
 /** The flagged passages stored on a version, ignoring anything not of their shape. */
 export function readGarbledPassages(stored: unknown): GarbledPassage[] {
@@ -30,4 +30,25 @@ export async function uncountedGarbledMembers(tx: Tx, memberIds: readonly string
      WHERE s.id = ANY(${ids}::uuid[])
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(rv."garbledPassages") p WHERE (p->>'start')::int < s."end" AND s.start < (p->>'end')::int)`;
   return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Checks the current version of each report again for garbled passages and stores what is found
+ * where it differs: versions imported before the check existed carry none, and a better check
+ * finds more. Reading the text is deterministic, so running it twice changes nothing. Returns
+ * how many versions changed.
+ */
+export async function refreshGarbledPassages(tx: Tx, reportIds: readonly string[]): Promise<number> {
+  if (reportIds.length === 0) return 0;
+  const versions = await tx.$queryRaw<{ id: string; bodyText: string; garbledPassages: unknown }[]>`
+    SELECT rv.id, rv."bodyText", rv."garbledPassages" FROM "ReportVersion" rv JOIN "Report" r ON r.id = rv."reportId" AND rv.version = r."currentVersion"
+     WHERE r.id = ANY(${[...reportIds]}::uuid[])`;
+  let changed = 0;
+  for (const version of versions) {
+    const found = findGarbledPassages(version.bodyText);
+    if (JSON.stringify(found) === JSON.stringify(readGarbledPassages(version.garbledPassages))) continue;
+    await tx.reportVersion.update({ where: { id: version.id }, data: { garbledPassages: found } });
+    changed += 1;
+  }
+  return changed;
 }
