@@ -113,4 +113,22 @@ describe("garbled passages", () => {
     await reanalyzeStory(story.id);
     expect((await db.reportVersion.findUniqueOrThrow({ where: { id: garbled.reportVersionId }, select: { garbledPassages: true } })).garbledPassages).toEqual(before.garbledPassages);
   });
+
+  it("a confirmation holds while a corrected version keeps the claim's words, and lapses when they change", async () => {
+    const { editor, story, garbledClaimId } = await factWithGarbledMember();
+    const flagged = await getClaim(editor.actor, story.id, garbledClaimId);
+    await confirmClaimReading(editor.actor, { claimId: garbledClaimId, version: flagged.version });
+    const { report } = await db.claim.findUniqueOrThrow({ where: { id: garbledClaimId }, select: { report: { select: { externalId: true } } } });
+    const resend = (paragraphs: string[]) =>
+      storeReport(editor.actor, buildReportInput(story.id, { externalId: report.externalId, source: GARBLED[0], paragraphs }), "FEED");
+
+    // a paragraph added above: the same words, moved
+    expect((await resend(["Fighting eased overnight along the border.", GARBLED[1]])).outcome).toBe("new_version");
+    expect((await getClaim(editor.actor, story.id, garbledClaimId)).garbled).toMatchObject({ confirmedBy: { id: editor.id } });
+
+    // the garbled sentence itself reworded: what the editor checked is no longer what it says
+    expect((await resend(["Fighting eased overnight along the border.", "Rebel forces were took the Tel Hamra crossing on Thursday morning, residents said."])).outcome).toBe("new_version");
+    const reworded = await getClaim(editor.actor, story.id, garbledClaimId);
+    expect(reworded.garbled).toMatchObject({ confirmedAt: null, confirmedBy: null });
+  });
 });

@@ -74,7 +74,9 @@ export async function reanchorReportClaims(
     const anchorState = result.status === "fuzzy" ? "FUZZY" : claim.anchorState;
     if (result.status === "fuzzy") counts.fuzzy += 1;
     else counts.moved += 1;
-    await tx.claim.update({ where: { id: claim.id }, data: { ...placed, anchorState, version: { increment: 1 } } });
+    // an editor's check of a garbled passage's original covered its old words, not new ones
+    const reading = result.status === "fuzzy" ? { readingConfirmedAt: null, readingConfirmedById: null } : {};
+    await tx.claim.update({ where: { id: claim.id }, data: { ...placed, anchorState, ...reading, version: { increment: 1 } } });
     events.push(
       auditRow(input, claim.id, before, {
         start: position.start,
