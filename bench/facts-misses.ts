@@ -3,9 +3,8 @@
  * grouping missed and every wrong pair it made, with the claims' texts, so a miss can be read
  * and put in a category. Test splits are never listed (only scored by train:facts).
  */
-import path from "node:path";
 import { DEV_SETS, evaluateSet, loadFactsDev, loadOwnSet, type LoadedSet } from "@/lib/analysis/fixtures/sets/run-sets";
-import { formatMentionScore } from "@/lib/analysis/fixtures/sets/score-mentions";
+import { coveringClaims, formatMentionScore, reportPrefix } from "@/lib/analysis/fixtures/sets/score-mentions";
 
 const dev: LoadedSet[] = DEV_SETS.map(loadOwnSet);
 const factsDev = loadFactsDev();
@@ -17,13 +16,9 @@ for (const set of dev) {
   const claims = new Map(e.output.claims.map((c) => [c.id, c]));
   const factOf = new Map<string, string[]>();
   for (const f of e.output.facts) for (const id of f.claimIds) (factOf.get(id) ?? factOf.set(id, []).get(id)!).push(f.id);
-  const texts = new Map(set.files.map((f) => [path.basename(f.file).slice(0, 3), f.text]));
-  const cover = (prefix: string, quote: string) => {
-    const t = texts.get(prefix)!;
-    const s = t.indexOf(quote);
-    const end = s + quote.length;
-    return e.output.claims.filter((c) => path.basename(c.file).slice(0, 3) === prefix && Math.min(c.end, end) - Math.max(c.start, s) >= 0.5 * (end - s));
-  };
+  const texts = new Map(set.files.map((f) => [reportPrefix(f.file), f.text]));
+  const placed = e.output.claims.map((c) => [c, { prefix: reportPrefix(c.file), start: c.start, end: c.end }] as const);
+  const cover = (prefix: string, quote: string) => coveringClaims(texts, placed, { set: set.labels.name, prefix, quote });
   console.log(`=== ${set.labels.name}: ${formatMentionScore(e.analysis)}`);
   for (const line of e.analysis.lines) {
     console.log(line);

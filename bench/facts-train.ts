@@ -33,17 +33,15 @@ function labeledPairs(set: LoadedSet, blocks: Map<string, number>): Pair[] {
   for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) mark(fid, p, q);
   for (const [did, [, mentions]] of Object.entries(set.labels.distractors)) for (const [p, q] of mentions) mark(`distractor:${did}`, p, q);
   // a facet is labeled with the mentions it covers itself, else with its sentence's
-  const spans: { fact: string; prefix: string; s: number; e: number }[] = [];
-  for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) {
-    const s = texts.get(p)!.indexOf(q);
-    spans.push({ fact: fid, prefix: p, s, e: s + q.length });
-  }
   const fileOf = new Map(claims.map((c) => [c.id, reportPrefix(c.file)]));
+  const facetsPlaced = featured.map((f, i) => [i, { prefix: fileOf.get(claimOf.get(f.id) ?? f.id)!, start: f.start, end: f.end }] as const);
+  const ownOf = new Map<number, Set<string>>();
+  for (const [fid, [, mentions]] of Object.entries(set.labels.facts)) for (const [p, q] of mentions) {
+    for (const i of coveringClaims(texts, facetsPlaced, { set: set.labels.name, prefix: p, quote: q })) (ownOf.get(i) ?? ownOf.set(i, new Set()).get(i)!).add(fid);
+  }
   const factsOf = new Map<number, Set<string>>();
   featured.forEach((f, i) => {
-    const owner = claimOf.get(f.id) ?? f.id;
-    const own = new Set(spans.filter((m) => m.prefix === fileOf.get(owner) && Math.min(f.end, m.e) - Math.max(f.start, m.s) >= 0.5 * (m.e - m.s)).map((m) => m.fact));
-    const labels = own.size > 0 ? own : ofClaim.get(owner);
+    const labels = ownOf.get(i) ?? ofClaim.get(claimOf.get(f.id) ?? f.id);
     if (labels) factsOf.set(i, labels);
   });
   const df = documentFrequencies(featured);
