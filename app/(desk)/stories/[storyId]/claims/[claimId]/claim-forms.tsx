@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { Button } from "@/components/ui/button";
+import { useToastedAction } from "@/components/ui/use-toasted-action";
 import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { STATUSES_NEEDING_EVIDENCE } from "@/lib/claims/schemas";
 import { CLAIM_STATUS_META, CLAIM_STATUS_ORDER } from "@/lib/claims/status-meta";
@@ -320,41 +321,22 @@ export function AnchorResolution({ claimId, version, anchorState, reattachHref }
 
 /** Clears the flag a killed report put on this claim, once the editor has dealt with it. */
 export function AcknowledgeFlag({ claimId, version }: { claimId: string; version: number }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [pending, run] = useToastedAction();
   return (
-    <Button
-      size="sm"
-      pending={pending}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await acknowledgeClaimFlagAction({ claimId, version });
-          if (result.ok) toast.success("Flag cleared");
-          else toast.error(result.error);
-          router.refresh();
-        })
-      }
-    >
+    <Button size="sm" pending={pending} onClick={() => run(() => acknowledgeClaimFlagAction({ claimId, version }), { success: () => "Flag cleared" })}>
       Dealt with: clear the flag
     </Button>
   );
 }
 
+/** Records that the editor checked a garbled passage's original: the claim then corroborates. */
 export function ConfirmReading({ claimId, version }: { claimId: string; version: number }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [pending, run] = useToastedAction();
   return (
     <Button
       size="sm"
       pending={pending}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await confirmClaimReadingAction({ claimId, version });
-          if (result.ok) toast.success("Checked against the original: the claim now counts as corroboration");
-          else toast.error(result.error);
-          router.refresh();
-        })
-      }
+      onClick={() => run(() => confirmClaimReadingAction({ claimId, version }), { success: () => "Checked against the original: the claim now counts as corroboration" })}
     >
       I checked the original
     </Button>
