@@ -23,7 +23,7 @@ const VETO_MEMBERS = 24;
  * placed where it fits best, and a second fact asks for stronger evidence than the first, since
  * each wrong extra membership pairs the claim with every member of that group.
  */
-const SECOND_FACT_THRESHOLD = 0.8;
+const SECOND_FACT_THRESHOLD = 0.85;
 /**
  * Average probability two groups need to merge when a report has a sentence in each: a report
  * states a fact once, so two of its sentences in two groups more often mean two facts.
