@@ -241,6 +241,13 @@ export async function placeMembers(
   return [...unlinked];
 }
 
+/** Takes the given claims out of every further fact; returns those facts, for a summary refresh. */
+export async function dropFurtherLinks(tx: Tx, claimIds: string[]): Promise<string[]> {
+  if (claimIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "ClaimFactLink" WHERE "claimId" = ANY(${claimIds}::uuid[]) RETURNING "factId"`;
+  return [...new Set(rows.map((row) => row.factId))];
+}
+
 /** The facts the given claims stand in besides their primary one (their ClaimFactLink rows). */
 export async function furtherFactIdsOf(tx: Tx, claimIds: string[]): Promise<string[]> {
   if (claimIds.length === 0) return [];

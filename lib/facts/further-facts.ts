@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { furtherFacts, type AssignResult, type ExistingFact, type FeaturedClaim } from "@/lib/analysis/facts";
+import { dropFurtherLinks } from "./fact-members";
 
 /*
  * A claim may state several facts: the lead "a magnitude 5.8 quake shook the valley" is in the
@@ -33,12 +34,7 @@ export function factsAfterAssignment(existing: ExistingFact[], added: FeaturedCl
  * facts whose further members changed, for refreshFactSummaries.
  */
 export async function linkFurtherFacts(tx: Tx, facts: ExistingFact[], placedIds: string[]): Promise<string[]> {
-  const changed = new Set<string>();
-  if (placedIds.length > 0) {
-    const dropped = await tx.$queryRaw<{ factId: string }[]>`
-      DELETE FROM "ClaimFactLink" WHERE "claimId" = ANY(${placedIds}::uuid[]) RETURNING "factId"`;
-    for (const row of dropped) changed.add(row.factId);
-  }
+  const changed = new Set(await dropFurtherLinks(tx, placedIds));
   const links = furtherFacts({ facts, claimIds: placedIds }).flatMap((entry) => entry.factIds.map((factId) => ({ claimId: entry.claimId, factId })));
   if (links.length > 0) {
     // suggestions' ids match no claim and are skipped; so are pinned claims and primary facts

@@ -203,12 +203,16 @@ function furtherGroups(
       if (compared.some((m) => cannotLink(prepared(x), prepared(m)))) continue;
       let total = 0;
       let strong = 0;
+      let left = compared.length;
       for (const m of compared) {
         const s = similarity(prepared(x), prepared(m));
         total += s;
         if (s >= threshold) strong += 1;
+        left -= 1;
+        // a probability is at most 1: stop once the members left cannot lift the claim to the bar
+        if (total + left < needed * compared.length || (strong + left) * 2 < compared.length) break;
       }
-      if (total / compared.length >= needed && strong * 2 >= compared.length) extra[k]!.push(x);
+      if (left === 0 && total / compared.length >= needed && strong * 2 >= compared.length) extra[k]!.push(x);
     }
   }
   return extra;
