@@ -5,12 +5,12 @@
  * many places, as a long-running story moves), at 1,000 / 5,000 / 10,000 claims across reports
  * of ~25 claims each. Feature extraction and grouping are timed apart; the ratios t5k/t1k and
  * t10k/t5k show the growth (quadratic would be 25 and 4). Last, one new report (~25 claims) is
- * assigned against 10,000 claims already in facts, as the app does on import.
+ * assigned against 10,000 claims already in facts and its claims' further facts are found, as the app does on import.
  * Deterministic: a seeded generator, so every run measures the same claims.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { assignClaims, extractClaimFeatures, groupClaims, type ExistingFact, type FeaturedClaim } from "../lib/analysis/facts";
+import { assignClaims, extractClaimFeatures, furtherFacts, groupClaims, type ExistingFact, type FeaturedClaim } from "../lib/analysis/facts";
 import { MAIN_SET } from "../lib/analysis/fixtures/facts/labels";
 import { suggestClaims } from "../lib/analysis/suggest-claims";
 import { hasWordVectors } from "../lib/analysis/vectors/word-vectors";
@@ -160,6 +160,15 @@ const byId = new Map(existing.map((c) => [c.id, c]));
 const facts: ExistingFact[] = groups.filter((g) => g.claimIds.length > 1).map((g, i) => ({ id: `f${i + 1}`, claims: g.claimIds.map((id) => byId.get(id)!), locked: i % 10 === 0 }));
 const newReport = featured(syntheticStory(PER_REPORT, 7, "n"));
 const { value: assigned, ms: incrementalMs, cpuMs: incrementalCpuMs } = timed(() => assignClaims({ facts, added: newReport.claims }));
+// then, as the app does in the same job, the further facts of the placed claims (and of the
+// claims already in facts that state the facts they joined)
+const newById = new Map(newReport.claims.map((c) => [c.id, c]));
+const joinedTo = new Map(assigned.joined.map((j) => [j.factId, j.claimIds]));
+const placedFacts: ExistingFact[] = [
+  ...facts.map((f) => ({ ...f, claims: [...f.claims, ...(joinedTo.get(f.id) ?? []).map((id) => newById.get(id)!)] })),
+  ...assigned.created.map((g, i) => ({ id: `new${i + 1}`, claims: g.claimIds.map((id) => newById.get(id)!), locked: false })),
+];
+const { value: further, ms: furtherMs, cpuMs: furtherCpuMs } = timed(() => furtherFacts({ facts: placedFacts, claimIds: newReport.claims.map((c) => c.id) }));
 
 console.log("Fact grouping (lib/analysis/facts), synthetic story mutated from the fixtures\n");
 console.log(
@@ -178,7 +187,11 @@ console.log(
   `incremental: one report of ${newReport.claims.length} claims against ${existing.length} claims in ${facts.length} facts: ${round(incrementalMs, 0)} ms (cpu ${round(incrementalCpuMs, 0)} ms) ` +
     `(features ${round(newReport.ms, 0)} ms; ${assigned.joined.reduce((n, j) => n + j.claimIds.length, 0)} claims joined facts, ${assigned.created.length} new groups)`,
 );
-const ok = t10 < TARGET_GROUPING_MS && incrementalMs < TARGET_INCREMENTAL_MS && t10 / t5 < 3.5;
+console.log(
+  `further facts of that report's claims: ${round(furtherMs, 0)} ms (cpu ${round(furtherCpuMs, 0)} ms; ${further.length} claims in a further fact); ` +
+    `assignment and further facts together ${round(incrementalMs + furtherMs, 0)} ms`,
+);
+const ok = t10 < TARGET_GROUPING_MS && incrementalMs + furtherMs < TARGET_INCREMENTAL_MS && t10 / t5 < 3.5;
 console.log(`\ntargets: grouping < ${TARGET_GROUPING_MS} ms at 10k, clearly sub-quadratic, incremental < ${TARGET_INCREMENTAL_MS} ms → ${ok ? "met" : "MISSED"}`);
 console.log(
   JSON.stringify({
@@ -186,6 +199,7 @@ console.log(
     groupingCpuMs: groupingCpuMs.map((ms) => round(ms, 0)),
     ratios: [round(t5 / t1, 2), round(t10 / t5, 2)],
     incrementalMs: round(incrementalMs, 0),
+    furtherMs: round(furtherMs, 0),
   }),
 );
 if (!ok) process.exitCode = 1;

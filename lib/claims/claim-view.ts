@@ -44,6 +44,8 @@ export type ClaimDetail = {
   garbled: { reasons: string[]; confirmedAt: Date | null; confirmedBy: PersonRef | null } | null;
   /** in no fact that two or more outlets carry: "reported by one source" */
   singleSource: boolean;
+  /** the fact the claim is filed under, then the further facts it states as well (ClaimFactLink) */
+  facts: { id: string; statement: string; primary: boolean }[];
   /** oldest first */
   evidence: {
     id: string;
@@ -84,7 +86,8 @@ const claimDetailSelect = {
   reportVersion: { select: { version: true, garbledPassages: true } },
   readingConfirmedAt: true,
   readingConfirmedBy: person,
-  fact: { select: { sourceCount: true } },
+  fact: { select: { id: true, statement: true, sourceCount: true } },
+  furtherFacts: { select: { fact: { select: { id: true, statement: true } } }, orderBy: [{ createdAt: "asc" }, { factId: "asc" }] },
   report: { select: { id: true, headline: true, currentVersion: true, source: { select: { name: true } } } },
   assignee: person,
   createdBy: person,
@@ -120,12 +123,16 @@ const claimDetailSelect = {
 export async function loadClaimDetail(client: Tx, claimId: string, scope: { storyId?: string } = {}): Promise<ClaimDetail | null> {
   const row = await client.claim.findFirst({ where: { id: claimId, ...(scope.storyId ? { storyId: scope.storyId } : {}) }, select: claimDetailSelect });
   if (!row) return null;
-  const { reportVersion, report, statusChanges, comments, readingConfirmedAt, readingConfirmedBy, fact, ...rest } = row;
+  const { reportVersion, report, statusChanges, comments, readingConfirmedAt, readingConfirmedBy, fact, furtherFacts, ...rest } = row;
   const reasons = garbledReasons(readGarbledPassages(reportVersion.garbledPassages), row);
   return {
     ...rest,
     garbled: reasons.length > 0 ? { reasons, confirmedAt: readingConfirmedAt, confirmedBy: readingConfirmedBy } : null,
     singleSource: (fact?.sourceCount ?? 0) < 2,
+    facts: [
+      ...(fact ? [{ id: fact.id, statement: fact.statement, primary: true }] : []),
+      ...furtherFacts.map((link) => ({ id: link.fact.id, statement: link.fact.statement, primary: false })),
+    ],
     reportVersion: reportVersion.version,
     report: { id: report.id, headline: report.headline, currentVersion: report.currentVersion, source: report.source?.name ?? null },
     history: statusChanges,

@@ -6,7 +6,7 @@ import { garbledReasons } from "@/lib/analysis/garbled";
 import { expectVersion, lockedUpdate } from "@/lib/db/optimistic-lock";
 import { invalid, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { refreshFactSummaries } from "@/lib/facts/fact-members";
+import { furtherFactIdsOf, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { readGarbledPassages } from "@/lib/reports/garbled-passages";
 import { type ClaimDetail, requireClaimDetail, staleClaimConflict } from "./claim-view";
@@ -35,7 +35,8 @@ export async function confirmClaimReading(actor: Actor, input: unknown): Promise
     await lockedUpdate(tx.claim, { where: { id: current.id }, version: data.version, data: { readingConfirmedAt: new Date(), readingConfirmedById: actor.id } }, () =>
       staleClaimConflict(tx, current.id, actor.id),
     );
-    if (current.factId) await refreshFactSummaries(tx, current.storyId, [current.factId]);
+    const facts = [...(current.factId ? [current.factId] : []), ...(await furtherFactIdsOf(tx, [current.id]))];
+    if (facts.length > 0) await refreshFactSummaries(tx, current.storyId, facts);
     await audit(tx, {
       actorId: actor.id,
       action: "claim.confirm_reading",

@@ -1,4 +1,5 @@
 import "server-only";
+import { dropFurtherLinks } from "@/lib/facts/fact-members";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
@@ -86,6 +87,8 @@ export async function retireClaim(actor: Actor, input: unknown): Promise<ClaimDe
       staleClaimConflict(tx, claim.id, actor.id),
     );
     await queueFactRefresh(tx, claim.storyId, claim.factId);
+    // nor the further facts it stated as well
+    for (const factId of await dropFurtherLinks(tx, [claim.id])) await queueFactRefresh(tx, claim.storyId, factId);
     await audit(tx, {
       actorId: actor.id,
       action: "claim.retire",

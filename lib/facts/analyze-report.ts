@@ -12,6 +12,7 @@ import {
   toFeaturedClaim,
   type MemberRow,
 } from "./fact-members";
+import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
 import { lockStoryFacts } from "./story-lock";
 
 export type AnalyzeReportResult = {
@@ -48,7 +49,7 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   const touched = new Set<string>();
   for (const member of [...current, ...stale]) if (member.factId) touched.add(member.factId);
   const leaving = stale.filter((member) => member.factId && !member.pinned);
-  await placeMembers(tx, leaving.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+  for (const factId of await placeMembers(tx, leaving.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false })) touched.add(factId);
 
   // always recomputed for this report's own members: a new version may have moved their text
   await ensureFeatures(tx, current, { force: true });
@@ -64,7 +65,8 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
     loadMs += performance.now() - loadStarted;
 
     const assignStarted = performance.now();
-    const result = assignClaims({ facts: existing, added: added.map(toFeaturedClaim) });
+    const addedClaims = added.map(toFeaturedClaim);
+    const result = assignClaims({ facts: existing, added: addedClaims });
     assignMs = performance.now() - assignStarted;
 
     const kindOf = new Map(added.map((member) => [member.id, member.kind]));
@@ -83,7 +85,12 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
       created += 1;
     }
     await createFacts(tx, report.storyId, newFactIds);
-    await placeMembers(tx, placements.filter((placement) => kindOf.has(placement.id)), { onlyUnplaced: true });
+    for (const factId of await placeMembers(tx, placements.filter((placement) => kindOf.has(placement.id)), { onlyUnplaced: true })) touched.add(factId);
+    // the placed members' further facts, and those of earlier claims stating the facts they are in
+    const furtherStarted = performance.now();
+    const facts = factsAfterAssignment(existing, addedClaims, result, newFactIds);
+    for (const factId of await linkFurtherFacts(tx, facts, addedClaims.map((claim) => claim.id))) touched.add(factId);
+    assignMs += performance.now() - furtherStarted;
   }
   const writeStarted = performance.now();
   await refreshFactSummaries(tx, report.storyId, touched);

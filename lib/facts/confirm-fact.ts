@@ -17,8 +17,8 @@ export async function confirmFact(actor: Actor, input: unknown): Promise<{ story
     await claimFactVersion(tx, data.storyId, data.factId, data.version);
     await tx.fact.update({ where: { id: data.factId }, data: { state: "CONFIRMED", locked: true, confirmedById: actor.id } });
     const members = await membersOfFact(tx, data.factId);
-    await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
-    await refreshFactSummaries(tx, data.storyId, [data.factId]);
+    const unlinked = await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
+    await refreshFactSummaries(tx, data.storyId, [data.factId, ...unlinked]);
     await audit(tx, {
       actorId: actor.id,
       action: "fact.confirm",

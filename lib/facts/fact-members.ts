@@ -201,12 +201,16 @@ export function toFeaturedClaim(member: MemberRow): FeaturedClaim {
  * Puts members into facts (null: out of any fact). Only what analysis may touch moves: members
  * not pinned by an editor, claims still without a fact when `onlyUnplaced`, suggestions still
  * pending (a concurrent accept or dismiss wins over the analysis that read them earlier).
+ * Every claim it writes loses its further facts (ClaimFactLink): analysis links them again for
+ * the claims it places, and a claim an editor placed (pinned) stands in the editor's fact only.
+ * Returns the facts that lost further members, whose summaries the caller refreshes too.
  */
 export async function placeMembers(
   tx: Tx,
   placements: { id: string; kind: MemberKind; factId: string | null }[],
   options: { onlyUnplaced: boolean; pin?: boolean },
-): Promise<void> {
+): Promise<string[]> {
+  const unlinked = new Set<string>();
   for (const kind of ["claim", "suggestion"] as const) {
     const rows = placements.filter((placement) => placement.kind === kind);
     if (rows.length === 0) continue;
@@ -219,10 +223,14 @@ export async function placeMembers(
         ? Prisma.sql`AND m."factId" IS NULL AND NOT m."factPinned"`
         : Prisma.sql`AND NOT m."factPinned"`;
     if (kind === "claim") {
-      await tx.$executeRaw`
-        UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
-        FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
-        WHERE m.id = p.id ${guard}`;
+      const rows = await tx.$queryRaw<{ factId: string }[]>`
+        WITH placed AS (
+          UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
+          FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
+          WHERE m.id = p.id ${guard}
+          RETURNING m.id)
+        DELETE FROM "ClaimFactLink" l USING placed WHERE l."claimId" = placed.id RETURNING l."factId"`;
+      for (const row of rows) unlinked.add(row.factId);
     } else {
       await tx.$executeRaw`
         UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
@@ -230,6 +238,36 @@ export async function placeMembers(
         WHERE m.id = p.id AND m.state = 'PENDING' ${guard}`;
     }
   }
+  return [...unlinked];
+}
+
+/** Takes the given claims out of every further fact; returns those facts, for a summary refresh. */
+export async function dropFurtherLinks(tx: Tx, claimIds: string[]): Promise<string[]> {
+  if (claimIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "ClaimFactLink" WHERE "claimId" = ANY(${claimIds}::uuid[]) RETURNING "factId"`;
+  return [...new Set(rows.map((row) => row.factId))];
+}
+
+/** The facts the given claims stand in besides their primary one (their ClaimFactLink rows). */
+export async function furtherFactIdsOf(tx: Tx, claimIds: string[]): Promise<string[]> {
+  if (claimIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ factId: string }[]>`
+    SELECT DISTINCT "factId" FROM "ClaimFactLink" WHERE "claimId" = ANY(${claimIds}::uuid[])`;
+  return rows.map((row) => row.factId);
+}
+
+/**
+ * Further members of the given facts: claims filed under another fact that state these as well
+ * (ClaimFactLink), placed in a citable report. `factId` is the linked fact, not the primary one.
+ */
+export async function loadFurtherMembers(tx: Tx, factIds: string[]): Promise<MemberRow[]> {
+  if (factIds.length === 0) return [];
+  const rows = await tx.$queryRaw<(MemberRow & { linkedFactId: string })[]>`
+    SELECT ${MEMBER_COLUMNS.claim}, l."factId" AS "linkedFactId"
+    FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE l."factId" = ANY(${factIds}::uuid[]) AND ${PLACED_CLAIM}
+    ORDER BY 1, l."factId"`;
+  return rows.map(({ linkedFactId, ...row }) => ({ ...row, factId: linkedFactId }));
 }
 
 /** Inserts empty facts for a story and returns their ids (summaries follow in refreshFactSummaries). */
@@ -255,11 +293,21 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
   const factIdsOfStory = own.map((row) => row.id);
   const members = await loadFactMembers(tx, factIdsOfStory);
   await ensureFeatures(tx, members);
+  // further members (claims filed under another fact that state this one too) count among the
+  // fact's outlets; its statement, claim count and conflicts come from its primary members
+  const further = await loadFurtherMembers(tx, factIdsOfStory);
+  await ensureFeatures(tx, further);
   // a member from a garbled passage stays in its fact but is no outlet's word for it until an
   // editor has checked the original
-  const uncounted = await uncountedGarbledMembers(tx, members.map((member) => member.id));
+  const uncounted = await uncountedGarbledMembers(tx, [...new Set([...members, ...further].map((member) => member.id))]);
   const byFact = new Map<string, MemberRow[]>(factIdsOfStory.map((id) => [id, []]));
   for (const member of members) byFact.get(member.factId!)?.push(member);
+  const furtherByFact = new Map<string, MemberRow[]>();
+  for (const member of further) {
+    let list = furtherByFact.get(member.factId!);
+    if (!list) furtherByFact.set(member.factId!, (list = []));
+    list.push(member);
+  }
 
   const summaries: { id: string; statement: string; sources: string[]; sourceCount: number; claimCount: number; conflictCount: number; conflictKinds: string[] }[] = [];
   const conflicts: { factId: string; kind: string; claimIds: string[]; detail: string }[] = [];
@@ -271,7 +319,11 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
       continue;
     }
     const summary = summarizeFact(factMembers.map(toFeaturedClaim));
-    const counted = uncounted.size === 0 ? summary.sources : independentSources(factMembers.filter((member) => !uncounted.has(member.id)).map(toFeaturedClaim));
+    const alsoStating = furtherByFact.get(factId) ?? [];
+    const counted =
+      uncounted.size === 0 && alsoStating.length === 0
+        ? summary.sources
+        : independentSources([...factMembers, ...alsoStating].filter((member) => !uncounted.has(member.id)).map(toFeaturedClaim));
     const sources = [...new Set(counted)].sort((a, b) => a.localeCompare(b));
     summaries.push({
       id: factId,

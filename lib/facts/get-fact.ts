@@ -19,6 +19,14 @@ export type FactMemberView = {
   quote: string;
   attribution: string | null;
   pinned: boolean;
+  /** the further facts this claim states as well (ClaimFactLink); empty for a suggestion */
+  alsoIn: { id: string; statement: string }[];
+};
+
+/** A claim filed under another fact (its primary one) that states this fact as well. */
+export type FactFurtherMemberView = Omit<FactMemberView, "kind" | "pinned" | "alsoIn"> & {
+  status: ClaimStatus;
+  primaryFact: { id: string; statement: string };
 };
 
 export type FactDetail = {
@@ -34,6 +42,8 @@ export type FactDetail = {
   status: FactStatusView;
   confirmedBy: string | null;
   members: FactMemberView[];
+  /** claims filed under another fact that state this one too; they count among its sources */
+  furtherMembers: FactFurtherMemberView[];
   conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[];
   /** the story's other facts, strongest first: targets for merge and move */
   otherFacts: { id: string; statement: string; sourceCount: number; version: number }[];
@@ -60,8 +70,8 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
     },
   });
   if (!fact) throw notFound("That fact");
-  const [members, otherFacts] = await Promise.all([
-    db.$queryRaw<FactMemberView[]>`
+  const [primaryMembers, furtherMembers, alsoIn, otherFacts] = await Promise.all([
+    db.$queryRaw<Omit<FactMemberView, "alsoIn">[]>`
       SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
         c.exact AS quote, c.attribution, c."factPinned" AS pinned
       FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
@@ -72,6 +82,18 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE s."factId" = ${factId}::uuid
       ORDER BY "publishedAt" ASC NULLS LAST, source, id`,
+    db.$queryRaw<(Omit<FactFurtherMemberView, "primaryFact"> & { primaryFactId: string; primaryFactStatement: string })[]>`
+      SELECT c.id, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
+        c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
+      FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" pf ON pf.id = c."factId"
+        JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+      WHERE l."factId" = ${factId}::uuid
+      ORDER BY r."publishedAt" ASC NULLS LAST, source, c.id`,
+    db.$queryRaw<{ claimId: string; id: string; statement: string }[]>`
+      SELECT l."claimId", f.id, f.statement
+      FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" f ON f.id = l."factId"
+      WHERE c."factId" = ${factId}::uuid
+      ORDER BY l."createdAt", f.id`,
     db.fact.findMany({
       where: { storyId, id: { not: factId }, claimCount: { gt: 0 } },
       select: { id: true, statement: true, sourceCount: true, version: true },
@@ -80,6 +102,17 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
     }),
   ]);
   const { confirmedBy, editorStatus, ...rest } = fact;
+  const alsoInOf = new Map<string, { id: string; statement: string }[]>();
+  for (const { claimId, ...other } of alsoIn) alsoInOf.set(claimId, [...(alsoInOf.get(claimId) ?? []), other]);
+  const members = primaryMembers.map((member) => ({ ...member, alsoIn: alsoInOf.get(member.id) ?? [] }));
+  // the status is derived from the claims filed under the fact, as its conflicts are
   const status = factStatusOf(members.flatMap((m) => (m.status ? [m.status] : [])), editorStatus);
-  return { ...rest, status, confirmedBy: confirmedBy?.name ?? null, members, otherFacts };
+  return {
+    ...rest,
+    status,
+    confirmedBy: confirmedBy?.name ?? null,
+    members,
+    furtherMembers: furtherMembers.map(({ primaryFactId, primaryFactStatement, ...member }) => ({ ...member, primaryFact: { id: primaryFactId, statement: primaryFactStatement } })),
+    otherFacts,
+  };
 }

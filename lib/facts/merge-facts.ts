@@ -21,9 +21,9 @@ export async function mergeFacts(actor: Actor, input: unknown): Promise<{ storyI
     await claimFactVersion(tx, data.storyId, data.otherFactId, data.otherVersion);
     const members = [...(await membersOfFact(tx, data.factId)), ...(await membersOfFact(tx, data.otherFactId))];
     await tx.fact.update({ where: { id: data.factId }, data: { locked: true } });
-    await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
+    const unlinked = await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
     await tx.citation.updateMany({ where: { factId: data.otherFactId }, data: { factId: data.factId } });
-    await refreshFactSummaries(tx, data.storyId, [data.factId, data.otherFactId]);
+    await refreshFactSummaries(tx, data.storyId, [data.factId, data.otherFactId, ...unlinked]);
     await audit(tx, {
       actorId: actor.id,
       action: "fact.merge",

@@ -27,8 +27,9 @@ export async function moveFactMember(actor: Actor, input: unknown): Promise<{ st
       const target = await tx.fact.findFirst({ where: { id: data.toFactId, storyId: data.storyId }, select: { id: true } });
       if (!target) throw notFound("That fact");
     }
-    await placeMembers(tx, [{ ...member!, factId: data.toFactId }], { onlyUnplaced: false, pin: true });
-    await refreshFactSummaries(tx, data.storyId, [data.fromFactId, data.toFactId].filter((id): id is string => id !== null));
+    // the editor's placement is the claim's only fact: its further facts (set by analysis) go
+    const unlinked = await placeMembers(tx, [{ ...member!, factId: data.toFactId }], { onlyUnplaced: false, pin: true });
+    await refreshFactSummaries(tx, data.storyId, [...[data.fromFactId, data.toFactId].filter((id): id is string => id !== null), ...unlinked]);
     await audit(tx, {
       actorId: actor.id,
       action: "fact.move_claim",

@@ -11,6 +11,7 @@ import { refreshGarbledPassages } from "@/lib/reports/garbled-passages";
 import { ANALYSIS_TRANSACTION, loadExistingFacts } from "./analyze-report";
 import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries, toFeaturedClaim } from "./fact-members";
 import { ZReanalyzeStory } from "./schemas";
+import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
 import { lockStoryFacts } from "./story-lock";
 
 /** Queues a re-grouping of the story's facts (the editors' "Re-analyse" button). */
@@ -48,11 +49,13 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     for (const member of [...current, ...stale]) if (member.factId) touched.add(member.factId);
     const leaving = stale.filter((member) => member.factId && !member.pinned);
     const regroup = current.filter((member) => !member.pinned && !(member.factId && locked.has(member.factId)));
-    await placeMembers(tx, [...leaving, ...regroup].map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+    const unlinked = await placeMembers(tx, [...leaving, ...regroup].map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+    for (const factId of unlinked) touched.add(factId);
     await ensureFeatures(tx, current, { force: true });
 
     const existing = await loadExistingFacts(tx, storyId, new Set(regroup.map((member) => member.id)));
-    const result = assignClaims({ facts: existing, added: regroup.map(toFeaturedClaim) });
+    const regrouped = regroup.map(toFeaturedClaim);
+    const result = assignClaims({ facts: existing, added: regrouped });
     const kindOf = new Map(regroup.map((member) => [member.id, member.kind]));
     const placements: { id: string; kind: "claim" | "suggestion"; factId: string }[] = [];
     for (const join of result.joined) {
@@ -65,7 +68,10 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
       for (const id of group.claimIds) if (kindOf.has(id)) placements.push({ id, kind: kindOf.get(id)!, factId: newFactIds[index]! });
     });
     await createFacts(tx, storyId, newFactIds);
-    await placeMembers(tx, placements, { onlyUnplaced: true });
+    for (const factId of await placeMembers(tx, placements, { onlyUnplaced: true })) touched.add(factId);
+    // further facts of every regrouped member, and of the other claims stating their facts
+    const facts = factsAfterAssignment(existing, regrouped, result, newFactIds);
+    for (const factId of await linkFurtherFacts(tx, facts, regrouped.map((claim) => claim.id))) touched.add(factId);
     await refreshFactSummaries(tx, storyId, touched);
     return { members: current.length, regrouped: regroup.length, facts: newFactIds.length };
   }, ANALYSIS_TRANSACTION);

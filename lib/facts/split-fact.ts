@@ -28,8 +28,8 @@ export async function splitFact(actor: Actor, input: unknown): Promise<{ storyId
     if (moving.length === members.length) throw invalid("Leave at least one claim in the fact: choose only the claims that state something else.", { memberIds: "Leave at least one claim." });
     await createFacts(tx, data.storyId, [newFactId], { locked: true });
     await tx.fact.update({ where: { id: data.factId }, data: { locked: true } });
-    await placeMembers(tx, members.map((member) => ({ ...member, factId: chosen.has(member.id) ? newFactId : data.factId })), { onlyUnplaced: false, pin: true });
-    await refreshFactSummaries(tx, data.storyId, [data.factId, newFactId]);
+    const unlinked = await placeMembers(tx, members.map((member) => ({ ...member, factId: chosen.has(member.id) ? newFactId : data.factId })), { onlyUnplaced: false, pin: true });
+    await refreshFactSummaries(tx, data.storyId, [data.factId, newFactId, ...unlinked]);
     await audit(tx, {
       actorId: actor.id,
       action: "fact.split",

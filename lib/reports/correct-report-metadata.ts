@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { conflict, notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { ensureFeatures, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
+import { ensureFeatures, furtherFactIdsOf, loadReportMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { sourceKey } from "./normalize-text";
 import { ZCorrectReportMetadata } from "./schemas";
@@ -65,7 +65,8 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       const { current, stale } = await loadReportMembers(tx, [report.id]);
       const members = [...current, ...stale];
       await ensureFeatures(tx, members, { force: true });
-      refreshedFacts = [...new Set(members.map((member) => member.factId).filter((id): id is string => id !== null))];
+      const further = await furtherFactIdsOf(tx, members.filter((member) => member.kind === "claim").map((member) => member.id));
+      refreshedFacts = [...new Set([...members.map((member) => member.factId).filter((id): id is string => id !== null), ...further])];
       await refreshFactSummaries(tx, data.storyId, refreshedFacts);
     }
 

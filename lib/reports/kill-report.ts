@@ -83,8 +83,8 @@ async function withdrawFromFacts(tx: Tx, storyId: string, reportId: string): Pro
   if (members.length === 0) return [];
   await tx.claim.updateMany({ where: { reportId }, data: { factPinned: false } });
   await tx.claimSuggestion.updateMany({ where: { reportId }, data: { factPinned: false } });
-  await placeMembers(tx, members.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
-  const factIds = [...new Set(members.map((member) => member.factId!))];
+  const unlinked = await placeMembers(tx, members.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
+  const factIds = [...new Set([...members.map((member) => member.factId!), ...unlinked])];
   await refreshFactSummaries(tx, storyId, factIds);
   return factIds;
 }

@@ -182,6 +182,101 @@ export function groupClaims(claims: FeaturedClaim[], options: GroupingOptions = 
 }
 
 /**
+ * The extra-join step shared by `groupClaimsOverlapping` and `furtherFacts`: for each candidate
+ * pair (claim, claim of another group), whether the claim is in that group as well. It is when
+ * the group holds no claim of the claim's own report (a report states a fact once) and no part of
+ * its sentence, is more than one statement, no member (up to VETO_MEMBERS) vetoes the claim, and
+ * the claim's average probability with those members reaches SECOND_FACT_THRESHOLD with at least
+ * half of them strong links. Groups are taken as given, so joins never chain. Returns the extra
+ * members of each group, in pair order.
+ */
+function furtherGroups(
+  edges: readonly [number, number, number][],
+  groups: readonly number[][],
+  claims: readonly FeaturedClaim[],
+  prepared: Prepared,
+  threshold: number,
+  same: (a: string, b: string) => boolean,
+): number[][] {
+  const groupOf = new Int32Array(claims.length).fill(-1);
+  groups.forEach((members, k) => members.forEach((m) => (groupOf[m] = k)));
+  const tried = new Set<number>();
+  const extra = groups.map(() => [] as number[]);
+  const needed = Math.max(threshold, SECOND_FACT_THRESHOLD);
+  for (const [i, j] of edges) {
+    for (const [x, y] of [[i, j], [j, i]] as const) {
+      const k = groupOf[y]!;
+      if (k < 0 || k === groupOf[x] || tried.has(x * groups.length + k)) continue;
+      tried.add(x * groups.length + k);
+      const members = groups[k]!;
+      const report = claims[x]!.reportId;
+      if (members.some((m) => claims[m]!.reportId === report || same(claims[m]!.id, claims[x]!.id))) continue;
+      // a group of one entry, or of the parts of one sentence, is not yet a fact to join
+      if (members.every((m) => same(claims[m]!.id, claims[members[0]!]!.id))) continue;
+      const compared = members.slice(0, VETO_MEMBERS);
+      if (compared.some((m) => cannotLink(prepared(x), prepared(m)))) continue;
+      let total = 0;
+      let strong = 0;
+      let left = compared.length;
+      for (const m of compared) {
+        const s = similarity(prepared(x), prepared(m));
+        total += s;
+        if (s >= threshold) strong += 1;
+        left -= 1;
+        // a probability is at most 1: stop once the members left cannot lift the claim to the bar
+        if (total + left < needed * compared.length || (strong + left) * 2 < compared.length) break;
+      }
+      if (left === 0 && total / compared.length >= needed && strong * 2 >= compared.length) extra[k]!.push(x);
+    }
+  }
+  return extra;
+}
+
+/** A claim's facts beyond its primary one (`groupClaimsOverlapping`'s extra joins, for stored facts). */
+export type FurtherMembership = { claimId: string; factIds: string[] };
+
+/**
+ * The further facts of a story's claims, by the rule `groupClaimsOverlapping` joins a claim to
+ * a further group: `facts` are the story's facts with their primary members, `claimIds` the
+ * members just placed (by `assignClaims`). Each of those is compared with the facts of its
+ * candidate claims, and each candidate claim with the fact of the placed claim, so a lead already
+ * in one fact also joins a fact that a new report starts. Returns every claim that belongs to a
+ * further fact: for `claimIds` all their further facts (a caller replaces what it stored), for
+ * other members the facts of `claimIds` they belong to as well (a caller adds those). Claims not
+ * in any of `facts` are ignored. Work grows with `claimIds` times a bounded number of candidates.
+ */
+export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly string[] }, options: GroupingOptions = {}): FurtherMembership[] {
+  const all: FeaturedClaim[] = [];
+  const groups: number[][] = [];
+  for (const fact of input.facts) groups.push(fact.claims.map((claim) => all.push(claim) - 1));
+  const indexOf = new Map(all.map((claim, i) => [claim.id, i]));
+  const checked = new Uint8Array(all.length);
+  for (const id of input.claimIds) {
+    const i = indexOf.get(id);
+    if (i !== undefined) checked[i] = 1;
+  }
+  const df = documentFrequencies(all);
+  const ready: (PreparedClaim | undefined)[] = new Array(all.length);
+  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
+  const threshold = options.threshold ?? LINK_THRESHOLD;
+  // every candidate pair has a placed claim on one side; it joins either way: the placed claim
+  // into the other's fact, the other into the placed one's
+  const edges = candidatePairs(all.map(indexKeys), prepared, (i) => checked[i] === 1, threshold);
+  const extra = furtherGroups(edges, groups, all, prepared, threshold, (a, b) => a === b);
+  const factsOf = new Map<number, string[]>();
+  extra.forEach((members, k) => {
+    for (const m of members) {
+      let list = factsOf.get(m);
+      if (!list) factsOf.set(m, (list = []));
+      list.push(input.facts[k]!.id);
+    }
+  });
+  return [...factsOf.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([m, factIds]) => ({ claimId: all[m]!.id, factIds: [...new Set(factIds)].sort() }));
+}
+
+/**
  * Grouping where one claim may state several facts: each claim first joins one group (as in
  * `groupClaims`), then also joins every other group it is similar to as a whole, so the lead
  * "a magnitude 6.2 quake struck ..." is in the fact of the quake and in the fact of its
@@ -197,33 +292,8 @@ export function groupClaimsOverlapping(claims: FeaturedClaim[], options: Groupin
   const threshold = options.threshold ?? LINK_THRESHOLD;
   const edges = candidatePairs(claims.map(indexKeys), prepared, () => true, threshold);
   const clusters = cluster(edges, claims.length, prepared, claims.map((_, i) => ({ id: i, members: [i], factId: null })), () => true, threshold);
-  const clusterOf = new Int32Array(claims.length);
-  clusters.forEach((c, k) => c.members.forEach((m) => (clusterOf[m] = k)));
   const same = options.sameStatement ?? ((a: string, b: string) => a === b);
-  const tried = new Set<number>();
-  const extra = clusters.map(() => [] as number[]);
-  for (const [i, j] of edges) {
-    for (const [x, y] of [[i, j], [j, i]] as const) {
-      const k = clusterOf[y]!;
-      if (k === clusterOf[x] || tried.has(x * clusters.length + k)) continue;
-      tried.add(x * clusters.length + k);
-      const members = clusters[k]!.members;
-      const report = claims[x]!.reportId;
-      if (members.some((m) => claims[m]!.reportId === report || same(claims[m]!.id, claims[x]!.id))) continue;
-      // a group of one entry, or of the parts of one sentence, is not yet a fact to join
-      if (members.every((m) => same(claims[m]!.id, claims[members[0]!]!.id))) continue;
-      const compared = members.slice(0, VETO_MEMBERS);
-      if (compared.some((m) => cannotLink(prepared(x), prepared(m)))) continue;
-      let total = 0;
-      let strong = 0;
-      for (const m of compared) {
-        const s = similarity(prepared(x), prepared(m));
-        total += s;
-        if (s >= threshold) strong += 1;
-      }
-      if (total / compared.length >= Math.max(threshold, SECOND_FACT_THRESHOLD) && strong * 2 >= compared.length) extra[k]!.push(x);
-    }
-  }
+  const extra = furtherGroups(edges, clusters.map((c) => c.members), claims, prepared, threshold, same);
   return clusters
     .map((c, k) => [...c.members, ...extra[k]!].sort((x, y) => x - y))
     .sort((x, y) => x[0]! - y[0]!)

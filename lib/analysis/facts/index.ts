@@ -21,7 +21,7 @@ export type {
   QuantityFeature,
 } from "./types";
 export { extractClaimFeatures } from "./features";
-export { assignClaims, groupClaims } from "./assign";
+export { assignClaims, furtherFacts, groupClaims, type FurtherMembership } from "./assign";
 export { summarizeFact } from "./summarize";
 export { findConflicts } from "./conflicts";
 export { independentSources } from "./sources";

@@ -53,6 +53,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
               </Badge>
             ))}
           </div>
+          {claim.facts.length > 0 ? <ClaimFacts storyId={storyId} facts={claim.facts} /> : null}
           {claim.flagReason ? (
             <div role="alert" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="claim-flag">
               <span>Flagged: {claim.flagReason}</span>
@@ -211,6 +212,33 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
           </ol>
         </Section>
       </aside>
+    </div>
+  );
+}
+
+/** The fact a claim is filed under, and the further facts it states as well. */
+function ClaimFacts({ storyId, facts }: { storyId: string; facts: { id: string; statement: string; primary: boolean }[] }) {
+  const link = (fact: { id: string; statement: string }) => (
+    <Link key={fact.id} className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${fact.id}`}>
+      {fact.statement.length > 100 ? `${fact.statement.slice(0, 99)}…` : fact.statement || "(no statement)"}
+    </Link>
+  );
+  const primary = facts.filter((fact) => fact.primary);
+  const further = facts.filter((fact) => !fact.primary);
+  return (
+    <div className="mb-3 space-y-0.5 text-sm text-muted" data-testid="claim-facts">
+      {primary.length > 0 ? <p>Fact: {primary.map(link)}</p> : null}
+      {further.length > 0 ? (
+        <p data-testid="claim-also-in">
+          Also in:{" "}
+          {further.map((fact, index) => (
+            <span key={fact.id}>
+              {index > 0 ? " · " : null}
+              {link(fact)}
+            </span>
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -25,6 +25,8 @@ export type WorkbenchMember = {
   segments: QuoteSegment[];
   /** labels of the conflicts this claim takes part in */
   conflicts: string[];
+  /** further facts this claim states as well */
+  alsoIn: { id: string; statement: string }[];
 };
 
 type OtherFact = { id: string; statement: string; sourceCount: number; version: number };
@@ -190,6 +192,7 @@ export function FactWorkbench({
               </Link>
               {member.pinned ? <span className="ml-1 text-muted" title="Placed by an editor; re-analysis leaves it here">· placed by editor</span> : null}
             </p>
+            {member.alsoIn.length > 0 ? <AlsoIn storyId={storyId} facts={member.alsoIn} /> : null}
             {canEdit ? (
               <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-line pt-2 text-sm">
                 <label className="flex items-center gap-1.5">
@@ -235,6 +238,23 @@ export function FactWorkbench({
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The further facts a claim states as well, as links. */
+export function AlsoIn({ storyId, facts }: { storyId: string; facts: { id: string; statement: string }[] }) {
+  return (
+    <p className="mt-1 text-xs text-muted" data-testid="claim-also-in">
+      Also in:{" "}
+      {facts.map((other, index) => (
+        <span key={other.id}>
+          {index > 0 ? " · " : null}
+          <Link className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${other.id}`}>
+            {truncate(other.statement || "(no statement)", 80)}
+          </Link>
+        </span>
+      ))}
+    </p>
   );
 }
 

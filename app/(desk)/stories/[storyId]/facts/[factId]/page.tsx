@@ -3,7 +3,9 @@ import { ConflictBadges, OutletCount } from "@/components/facts/conflict-badges"
 import { CONFLICT_META } from "@/components/facts/conflict-meta";
 
 import { quoteSegments } from "@/components/facts/quote-diff";
+import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
+import { Timestamp } from "@/components/ui/relative-time";
 import { requireActorForPage } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getFact } from "@/lib/facts/get-fact";
@@ -30,6 +32,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
     pinned: member.pinned,
     segments: quoteSegments(index === 0 ? null : base, member.quote),
     conflicts: conflictsOf.get(member.id) ?? [],
+    alsoIn: member.alsoIn,
   }));
   const kinds = [...new Set(fact.conflicts.map((item) => item.kind))];
 
@@ -82,6 +85,40 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
         otherFacts={fact.otherFacts}
         canEdit={can(actor.role, "fact.edit")}
       />
+
+      {fact.furtherMembers.length > 0 ? (
+        <section aria-labelledby="further-heading" className="space-y-2" data-testid="fact-further-members">
+          <h3 id="further-heading" className="text-sm font-semibold">
+            Also stated in a sentence filed under another fact
+          </h3>
+          <p className="text-xs text-muted">These sentences state this fact along with another one; their outlets count among this fact&apos;s sources.</p>
+          <ul className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-3">
+            {fact.furtherMembers.map((member) => (
+              <li key={member.id} data-further-member={member.id} className="flex flex-col rounded-lg border border-dashed border-line bg-white p-3">
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="font-semibold text-ink">{member.source}</p>
+                    <p className="text-xs text-muted">{member.publishedAt ? <Timestamp value={member.publishedAt.toISOString()} /> : "time not given"}</p>
+                  </div>
+                  <ClaimStatusBadge status={member.status} />
+                </div>
+                <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">{member.quote}</blockquote>
+                <p className="mt-1 truncate text-xs">
+                  <Link className="text-muted hover:text-ink hover:underline" href={`/stories/${storyId}/claims/${member.id}`}>
+                    {member.headline}
+                  </Link>
+                </p>
+                <p className="mt-1 text-xs text-muted">
+                  Filed under:{" "}
+                  <Link className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${member.primaryFact.id}`}>
+                    {member.primaryFact.statement || "(no statement)"}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
