@@ -98,7 +98,7 @@ export type ClaimFeatures = {
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
 
-export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "WORDING";
+export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "WORDING" | "MEANING";
 
 export type FactConflictResult = { kind: ConflictKind; claimIds: string[]; detail: string };
 
