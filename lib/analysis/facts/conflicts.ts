@@ -14,7 +14,7 @@
  * - ATTRIBUTION: different kinds of source or different source counts.
  * - WORDING: the same quotation with different words.
  */
-import { meaningWords, sameMeaning } from "./meaning";
+import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
 import { foldText, nameKey } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
@@ -315,9 +315,123 @@ function wordingConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
   return [{ kind: "WORDING", claimIds: ordered(claims, involved), detail: `Quoted wording differs: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
 }
 
+// grammatical negation: a negative particle, determiner or pronoun, a negated auxiliary, or a
+// downward quantifier ("little warning", not "a little girl"); not the bounds of a figure ("no
+// more than 40") nor "not only"
+const NEGATOR = /^(?:not|no|never|none|nothing|nobody|neither|without|cannot|hardly|barely|scarcely|\p{L}+n['’]t)$/u;
+// negative pronouns negate the clause but name no predicate ("like nothing this province has seen")
+const NEGATIVE_PRONOUN = /^(?:none|nothing|nobody|neither)$/u;
+const NOT_NEGATION = /\b(?:no|not)\s+(?:more|fewer|less|later|earlier|only|least|before|without|longer\s+than)\b/giu;
+// privative predicates state an absence ("lost power", "power was out", "without electricity"):
+// they set the clause's polarity like a negation, so "no power" and "power is out" agree
+const PRIVATIVE = /\b(?:los[et]|losing|lacks?|lacking|lacked)\b|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?(?:cut|out|off|down|gone|missing)\b/giu;
+const DOWNWARD = /(?<!\b(?:a|the|her|his|their|its|my|our|your|this|that)\s+)\b(?:little|few)\b/giu;
+// predicates that deny their complement ("ruled out sabotage" = no sabotage): they reverse the
+// clause like a negation and, between two clauses, count as one and the same predicate
+const DENIAL = /\b(?:rul(?:e|es|ed|ing)\s+out|exclud\p{L}*|den(?:y|ies|ied|ying)|dismiss\p{L}*)\b/giu;
+const DENIED = "~deny";
+// a condition or a counterfactual ("had we not opened the gates", "if ... not") asserts nothing
+const HYPOTHETICAL = /^(?:had|were|should)\s+(?:we|they|it|he|she|i|you|the)\b|\b(?:if|unless|whether)\b|\bwithout\b.*\bwould\b/iu;
+// verbs of saying carry who spoke, not what the statement asserts
+const REPORTING = /^(?:inform|announc|declar|stat|stress|insist|explain|quot|add|tell|say)/u;
+
+type Clause = { text: string; negative: boolean; words: MeaningWord[]; heads: Set<string> };
+
+/**
+ * A claim's assertive clauses with their polarity: split at punctuation and at coordinating and
+ * contrastive conjunctions; negative when a clause holds an odd number of negations and denying
+ * predicates ("sabotage not excluded" is positive: a negated denial). `heads` are what each
+ * negation applies to: the first content word after it ("not return" → return, "no threat" →
+ * threat, "ruled out sabotage" → the denial and sabotage).
+ */
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  for (const part of text.replace(/["“”]/gu, " ").split(/,(?!\d)|[;:()—–?]|\s-\s|\b(?:and|but|while|whereas|although|though|yet)\b/iu)) {
+    const clause = part.replace(/\s+/gu, " ").trim().replace(/[.!]+$/u, "");
+    if (!clause || HYPOTHETICAL.test(clause)) continue;
+    const plain = ` ${clause} `.replace(NOT_NEGATION, " ").replace(DOWNWARD, " no ").replace(DENIAL, ` ${DENIED} `);
+    let negations = plain.match(PRIVATIVE)?.length ?? 0;
+    const tokens = plain.split(/[^\p{L}'’~-]+/u).filter(Boolean);
+    const words: MeaningWord[] = [];
+    const heads = new Set<string>();
+    // after "not" the negated predicate is the next content word; after the determiner "no"
+    // it is the noun that ends the phrase ("no electric energy" → energy)
+    let open: "word" | "phrase" | null = null;
+    let phraseHead: string | null = null;
+    const close = () => {
+      if (phraseHead) heads.add(phraseHead);
+      phraseHead = null;
+      open = null;
+    };
+    for (const token of tokens) {
+      const folded = foldText(token);
+      if (folded === DENIED) {
+        close();
+        negations += 1;
+        words.push({ word: DENIED, key: DENIED, row: -1, exactOnly: true });
+        heads.add(DENIED);
+        open = "word";
+        continue;
+      }
+      if (NEGATOR.test(folded)) {
+        close();
+        negations += 1;
+        open = NEGATIVE_PRONOUN.test(folded) ? null : folded === "no" ? "phrase" : "word";
+        continue;
+      }
+      const word = meaningWords(token)[0];
+      if (!word || REPORTING.test(word.key)) {
+        if (open === "phrase") close();
+        continue;
+      }
+      if (!words.some((w) => w.key === word.key)) words.push(word);
+      if (open === "phrase") phraseHead = word.key;
+      else if (open === "word") {
+        heads.add(word.key);
+        open = null;
+      }
+    }
+    close();
+    out.push({ text: clause, negative: negations % 2 === 1, words, heads });
+  }
+  return out;
+}
+
+/**
+ * MEANING: one report states the opposite of another. A negative clause of one claim and a
+ * positive clause of a claim from another report say the same predicate on the same arguments:
+ * what the negation applies to is said in the other clause, and the clauses share another
+ * content word, together at least half of the shorter clause ("ruled out sabotage" vs "sabotage
+ * not excluded"; "should not return home" vs "to return to their houses"). Names both clauses.
+ */
+function meaningConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
+  const clauses = claims.map((c) => ({ claim: c, clauses: clausesOf(c.text) }));
+  const involved = new Set<FeaturedClaim>();
+  const details: string[] = [];
+  for (const a of clauses) for (const b of clauses) {
+    if (a.claim.reportId === b.claim.reportId) continue;
+    // two parties saying opposite things (residents: no warning; the ministry: warned) is a
+    // dispute between sources, not one statement reversed in a report
+    const sides = [a.claim, b.claim].map((c) => c.features.attribution?.side ?? "");
+    if (sides[0] && sides[1] && sides[0] !== sides[1]) continue;
+    for (const neg of a.clauses) for (const pos of b.clauses) {
+      if (!neg.negative || pos.negative) continue;
+      const head = [...neg.heads].find((h) => pos.words.some((w) => w.key === h));
+      if (!head) continue;
+      const shared = neg.words.filter((x) => pos.words.some((y) => sameMeaning(x, y))).length;
+      if (shared < 2 || shared < 0.5 * Math.min(neg.words.length, pos.words.length) || shared < 0.3 * Math.max(neg.words.length, pos.words.length)) continue;
+      involved.add(a.claim);
+      involved.add(b.claim);
+      details.push(`"${neg.text}" (${label(a.claim)}) vs "${pos.text}" (${label(b.claim)})`);
+    }
+  }
+  if (involved.size === 0) return [];
+  return [{ kind: "MEANING", claimIds: ordered(claims, involved), detail: `Meaning reversed: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
+}
+
 /** Every conflict inside one fact, in a fixed order of kinds. */
 export function findConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const completion = completionConflict(claims);
   const actors = actorConflict(claims);
-  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...(actors.length > 0 ? actors : actorPhraseConflict(claims)), ...attributionConflict(claims), ...wordingConflict(claims)];
+  return [...numberConflicts(claims), ...(completion.length > 0 ? completion : statusConflict(claims)), ...(actors.length > 0 ? actors : actorPhraseConflict(claims)), ...attributionConflict(claims), ...wordingConflict(claims), ...meaningConflict(claims)];
 }
