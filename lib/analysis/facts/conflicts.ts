@@ -15,7 +15,7 @@
  * - WORDING: the same quotation with different words.
  */
 import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
-import { foldText, nameKey } from "./normalize";
+import { foldText, nameKey, stem } from "./normalize";
 import { sourceKeyOf } from "./similarity";
 import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -76,6 +76,13 @@ function listBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
+/** The whole a percentage is a share of ("98 per cent of capacity" → capacity), or null when not named. */
+function shareOf(text: string, q: QuantityFeature): { key: string; word: string } | null {
+  const after = text.slice(q.start + q.text.length);
+  const whole = /^\s*(?:%|per\s?cents?|percents?)\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:total\s+)?([\p{L}-]{3,})/iu.exec(after)?.[1];
+  return whole ? { key: stem(foldText(whole)), word: whole.toLowerCase() } : null;
+}
+
 function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   // a figure without a group joins the group when the fact counts only one ("12 were killed")
   const groupsByMeasure = new Map<string, Set<string>>();
@@ -87,10 +94,20 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   }
   type Entry = { claim: FeaturedClaim; q: QuantityFeature };
   const entries: Entry[] = [];
+  const wholes = new Map<string, string>();
   for (const c of claims) for (const q of c.features.quantities) {
     // a count of a named family of things ("two apartment blocks" vs "three buildings") is one
     // quantity; a count of an arbitrary noun is too loose to call a contradiction
-    if ((q.measure.startsWith("n:") && !q.measure.startsWith("n:~")) || q.measure === "percent") continue;
+    if (q.measure.startsWith("n:") && !q.measure.startsWith("n:~")) continue;
+    if (q.measure === "percent") {
+      // a share is one quantity only with its whole named ("97 percent of its capacity"); bare
+      // percentages of a fact may be shares of different things
+      const whole = shareOf(c.text, q);
+      if (!whole) continue;
+      if (!wholes.has(`share:${whole.key}`)) wholes.set(`share:${whole.key}`, `Share of ${whole.word}`);
+      entries.push({ claim: c, q: { ...q, measure: `share:${whole.key}` } });
+      continue;
+    }
     const groups = groupsByMeasure.get(q.measure);
     const group = q.group || (groups && groups.size === 1 ? [...groups][0]! : "");
     entries.push({ claim: c, q: { ...q, group } });
@@ -115,7 +132,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
     }
     if (involved.size === 0) continue;
     const [measure, group] = kind.split("|");
-    const name = `${MEASURE_LABEL[measure!] ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
+    const name = `${MEASURE_LABEL[measure!] ?? wholes.get(measure!) ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
     const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }
@@ -193,23 +210,33 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
 
 // who did it: the agent of a passive ("were pulled from the carriages by villagers"), else the
 // subject before the first past or perfect verb ("Army helicopters lifted", "Kazakh rescuers freed")
-const BY_AGENT = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)\b[^.;:]{0,80}?\bby\s+((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:(?:from|of)\s+(?:the\s+)?)?[\p{L}'’-]+){0,4})/u;
-const WORD = "(?!(?:is|are|was|were|be|been|being|has|have|had|will|would)\\b)[\\p{L}'’-]+";
-const SUBJECT = new RegExp(`^((?:(?:the|a|an)\\s+)?${WORD}(?:\\s+(?:(?:from|of|in)\\s+(?:the\\s+)?)?${WORD}){0,5}?)\\s+(?:(?:have|has|had)\\s+(?:\\p{L}+ly\\s+)?(?:so far\\s+)?)?(?:\\p{L}{3,}ed|freed|took|brought|flew|led|sent|saved|found|carried out|pulled)\\b`, "u");
+const BY_AGENT = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)\b[^.;:]{0,160}?\bby\s+((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:(?:from|of)\s+(?:the\s+)?)?[\p{L}'’-]+){0,4})/u;
+// a subject's words: no auxiliary, and no preposition that would carry it past its verb
+// ("as rescuers dug through collapsed houses" has no subject of "collapsed")
+const WORD = "(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|through|into|onto|over|under|across|to|for|by|at|on|with|near)\\b)[\\p{L}'’-]+";
+const SUBJECT = new RegExp(`^((?:(?:the|a|an)\\s+)?${WORD}(?:\\s+(?:(?:from|of|in)\\s+(?:the\\s+)?)?${WORD}){0,5}?)\\s+(?:(?:have|has|had)\\s+(?:\\p{L}+ly\\s+)?(?:so far\\s+)?)?(?!(?:reported|stated|added|announced|claimed|noted|confirmed|quoted|insisted|explained)\\b)(?:\\p{L}{3,}ed|freed|took|brought|flew|led|sent|saved|found|carried out|pulled)\\b`, "u");
 const CLAUSE_END = /\s+(?:who|which|that|with|after|before|on|at|in|using|and|as|when|while|during)\b.*$/u;
 // what every credited party may be called; the words that tell parties apart are the others
 const GENERIC_AGENT = new Set(["the", "a", "an", "of", "from", "in", "rescuer", "rescue", "team", "crew", "helicopter", "worker", "member", "unit", "people", "official", "authority", "operation", "first", "local", "heavy", "emergency", "service", "specialist"]);
 
-function agentOf(text: string): string | null {
-  const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
-  const phrase = (BY_AGENT.exec(body)?.[1] ?? SUBJECT.exec(body)?.[1] ?? null)?.replace(CLAUSE_END, "").trim();
-  if (!phrase) return null;
-  // an agent is someone: a noun for people, a force or a body (with or without a name)
-  if (!/\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|villagers|residents|volunteers|firefighters|helicopters|office|committee|ministry|service|agency|guard|workers|locals|neighbou?rs)\b/iu.test(phrase)) return null;
-  return phrase;
+// an agent is someone: a noun for people, a force or a body (with or without a name)
+const AGENT_NOUN = /\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|villagers|residents|volunteers|firefighters|helicopters|office|committee|ministry|service|agency|guard|workers|locals|neighbou?rs)\b/iu;
+// where a clause's subject may start: the sentence's start, after an opening phrase set off by a
+// comma ("In the afternoon, Kazakh rescuers freed"), or after a subordinator ("when villagers pulled")
+const CLAUSE_START = /,\s+|\b(?:when|as|after|before|while|where|until)\s+/gu;
+
+/** Who is credited with the deed a sentence reports: a passive's by-phrase, else the subject of a clause's first past verb. */
+export function agentOf(text: string): string | null {
+  const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/\s+/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
+  const candidates = [BY_AGENT.exec(body)?.[1], ...[0, ...[...body.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length)].map((at) => SUBJECT.exec(body.slice(at))?.[1])];
+  for (const candidate of candidates) {
+    const phrase = candidate?.replace(CLAUSE_END, "").replace(/^(?:when|as|after|before|while|where|until)\s+/iu, "").trim();
+    if (phrase && AGENT_NOUN.test(phrase)) return phrase;
+  }
+  return null;
 }
 
-function agentWords(phrase: string) {
+export function agentWords(phrase: string) {
   // a phrase opening with a multi-word name names it ("Red Crescent crews" is not "red"); a
   // single capitalised first word is just the sentence's start ("Soldiers", "Army helicopters")
   return meaningWords(/^\p{Lu}\p{L}*\s+\p{Lu}/u.test(phrase) ? ` ${phrase}` : phrase).filter((w) => !GENERIC_AGENT.has(w.key) && !GENERIC_AGENT.has(w.word.replace(/s$/u, "")));
@@ -217,7 +244,8 @@ function agentWords(phrase: string) {
 
 function actorPhraseConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const credited = claims.flatMap((c) => {
-    const phrase = agentOf(c.text);
+    // a facet cut from a longer sentence ("lifting 240 people off rooftops") has the sentence's subject
+    const phrase = agentOf(c.text) ?? (c.sentence ? agentOf(c.sentence) : null);
     const words = phrase ? agentWords(phrase) : [];
     return phrase && words.length > 0 ? [{ claim: c, phrase, words }] : [];
   });
