@@ -17,7 +17,7 @@
 import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
 import { foldText, nameKey, stem } from "./normalize";
 import { sourceKeyOf } from "./similarity";
-import type { FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
+import type { AttributionFeature, FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
 const MEASURE_LABEL: Record<string, string> = {
   killed: "Killed",
@@ -265,26 +265,50 @@ function actorPhraseConflict(claims: readonly FeaturedClaim[]): FactConflictResu
   return [{ kind: "ACTOR", claimIds: ordered(claims, involved), detail: `Credited: ${[...new Set(details)].slice(0, 3).join("; ")}` }];
 }
 
+// "officials", "the authorities", "a statement": a speaker not named further, compatible with any
+// named speaker of the same side ("officials" vs "the interior ministry" is no disagreement)
+const UNSPECIFIED_ROLE = new Set(["official", "authorities", "statement"]);
+// "according to reports": nobody is named, so nothing to disagree with
+const UNSOURCED = /^(?:(?:local|media|news|press|unconfirmed|some|other|earlier|initial|the)\s+)*reports?$/iu;
+
+// the side a kind of speaker stands on when the attribution names no side itself ("officials")
+const ROLE_SIDE: Record<string, string> = { official: "gov", officer: "gov", military: "gov", ministry: "gov", authorities: "gov", residents: "civilian", witnesses: "civilian", elders: "civilian", medical: "monitor", aid: "monitor" };
+
+/**
+ * Whether two attributions name different speakers: two named people, or speakers on different
+ * sides (government, rebels, residents, monitors), or on one side different kinds of speaker or
+ * different counts. A speaker of no known kind ("the railway operator", "NRZ", "engineers at the
+ * dam") or not named further ("officials") cannot be told apart from another of its side.
+ */
+function attributionsDiffer(a: AttributionFeature, b: AttributionFeature): boolean {
+  if (a.person && b.person && a.person !== b.person) return true;
+  const sideA = a.side || ROLE_SIDE[a.role] || "";
+  const sideB = b.side || ROLE_SIDE[b.role] || "";
+  if (sideA && sideB && sideA !== sideB) return true;
+  if (a.role === "other" || b.role === "other" || UNSPECIFIED_ROLE.has(a.role) || UNSPECIFIED_ROLE.has(b.role)) return false;
+  if (a.role !== b.role) return true;
+  // the same kind of speaker with an unstated count is not a disagreement ("army sources" vs "two army sources")
+  return a.count !== null && b.count !== null && a.count !== b.count;
+}
+
 function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  const attributed = claims.filter((c) => c.features.attribution && c.features.attribution.role !== "outlet");
+  const attributed = claims.filter((c) => c.features.attribution && c.features.attribution.role !== "outlet" && c.features.attribution.side !== "outlet" && !UNSOURCED.test(c.features.attribution.speaker.trim()));
+  const involved = new Set<FeaturedClaim>();
+  for (let i = 0; i < attributed.length; i++) for (let j = i + 1; j < attributed.length; j++) {
+    const a = attributed[i]!;
+    const b = attributed[j]!;
+    if (a.reportId === b.reportId || !attributionsDiffer(a.features.attribution!, b.features.attribution!)) continue;
+    involved.add(a);
+    involved.add(b);
+  }
+  if (involved.size === 0) return [];
   const key = (c: FeaturedClaim) => {
     const a = c.features.attribution!;
     return `${a.side}|${a.role}|${a.count ?? "?"}`;
   };
-  const groups = listBy(attributed, key);
-  if (groups.size < 2) return [];
-  // the same side and role with an unstated count is not a disagreement ("army sources" vs "two army sources")
-  const keys = [...groups.keys()];
-  const differ = keys.some((a, i) => keys.slice(i + 1).some((b) => {
-    const [sa, ra, ca] = a.split("|");
-    const [sb, rb, cb] = b.split("|");
-    if (sa !== sb || ra !== rb) return true;
-    return ca !== "?" && cb !== "?" && ca !== cb;
-  }));
-  if (!differ) return [];
-  if (new Set(attributed.map((c) => c.reportId)).size < 2) return [];
+  const groups = listBy([...involved], key);
   const detail = [...groups.values()].map((list) => `${list[0]!.features.attribution!.speaker} (${[...new Set(list.map(label))].join(", ")})`).join(" vs ");
-  return [{ kind: "ATTRIBUTION", claimIds: ordered(claims, new Set(attributed)), detail: `Attributed to: ${detail}` }];
+  return [{ kind: "ATTRIBUTION", claimIds: ordered(claims, involved), detail: `Attributed to: ${detail}` }];
 }
 
 function words(text: string): string[] {
