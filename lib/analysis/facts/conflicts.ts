@@ -160,7 +160,7 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
 
 // the event is still to come, or its result still stands ("remains blocked"): aspect and modality
 // of the clause, never inside a quotation (a speaker's "we will keep digging" is not the event)
-const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+heading\s+(?:to|for|towards?)|plans?\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out)|(?:is|are)\s+still\s+(?:blocked|closed|cut|shut|impassable))/iu;
+const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+heading\s+(?:to|for|towards?)|plans?\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|(?:is|are|has|have|had)\s+not\s+yet\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out)|(?:is|are)\s+still\s+(?:blocked|closed|cut|shut|impassable))/iu;
 // the event as done: a perfect or a past form, passive included ("has reached", "was cleared")
 const DONE = /\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ught|ew|ft)|(?:was|were)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)|(?:touched|put)\s+down|\p{L}{3,}ed\s+(?:in|at|to|on|over|off|into)|(?:arrived|landed|reached|flew|came|restored|reopened|cleared))\b/iu;
 
@@ -226,7 +226,7 @@ const AGENT_NOUN = /\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|vil
 const CLAUSE_START = /,\s+|\b(?:when|as|after|before|while|where|until)\s+/gu;
 
 /** Who is credited with the deed a sentence reports: a passive's by-phrase, else the subject of a clause's first past verb. */
-export function agentOf(text: string): string | null {
+function agentOf(text: string): string | null {
   const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/\s+/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
   const candidates = [BY_AGENT.exec(body)?.[1], ...[0, ...[...body.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length)].map((at) => SUBJECT.exec(body.slice(at))?.[1])];
   for (const candidate of candidates) {
@@ -236,7 +236,7 @@ export function agentOf(text: string): string | null {
   return null;
 }
 
-export function agentWords(phrase: string) {
+function agentWords(phrase: string) {
   // a phrase opening with a multi-word name names it ("Red Crescent crews" is not "red"); a
   // single capitalised first word is just the sentence's start ("Soldiers", "Army helicopters")
   return meaningWords(/^\p{Lu}\p{L}*\s+\p{Lu}/u.test(phrase) ? ` ${phrase}` : phrase).filter((w) => !GENERIC_AGENT.has(w.key) && !GENERIC_AGENT.has(w.word.replace(/s$/u, "")));
@@ -384,6 +384,9 @@ const DENIAL = /\b(?:rul(?:e|es|ed|ing)\s+out|exclud\p{L}*|den(?:y|ies|ied|ying)
 const DENIED = "~deny";
 // a condition or a counterfactual ("had we not opened the gates", "if ... not") asserts nothing
 const HYPOTHETICAL = /^(?:had|were|should)\s+(?:we|they|it|he|she|i|you|the)\b|\b(?:if|unless|whether)\b|\bwithout\b.*\bwould\b/iu;
+// a factual "not ... until" states when it did happen ("the ferry did not sail until Tuesday"),
+// and "not yet" that it is still to come: a matter of time or status, not of meaning
+const NOT_REVERSED = /\b(?:did|does|do|had|has|have|was|were|is|are)(?:\s+not|n['’]t)\b[^,;]*\b(?:until|till|before)\b|\bnot\s+yet\b|\byet\s+to\b/iu;
 // verbs of saying carry who spoke, not what the statement asserts
 const REPORTING = /^(?:inform|announc|declar|stat|stress|insist|explain|quot|add|tell|say)/u;
 
@@ -400,7 +403,7 @@ function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   for (const part of text.replace(/["“”]/gu, " ").split(/,(?!\d)|[;:()—–?]|\s-\s|\b(?:and|but|while|whereas|although|though|yet)\b/iu)) {
     const clause = part.replace(/\s+/gu, " ").trim().replace(/[.!]+$/u, "");
-    if (!clause || HYPOTHETICAL.test(clause)) continue;
+    if (!clause || HYPOTHETICAL.test(clause) || NOT_REVERSED.test(clause)) continue;
     const plain = ` ${clause} `.replace(NOT_NEGATION, " ").replace(DOWNWARD, " no ").replace(DENIAL, ` ${DENIED} `);
     let negations = plain.match(PRIVATIVE)?.length ?? 0;
     const tokens = plain.split(/[^\p{L}'’~-]+/u).filter(Boolean);
@@ -462,10 +465,13 @@ function meaningConflict(claims: readonly FeaturedClaim[]): FactConflictResult[]
   const details: string[] = [];
   for (const a of clauses) for (const b of clauses) {
     if (a.claim.reportId === b.claim.reportId) continue;
-    // two parties saying opposite things (residents: no warning; the ministry: warned) is a
+    // two speakers saying opposite things (residents: no warning; the ministry: warned) is a
     // dispute between sources, not one statement reversed in a report
-    const sides = [a.claim, b.claim].map((c) => c.features.attribution?.side ?? "");
-    if (sides[0] && sides[1] && sides[0] !== sides[1]) continue;
+    const speakers = [a.claim, b.claim].map((c) => c.features.attribution?.speaker);
+    if (speakers[0] && speakers[1]) {
+      const other = meaningWords(speakers[1]);
+      if (!meaningWords(speakers[0]).some((x) => other.some((y) => x.key === y.key))) continue;
+    }
     for (const neg of a.clauses) for (const pos of b.clauses) {
       if (!neg.negative || pos.negative) continue;
       const head = [...neg.heads].find((h) => pos.words.some((w) => w.key === h));
