@@ -94,6 +94,12 @@ describe("actor, number and attribution conflicts compare like with like", () =>
     expect(kinds(["Turnout in the harbour district was 64 percent.", "Lindmark Wire"], ["Turnout in the harbour district was 58 percent, up from 2019.", "Ostra Online"])).not.toContain("NUMBER");
   });
 
+  it("compares lengths across units, and a change apart from a level", () => {
+    expect(kinds(["The ferry sank about 25 miles off the cape.", "Lindmark Wire"], ["The ferry sank 40 km off the cape.", "Ostra Online"])).not.toContain("NUMBER");
+    expect(kinds(["The ferry sank about 25 miles off the cape.", "Lindmark Wire"], ["The ferry sank 60 km off the cape.", "Ostra Online"])).toContain("NUMBER");
+    expect(kinds(["The lake rose by more than two metres overnight.", "Lindmark Wire"], ["Water in the lake stood four metres deep overnight.", "Ostra Online"])).not.toContain("NUMBER");
+  });
+
   it("flags speakers that can be told apart, not a name and a description or unnamed officials", () => {
     expect(kinds(["Four fishermen drowned off the cape, residents said.", "Lindmark Wire"], ["Four fishermen drowned off the cape, the interior ministry said.", "Ostra Online"])).toContain("ATTRIBUTION");
     expect(kinds(["Four fishermen drowned off the cape, officials said.", "Lindmark Wire"], ["Four fishermen drowned off the cape, the interior ministry said.", "Ostra Online"])).not.toContain("ATTRIBUTION");

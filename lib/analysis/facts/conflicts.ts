@@ -55,9 +55,37 @@ function interval(q: QuantityFeature): [number, number] {
   }
 }
 
-function compatible(a: QuantityFeature, b: QuantityFeature): boolean {
-  const [a0, a1] = interval(a);
-  const [b0, b1] = interval(b);
+// units of length as written after a figure, in metres: a report in miles and feet and one in
+// kilometres and metres give the same distance in different numbers
+const LENGTH_UNITS: [RegExp, number][] = [
+  [/^(?:km|kilomet(?:re|er)s?)$/iu, 1000],
+  [/^met(?:re|er)s?$/iu, 1],
+  [/^(?:cm|centimet(?:re|er)s?)$/iu, 0.01],
+  [/^(?:mm|millimet(?:re|er)s?)$/iu, 0.001],
+  [/^miles?$/iu, 1609.344],
+  [/^(?:feet|foot|ft)$/iu, 0.3048],
+  [/^inch(?:es)?$/iu, 0.0254],
+  [/^yards?$/iu, 0.9144],
+];
+
+/** Metres per unit of the length unit written right after a figure, or null when none is. */
+function lengthScale(text: string, q: QuantityFeature): number | null {
+  const unit = /^\s*-?\s*([\p{L}]+)/u.exec(text.slice(q.start + q.text.length))?.[1];
+  return unit ? (LENGTH_UNITS.find(([re]) => re.test(unit))?.[1] ?? null) : null;
+}
+
+/**
+ * Whether two figures can both hold. Figures in two different units of length are compared in
+ * metres, each widened by 5% for the rounding of a conversion ("25 miles" for 40 km).
+ */
+function compatible(a: QuantityFeature, b: QuantityFeature, scales: [number | null, number | null] = [null, null]): boolean {
+  let [a0, a1] = interval(a);
+  let [b0, b1] = interval(b);
+  const [sa, sb] = scales;
+  if (sa !== null && sb !== null && sa !== sb) {
+    [a0, a1] = [a0 * sa * 0.95, a1 * sa * 1.05];
+    [b0, b1] = [b0 * sb * 0.95, b1 * sb * 1.05];
+  }
   return a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
 }
 
@@ -75,6 +103,10 @@ function listBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   }
   return map;
 }
+
+// a verb of change right before a figure: the figure is by how much something changed
+const CHANGE = /\b(?:rose|risen|rises|rise|rising|climbed|climbs|fell|fallen|falls|dropped|drops|increased|decreased|grew|grown|jumped|swelled|sank|receded)\s+(?:by\s+|on\s+)?$/iu;
+const CHANGED = ":change";
 
 /** The whole a percentage is a share of ("98 per cent of capacity" → capacity), or null when not named. */
 function shareOf(text: string, q: QuantityFeature): { key: string; word: string } | null {
@@ -110,7 +142,10 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
     }
     const groups = groupsByMeasure.get(q.measure);
     const group = q.group || (groups && groups.size === 1 ? [...groups][0]! : "");
-    entries.push({ claim: c, q: { ...q, group } });
+    // a change ("rose by more than four metres") and a level ("water stood three metres deep")
+    // are two quantities, though measured in the same unit
+    const measure = CHANGE.test(c.text.slice(0, q.start)) ? `${q.measure}${CHANGED}` : q.measure;
+    entries.push({ claim: c, q: { ...q, group, measure } });
   }
   const out: FactConflictResult[] = [];
   // the setting of an event (a quake's magnitude and depth, a distance) after what it did
@@ -123,7 +158,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
       const a = list[i]!;
       const b = list[j]!;
       if (a.claim === b.claim || a.claim.reportId === b.claim.reportId) continue;
-      if (!compatible(a.q, b.q)) {
+      if (!compatible(a.q, b.q, [lengthScale(a.claim.text, a.q), lengthScale(b.claim.text, b.q)])) {
         involved.add(a.claim);
         involved.add(b.claim);
         clashing.add(a);
@@ -132,7 +167,8 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
     }
     if (involved.size === 0) continue;
     const [measure, group] = kind.split("|");
-    const name = `${MEASURE_LABEL[measure!] ?? wholes.get(measure!) ?? measure}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
+    const base = measure!.endsWith(CHANGED) ? measure!.slice(0, -CHANGED.length) : measure!;
+    const name = `${measure!.endsWith(CHANGED) ? "Change in " : ""}${MEASURE_LABEL[base] ?? wholes.get(base) ?? base}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
     const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }
