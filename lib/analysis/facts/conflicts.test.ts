@@ -48,6 +48,7 @@ describe("meaning reversed", () => {
     expect(kinds(["The ferry terminal will not reopen before Friday, the port director said.", "Lindmark Wire"], ["The port director said the ferry terminal would not reopen until Friday.", "Ostra Online"])).not.toContain("MEANING");
     expect(kinds(["Power was out across the old town.", "Lindmark Wire"], ["There is no electricity in the old town.", "Ostra Online"])).not.toContain("MEANING");
     expect(kinds(["Thousands of homes lost power in the storm.", "Lindmark Wire"], ["Without power remained thousands of homes after the storm.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["Families were told not to go back into the flooded houses.", "Lindmark Wire"], ["Families said they were afraid to go back into the flooded houses.", "Ostra Online"])).not.toContain("MEANING");
   });
 
   it("does not read a condition, a bound or 'not only' as a reversal", () => {

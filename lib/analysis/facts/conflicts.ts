@@ -412,7 +412,9 @@ const NEGATIVE_PRONOUN = /^(?:none|nothing|nobody|neither)$/u;
 const NOT_NEGATION = /\b(?:no|not)\s+(?:more|fewer|less|later|earlier|only|least|before|without|longer\s+than)\b/giu;
 // privative predicates state an absence ("lost power", "power was out", "without electricity"):
 // they set the clause's polarity like a negation, so "no power" and "power is out" agree
-const PRIVATIVE = /\b(?:los[et]|losing|lacks?|lacking|lacked)\b|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?(?:cut|out|off|down|gone|missing)\b/giu;
+// and so do negative-implicative predicates ("afraid to go back" and "refused to go back" mean
+// not going back)
+const PRIVATIVE = /\b(?:los[et]|losing|lacks?|lacking|lacked)\b|\b(?:afraid|reluctant|unwilling|unable|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?|too\s+\p{L}+)\s+to\b|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?(?:cut|out|off|down|gone|missing)\b/giu;
 const DOWNWARD = /(?<!\b(?:a|the|her|his|their|its|my|our|your|this|that)\s+)\b(?:little|few)\b/giu;
 // predicates that deny their complement ("ruled out sabotage" = no sabotage): they reverse the
 // clause like a negation and, between two clauses, count as one and the same predicate
