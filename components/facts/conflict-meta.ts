@@ -7,4 +7,5 @@ export const CONFLICT_META: Record<ConflictKind, { label: string; meaning: strin
   ACTOR: { label: "Different actor", meaning: "a different actor is credited" },
   ATTRIBUTION: { label: "Attribution differs", meaning: "different sourcing or number of sources" },
   WORDING: { label: "Quoted wording differs", meaning: "the quoted words are not the same" },
+  MEANING: { label: "Meaning reversed", meaning: "one report says the opposite of the others (a negation or a reversed statement)" },
 };

@@ -175,6 +175,19 @@ describe("fact analysis in the job queue", () => {
     await expectConsistentFacts(story.id);
   });
 
+  it("a report that says the opposite of another is stored and listed as a meaning conflict", async () => {
+    const { editor, story } = await deskStory();
+    await importReport(editor.actor, story.id, "Northgate News Agency", ["The port authority said a faulty valve caused the blast at the Tel Hamra fuel depot and that it had ruled out sabotage."]);
+    await importReport(editor.actor, story.id, "Kestrel Daily", ["The port authority said a faulty valve caused the blast at the Tel Hamra fuel depot, the version of sabotage investigators not excluded."]);
+    await drainQueue();
+
+    const blast = await factHolding(story.id, "ruled out sabotage");
+    expect((await factHolding(story.id, "investigators not excluded")).id).toBe(blast.id);
+    expect(blast.conflicts.find((item) => item.kind === "MEANING")?.detail).toContain("not excluded");
+    expect(blast.conflictKinds).toContain("MEANING");
+    await expectConsistentFacts(story.id);
+  });
+
   it("a report that relays another outlet ('Northgate reported ...') does not count as a second source", async () => {
     const { editor, story } = await deskStory();
     await importReport(editor.actor, story.id, "Northgate News Agency", [SEIZED]);

@@ -139,7 +139,7 @@ export function featureFiles(files: readonly ReportFile[], read?: ReadReport): {
         for (const [r, features] of statementReadings(context ? withSentenceContext(own, context) : own).entries()) {
           const readingId = r === 0 ? facetId : `${facetId}~${r}`;
           claimOf.set(readingId, id);
-          featured.push({ ...input, id: readingId, source: report.source, features });
+          featured.push({ ...input, id: readingId, source: report.source, features, ...(context ? { sentence: sentence.text } : {}) });
         }
       }
     }

@@ -96,9 +96,10 @@ export type ClaimFeatures = {
   elsewhere?: boolean;
 };
 
-export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
+/** `sentence`: the whole sentence, when the claim is one facet of it (conflicts read the sentence's subject) */
+export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures; sentence?: string };
 
-export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "WORDING";
+export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "WORDING" | "MEANING";
 
 export type FactConflictResult = { kind: ConflictKind; claimIds: string[]; detail: string };
 

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { findConflicts } from "./conflicts";
+import { extractClaimFeatures } from "./features";
+import type { ConflictKind, FeaturedClaim } from "./types";
+
+let next = 0;
+/** A claim as its own one-sentence report from `source`. */
+function claim(text: string, source: string): FeaturedClaim {
+  const reportId = `r${++next}`;
+  const input = { id: `c${++next}`, reportId, start: 0, end: text.length, text };
+  return { ...input, source, features: extractClaimFeatures(input, { id: reportId, source, text, publishedAt: "2026-11-17T12:00:00Z" }) };
+}
+
+const kinds = (...texts: [string, string][]) => findConflicts(texts.map(([text, source]) => claim(text, source))).map((c) => c.kind);
+const ofKind = (kind: ConflictKind, ...texts: [string, string][]) => findConflicts(texts.map(([text, source]) => claim(text, source))).filter((c) => c.kind === kind);
+
+describe("meaning reversed", () => {
+  it("flags a denial that another report turns into its opposite, naming both clauses", () => {
+    const [conflict] = ofKind(
+      "MEANING",
+      ["The harbour authority said a faulty valve was the likely cause and that it had ruled out arson.", "Lindmark Wire"],
+      ["The harbour authority informs that the probable reason is the valve faulty, the version of arson investigators not excluded.", "Ostra Online"],
+    );
+    expect(conflict?.detail).toContain('"that it had ruled out arson" (Lindmark Wire)');
+    expect(conflict?.detail).toContain("not excluded");
+  });
+
+  it("flags advice given with and without its negation", () => {
+    const found = ofKind(
+      "MEANING",
+      ["Families from the coastal villages should not return to their homes until the storm has passed, the mayor said.", "Lindmark Wire"],
+      ["The mayor called the families of coastal villages to return to their homes, not waiting for the storm to pass.", "Ostra Online"],
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.detail).toContain("should not return to their homes");
+  });
+
+  it("flags a danger denied in one report and asserted in another", () => {
+    expect(
+      kinds(
+        ["Engineers inspected the sea wall and found no cracks, adding that there was no threat to the harbour district.", "Lindmark Wire"],
+        ["The threat to the harbour district from the sea wall is established, informed in the department.", "Ostra Online"],
+      ),
+    ).toContain("MEANING");
+  });
+
+  it("does not flag two reports that both negate, or paraphrase an absence", () => {
+    expect(kinds(["The ferry terminal will not reopen before Friday, the port director said.", "Lindmark Wire"], ["The port director said the ferry terminal would not reopen until Friday.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["Power was out across the old town.", "Lindmark Wire"], ["There is no electricity in the old town.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["Thousands of homes lost power in the storm.", "Lindmark Wire"], ["Without power remained thousands of homes after the storm.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["Families were told not to go back into the flooded houses.", "Lindmark Wire"], ["Families said they were afraid to go back into the flooded houses.", "Ostra Online"])).not.toContain("MEANING");
+  });
+
+  it("does not read a condition, a bound or 'not only' as a reversal", () => {
+    expect(kinds(["Had we not closed the harbour, the fishing boats would have sunk, the director said.", "Lindmark Wire"], ["The director said the harbour was closed to save the fishing boats.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["No more than 40 fishing boats were damaged in the harbour.", "Lindmark Wire"], ["About 40 fishing boats were damaged in the harbour.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["The storm not only flooded the fish market but also cut the coast road.", "Lindmark Wire"], ["The storm flooded the fish market.", "Ostra Online"])).not.toContain("MEANING");
+  });
+
+  it("leaves a factual 'not until' to the time it gives, and 'not yet' to a status conflict", () => {
+    expect(kinds(["The ferry did not sail until Tuesday morning, the operator said.", "Lindmark Wire"], ["The ferry sailed on Tuesday morning, the operator said.", "Ostra Online"])).not.toContain("MEANING");
+    expect(kinds(["The salvage tug has not yet reached the wreck, the coast guard said.", "Lindmark Wire"], ["The salvage tug reached the wreck at dawn, the coast guard said.", "Ostra Online"])).toEqual(["COMPLETION"]);
+  });
+
+  it("leaves two parties saying opposite things to an attribution, not a reversed report", () => {
+    expect(kinds(["Fishermen said they had received no warning of the storm.", "Lindmark Wire"], ["The coast guard said fishermen had received a warning of the storm.", "Ostra Online"])).not.toContain("MEANING");
+  });
+});
+
+describe("actor, number and attribution conflicts compare like with like", () => {
+  it("finds the credited party after an opening phrase or a subordinator", () => {
+    const [conflict] = ofKind(
+      "ACTOR",
+      ["Late on Sunday, a team of rescuers from Lindmark freed two fishermen trapped in the hull of the capsized trawler.", "Lindmark Wire"],
+      ["In the only good news of the day, coast guard rescuers from the Ostra navy pulled two fishermen alive from the capsized trawler.", "Ostra Online"],
+      ["There was relief at the quay when Lindmark rescuers freed two fishermen from the trawler.", "Harbour Post"],
+    );
+    expect(conflict?.detail).toContain("coast guard rescuers from the Ostra navy");
+    expect(conflict?.detail).toContain("rescuers from Lindmark");
+    expect(conflict?.claimIds).toHaveLength(3);
+  });
+
+  it("does not take the subject of a verb of saying for the one who did it", () => {
+    expect(
+      kinds(
+        ["Divers from Lindmark freed two fishermen from the trawler, the ministry's press service reported.", "Lindmark Wire"],
+        ["Lindmark divers freed two fishermen from the trawler on Sunday.", "Ostra Online"],
+      ),
+    ).not.toContain("ACTOR");
+  });
+
+  it("compares percentages only when both name the same whole", () => {
+    const [conflict] = ofKind("NUMBER", ["The lake stood at 91 percent of its capacity on Monday.", "Lindmark Wire"], ["The lake reached 94 per cent of capacity on Monday.", "Ostra Online"]);
+    expect(conflict?.detail).toBe("Share of capacity: 91 (Lindmark Wire) vs 94 (Ostra Online)");
+    expect(kinds(["Turnout in the harbour district was 64 percent.", "Lindmark Wire"], ["Turnout in the harbour district was 58 percent, up from 2019.", "Ostra Online"])).not.toContain("NUMBER");
+  });
+
+  it("compares lengths across units, and a change apart from a level", () => {
+    expect(kinds(["The ferry sank about 25 miles off the cape.", "Lindmark Wire"], ["The ferry sank 40 km off the cape.", "Ostra Online"])).not.toContain("NUMBER");
+    expect(kinds(["The ferry sank about 25 miles off the cape.", "Lindmark Wire"], ["The ferry sank 60 km off the cape.", "Ostra Online"])).toContain("NUMBER");
+    expect(kinds(["The lake rose by more than two metres overnight.", "Lindmark Wire"], ["Water in the lake stood four metres deep overnight.", "Ostra Online"])).not.toContain("NUMBER");
+  });
+
+  it("flags speakers that can be told apart, not a name and a description or unnamed officials", () => {
+    expect(kinds(["Four fishermen drowned off the cape, residents said.", "Lindmark Wire"], ["Four fishermen drowned off the cape, the interior ministry said.", "Ostra Online"])).toContain("ATTRIBUTION");
+    expect(kinds(["Four fishermen drowned off the cape, officials said.", "Lindmark Wire"], ["Four fishermen drowned off the cape, the interior ministry said.", "Ostra Online"])).not.toContain("ATTRIBUTION");
+    expect(kinds(["Four fishermen drowned off the cape, according to local reports.", "Lindmark Wire"], ["Four fishermen drowned off the cape, the interior ministry said.", "Ostra Online"])).not.toContain("ATTRIBUTION");
+    expect(kinds(["A broken mooring line caused the accident, OSK said.", "Lindmark Wire"], ["A broken mooring line caused the accident, the ferry operator said.", "Ostra Online"])).not.toContain("ATTRIBUTION");
+  });
+});
