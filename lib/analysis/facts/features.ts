@@ -105,7 +105,7 @@ function isNotCount(text: string, n: NumberMention): boolean {
   const source = countedFamily(text, n) ? null : SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
   if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
   // "two of the brigade's members", "one of the sources"
-  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
   if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
   if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
@@ -119,6 +119,20 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // "about four kilometres" is a distance, kept; a lone "one" or article is not a figure
   return /^(?:one|a|an)$/iu.test(n.text.trim());
 }
+
+// a verb of change right before a measured amount: "rose by four metres", "climbed more than 13
+// feet", "fell 2 cubic metres a second". The amount is a difference, another quantity than the level it
+// reaches ("three metres deep", "1,200 cubic metres a second")
+const CHANGE_BEFORE = /\b(?:rose|risen|rises?|rising|climb(?:ed|s|ing)?|jump(?:ed|s)?|surg(?:ed|es)|swell(?:ed|s)?|swollen|increas(?:ed|es|ing)|went up|gone up|fell|fall(?:s|en)?|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing)|declin(?:ed|es|ing)|receded|went down|gone down|(?:an? )?(?:rise|increase|drop|fall|decline) of)\s+(?:by\s+)?(?:(?:more|less|fewer) than|over|about|around|some|nearly|almost|roughly|at least|up to|as much as|another|a further)?\s*$/iu;
+
+function isChange(before: string): boolean {
+  return CHANGE_BEFORE.test(before);
+}
+
+// a count given as part of a larger one: "among the dead were a family of five", "including a
+// family of five", "64 of the injured", "of whom 12": a subset, not the total it belongs to
+const PART_BEFORE = /\b(?:among\s+(?:the|them|those|these)\b[^,;]{0,40}?|including|incl\.|of (?:whom|which|them|those|these))\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const PART_AFTER = /^\s+of\s+(?:(?:them|those|these|whom)\b|the\s+(?:(?:seriously|badly|most|critically)\s+)?(?:dead|injured|wounded|killed|victims|missing|casualties|displaced|evacuees|rescued|survivors)\b)/iu;
 
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
@@ -147,7 +161,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
-  else if (unit === "rate" || unit === "length") measure = unit;
+  else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
@@ -187,6 +201,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     }
   }
   if (measure === "displaced" || measure === "sheltering") group = "";
+  // a part of a count names no group of its own ("a family of five"); one that does ("including
+  // 12 soldiers") is told apart by its group already
+  if (MEASURES.some(([name]) => name === measure) && !GROUPS.some(([, re]) => re.test(head)) && (PART_BEFORE.test(text.slice(from, n.start)) || PART_AFTER.test(text.slice(n.end, to)))) {
+    return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: `${measure}:part`, group: "", unit, text: n.text, start: n.start };
+  }
   if (!measure) {
     // an uncategorised count: of a group ("50 soldiers holding out" → count of soldiers), else
     // keyed by the noun it counts ("six schools" → "n:school")
@@ -259,6 +278,21 @@ const DEPLOYED_UNITS: [string, RegExp][] = [
 
 /** The claim frames itself in another country than the story's ("across the border in ..."). */
 export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+
+/**
+ * The claim opens as a separate item ("Separately, ...", "In other news", "Also in the news of
+ * the district: ..."): the writer says it is not part of the story's event.
+ */
+export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unrelated) (?:[\p{L}-]+ )?(?:development|incident|case|event|story|item|news)|in (?:other|unrelated) news|also in the news\b[^:.]{0,40}:)/iu;
+
+/**
+ * Years the claim names, each as "YYYY"; a year that is only the reference point of a
+ * comparison ("the worst since 2011", "for the first time since 1998") is "since:YYYY": it dates
+ * no event of its own, and is not the year of an event that happened then.
+ */
+export function namedYears(text: string): string[] {
+  return [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => (/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 30), m.index!)) ? `since:${m[1]}` : m[1]!)))];
+}
 
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
@@ -360,7 +394,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
     elsewhere: ELSEWHERE.test(text),
-    years: [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!))],
+    years: namedYears(text),
+    aside: ASIDE.test(text),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 export type AnalysisReport = {
   id: string;
@@ -94,6 +94,8 @@ export type ClaimFeatures = {
   years?: string[];
   /** the claim's sentence frames it in another country ("across the border in ..."): a facet's count too */
   elsewhere?: boolean;
+  /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
+  aside?: boolean;
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { extractClaimFeatures } from "./features";
+import { cannotLinkReason, prepareClaim } from "./similarity";
+import type { FeaturedClaim } from "./types";
+
+let next = 0;
+/** A claim as its own one-sentence report. */
+function claim(text: string): FeaturedClaim {
+  const reportId = `r${++next}`;
+  const input = { id: `c${++next}`, reportId, start: 0, end: text.length, text };
+  return { ...input, source: `Outlet ${next}`, features: extractClaimFeatures(input, { id: reportId, source: `Outlet ${next}`, text, publishedAt: "2026-04-21T12:00:00Z" }) };
+}
+
+const measures = (text: string) => claim(text).features.quantities.map((q) => q.measure);
+const veto = (a: string, b: string) => cannotLinkReason(prepareClaim(claim(a), 0, new Map(), 10), prepareClaim(claim(b), 1, new Map(), 10));
+
+describe("claims that state different facts are kept apart", () => {
+  it("reads a measured rise as a change, not as the level it reaches", () => {
+    expect(measures("The Velka lake rose by more than two metres during the night.")).toEqual(["length:change"]);
+    expect(measures("By noon the canal had risen 6 feet above its banks.")).toEqual(["length:change"]);
+    expect(measures("Mud was up to two metres deep in the harbour streets.")).toEqual(["length"]);
+    expect(veto("The Velka lake rose by more than two metres during the night.", "Mud was up to two metres deep in the harbour streets.")).toBe("different qty:");
+    expect(veto("The Velka lake rose by more than two metres during the night.", "Overnight the lake climbed some two metres, the port authority said.")).toBeNull();
+  });
+
+  it("reads a count given as part of a toll as a part, not as the toll", () => {
+    expect(measures("Among the dead were a couple of eight whose bus left the mountain road, police said.").at(-1)).toBe("killed:part");
+    expect(measures("The clinic in Ostrava admitted 31 of the injured, its director said.")).toEqual(["wounded:part"]);
+    expect(measures("Twenty-two people died in the landslide, including a family of four from the coast.")).toEqual(["killed", "killed:part"]);
+    // a part that names its own group is told apart by the group, and stays a count of the measure
+    expect(measures("Thirty people were killed, including 12 soldiers.")).toEqual(["killed", "killed"]);
+    expect(veto("The clinic in Ostrava admitted 31 of the injured, its director said.", "More than 200 people were injured in the blast, the ministry said.")).toBe("different qty:");
+    expect(veto("Twenty-two people died in the landslide, the governor said.", "The landslide killed 22 people, rescuers said.")).toBeNull();
+  });
+
+  it("keeps a year that only anchors a comparison apart from an event of that year", () => {
+    expect(claim("It is the heaviest snowfall in the valley since 1987.").features.years).toEqual(["since:1987"]);
+    expect(claim("In 1987, an avalanche in the valley killed 14 skiers.").features.years).toEqual(["1987"]);
+    expect(veto("It is the heaviest snowfall in the valley since 1987.", "In 1987, an avalanche in the valley killed 14 skiers.")).toBe("past year");
+    expect(veto("It is the heaviest snowfall in the valley since 1987.", "This is the worst snow the valley has had since 1987, forecasters said.")).toBeNull();
+  });
+
+  it("keeps an item the writer sets apart out of the story's facts", () => {
+    expect(claim("Separately, a fire killed three people in a warehouse in the capital.").features.aside).toBe(true);
+    expect(claim("Also in the news of the region: the mayor opened a new bridge last week.").features.aside).toBe(true);
+    expect(claim("The mayor separately said the bridge would reopen on Friday.").features.aside).toBe(false);
+    expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "Three people were killed when the ferry capsized.")).toBe("separate item");
+    expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "In a separate incident, a warehouse fire in the capital killed three.")).toBeNull();
+  });
+});
