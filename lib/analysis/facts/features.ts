@@ -27,7 +27,7 @@ const MEASURES: [string, RegExp][] = [
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
   ["rebel", /\b(?:fighters?|rebels?|militants?|insurgents?|militiamen|attackers|gunmen|his men|elc)\b/iu],
-  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients|passengers|migrants|refugees|workers|students|pilgrims|protesters|demonstrators|tourists)\b/iu],
+  ["civilian", /\b(?:civilians?|people|persons?|citizens|nationals|residents|villagers|children|women|men|families|inhabitants|patients|passengers|migrants|refugees|workers|students|pilgrims|protesters|demonstrators|tourists)\b/iu],
 ];
 const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
@@ -294,6 +294,12 @@ export function namedYears(text: string): string[] {
   return [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => (/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 30), m.index!)) ? `since:${m[1]}` : m[1]!)))];
 }
 
+/**
+ * The claim states a possibility, not a fact: "people may still be trapped", "we cannot rule out
+ * ...", "it is not excluded that ...", "the toll is likely to rise".
+ */
+export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -396,6 +402,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     elsewhere: ELSEWHERE.test(text),
     years: namedYears(text),
     aside: ASIDE.test(text),
+    hedged: HEDGED.test(text),
   };
 }
 

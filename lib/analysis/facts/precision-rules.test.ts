@@ -47,4 +47,21 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "Three people were killed when the ferry capsized.")).toBe("separate item");
     expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "In a separate incident, a warehouse fire in the capital killed three.")).toBeNull();
   });
+
+  it("keeps a possibility without a figure apart from a count reported as done", () => {
+    expect(claim("\"Climbers may still be trapped on the ridge,\" the guide told reporters.").features.hedged).toBe(true);
+    expect(claim("Officials said the number of dead was likely to rise.").features.hedged).toBe(true);
+    expect(claim("Nine people were still missing on the ridge.").features.hedged).toBe(false);
+    expect(veto("\"Climbers may still be trapped on the ridge,\" the guide told reporters.", "Nine people were still missing on the ridge.")).toBe("possibility vs count");
+    expect(veto("\"We cannot rule out that climbers are still trapped,\" the guide said.", "\"Climbers may still be trapped on the ridge,\" the guide told reporters.")).toBeNull();
+    // a hedged figure is still a figure: it may state the same count with less certainty
+    expect(veto("As many as nine climbers may have died on the ridge.", "Nine climbers died on the ridge.")).toBeNull();
+  });
+
+  it("reads 'lost their lives' as deaths, and citizens as people", () => {
+    const features = claim("Four Norvanian citizens also lost their lives in the neighbouring Tarsk province.").features;
+    expect(features.quantities.map((q) => `${q.measure}|${q.group}`)).toEqual(["killed|civilian"]);
+    expect(features.topics.some((t) => t.startsWith("ctl:"))).toBe(false);
+    expect(veto("Four Norvanian citizens also lost their lives in the neighbouring Tarsk province.", "The toll in the capital rose to 31, the ministry said.")).toBe("elsewhere");
+  });
 });

@@ -96,6 +96,8 @@ export type ClaimFeatures = {
   elsewhere?: boolean;
   /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
   aside?: boolean;
+  /** the claim states a possibility ("may still be", "cannot rule out"), not something that happened */
+  hedged?: boolean;
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
