@@ -300,6 +300,12 @@ export function namedYears(text: string): string[] {
  */
 export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
 
+/**
+ * The claim asks or orders someone to act: "urged residents not to return", "called on people
+ * to stay away", "people must not go back". What is asked has not happened.
+ */
+export const DIRECTIVE = /\b(?:(?:urg|ask|order|advis|instruct|implor)(?:ed|es|ing|s)?|call(?:ed|s|ing)? (?:on|upon)?|appeal(?:ed|s|ing)? to|told|tell(?:s|ing)?|warn(?:ed|s|ing)?)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:not\s+)?to\s+(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head|boil|use|stop|be|not)\b|\b(?:must|should)(?:\s+not|n't)?\s+(?:not\s+)?(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head)\b/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -402,7 +408,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     elsewhere: ELSEWHERE.test(text),
     years: namedYears(text),
     aside: ASIDE.test(text),
-    hedged: HEDGED.test(text),
+    hedged: HEDGED.test(text) || DIRECTIVE.test(text),
   };
 }
 
