@@ -306,6 +306,12 @@ export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even
  */
 export const DIRECTIVE = /\b(?:(?:urg|ask|order|advis|instruct|implor)(?:ed|es|ing|s)?|call(?:ed|s|ing)? (?:on|upon)?|appeal(?:ed|s|ing)? to|told|tell(?:s|ing)?|warn(?:ed|s|ing)?)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:not\s+)?to\s+(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head|boil|use|stop|be|not)\b|\b(?:must|should)(?:\s+not|n't)?\s+(?:not\s+)?(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head)\b/iu;
 
+/**
+ * The claim reports an absence: "no damage was reported", "nobody was inside", "there were no
+ * casualties". It states that nothing of the kind happened, so it never is a figure's fact.
+ */
+export const NIL_REPORT = /\b(?:no|without)\s+(?:(?:immediate|further|other|major|serious)\s+)?(?:reports?\s+of\s+(?:\p{L}+\s+){0,2}?)?(?:damage|casualties|deaths|fatalities|injuries|victims|dead|injured)\b|\b(?:nobody|no one|no-one)\s+(?:was|were|had been|has been)\s+(?:killed|hurt|injured|inside|harmed)\b/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -409,6 +415,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     years: namedYears(text),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text) || DIRECTIVE.test(text),
+    nil: NIL_REPORT.test(text),
   };
 }
 

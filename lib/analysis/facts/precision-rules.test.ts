@@ -73,4 +73,12 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("The mayor urged families on the lower terraces not to return until the slope was checked.", "On the lower terraces, mud was up to two metres deep, officials said.")).toBe("possibility vs count");
     expect(veto("The mayor urged families on the lower terraces not to return until the slope was checked.", "Families from the lower terraces were asked to stay away, the council said.")).toBeNull();
   });
+
+  it("keeps a report of no harm apart from a figure of harm", () => {
+    expect(claim("Across the border in Norvania the storm was felt, but no damage was reported, the ministry said.").features.nil).toBe(true);
+    expect(claim("A warehouse roof fell in but nobody was inside at the time.").features.nil).toBe(true);
+    expect(claim("The storm damaged 230 houses in the valley.").features.nil).toBe(false);
+    expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "The storm damaged 230 houses in the valley.")).toBe("absence vs figure");
+    expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "There were no reports of damage in Norvania, officials said.")).toBeNull();
+  });
 });

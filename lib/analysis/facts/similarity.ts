@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ASIDE, DIRECTIVE, ELSEWHERE, HEDGED, namedYears } from "./features";
+import { ASIDE, DIRECTIVE, ELSEWHERE, HEDGED, NIL_REPORT, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -38,6 +38,8 @@ export type PreparedClaim = {
   aside: boolean;
   /** the claim states a possibility or an appeal, not something that happened */
   hedged: boolean;
+  /** the claim reports an absence ("no damage was reported") */
+  nil: boolean;
   /** the claim gives a figure */
   counted: boolean;
   /** content words for the comparison through word vectors, and the story's rarity of each */
@@ -102,7 +104,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? (HEDGED.test(claim.text) || DIRECTIVE.test(claim.text)), counted: claim.features.quantities.length > 0,
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? (HEDGED.test(claim.text) || DIRECTIVE.test(claim.text)), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -258,6 +260,8 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // could rise", "he urged residents not to return") is not the count another claim reports as done
   const possibilityVsCount = (x: PreparedClaim, y: PreparedClaim) => x.hedged && !x.counted && !y.hedged && y.mainByFamily.some((e) => e.family === "qty:" && e.named.length > 0);
   if (possibilityVsCount(a, b) || possibilityVsCount(b, a)) return "possibility vs count";
+  // a report that nothing happened ("no damage was reported") is not the fact of a figure
+  if ((a.nil && !a.counted && b.counted && !b.nil) || (b.nil && !b.counted && a.counted && !a.nil)) return "absence vs figure";
   // the same kind of count, one of them framed across a border: two places, two quantities
   if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
   for (const x of a.mainByFamily) {

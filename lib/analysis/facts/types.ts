@@ -98,6 +98,8 @@ export type ClaimFeatures = {
   aside?: boolean;
   /** the claim states a possibility ("may still be", "cannot rule out") or an appeal ("urged residents not to return"), not something that happened */
   hedged?: boolean;
+  /** the claim reports an absence ("no damage was reported", "nobody was inside") */
+  nil?: boolean;
 };
 
 export type FeaturedClaim = AnalysisClaimInput & { source: string; features: ClaimFeatures };
