@@ -114,6 +114,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
   if (/^(?:19|20)\d{2}$/u.test(n.text)) return true;
   if (/(?:No\.|paragraph|hour|at|by|around)\s*$/iu.test(before) && /^\d{3,4}$/u.test(n.text)) return true;
   if (/^\d+(?:st|nd|rd|th)$/u.test(n.text)) return true;
+  // "an Il-76", "two Su-25 jets": a number joined to a name by a hyphen is a designation
+  if (/\p{L}-$/u.test(before)) return true;
   // "Flash Update No. 3", "the 4th Armoured Division"
   if (/\bNo\.?\s*$/u.test(before)) return true;
   // "about four kilometres" is a distance, kept; a lone "one" or article is not a figure

@@ -81,4 +81,8 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "The storm damaged 230 houses in the valley.")).toBe("absence vs figure");
     expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "There were no reports of damage in Norvania, officials said.")).toBeNull();
   });
+
+  it("reads a number joined to a name by a hyphen as a designation, not a count", () => {
+    expect(measures("An An-124 carrying 35 engineers landed at the airfield.")).toEqual(["n:engineer"]);
+  });
 });
