@@ -12,7 +12,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|death toll|toll|lost their lives|slain|fatalities|losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],

@@ -85,4 +85,9 @@ describe("claims that state different facts are kept apart", () => {
   it("reads a number joined to a name by a hyphen as a designation, not a count", () => {
     expect(measures("An An-124 carrying 35 engineers landed at the airfield.")).toEqual(["n:engineer"]);
   });
+
+  it("reads 'has fallen to' as a change of a figure, not as deaths", () => {
+    expect(measures("The number of climbers still missing has fallen to 6 from 11.")[0]).toBe("missing");
+    expect(measures("Eleven fallen firefighters were honoured at the ceremony.")).toEqual(["killed"]);
+  });
 });
