@@ -150,6 +150,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
   // "at a depth of 10 km": where the quake was, said as a figure to check
   if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
+  // "a family of five", "a crew of 18": the number is the size of one unit, not a count of
+  // what happened to people ("a family of five died" is one family, whatever the toll)
+  const unitOf = /\b(?:(?:a|an|the|one|another|their|his|her|its)\s+)?(famil(?:y|ies)|group|crew|team|party|couple|household|convoy|delegation)\s+of\s+$/iu.exec(text.slice(Math.max(0, n.start - 40), n.start));
+  // (in "a team of 40 rescuers" the noun after the number is what is counted)
+  if (unitOf && /^(?:\s*[,;:.)—–-]|\s*$|\s+(?:persons?|people|members|(?:who|whose|that|which|from|in|on|at|near|with|and|all|were|was|had|have|died|perished|\p{L}+ed)\b))/iu.test(text.slice(n.end, n.end + 20))) return { ...base, measure: `size:${concept(stem(foldText(unitOf[1]!)))}`, group: "" };
   const family = countedFamily(text, n);
   if (family) return { ...base, measure: `n:${family}`, group: "" };
   let measure = "";
