@@ -52,8 +52,6 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
         if (/^(?:lost|hold|holds|held|took|taken)$/iu.test(match[0]) && !placeNear && !/\b(?:bridge|crossing|town|city|village|positions?|base|road)\b/iu.test(follow.slice(0, 30))) continue;
         if (/^(?:fell|falls)$/iu.test(match[0]) && !placeNear && !/^\s*(?:to|under)\b/iu.test(follow) && !/\b(?:town|city|village|bridge|crossing)\s*(?:had|has)?\s*$/iu.test(precede)) continue;
       }
-      // "lost their lives" is a death, never a loss of ground
-      if (cls === "TAKEN" && /^lost$/iu.test(match[0]) && /^\s+(?:their|his|her|its|our|your)\s+(?:lives|life)\b/iu.test(text.slice(end, end + 20))) continue;
       // "retreating soldiers": an adjective, not the event
       if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
       taken.push([at, end]);

@@ -27,7 +27,7 @@ const MEASURES: [string, RegExp][] = [
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
   ["rebel", /\b(?:fighters?|rebels?|militants?|insurgents?|militiamen|attackers|gunmen|his men|elc)\b/iu],
-  ["civilian", /\b(?:civilians?|people|persons?|citizens|nationals|residents|villagers|children|women|men|families|inhabitants|patients|passengers|migrants|refugees|workers|students|pilgrims|protesters|demonstrators|tourists)\b/iu],
+  ["civilian", /\b(?:civilians?|people|persons?|residents|villagers|children|women|men|families|inhabitants|patients|passengers|migrants|refugees|workers|students|pilgrims|protesters|demonstrators|tourists)\b/iu],
 ];
 const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
@@ -308,12 +308,6 @@ export function namedYears(text: string): string[] {
 export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
 
 /**
- * The claim asks or orders someone to act: "urged residents not to return", "called on people
- * to stay away", "people must not go back". What is asked has not happened.
- */
-export const DIRECTIVE = /\b(?:(?:urg|ask|order|advis|instruct|implor)(?:ed|es|ing|s)?|call(?:ed|s|ing)? (?:on|upon)?|appeal(?:ed|s|ing)? to|told|tell(?:s|ing)?|warn(?:ed|s|ing)?)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:not\s+)?to\s+(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head|boil|use|stop|be|not)\b|\b(?:must|should)(?:\s+not|n't)?\s+(?:not\s+)?(?:stay|keep|leave|go|return|remain|avoid|move|evacuate|come|head)\b/iu;
-
-/**
  * The claim reports an absence: "no damage was reported", "nobody was inside", "there were no
  * casualties". It states that nothing of the kind happened, so it never is a figure's fact.
  */
@@ -421,7 +415,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     elsewhere: ELSEWHERE.test(text),
     years: namedYears(text),
     aside: ASIDE.test(text),
-    hedged: HEDGED.test(text) || DIRECTIVE.test(text),
+    hedged: HEDGED.test(text),
     nil: NIL_REPORT.test(text),
   };
 }

@@ -58,22 +58,6 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("As many as nine climbers may have died on the ridge.", "Nine climbers died on the ridge.")).toBeNull();
   });
 
-  it("reads 'lost their lives' as deaths, and citizens as people", () => {
-    const features = claim("Four Norvanian citizens also lost their lives in the neighbouring Tarsk province.").features;
-    expect(features.quantities.map((q) => `${q.measure}|${q.group}`)).toEqual(["killed|civilian"]);
-    expect(features.topics.some((t) => t.startsWith("ctl:"))).toBe(false);
-    expect(veto("Four Norvanian citizens also lost their lives in the neighbouring Tarsk province.", "The toll in the capital rose to 31, the ministry said.")).toBe("elsewhere");
-  });
-
-  it("keeps an appeal to act apart from a measured state", () => {
-    expect(claim("The mayor urged families on the lower terraces not to return until the slope was checked.").features.hedged).toBe(true);
-    expect(claim("The engineers said the terraces must have been built on clay.").features.hedged).toBe(false);
-    expect(claim("\"Families from the lower terraces must not go back yet,\" a council spokesman said.").features.hedged).toBe(true);
-    expect(claim("The mayor told reporters the slope had moved overnight.").features.hedged).toBe(false);
-    expect(veto("The mayor urged families on the lower terraces not to return until the slope was checked.", "On the lower terraces, mud was up to two metres deep, officials said.")).toBe("possibility vs count");
-    expect(veto("The mayor urged families on the lower terraces not to return until the slope was checked.", "Families from the lower terraces were asked to stay away, the council said.")).toBeNull();
-  });
-
   it("keeps a report of no harm apart from a figure of harm", () => {
     expect(claim("Across the border in Norvania the storm was felt, but no damage was reported, the ministry said.").features.nil).toBe(true);
     expect(claim("A warehouse roof fell in but nobody was inside at the time.").features.nil).toBe(true);

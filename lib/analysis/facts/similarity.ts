@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ASIDE, DIRECTIVE, ELSEWHERE, HEDGED, NIL_REPORT, namedYears } from "./features";
+import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -36,7 +36,7 @@ export type PreparedClaim = {
   elsewhere: boolean;
   /** the claim opens as a separate item ("Separately, ..."), not part of the story's event */
   aside: boolean;
-  /** the claim states a possibility or an appeal, not something that happened */
+  /** the claim states a possibility, not something that happened */
   hedged: boolean;
   /** the claim reports an absence ("no damage was reported") */
   nil: boolean;
@@ -104,7 +104,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       mainByFamily: FAMILIES.map((family) => {
         const all = claim.features.mainTopics.filter((t) => t.startsWith(family));
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`)), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? (HEDGED.test(claim.text) || DIRECTIVE.test(claim.text)), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -256,8 +256,8 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return "past year";
   // a writer who opens "Separately, ..." says the item is not the story's event
   if (a.aside !== b.aside) return "separate item";
-  // a possibility or an appeal with no figure ("people may still be under the rubble", "the toll
-  // could rise", "he urged residents not to return") is not the count another claim reports as done
+  // a possibility with no figure ("people may still be under the rubble", "the toll could rise")
+  // is not the count another claim reports as done
   const possibilityVsCount = (x: PreparedClaim, y: PreparedClaim) => x.hedged && !x.counted && !y.hedged && y.mainByFamily.some((e) => e.family === "qty:" && e.named.length > 0);
   if (possibilityVsCount(a, b) || possibilityVsCount(b, a)) return "possibility vs count";
   // a report that nothing happened ("no damage was reported") is not the fact of a figure

@@ -96,7 +96,7 @@ export type ClaimFeatures = {
   elsewhere?: boolean;
   /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
   aside?: boolean;
-  /** the claim states a possibility ("may still be", "cannot rule out") or an appeal ("urged residents not to return"), not something that happened */
+  /** the claim states a possibility ("may still be", "cannot rule out"), not something that happened */
   hedged?: boolean;
   /** the claim reports an absence ("no damage was reported", "nobody was inside") */
   nil?: boolean;
