@@ -19,17 +19,22 @@ const RATCHETS = {
   // 0.67, facts-dev 0.63 → 0.66) and precision came back to within 0.01 of where it was
   // a list item's sentence starts after its mark and a short count with its verb ("22 people are
   // missing.") is suggested: facts-dev recall 0.58 → 0.63, flood 0.59 → 0.67, ferry F1 0.60 → 0.61
-  "facts-dev": { coverage: 0.99, recall: 0.63, precision: 0.76, rightKind: 10 },
+  // precision 0.76 → 0.81 when claims that can never state one fact were kept apart: a part of a
+  // toll and the toll, a rise and a level, a possibility and a count, a report of no harm and a figure
+  "facts-dev": { coverage: 0.99, recall: 0.63, precision: 0.81, rightKind: 10 },
   dev: { coverage: 1.0, recall: 0.83, precision: 0.93, rightKind: 5 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
   // and → 0.76 with the short counted statements above (recall 0.59 → 0.67, F1 0.67 → 0.71)
-  flood: { coverage: 0.99, recall: 0.67, precision: 0.76, rightKind: 8 },
+  // and 0.76 → 0.84 (recall 0.67 → 0.68, distractors pulled 4 → 1) with the same vetoes, a year
+  // after "since" that dates no event, and "Separately, ..." items kept out of the story's facts
+  flood: { coverage: 0.99, recall: 0.68, precision: 0.84, rightKind: 8 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 3 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
-  ferry: { coverage: 0.97, recall: 0.63, precision: 0.59, rightKind: 7 },
+  // precision 0.59 → 0.62 with the vetoes above (scored once, never tuned on)
+  ferry: { coverage: 0.97, recall: 0.63, precision: 0.62, rightKind: 7 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
