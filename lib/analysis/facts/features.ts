@@ -123,8 +123,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
 }
 
 // a verb of change right before a measured amount: "rose by four metres", "climbed more than 13
-// feet", "fell 2 cubic metres a second". The amount is a difference, another quantity than the level it
-// reaches ("three metres deep", "1,200 cubic metres a second")
+// feet", "fell 2 cubic metres a second". The amount is a difference, another quantity than the
+// level it reaches ("three metres deep", "1,200 cubic metres a second")
 const CHANGE_BEFORE = /\b(?:rose|risen|rises?|rising|climb(?:ed|s|ing)?|jump(?:ed|s)?|surg(?:ed|es)|swell(?:ed|s)?|swollen|increas(?:ed|es|ing)|went up|gone up|fell|fall(?:s|en)?|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing)|declin(?:ed|es|ing)|receded|went down|gone down|(?:an? )?(?:rise|increase|drop|fall|decline) of)\s+(?:by\s+)?(?:(?:more|less|fewer) than|over|about|around|some|nearly|almost|roughly|at least|up to|as much as|another|a further)?\s*$/iu;
 
 function isChange(before: string): boolean {
