@@ -25,6 +25,7 @@ export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeature
     attribution: facet.attribution ?? sentence.attribution,
     years: [...new Set([...(facet.years ?? []), ...(sentence.years ?? [])])],
     elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
+    aside: Boolean(facet.aside || sentence.aside),
   };
 }
 

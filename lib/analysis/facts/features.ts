@@ -12,7 +12,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|losses|fallen|martyred|bodies)\b/giu],
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
@@ -105,7 +105,7 @@ function isNotCount(text: string, n: NumberMention): boolean {
   const source = countedFamily(text, n) ? null : SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
   if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
   // "two of the brigade's members", "one of the sources"
-  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
   if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
   if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
@@ -114,11 +114,27 @@ function isNotCount(text: string, n: NumberMention): boolean {
   if (/^(?:19|20)\d{2}$/u.test(n.text)) return true;
   if (/(?:No\.|paragraph|hour|at|by|around)\s*$/iu.test(before) && /^\d{3,4}$/u.test(n.text)) return true;
   if (/^\d+(?:st|nd|rd|th)$/u.test(n.text)) return true;
+  // "an Il-76", "two Su-25 jets": a number joined to a name by a hyphen is a designation
+  if (/\p{L}-$/u.test(before)) return true;
   // "Flash Update No. 3", "the 4th Armoured Division"
   if (/\bNo\.?\s*$/u.test(before)) return true;
   // "about four kilometres" is a distance, kept; a lone "one" or article is not a figure
   return /^(?:one|a|an)$/iu.test(n.text.trim());
 }
+
+// a verb of change right before a measured amount: "rose by four metres", "climbed more than 13
+// feet", "fell 2 cubic metres a second". The amount is a difference, another quantity than the
+// level it reaches ("three metres deep", "1,200 cubic metres a second")
+const CHANGE_BEFORE = /\b(?:rose|risen|rises?|rising|climb(?:ed|s|ing)?|jump(?:ed|s)?|surg(?:ed|es)|swell(?:ed|s)?|swollen|increas(?:ed|es|ing)|went up|gone up|fell|fall(?:s|en)?|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing)|declin(?:ed|es|ing)|receded|went down|gone down|(?:an? )?(?:rise|increase|drop|fall|decline) of)\s+(?:by\s+)?(?:(?:more|less|fewer) than|over|about|around|some|nearly|almost|roughly|at least|up to|as much as|another|a further)?\s*$/iu;
+
+function isChange(before: string): boolean {
+  return CHANGE_BEFORE.test(before);
+}
+
+// a count given as part of a larger one: "among the dead were a family of five", "including a
+// family of five", "64 of the injured", "of whom 12": a subset, not the total it belongs to
+const PART_BEFORE = /\b(?:among\s+(?:the|them|those|these)\b[^,;]{0,40}?|including|incl\.|of (?:whom|which|them|those|these))\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const PART_AFTER = /^\s+of\s+(?:(?:them|those|these|whom)\b|the\s+(?:(?:seriously|badly|most|critically)\s+)?(?:dead|injured|wounded|killed|victims|missing|casualties|displaced|evacuees|rescued|survivors)\b)/iu;
 
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
@@ -134,6 +150,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
   // "at a depth of 10 km": where the quake was, said as a figure to check
   if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
+  // "a family of five", "a crew of 18": the number is the size of one unit, not a count of
+  // what happened to people ("a family of five died" is one family, whatever the toll)
+  const unitOf = /\b(?:(?:a|an|the|one|another|their|his|her|its)\s+)?(famil(?:y|ies)|group|crew|team|party|couple|household|convoy|delegation)\s+of\s+$/iu.exec(text.slice(Math.max(0, n.start - 40), n.start));
+  // (in "a team of 40 rescuers" the noun after the number is what is counted)
+  if (unitOf && /^(?:\s*[,;:.)—–-]|\s*$|\s+(?:persons?|people|members|(?:who|whose|that|which|from|in|on|at|near|with|and|all|were|was|had|have|died|perished|\p{L}+ed)\b))/iu.test(text.slice(n.end, n.end + 20))) return { ...base, measure: `size:${concept(stem(foldText(unitOf[1]!)))}`, group: "" };
   const family = countedFamily(text, n);
   if (family) return { ...base, measure: `n:${family}`, group: "" };
   let measure = "";
@@ -147,7 +168,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
   if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
-  else if (unit === "rate" || unit === "length") measure = unit;
+  else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
@@ -187,6 +208,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     }
   }
   if (measure === "displaced" || measure === "sheltering") group = "";
+  // a part of a count names no group of its own ("a family of five"); one that does ("including
+  // 12 soldiers") is told apart by its group already
+  if (MEASURES.some(([name]) => name === measure) && !GROUPS.some(([, re]) => re.test(head)) && (PART_BEFORE.test(text.slice(from, n.start)) || PART_AFTER.test(text.slice(n.end, to)))) {
+    return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: `${measure}:part`, group: "", unit, text: n.text, start: n.start };
+  }
   if (!measure) {
     // an uncategorised count: of a group ("50 soldiers holding out" → count of soldiers), else
     // keyed by the noun it counts ("six schools" → "n:school")
@@ -259,6 +285,33 @@ const DEPLOYED_UNITS: [string, RegExp][] = [
 
 /** The claim frames itself in another country than the story's ("across the border in ..."). */
 export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+
+/**
+ * The claim opens as a separate item ("Separately, ...", "In other news", "Also in the news of
+ * the district: ..."): the writer says it is not part of the story's event.
+ */
+export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unrelated) (?:[\p{L}-]+ )?(?:development|incident|case|event|story|item|news)|in (?:other|unrelated) news|also in the news\b[^:.]{0,40}:)/iu;
+
+/**
+ * Years the claim names, each as "YYYY"; a year that is only the reference point of a
+ * comparison ("the worst since 2011", "for the first time since 1998") is "since:YYYY": it dates
+ * no event of its own, and is not the year of an event that happened then.
+ */
+export function namedYears(text: string): string[] {
+  return [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => (/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 30), m.index!)) ? `since:${m[1]}` : m[1]!)))];
+}
+
+/**
+ * The claim states a possibility, not a fact: "people may still be trapped", "we cannot rule out
+ * ...", "it is not excluded that ...", "the toll is likely to rise".
+ */
+export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
+
+/**
+ * The claim reports an absence: "no damage was reported", "nobody was inside", "there were no
+ * casualties". It states that nothing of the kind happened, so it never is a figure's fact.
+ */
+export const NIL_REPORT = /\b(?:no|without)\s+(?:(?:immediate|further|other|major|serious)\s+)?(?:reports?\s+of\s+(?:\p{L}+\s+){0,2}?)?(?:damage|casualties|deaths|fatalities|injuries|victims|dead|injured)\b|\b(?:nobody|no one|no-one)\s+(?:was|were|had been|has been)\s+(?:killed|hurt|injured|inside|harmed)\b/iu;
 
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
@@ -360,7 +413,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
     elsewhere: ELSEWHERE.test(text),
-    years: [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!))],
+    years: namedYears(text),
+    aside: ASIDE.test(text),
+    hedged: HEDGED.test(text),
+    nil: NIL_REPORT.test(text),
   };
 }
 

@@ -10,7 +10,7 @@
  */
 export const PAIR_MODEL = {
   bias: -1.83,
-  weights: [4.97, 3.65, 3.53],
-  threshold: 0.75,
+  weights: [5.07, 3.63, 3.5],
+  threshold: 0.65,
   trainedOn: ["rail (dev)","flood (dev)","facts-dev"],
 } as const;

@@ -16,8 +16,10 @@ describe("fact analysis on the labelled fixtures", () => {
     expect(score.precision).toBeGreaterThanOrEqual(0.77);
     // 0.86 → 0.84 when two groups that each hold a sentence of one report needed stronger
     // evidence to merge (SHARED_REPORT_THRESHOLD): pair F1 rose on every independent set (flood
-    // 0.73 → 0.77, ferry test split 0.65 → 0.70); precision here is 0.89
-    expect(score.recall).toBeGreaterThanOrEqual(0.84);
+    // 0.73 → 0.77, ferry test split 0.65 → 0.70); precision here is 0.89; → 0.83 with the pair
+    // model refit on the vetoes that keep parts, rises and possibilities apart (independent sets:
+    // flood F1 0.79 → 0.81, ferry 0.70 → 0.72; precision here 0.81)
+    expect(score.recall).toBeGreaterThanOrEqual(0.83);
     expect(score.coverage).toBeGreaterThanOrEqual(0.9);
     expect(score.suggestedShare).toBeLessThan(0.9);
     expect(score.conflictRecall).toBeGreaterThanOrEqual(0.8);

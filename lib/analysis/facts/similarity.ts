@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ELSEWHERE } from "./features";
+import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -34,6 +34,14 @@ export type PreparedClaim = {
   pastYears: Set<string>;
   /** the claim frames itself in another country than the story's ("across the border in ...") */
   elsewhere: boolean;
+  /** the claim opens as a separate item ("Separately, ..."), not part of the story's event */
+  aside: boolean;
+  /** the claim states a possibility, not something that happened */
+  hedged: boolean;
+  /** the claim reports an absence ("no damage was reported") */
+  nil: boolean;
+  /** the claim gives a figure */
+  counted: boolean;
   /** content words for the comparison through word vectors, and the story's rarity of each */
   meaning: MeaningWord[];
   rarity: (key: string) => number;
@@ -44,7 +52,7 @@ export type PreparedClaim = {
 function pastYearsOf(claim: FeaturedClaim): Set<string> {
   const own = new Set((claim.features.dates ?? []).map((d) => d.slice(0, 4)));
   const years = new Set<string>();
-  const named = claim.features.years ?? [...claim.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => m[1]!);
+  const named = claim.features.years ?? namedYears(claim.text);
   for (const year of named) if (!own.has(year)) years.add(year);
   return years;
 }
@@ -98,7 +106,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -249,11 +257,25 @@ export function cannotLink(a: PreparedClaim, b: PreparedClaim): boolean {
   return cannotLinkReason(a, b) !== null;
 }
 
+/** The claim's main statement is a count of a kind the analysis knows (killed, missing, a height ...). */
+function statesCount(claim: PreparedClaim): boolean {
+  for (const entry of claim.mainByFamily) if (entry.family === "qty:" && entry.named.length > 0) return true;
+  return false;
+}
+
 /** Why two claims can never share a fact (see `cannotLink`), or null. */
 export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | null {
   // a claim about an earlier year's event ("in 2008 a quake killed 75") is another event than
   // one about the story's own days, however alike the words
   if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return "past year";
+  // a writer who opens "Separately, ..." says the item is not the story's event
+  if (a.aside !== b.aside) return "separate item";
+  // a possibility with no figure ("people may still be under the rubble", "the toll could rise")
+  // is not the count another claim reports as done
+  // (these checks run for every pair a merge weighs: flags first, no allocation)
+  if (a.hedged !== b.hedged && (a.hedged ? !a.counted && statesCount(b) : !b.counted && statesCount(a))) return "possibility vs count";
+  // a report that nothing happened ("no damage was reported") is not the fact of a figure
+  if (a.nil !== b.nil && (a.nil ? !a.counted && b.counted : !b.counted && a.counted)) return "absence vs figure";
   // the same kind of count, one of them framed across a border: two places, two quantities
   if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
   for (const x of a.mainByFamily) {

@@ -94,6 +94,12 @@ export type ClaimFeatures = {
   years?: string[];
   /** the claim's sentence frames it in another country ("across the border in ..."): a facet's count too */
   elsewhere?: boolean;
+  /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
+  aside?: boolean;
+  /** the claim states a possibility ("may still be", "cannot rule out"), not something that happened */
+  hedged?: boolean;
+  /** the claim reports an absence ("no damage was reported", "nobody was inside") */
+  nil?: boolean;
 };
 
 /** `sentence`: the whole sentence, when the claim is one facet of it (conflicts read the sentence's subject) */

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { extractClaimFeatures } from "./features";
+import { cannotLinkReason, prepareClaim } from "./similarity";
+import type { FeaturedClaim } from "./types";
+
+let next = 0;
+/** A claim as its own one-sentence report. */
+function claim(text: string): FeaturedClaim {
+  const reportId = `r${++next}`;
+  const input = { id: `c${++next}`, reportId, start: 0, end: text.length, text };
+  return { ...input, source: `Outlet ${next}`, features: extractClaimFeatures(input, { id: reportId, source: `Outlet ${next}`, text, publishedAt: "2026-04-21T12:00:00Z" }) };
+}
+
+const measures = (text: string) => claim(text).features.quantities.map((q) => q.measure);
+const veto = (a: string, b: string) => cannotLinkReason(prepareClaim(claim(a), 0, new Map(), 10), prepareClaim(claim(b), 1, new Map(), 10));
+
+describe("claims that state different facts are kept apart", () => {
+  it("reads a measured rise as a change, not as the level it reaches", () => {
+    expect(measures("The Velka lake rose by more than two metres during the night.")).toEqual(["length:change"]);
+    expect(measures("By noon the canal had risen 6 feet above its banks.")).toEqual(["length:change"]);
+    expect(measures("Mud was up to two metres deep in the harbour streets.")).toEqual(["length"]);
+    expect(veto("The Velka lake rose by more than two metres during the night.", "Mud was up to two metres deep in the harbour streets.")).toBe("different qty:");
+    expect(veto("The Velka lake rose by more than two metres during the night.", "Overnight the lake climbed some two metres, the port authority said.")).toBeNull();
+  });
+
+  it("reads a count given as part of a toll as a part, not as the toll", () => {
+    expect(measures("Among the dead were at least eight whose bus left the mountain road, police said.").at(-1)).toBe("killed:part");
+    expect(measures("The clinic in Ostrava admitted 31 of the injured, its director said.")).toEqual(["wounded:part"]);
+    expect(measures("Twenty-two people died in the landslide, including four from the coast.")).toEqual(["killed", "killed:part"]);
+    // a part that names its own group is told apart by the group, and stays a count of the measure
+    expect(measures("Thirty people were killed, including 12 soldiers.")).toEqual(["killed", "killed"]);
+    expect(veto("The clinic in Ostrava admitted 31 of the injured, its director said.", "More than 200 people were injured in the blast, the ministry said.")).toBe("different qty:");
+    expect(veto("Twenty-two people died in the landslide, the governor said.", "The landslide killed 22 people, rescuers said.")).toBeNull();
+  });
+
+  it("keeps a year that only anchors a comparison apart from an event of that year", () => {
+    expect(claim("It is the heaviest snowfall in the valley since 1987.").features.years).toEqual(["since:1987"]);
+    expect(claim("In 1987, an avalanche in the valley killed 14 skiers.").features.years).toEqual(["1987"]);
+    expect(veto("It is the heaviest snowfall in the valley since 1987.", "In 1987, an avalanche in the valley killed 14 skiers.")).toBe("past year");
+    expect(veto("It is the heaviest snowfall in the valley since 1987.", "This is the worst snow the valley has had since 1987, forecasters said.")).toBeNull();
+  });
+
+  it("keeps an item the writer sets apart out of the story's facts", () => {
+    expect(claim("Separately, a fire killed three people in a warehouse in the capital.").features.aside).toBe(true);
+    expect(claim("Also in the news of the region: the mayor opened a new bridge last week.").features.aside).toBe(true);
+    expect(claim("The mayor separately said the bridge would reopen on Friday.").features.aside).toBe(false);
+    expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "Three people were killed when the ferry capsized.")).toBe("separate item");
+    expect(veto("Separately, a fire killed three people in a warehouse in the capital.", "In a separate incident, a warehouse fire in the capital killed three.")).toBeNull();
+  });
+
+  it("keeps a possibility without a figure apart from a count reported as done", () => {
+    expect(claim("\"Climbers may still be trapped on the ridge,\" the guide told reporters.").features.hedged).toBe(true);
+    expect(claim("Officials said the number of dead was likely to rise.").features.hedged).toBe(true);
+    expect(claim("Nine people were still missing on the ridge.").features.hedged).toBe(false);
+    expect(veto("\"Climbers may still be trapped on the ridge,\" the guide told reporters.", "Nine people were still missing on the ridge.")).toBe("possibility vs count");
+    expect(veto("\"We cannot rule out that climbers are still trapped,\" the guide said.", "\"Climbers may still be trapped on the ridge,\" the guide told reporters.")).toBeNull();
+    // a hedged figure is still a figure: it may state the same count with less certainty
+    expect(veto("As many as nine climbers may have died on the ridge.", "Nine climbers died on the ridge.")).toBeNull();
+  });
+
+  it("keeps a report of no harm apart from a figure of harm", () => {
+    expect(claim("Across the border in Norvania the storm was felt, but no damage was reported, the ministry said.").features.nil).toBe(true);
+    expect(claim("A warehouse roof fell in but nobody was inside at the time.").features.nil).toBe(true);
+    expect(claim("The storm damaged 230 houses in the valley.").features.nil).toBe(false);
+    expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "The storm damaged 230 houses in the valley.")).toBe("absence vs figure");
+    expect(veto("In Norvania the storm was felt widely, but no damage was reported.", "There were no reports of damage in Norvania, officials said.")).toBeNull();
+  });
+
+  it("reads a number joined to a name by a hyphen as a designation, not a count", () => {
+    expect(measures("An An-124 carrying 35 engineers landed at the airfield.")).toEqual(["n:engineer"]);
+  });
+
+  it("reads 'has fallen to' as a change of a figure, not as deaths", () => {
+    expect(measures("The number of climbers still missing has fallen to 6 from 11.")[0]).toBe("missing");
+    expect(measures("Eleven fallen firefighters were honoured at the ceremony.")).toEqual(["killed"]);
+  });
+
+  it("reads 'a family of four' as the size of one unit, not a toll", () => {
+    const [size] = measures("A family of four, two parents and two boys, drowned when their boat overturned.");
+    expect(size).toMatch(/^size:/u);
+    expect(measures("The boat carried a crew of 7 from the island.")[0]).toMatch(/^size:/u);
+    // the noun after the number is what is counted
+    expect(measures("A team of 40 rescuers searched the rubble.")).toEqual(["n:rescuer"]);
+    expect(veto("A family of four drowned when their boat overturned near the pier.", "Nine people died in the storm, the coastguard said.")).toBe("different qty:");
+  });
+});
