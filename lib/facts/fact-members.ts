@@ -318,7 +318,7 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
       summaries.push({ id: factId, statement: "", sources: [], sourceCount: 0, claimCount: 0, conflictCount: 0, conflictKinds: [] });
       continue;
     }
-    const summary = summarizeFact(factMembers.map(toFeaturedClaim));
+    const summary = summarizeFact(factMembers.map(toFeaturedClaim), { readable: (claim) => !uncounted.has(claim.id) });
     const alsoStating = furtherByFact.get(factId) ?? [];
     const counted =
       uncounted.size === 0 && alsoStating.length === 0

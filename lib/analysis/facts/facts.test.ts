@@ -222,3 +222,22 @@ describe("fact summaries", () => {
     expect(["Rebels seized the Tel Hamra bridge.", "The Tel Hamra bridge was seized by rebels before dawn on Thursday."]).toContain(s.statement);
   });
 });
+
+describe("a fact's statement", () => {
+  it("comes from a readable claim when the one most like the others is a garbled passage", () => {
+    // it shares words with both clean claims, so it is the one most like the others
+    const garbled = claim("Rebel forces were seized the Tel Hamra border crossing on Thursday, residents said.", "Kestrel Daily");
+    const clean = [
+      claim("Rebel forces took the Tel Hamra crossing on Thursday, residents said.", "Meridian Press"),
+      claim("Rebels seized the Tel Hamra border crossing on Thursday.", "Northgate News Agency"),
+    ];
+    const all = [garbled, ...clean];
+    const readable = (c: FeaturedClaim) => c.id !== garbled.id;
+    expect(summarizeFact(all).statement).toBe(garbled.text);
+    expect(clean.map((c) => c.text)).toContain(summarizeFact(all, { readable }).statement);
+    // the garbled claim still counts in what the summary compares
+    expect(summarizeFact(all, { readable }).sources).toEqual(summarizeFact(all).sources);
+    // with no readable claim, one of them still gives the statement
+    expect(summarizeFact([garbled], { readable }).statement).toBe(garbled.text);
+  });
+});

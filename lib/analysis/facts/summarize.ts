@@ -27,7 +27,12 @@ function representative(claims: readonly FeaturedClaim[]): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_STATEMENT - 40))}…`;
 }
 
-/** Sources, conflicts and statement of a fact's claims. */
-export function summarizeFact(claims: FeaturedClaim[]): FactSummary {
-  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(claims) };
+/**
+ * Sources, conflicts and statement of a fact's claims. `readable` says which claims may give the
+ * statement (the desk passes those not from an unchecked garbled passage, so a machine
+ * translation never headlines a fact); when none may, all can.
+ */
+export function summarizeFact(claims: FeaturedClaim[], options: { readable?: (claim: FeaturedClaim) => boolean } = {}): FactSummary {
+  const readable = options.readable ? claims.filter(options.readable) : claims;
+  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(readable.length > 0 ? readable : claims) };
 }
