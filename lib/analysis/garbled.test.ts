@@ -15,6 +15,15 @@ describe("garbled passages", () => {
     expect(passages[1]!.reasons).toContain("negation without an auxiliary");
   });
 
+  it("flags a passive of a verb that takes no object", () => {
+    const text = "The toll is reaching twelve soldiers, and from the civilians were fallen four persons near the mill.";
+    const passages = findGarbledPassages(text);
+    expect(passages[0]!.reasons).toEqual(["passive of a verb that takes no object"]);
+    expect(text.slice(passages[0]!.start, passages[0]!.end)).toContain("were fallen four persons");
+    // the active forms, and an adjective after "were", are ordinary English
+    expect(findGarbledPassages("Four civilians died near the mill. Two shells had fallen on the market. The villagers were afraid.")).toEqual([]);
+  });
+
   it("leaves ordinary wire English alone", () => {
     const text = "Police said they had not ruled out arson. Rescuers have not reached the village. Two people were killed and 14 hurt, the ministry said. Officials urged residents to stay indoors.";
     expect(findGarbledPassages(text)).toEqual([]);
