@@ -30,13 +30,16 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
   const field = useRef<HTMLTextAreaElement>(null);
   const [trigger, setTrigger] = useState<MentionTrigger | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
-  const [active, setActive] = useState(0);
+  // who is highlighted, by id: a list that refreshes under the arrow keys keeps them highlighted
+  // (and the first person is, when they are gone)
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   // the query the shown list answers (the list stays while the next one loads)
   const [answered, setAnswered] = useState<string | null>(null);
   // Escape (or picking someone) closes the list until the next "@"
   const [closedAt, setClosedAt] = useState<number | null>(null);
   const open = trigger !== null && trigger.start !== closedAt;
+  const active = Math.max(0, people.findIndex((person) => person.id === activeId));
 
   const query = open ? trigger.query : null;
   useEffect(() => {
@@ -48,7 +51,6 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
           if (!response.ok) throw new Error(String(response.status));
           const body = (await response.json()) as { people: Person[] };
           setPeople(body.people);
-          setActive(0);
           setFailed(false);
           setAnswered(query);
         })
@@ -82,6 +84,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
     setClosedAt(trigger.start);
     setTrigger(null);
     setPeople([]);
+    setActiveId(null);
     requestAnimationFrame(() => {
       element.focus();
       element.setSelectionRange(done.caret, done.caret);
@@ -102,7 +105,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
         aria-describedby={describedBy}
         aria-autocomplete="list"
         aria-controls={showList ? listId : undefined}
-        aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        aria-activedescendant={showList && people[active] ? `${listId}-${people[active].id}` : undefined}
         onChange={(event) => {
           onValueChange(event.currentTarget.value);
           readTrigger(event.currentTarget);
@@ -114,7 +117,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
           if (event.key === "ArrowDown" || event.key === "ArrowUp") {
             event.preventDefault();
             const step = event.key === "ArrowDown" ? 1 : -1;
-            setActive((current) => (current + step + people.length) % people.length);
+            setActiveId(people[(active + step + people.length) % people.length]!.id);
           } else if (event.key === "Enter" || event.key === "Tab") {
             event.preventDefault();
             const person = people[active];
@@ -133,13 +136,13 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
           {people.map((person, index) => (
             <li
               key={person.id}
-              id={`${listId}-${index}`}
+              id={`${listId}-${person.id}`}
               role="option"
               aria-selected={index === active}
               // keep focus (and the caret) in the field
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => pick(person)}
-              onMouseEnter={() => setActive(index)}
+              onMouseEnter={() => setActiveId(person.id)}
               className={cn("flex cursor-pointer items-center justify-between gap-2 px-3 py-1.5 text-sm", index === active ? "bg-blue-100 text-accent-strong" : "text-ink")}
             >
               <span className="truncate">{person.name}</span>
