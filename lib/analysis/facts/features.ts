@@ -3,6 +3,7 @@
  * count, events, attribution, dates, quotes, stemmed words and topic keys.
  */
 import { findAttribution, looksLikeOutlet } from "./attribution";
+import { mainCountry, placedElsewhere } from "./countries";
 import { resolveDates } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
 import { findEvents } from "./events";
@@ -328,6 +329,15 @@ function clockTopics(text: string): string[] {
   return out;
 }
 
+const reportCountries = new WeakMap<AnalysisReport, string | null>();
+
+/** The story's main country: the report's own word for it, else the country the report names most. */
+function storyCountry(report: AnalysisReport): string | null {
+  if (report.country !== undefined) return report.country;
+  if (!reportCountries.has(report)) reportCountries.set(report, mainCountry([report.text]));
+  return reportCountries.get(report)!;
+}
+
 /** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
 export function extractClaimFeatures(claim: AnalysisClaimInput, report: AnalysisReport): ClaimFeatures {
   const text = claim.text;
@@ -412,7 +422,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
-    elsewhere: ELSEWHERE.test(text),
+    // framed across a border, or placed in a named country other than the story's
+    elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: namedYears(text),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),
