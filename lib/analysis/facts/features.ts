@@ -308,13 +308,6 @@ export function namedYears(text: string): string[] {
  */
 export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
 
-/**
- * The claim states something still to be done: a future ("will leave", "is to visit", "plans to
- * send") or a readiness ("on standby to evacuate", "ready to fly"). What is announced or held in
- * reserve is another fact than what was done.
- */
-export const PLANNED = /\b(?:will|shall|(?:is|are|was|were) (?:to|due to|set to|scheduled to|going to|planning to|preparing to|ready to|poised to)|plans? to|planned to|intends? to|on standby|standing by|stood by)\b/iu;
-
 /** The claim states a readiness: means held in reserve ("on standby to evacuate", "ready to fly in"). */
 export const READY = /\b(?:on standby|on stand-by|standing by|stood by|on alert to|(?:is|are|was|were|stand|stands|stood) ready to|poised to)\b/iu;
 

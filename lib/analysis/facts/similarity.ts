@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, PLANNED, READY, namedYears } from "./features";
+import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, READY, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -40,8 +40,6 @@ export type PreparedClaim = {
   hedged: boolean;
   /** the claim reports an absence ("no damage was reported") */
   nil: boolean;
-  /** the claim states something still to be done ("will leave on Wednesday", "on standby to evacuate") */
-  planned: boolean;
   /** the claim states a readiness, not an action ("helicopters were on standby to evacuate") */
   ready: boolean;
   /** the claim gives a figure */
@@ -110,7 +108,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), planned: PLANNED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -267,19 +265,6 @@ function statesCount(claim: PreparedClaim): boolean {
   return false;
 }
 
-/** Two claims count the same thing and none of their figures for it agree. */
-function plannedFigureDiffers(a: PreparedClaim, b: PreparedClaim): boolean {
-  let shared = false;
-  for (const x of a.claim.features.quantities) {
-    for (const y of b.claim.features.quantities) {
-      if (x.measure !== y.measure) continue;
-      if (x.value === y.value) return false;
-      shared = true;
-    }
-  }
-  return shared;
-}
-
 /** Why two claims can never share a fact (see `cannotLink`), or null. */
 export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | null {
   // a claim about an earlier year's event ("in 2008 a quake killed 75") is another event than
@@ -293,12 +278,8 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if (a.hedged !== b.hedged && (a.hedged ? !a.counted && statesCount(b) : !b.counted && statesCount(a))) return "possibility vs count";
   // a report that nothing happened ("no damage was reported") is not the fact of a figure
   if (a.nil !== b.nil && (a.nil ? !a.counted && b.counted : !b.counted && a.counted)) return "absence vs figure";
-  // a figure of something still to be done is not the figure of it done when they differ ("200
-  // tents will leave on Wednesday", "300 tents were delivered"); the same figure announced and
-  // then done ("60 rescuers are due to land", "60 rescuers touched down") is one fact
   // means held ready ("helicopters on standby to evacuate the injured") are not the action done
   if (a.ready !== b.ready) return "readiness vs action";
-  if (a.planned !== b.planned && a.counted && b.counted && plannedFigureDiffers(a, b)) return "plan vs done";
   // the same kind of count, one of them framed across a border: two places, two quantities
   if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
   for (const x of a.mainByFamily) {
