@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFiles, decodeReportFile, outletOf, publishedAtOf } from "./analyze-files";
+import { analyzeFiles, decodeReportFile, featureFiles, outletOf, publishedAtOf } from "./analyze-files";
 
 const WIRE = [
   "VARESH, Dec 9 (Northgate) — Rebels captured the Ain Sorra dam before dawn on Wednesday and were advancing on Qasr al-Habib, two army officers said.",
@@ -80,5 +80,19 @@ describe("the analyze command's core", () => {
       { file: "broadsheet.txt", text: BROADSHEET },
     ];
     expect(JSON.stringify(analyzeFiles(files))).toBe(JSON.stringify(analyzeFiles(files)));
+  });
+
+  it("reads the story's country across its reports, and a sentence placed in another one makes each of its facets elsewhere", () => {
+    const files = [
+      { file: "a.txt", text: "LIMA, Dec 9 (Northgate) — A strong earthquake struck southern Peru on Wednesday, killing at least 14 people, Peru's civil defence said.\n\nTwo people died and 27 were hurt in Arica province of Chile, a senior doctor told the Herald." },
+      { file: "b.txt", text: "TACNA, Peru, Dec 9 (Meridian) - The quake killed 14 people in Peru's Tacna region and injured 80, officials said." },
+    ];
+    const { featured } = featureFiles(files);
+    const abroad = featured.filter((f) => f.text.includes("27 were hurt") || f.text.startsWith("Two people died"));
+    expect(abroad.length).toBeGreaterThan(0);
+    expect(abroad.every((f) => f.features.elsewhere)).toBe(true);
+    const home = featured.filter((f) => /\b14\b/u.test(f.text));
+    expect(home.length).toBeGreaterThan(0);
+    expect(home.every((f) => !f.features.elsewhere)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
 import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaimsOverlapping, type GroupingOptions } from "./assign";
+import { mainCountry } from "./countries";
 import { extractClaimFeatures, statementReadings } from "./features";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
@@ -124,8 +125,11 @@ export function featureFiles(files: readonly ReportFile[], read?: ReadReport): {
   const claims: AnalyzedClaim[] = [];
   const featured: FeaturedClaim[] = [];
   const claimOf = new Map<string, string>();
+  // the story's main country is the one its reports name most: a toll placed in another one is
+  // another count
+  const country = mainCountry(files.map((f) => f.text));
   for (const [index, { file, text }] of files.entries()) {
-    const report = { id: `r${index + 1}`, ...reportContext(file, text, read), text };
+    const report = { id: `r${index + 1}`, ...reportContext(file, text, read), text, country };
     const garbled = findGarbledPassages(text);
     for (const sentence of suggestClaims(text)) {
       const id = `c${claims.length + 1}`;

@@ -3,6 +3,7 @@
  * count, events, attribution, dates, quotes, stemmed words and topic keys.
  */
 import { findAttribution, looksLikeOutlet } from "./attribution";
+import { mainCountry, placedElsewhere } from "./countries";
 import { resolveDates } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
 import { findEvents } from "./events";
@@ -307,6 +308,9 @@ export function namedYears(text: string): string[] {
  */
 export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
 
+/** The claim states a readiness: means held in reserve ("on standby to evacuate", "ready to fly in"). */
+export const READY = /\b(?:on standby|on stand-by|standing by|stood by|on alert to|(?:is|are|was|were|stand|stands|stood) ready to|poised to)\b/iu;
+
 /**
  * The claim reports an absence: "no damage was reported", "nobody was inside", "there were no
  * casualties". It states that nothing of the kind happened, so it never is a figure's fact.
@@ -326,6 +330,15 @@ function clockTopics(text: string): string[] {
     if (hour >= 0 && hour < 24) out.push(`at:${String(hour).padStart(2, "0")}`);
   }
   return out;
+}
+
+const reportCountries = new WeakMap<AnalysisReport, string | null>();
+
+/** The story's main country: the report's own word for it, else the country the report names most. */
+function storyCountry(report: AnalysisReport): string | null {
+  if (report.country !== undefined) return report.country;
+  if (!reportCountries.has(report)) reportCountries.set(report, mainCountry([report.text]));
+  return reportCountries.get(report)!;
 }
 
 /** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
@@ -412,7 +425,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     tokens: lexicalTokens(text, entities, speakerSpan(text, attribution?.speaker ?? null)),
     topics: [...topics].sort(),
     mainTopics: [...mainTopics].sort(),
-    elsewhere: ELSEWHERE.test(text),
+    // framed across a border, or placed in a named country other than the story's
+    elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: namedYears(text),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),

@@ -40,7 +40,10 @@ const RATCHETS = {
   // count, a report of no harm and a figure, an item set apart ("Separately, ..."); with all of
   // this session's steps and the pair model refit (link threshold 0.75 → 0.65), F1 rail 0.88 →
   // 0.90, flood 0.71 → 0.81, facts-dev 0.69 → 0.74, port 0.97, ferry 0.61 → 0.72
-  "facts-dev": { coverage: 0.99, recall: 0.69, precision: 0.79, rightKind: 12 },
+  // facts-dev precision 0.79 → 0.86 (recall 0.69 → 0.71) when a claim placed in a named country
+  // other than the story's main one became elsewhere, and means held ready stopped joining the
+  // action done
+  "facts-dev": { coverage: 0.99, recall: 0.71, precision: 0.86, rightKind: 12 },
   dev: { coverage: 1.0, recall: 0.88, precision: 0.91, rightKind: 6 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and

@@ -4,15 +4,15 @@ import { cannotLinkReason, prepareClaim } from "./similarity";
 import type { FeaturedClaim } from "./types";
 
 let next = 0;
-/** A claim as its own one-sentence report. */
-function claim(text: string): FeaturedClaim {
+/** A claim as its own one-sentence report (of a story in `country`, when given). */
+function claim(text: string, country?: string | null): FeaturedClaim {
   const reportId = `r${++next}`;
   const input = { id: `c${++next}`, reportId, start: 0, end: text.length, text };
-  return { ...input, source: `Outlet ${next}`, features: extractClaimFeatures(input, { id: reportId, source: `Outlet ${next}`, text, publishedAt: "2026-04-21T12:00:00Z" }) };
+  return { ...input, source: `Outlet ${next}`, features: extractClaimFeatures(input, { id: reportId, source: `Outlet ${next}`, text, publishedAt: "2026-04-21T12:00:00Z", ...(country !== undefined ? { country } : {}) }) };
 }
 
 const measures = (text: string) => claim(text).features.quantities.map((q) => q.measure);
-const veto = (a: string, b: string) => cannotLinkReason(prepareClaim(claim(a), 0, new Map(), 10), prepareClaim(claim(b), 1, new Map(), 10));
+const veto = (a: string, b: string, country?: string | null) => cannotLinkReason(prepareClaim(claim(a, country), 0, new Map(), 10), prepareClaim(claim(b, country), 1, new Map(), 10));
 
 describe("claims that state different facts are kept apart", () => {
   it("reads a measured rise as a change, not as the level it reaches", () => {
@@ -82,5 +82,20 @@ describe("claims that state different facts are kept apart", () => {
     // the noun after the number is what is counted
     expect(measures("A team of 40 rescuers searched the rubble.")).toEqual(["n:rescuer"]);
     expect(veto("A family of four drowned when their boat overturned near the pier.", "Nine people died in the storm, the coastguard said.")).toBe("different qty:");
+  });
+
+  it("keeps a toll placed in another country than the story's apart from the story's toll", () => {
+    expect(claim("Two people died and 27 were hurt in Arica province of Chile.", "PER").features.elsewhere).toBe(true);
+    expect(claim("Two people have been killed in Chile's Arica region, the Chilean ministry said.", "PER").features.elsewhere).toBe(true);
+    expect(claim("At least 14 people have been killed in Peru's Tacna region.", "PER").features.elsewhere).toBe(false);
+    // who speaks is not where it happened
+    expect(claim("Fourteen people died in the quake, Chile's seismology service said.", "PER").features.elsewhere).toBe(false);
+    expect(veto("Two people died and 27 were hurt in Arica province of Chile.", "The quake killed at least 14 people, the ministry said.", "PER")).toBe("elsewhere");
+    expect(veto("Two people died in Chile's Arica region.", "Two people were killed in Arica province of Chile.", "PER")).toBeNull();
+  });
+
+  it("keeps means held ready apart from the action done", () => {
+    expect(veto("Army helicopters were on standby to evacuate the badly injured.", "The badly injured were flown out by army helicopter.")).toBe("readiness vs action");
+    expect(veto("Army helicopters were on standby in the valley.", "Two army helicopters stood by at the airfield.")).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, namedYears } from "./features";
+import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, READY, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -40,6 +40,8 @@ export type PreparedClaim = {
   hedged: boolean;
   /** the claim reports an absence ("no damage was reported") */
   nil: boolean;
+  /** the claim states a readiness, not an action ("helicopters were on standby to evacuate") */
+  ready: boolean;
   /** the claim gives a figure */
   counted: boolean;
   /** content words for the comparison through word vectors, and the story's rarity of each */
@@ -106,7 +108,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -276,6 +278,8 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if (a.hedged !== b.hedged && (a.hedged ? !a.counted && statesCount(b) : !b.counted && statesCount(a))) return "possibility vs count";
   // a report that nothing happened ("no damage was reported") is not the fact of a figure
   if (a.nil !== b.nil && (a.nil ? !a.counted && b.counted : !b.counted && a.counted)) return "absence vs figure";
+  // means held ready ("helicopters on standby to evacuate the injured") are not the action done
+  if (a.ready !== b.ready) return "readiness vs action";
   // the same kind of count, one of them framed across a border: two places, two quantities
   if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
   for (const x of a.mainByFamily) {

@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 export type AnalysisReport = {
   id: string;
@@ -14,6 +14,11 @@ export type AnalysisReport = {
   /** ISO timestamp */
   publishedAt?: string | null;
   dateline?: string | null;
+  /**
+   * The story's main country (ISO 3166 alpha-3), the one its reports name most; null when they
+   * name none. When absent, the country this report names most stands in for it.
+   */
+  country?: string | null;
 };
 
 export type AnalysisClaimInput = { id: string; reportId: string; start: number; end: number; text: string };
