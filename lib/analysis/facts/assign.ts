@@ -36,6 +36,13 @@ type Cluster = { id: number; members: number[]; factId: string | null };
 /** Claims prepared for comparison on first use: an incremental run touches few of the story's claims. */
 type Prepared = (i: number) => PreparedClaim;
 
+/** A lazy `Prepared` over `claims`, weighted by their document frequencies. */
+function preparer(claims: readonly FeaturedClaim[]): Prepared {
+  const df = documentFrequencies(claims);
+  const ready: (PreparedClaim | undefined)[] = new Array(claims.length);
+  return (i) => (ready[i] ??= prepareClaim(claims[i]!, i, df, claims.length));
+}
+
 function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: number) => boolean, threshold: number): [number, number, number][] {
   const n = keys.length;
   const postings = new Map<string, number[]>();
@@ -158,9 +165,7 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
     initial.push({ id: initial.length, members: [all.length], factId: null });
     all.push(claim);
   }
-  const df = documentFrequencies(all);
-  const ready: (PreparedClaim | undefined)[] = new Array(all.length);
-  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
+  const prepared = preparer(all);
   const isAdded = (i: number) => i >= firstAdded;
   const threshold = options.threshold ?? LINK_THRESHOLD;
   const clusters = cluster(candidatePairs(all.map(indexKeys), prepared, isAdded, threshold), all.length, prepared, initial, isAdded, threshold);
@@ -255,9 +260,7 @@ export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly 
     const i = indexOf.get(id);
     if (i !== undefined) checked[i] = 1;
   }
-  const df = documentFrequencies(all);
-  const ready: (PreparedClaim | undefined)[] = new Array(all.length);
-  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(all[i]!, i, df, all.length));
+  const prepared = preparer(all);
   const threshold = options.threshold ?? LINK_THRESHOLD;
   // every candidate pair has a placed claim on one side; it joins either way: the placed claim
   // into the other's fact, the other into the placed one's
@@ -286,9 +289,7 @@ export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly 
  * `sameStatement` says when two entries are parts of one sentence (its facets and readings).
  */
 export function groupClaimsOverlapping(claims: FeaturedClaim[], options: GroupingOptions & { sameStatement?: (a: string, b: string) => boolean } = {}): { claimIds: string[] }[] {
-  const df = documentFrequencies(claims);
-  const ready: (PreparedClaim | undefined)[] = new Array(claims.length);
-  const prepared: Prepared = (i) => (ready[i] ??= prepareClaim(claims[i]!, i, df, claims.length));
+  const prepared = preparer(claims);
   const threshold = options.threshold ?? LINK_THRESHOLD;
   const edges = candidatePairs(claims.map(indexKeys), prepared, () => true, threshold);
   const clusters = cluster(edges, claims.length, prepared, claims.map((_, i) => ({ id: i, members: [i], factId: null })), () => true, threshold);

@@ -16,6 +16,7 @@
  */
 import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
 import { foldText, nameKey, stem } from "./normalize";
+import { isSettingMeasure } from "./features";
 import { sourceKeyOf } from "./similarity";
 import type { AttributionFeature, FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -149,7 +150,7 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
   }
   const out: FactConflictResult[] = [];
   // the setting of an event (a quake's magnitude and depth, a distance) after what it did
-  const setting = (e: Entry) => Number(e.q.measure.startsWith("magnitude") || e.q.measure === "intensity" || e.q.measure === "depth" || e.q.measure === "distance");
+  const setting = (e: Entry) => Number(isSettingMeasure(e.q.measure));
   entries.sort((x, y) => setting(x) - setting(y));
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();

@@ -332,6 +332,11 @@ function clockTopics(text: string): string[] {
   return out;
 }
 
+/** A reading of the event's own setting (its magnitude, intensity, depth, a distance), not a count of what it did. */
+export function isSettingMeasure(measure: string): boolean {
+  return measure === "distance" || measure.startsWith("magnitude") || measure === "intensity" || measure === "depth";
+}
+
 const reportCountries = new WeakMap<AnalysisReport, string | null>();
 
 /** The story's main country: the report's own word for it, else the country the report names most. */
@@ -373,7 +378,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const sourced: { start: number; keys: string[] }[] = [];
   // a distance says where something is, not what happened: never a claim's main statement
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
-  const setting = (q: QuantityFeature) => q.measure === "distance" || q.measure.startsWith("magnitude") || q.measure === "intensity" || q.measure === "depth";
+  const setting = (q: QuantityFeature) => isSettingMeasure(q.measure);
   for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
   for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {

@@ -3,7 +3,7 @@
  * shared entities, and shared topics (the same quantity kind even with different values, the
  * same place whose control changed). Values in [0, 1].
  */
-import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, READY, namedYears } from "./features";
+import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, READY, isSettingMeasure, namedYears } from "./features";
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
@@ -186,11 +186,6 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   const bCtl = b.namedCtl;
   const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
   return { score, clash: (qtyClash || ctlClash) && score < 0.8 };
-}
-
-/** A reading of the event's own setting (its magnitude, intensity, depth, a distance), not a count of what it did. */
-export function isSettingMeasure(measure: string): boolean {
-  return measure === "distance" || measure.startsWith("magnitude") || measure === "intensity" || measure === "depth";
 }
 
 /** Word overlap of the closest pair of quotations (overlap coefficient), 0 when either has none. */
