@@ -139,5 +139,15 @@ describe("claim facets", () => {
   it("keeps a coordinated phrase without a verb of its own, and a compound subject, in one facet", () => {
     expect(facets("Rescuers searched the school, and the houses around it.")).toEqual(["Rescuers searched the school, and the houses around it."]);
     expect(facets("The mayor and the governor visited the shelters on Monday.")).toEqual(["The mayor and the governor visited the shelters on Monday."]);
+    // "with" and a list of what came is part of the clause; "with" a count and its state is a statement
+    expect(facets("The 30-member Ostra team, with four dogs, flew in from Varesh on Monday.")).toHaveLength(1);
+    expect(facets("The toll rose to 31, with 112 people injured in the blast.")).toEqual(["The toll rose to 31", "with 112 people injured in the blast."]);
+  });
+
+  it("splits at a coordinated clause whose subject runs to several words", () => {
+    expect(facets("The Ostra team had flown in by noon, and a Lindmark aircraft with divers and a field hospital was expected in the evening.")).toEqual([
+      "The Ostra team had flown in by noon",
+      "a Lindmark aircraft with divers and a field hospital was expected in the evening.",
+    ]);
   });
 });

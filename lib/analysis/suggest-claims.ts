@@ -242,8 +242,12 @@ export function suggestClaims(text: string): ClaimSuggestion[] {
 const NOT_PARTICIPLES = new Set(["including", "according", "during", "morning", "evening", "something", "nothing", "anything", "everything", "building", "buildings", "ceiling", "ring", "king", "thing", "things", "spring", "string", "wing", "bring", "sing", "meeting", "ending", "beginning", "following", "notwithstanding", "regarding", "concerning", "pending", "briefing"]);
 const NUMBER_START = new RegExp(`^(?:\\d|(?:${NUMBER_WORDS.source.slice(5, -3)})\\b|(?:more than|at least|about|nearly|some|around|another|over) )`, "iu");
 
-// a clause of its own: a subject (a determiner or a name, and up to four more words) and a finite verb
-const OWN_CLAUSE = new RegExp(`^(?:(?:the|a|an|its|their|his|her|some|many|most|several|officials|police|authorities|residents|rescuers|\\p{Lu}[\\p{L}'’-]*)\\s+)(?:[\\p{L}'’-]+\\s+){0,4}?${FINITE_VERB.source}`, "u");
+// a count followed, within a few words, by the state of what it counts ("312 injured", "11 still missing")
+const STATE_AFTER_COUNT = /^\S+(?:\s+\S+){0,3}?\s+(?:dead|missing|hurt|alive|homeless|unaccounted|\p{L}{3,}(?:ed|en))\b/u;
+
+// a clause of its own: a subject (a determiner or a name, and up to eight more words: "a Russian
+// aircraft with rescuers and a field hospital was expected") and a finite verb
+const OWN_CLAUSE = new RegExp(`^(?:(?:the|a|an|its|their|his|her|some|many|most|several|officials|police|authorities|residents|rescuers|\\p{Lu}[\\p{L}'’-]*)\\s+)(?:[\\p{L}'’-]+\\s+){0,8}?${FINITE_VERB.source}`, "u");
 
 /**
  * Facets of a claim: one lead sentence often states several facts ("An earthquake struck ...,
@@ -265,7 +269,8 @@ export function claimFacets(claim: { start: number; end: number; text: string })
     // after a comma a count may be the subject of the sentence's only clause ("In the town, two
     // houses fell"): only "and" coordinates a second counted clause
     const count = m[0].trim() === "and" && NUMBER_START.test(after) && !/^\d[\d,.]*\s*(?:a\.?m|p\.?m|gmt|km|miles?|kilomet|%)/iu.test(after);
-    const absolute = m[0].startsWith(",") && /^with\s/iu.test(after) && NUMBER_START.test(after.slice(5));
+    // ", with 312 injured": a count and its state; ", with six dogs and 12 tonnes of kit" is a list of what came
+    const absolute = m[0].startsWith(",") && /^with\s/iu.test(after) && NUMBER_START.test(after.slice(5)) && STATE_AFTER_COUNT.test(after.slice(5));
     const semicolon = m[0].startsWith(";");
     // a coordinated clause with a subject and a finite verb of its own (", and the army sent
     // ...", ", and officials said ..."): a second statement

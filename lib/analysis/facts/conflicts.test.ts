@@ -89,6 +89,18 @@ describe("actor, number and attribution conflicts compare like with like", () =>
     ).not.toContain("ACTOR");
   });
 
+  it("takes a speaker that reports its own deed for the one who did it", () => {
+    const [conflict] = ofKind(
+      "ACTOR",
+      ["The coast guard said it had opened an inquiry into the ferry operator's safety record.", "Lindmark Wire"],
+      ["The transport ministry said on Monday that it had launched an investigation into the ferry operator.", "Ostra Online"],
+    );
+    expect(conflict?.detail).toContain('"The coast guard"');
+    expect(conflict?.detail).toContain('"The transport ministry"');
+    // one speaker quoting what others did is no self-report
+    expect(kinds(["The ministry said divers had freed two fishermen.", "Lindmark Wire"], ["The coast guard said divers freed two fishermen.", "Ostra Online"])).not.toContain("ACTOR");
+  });
+
   it("compares percentages only when both name the same whole", () => {
     const [conflict] = ofKind("NUMBER", ["The lake stood at 91 percent of its capacity on Monday.", "Lindmark Wire"], ["The lake reached 94 per cent of capacity on Monday.", "Ostra Online"]);
     expect(conflict?.detail).toBe("Share of capacity: 91 (Lindmark Wire) vs 94 (Ostra Online)");

@@ -262,9 +262,15 @@ const AGENT_NOUN = /\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|vil
 // comma ("In the afternoon, Kazakh rescuers freed"), or after a subordinator ("when villagers pulled")
 const CLAUSE_START = /,\s+|\b(?:when|as|after|before|while|where|until)\s+/gu;
 
+const SELF_REPORT = /^((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:[\p{L}'’-]+|\([^)]{1,20}\))){0,7}?)\s+(?:said|says|announced|reported|confirmed)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:had|has|have)\s+(?:\p{L}+ly\s+)?)?(?:\p{L}{3,}ed|sent|began|begun|brought|took|flew|led)\b/u;
+
 /** Who is credited with the deed a sentence reports: a passive's by-phrase, else the subject of a clause's first past verb. */
 function agentOf(text: string): string | null {
-  const body = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/\s+/gu, " ").replace(/^[\s\p{P}]+/u, "").replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
+  const plain = text.replace(/["“][^"“”]*["”]/gu, " ").replace(/\s+/gu, " ").replace(/^[\s\p{P}]+/u, "");
+  // "the prosecutor's office said it had opened a case": a speaker who reports its own deed is its agent
+  const own = SELF_REPORT.exec(plain)?.[1]?.replace(/\s*\([^)]*\)\s*$/u, "").trim();
+  if (own && AGENT_NOUN.test(own)) return own;
+  const body = plain.replace(/^[^,]{0,40}\b(?:said|says|say|reported|according to [^,]+),?\s+(?:that\s+)?/iu, "");
   const candidates = [BY_AGENT.exec(body)?.[1], ...[0, ...[...body.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length)].map((at) => SUBJECT.exec(body.slice(at))?.[1])];
   for (const candidate of candidates) {
     const phrase = candidate?.replace(CLAUSE_END, "").replace(/^(?:when|as|after|before|while|where|until)\s+/iu, "").trim();

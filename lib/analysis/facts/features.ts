@@ -156,6 +156,15 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const unitOf = /\b(?:(?:a|an|the|one|another|their|his|her|its)\s+)?(famil(?:y|ies)|group|crew|team|party|couple|household|convoy|delegation)\s+of\s+$/iu.exec(text.slice(Math.max(0, n.start - 40), n.start));
   // (in "a team of 40 rescuers" the noun after the number is what is counted)
   if (unitOf && /^(?:\s*[,;:.)—–-]|\s*$|\s+(?:persons?|people|members|(?:who|whose|that|which|from|in|on|at|near|with|and|all|were|was|had|have|died|perished|\p{L}+ed)\b))/iu.test(text.slice(n.end, n.end + 20))) return { ...base, measure: `size:${concept(stem(foldText(unitOf[1]!)))}`, group: "" };
+  // "a 40-strong team", "the 40-member crew": a count of the people the noun after it names
+  // (the noun is the last word before a function word or a stop: "the 40-member Kazakh team with ...")
+  const sized = /^-(?:strong|member|man|person)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(text.slice(n.end, n.end + 60));
+  if (sized) {
+    const words = sized[1]!.trim().split(/\s+/u).map(foldText);
+    const stop = words.findIndex((w) => STOPWORDS.has(w));
+    const noun = words.slice(0, stop < 0 ? words.length : Math.max(1, stop)).pop()!;
+    return { ...base, measure: `n:${concept(stem(noun))}`, group: "" };
+  }
   const family = countedFamily(text, n);
   if (family) return { ...base, measure: `n:${family}`, group: "" };
   let measure = "";
@@ -299,8 +308,19 @@ export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unr
  * no event of its own, and is not the year of an event that happened then.
  */
 export function namedYears(text: string): string[] {
-  return [...new Set([...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)].map((m) => (/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(text.slice(Math.max(0, m.index! - 30), m.index!)) ? `since:${m[1]}` : m[1]!)))];
+  const years: string[] = [];
+  for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) {
+    const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+    // the year a thing was made ("a school completed in 2019", "the dam, which was built in
+    // 1978"): it describes a participant, not when the claim's event happened
+    if (MADE_IN.test(before)) continue;
+    years.push(/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(before.slice(-30)) ? `since:${m[1]}` : m[1]!);
+  }
+  return [...new Set(years)];
 }
+
+/** A verb of making right before a year: "built in", "completed in late", "opened back in". */
+const MADE_IN = /\b(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)\s+(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:\p{L}+\s+)?$/iu;
 
 /**
  * The claim states a possibility, not a fact: "people may still be trapped", "we cannot rule out

@@ -43,7 +43,11 @@ const RATCHETS = {
   // facts-dev precision 0.79 → 0.86 (recall 0.69 → 0.71) when a claim placed in a named country
   // other than the story's main one became elsewhere, and means held ready stopped joining the
   // action done
-  "facts-dev": { coverage: 0.99, recall: 0.71, precision: 0.86, rightKind: 12 },
+  // facts-dev recall 0.71 → 0.74 (precision 0.86 held) when a coordinated clause's subject may run
+  // to eight words, ", with" a list of things stopped being cut off as a count, counts of
+  // differently named people were tied by their figure, a year a thing was built stopped dating
+  // the claim, and a speaker reporting its own deed became its agent (right kind 12 → 13)
+  "facts-dev": { coverage: 0.99, recall: 0.74, precision: 0.86, rightKind: 13 },
   dev: { coverage: 1.0, recall: 0.88, precision: 0.91, rightKind: 6 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and

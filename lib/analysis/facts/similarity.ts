@@ -7,7 +7,7 @@ import { ASIDE, ELSEWHERE, HEDGED, NIL_REPORT, READY, isSettingMeasure, namedYea
 import { meaningWords, softOverlap, type MeaningWord } from "./meaning";
 import { concept, contentWords, outletKey } from "./normalize";
 import { PAIR_MODEL } from "./pair-model";
-import type { FeaturedClaim } from "./types";
+import type { FeaturedClaim, QuantityFeature } from "./types";
 
 export type PreparedClaim = {
   index: number;
@@ -44,6 +44,8 @@ export type PreparedClaim = {
   ready: boolean;
   /** the claim gives a figure */
   counted: boolean;
+  /** values of its counts of things the analysis has no name for ("60 rescuers", "a 40-strong team") */
+  plainCounts: number[];
   /** content words for the comparison through word vectors, and the story's rarity of each */
   meaning: MeaningWord[];
   rarity: (key: string) => number;
@@ -108,7 +110,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -163,6 +165,21 @@ function topicStrength(topic: string, aQty: readonly string[], bQty: readonly st
   return 0.8;
 }
 
+/**
+ * A count of people or things the analysis has no measure for ("60 rescuers", "60 specialists",
+ * "a 40-strong team", "1,200 emergency workers"): outlets name the counted noun differently, so
+ * the figure itself is what ties two such counts together. Small figures (under ten) coincide too
+ * often to tell anything.
+ */
+function isPlainCount(q: QuantityFeature): boolean {
+  return (q.measure.startsWith("n:") || q.measure === "count") && !q.unit && q.value >= 10;
+}
+
+/** Two plain counts give the same figure (within rounding: "some 1,200" and "1,237"). */
+function samePlainCount(a: PreparedClaim, b: PreparedClaim): boolean {
+  return a.plainCounts.some((x) => b.plainCounts.some((y) => Math.abs(x - y) <= 0.05 * Math.max(x, y)));
+}
+
 /** How strongly two claims are about the same thing, from their topic keys. */
 function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash: boolean } {
   let score = 0;
@@ -181,7 +198,9 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
     const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
     score = Math.max(score, topicStrength(topic, aQty, bQty) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
   }
-  const qtyClash = a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
+  const sameCount = samePlainCount(a, b);
+  if (sameCount) score = Math.max(score, topicStrength("qty:n:", aQty, bQty));
+  const qtyClash = !sameCount && a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
   const aCtl = a.namedCtl;
   const bCtl = b.namedCtl;
   const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
