@@ -85,6 +85,17 @@ describe("claim features", () => {
     expect(readings.every((r) => r.tokens === f.tokens)).toBe(true);
   });
 
+  it("takes a count that describes the subject for a side remark, not the statement", () => {
+    const f = claim("A night ferry carrying about 210 passengers ran aground off Tarvel on Friday.").features;
+    expect(f.topics).toContain("qty:aboard");
+    expect(f.mainTopics).not.toContain("qty:aboard");
+    // it is still a statement of its own, in a reading
+    expect(statementReadings(f).slice(1).map((r) => r.mainTopics[0])).toContain("qty:aboard");
+    // a count that is the subject, or comes after the verb, is what the sentence states
+    expect(claim("About 210 passengers were on board the ferry.").features.mainTopics).toContain("qty:aboard");
+    expect(claim("The ferry was carrying about 210 passengers.").features.mainTopics).toContain("qty:aboard");
+  });
+
   it("finds what a number counts, the event, its target and its actor, and who said it", () => {
     const f = claim("Fighters of the Eastern Liberation Command seized the Tel Hamra crossing, two army sources said.").features;
     expect(f.v).toBe(ANALYSIS_VERSION);

@@ -337,6 +337,12 @@ export const READY = /\b(?:on standby|on stand-by|standing by|stood by|on alert 
  */
 export const NIL_REPORT = /\b(?:no|without)\s+(?:(?:immediate|further|other|major|serious)\s+)?(?:reports?\s+of\s+(?:\p{L}+\s+){0,2}?)?(?:damage|casualties|deaths|fatalities|injuries|victims|dead|injured)\b|\b(?:nobody|no one|no-one)\s+(?:was|were|had been|has been)\s+(?:killed|hurt|injured|inside|harmed)\b/iu;
 
+// a finite verb after the subject's description: what the subject did ("... derailed", "... has landed")
+const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|struck|hit|sank|sunk|fell|went|came|ran|caught|took)\b/u;
+// the sentence so far is a subject described by a participle or "with": "a train carrying", "a plane with"
+// (or by a relative clause set off by commas: "the ferry, which was carrying")
+const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
 
@@ -400,7 +406,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
   const setting = (q: QuantityFeature) => isSettingMeasure(q.measure);
   for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
-  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // a count that describes the subject ("a night express carrying about 320 passengers derailed"):
+  // the verb after it is the statement, the count a side remark
+  const SIDE_REMARK = Number.MAX_SAFE_INTEGER - 1;
+  const describesSubject = (q: QuantityFeature) => SUBJECT_DETAIL.test(text.slice(0, q.start)) && LATER_VERB.test(text.slice(q.start));
+  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: describesSubject(q) ? SIDE_REMARK : q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -423,9 +433,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // counts and changes of control are what a claim states; an attack or damage beside them
   // ("an earthquake struck ..., killing 32") is its setting
   const strong = (s: { keys: string[] }) => s.keys.some((k) => (k.startsWith("qty:") && !k.startsWith("qty:distance")) || k.startsWith("ctl:") || k.startsWith("wd:"));
-  const first = sourced.find(strong) ?? sourced[0];
+  // (settings and side remarks sort last, and are never what a claim states when it states anything else)
+  const SIDE = Number.MAX_SAFE_INTEGER - 1;
+  const first = sourced.find((s) => strong(s) && s.start < SIDE) ?? sourced.find((s) => s.start < SIDE) ?? sourced[0];
   const mainTopics = new Set<string>(
-    first && first.start !== Number.MAX_SAFE_INTEGER
+    first && first.start < SIDE
       ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
       : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
         quantities.filter((q) => setting(q) && q.measure !== "distance").map((q) => `qty:${q.measure}`),
@@ -435,7 +447,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     topics.add(clock);
     // a claim about nothing else is about when it happened ("the shooting started around 2 a.m."),
     // and so is one that only sets the scene beside the time ("the quake hit at 4:17 a.m., 50 km east of Osh")
-    if (first === undefined || first.start === Number.MAX_SAFE_INTEGER) mainTopics.add(clock);
+    if (first === undefined || first.start >= SIDE) mainTopics.add(clock);
   }
   return {
     v: ANALYSIS_VERSION,

@@ -57,7 +57,10 @@ const RATCHETS = {
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
-  ferry: { coverage: 0.97, recall: 0.67, precision: 0.79, rightKind: 9 },
+  // ferry recall 0.67 → 0.69 (precision held) when a count describing the subject ("a ferry
+  // carrying 210 passengers ran aground") became a side statement of its own rather than the
+  // claim's main one (found on rail dev, which did not move; ferry was only scored)
+  ferry: { coverage: 0.97, recall: 0.69, precision: 0.79, rightKind: 9 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
