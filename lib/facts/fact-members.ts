@@ -53,8 +53,12 @@ const MEMBER_COLUMNS = {
  */
 const CITABLE_REPORT = Prisma.sql`r."killedAt" IS NULL AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())`;
 
-/** Claims that can stand in a fact: placed in the current text of a citable report (orphans and retired claims cannot). */
-const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY') AND ${CITABLE_REPORT}`;
+/**
+ * Claims that can stand in a fact: placed in the current text of a citable report (orphans and
+ * retired claims cannot). Reads the claim as `c` and its report as `r`. The same rule says which
+ * further members count among a fact's outlets, are listed on its page and counted on the Facts tab.
+ */
+export const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY') AND ${CITABLE_REPORT}`;
 
 /**
  * A pending suggestion on the report's current version, unless an editor tagged a claim over
@@ -248,6 +252,37 @@ export async function dropFurtherLinks(tx: Tx, claimIds: string[]): Promise<stri
   return [...new Set(rows.map((row) => row.factId))];
 }
 
+/**
+ * Points the further links of a fact merged away (`fromFactId`) at the fact kept (`intoFactId`):
+ * a claim linked to both keeps one link, and a claim filed under the kept fact keeps none (a
+ * claim is never a further member of its own primary fact). Call it before refreshFactSummaries,
+ * which deletes the emptied fact and with it any link still pointing there.
+ */
+export async function mergeFurtherLinks(tx: Tx, fromFactId: string, intoFactId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ClaimFactLink" ("claimId", "factId", "createdAt")
+    SELECT l."claimId", ${intoFactId}::uuid, l."createdAt" FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
+    WHERE l."factId" = ${fromFactId}::uuid AND c."factId" IS DISTINCT FROM ${intoFactId}::uuid AND NOT c."factPinned"
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`DELETE FROM "ClaimFactLink" WHERE "factId" = ${fromFactId}::uuid`;
+}
+
+/**
+ * Deletes the links to the given facts that no longer hold: from a claim outside any fact, filed
+ * under the linked fact itself, placed by an editor (it stands in the editor's fact only), no
+ * longer in its report's text (orphaned or retired) or from a killed report, and links to a fact
+ * left without members. Only the linked facts' sources change, so refreshing them is enough.
+ * An embargoed report's claims keep theirs: they count again once the embargo lifts.
+ */
+async function pruneFurtherLinks(tx: Tx, factIds: string[]): Promise<void> {
+  if (factIds.length === 0) return;
+  await tx.$executeRaw`
+    DELETE FROM "ClaimFactLink" l USING "Claim" c JOIN "Report" r ON r.id = c."reportId"
+    WHERE l."factId" = ANY(${factIds}::uuid[]) AND c.id = l."claimId" AND (
+      c."factId" IS NULL OR c."factId" = l."factId" OR c."factPinned" OR c."anchorState" NOT IN ('ANCHORED', 'FUZZY') OR r."killedAt" IS NOT NULL
+      OR (NOT EXISTS (SELECT 1 FROM "Claim" m WHERE m."factId" = l."factId") AND NOT EXISTS (SELECT 1 FROM "ClaimSuggestion" s WHERE s."factId" = l."factId")))`;
+}
+
 /** The facts the given claims stand in besides their primary one (their ClaimFactLink rows). */
 export async function furtherFactIdsOf(tx: Tx, claimIds: string[]): Promise<string[]> {
   if (claimIds.length === 0) return [];
@@ -284,13 +319,16 @@ const DETAIL_MAX = 1000;
 /**
  * Recomputes what the Facts tab sorts and shows (statement, outlets, counts, conflicts) for the
  * given facts of a story from their current members, and deletes those left empty unless an
- * explainer cites them. Call it with the story's facts locked, after every change of membership.
+ * explainer cites them. Call it with the story's facts locked, after every change of membership,
+ * in the same transaction: it first deletes the further links to these facts that no longer hold.
  */
 export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(factIds)];
   if (ids.length === 0) return;
   const own = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Fact" WHERE id = ANY(${ids}::uuid[]) AND "storyId" = ${storyId}::uuid`;
   const factIdsOfStory = own.map((row) => row.id);
+  // every change of membership ends here: links to these facts that it made stale go first
+  await pruneFurtherLinks(tx, factIdsOfStory);
   const members = await loadFactMembers(tx, factIdsOfStory);
   await ensureFeatures(tx, members);
   // further members (claims filed under another fact that state this one too) count among the

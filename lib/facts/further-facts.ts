@@ -10,6 +10,14 @@ import { dropFurtherLinks } from "./fact-members";
  * places and for story claims found to state the facts those members are in; placeMembers drops
  * a claim's links whenever it writes the claim, so a claim an editor placed or took out of a fact
  * stands in the editor's fact only. Pending suggestions have no further facts.
+ *
+ * Links follow membership in the transaction that changes it: placeMembers drops the links of
+ * every claim it writes, mergeFacts points links to the fact merged away at the fact kept
+ * (mergeFurtherLinks), retiring a claim drops its links, and refreshFactSummaries, which every
+ * change of membership calls, deletes the links to its facts that no longer hold (from a claim
+ * out of any fact, filed under the linked fact, pinned, no longer placed, or to an emptied fact).
+ * Deleting a fact deletes the links to it (foreign key cascade). Only placed claims (PLACED_CLAIM)
+ * count as further members: in a fact's sources, on its page and on the Facts tab.
  */
 
 /**

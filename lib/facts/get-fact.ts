@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
 import { factStatusOf, type FactStatusView } from "./fact-status";
-import { UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
+import { PLACED_CLAIM, UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
 
 export type FactMemberView = {
   id: string;
@@ -42,7 +42,7 @@ export type FactDetail = {
   status: FactStatusView;
   confirmedBy: string | null;
   members: FactMemberView[];
-  /** claims filed under another fact that state this one too; they count among its sources */
+  /** placed claims filed under another fact that state this one too; they count among its sources */
   furtherMembers: FactFurtherMemberView[];
   conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[];
   /** the story's other facts, strongest first: targets for merge and move */
@@ -87,7 +87,7 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
         c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
       FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" pf ON pf.id = c."factId"
         JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
-      WHERE l."factId" = ${factId}::uuid
+      WHERE l."factId" = ${factId}::uuid AND ${PLACED_CLAIM}
       ORDER BY r."publishedAt" ASC NULLS LAST, source, c.id`,
     db.$queryRaw<{ claimId: string; id: string; statement: string }[]>`
       SELECT l."claimId", f.id, f.statement

@@ -5,6 +5,7 @@ import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prism
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
+import { PLACED_CLAIM } from "./fact-members";
 import { factStatusOf, type FactStatusView } from "./fact-status";
 import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
 
@@ -17,6 +18,11 @@ export type FactListItem = {
   sources: string[];
   sourceCount: number;
   claimCount: number;
+  /**
+   * placed claims filed under another fact that state this one too (the fact page's further
+   * members); their outlets are already among `sources`
+   */
+  furtherClaimCount: number;
   conflictCount: number;
   conflictKinds: ConflictKind[];
   version: number;
@@ -66,8 +72,16 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
     db.$queryRaw<(Omit<FactListItem, "status"> & { editorStatus: ClaimStatus | null; claimStatuses: ClaimStatus[] })[]>`
       SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
         f."editorStatus",
-        ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id) AS "claimStatuses"
-      FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
+        ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id) AS "claimStatuses",
+        COALESCE(further.n, 0)::int AS "furtherClaimCount"
+      FROM "Fact" f
+        LEFT JOIN (
+          SELECT l."factId", count(*) AS n
+          FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
+          WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND ${PLACED_CLAIM}
+          GROUP BY l."factId"
+        ) further ON further."factId" = f.id
+      WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
       ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}`,
   ]);

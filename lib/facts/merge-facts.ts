@@ -4,13 +4,14 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { parseInput } from "@/lib/errors/parse-input";
 import { claimFactVersion, membersOfFact } from "./fact-edit";
-import { placeMembers, refreshFactSummaries } from "./fact-members";
+import { mergeFurtherLinks, placeMembers, refreshFactSummaries } from "./fact-members";
 import { ZMergeFacts } from "./schemas";
 import { lockStoryFacts } from "./story-lock";
 
 /**
  * Merges another fact into this one: its claims join, every claim is pinned, the merged fact
- * is locked and the other one disappears (explainer citations of it follow to this one).
+ * is locked and the other one disappears (explainer citations of it, and claims filed under a
+ * third fact that state it as well, follow to this one).
  */
 export async function mergeFacts(actor: Actor, input: unknown): Promise<{ storyId: string; factId: string }> {
   assertCan(actor, "fact.edit");
@@ -23,6 +24,8 @@ export async function mergeFacts(actor: Actor, input: unknown): Promise<{ storyI
     await tx.fact.update({ where: { id: data.factId }, data: { locked: true } });
     const unlinked = await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
     await tx.citation.updateMany({ where: { factId: data.otherFactId }, data: { factId: data.factId } });
+    // claims filed elsewhere that stated the other fact now state this one
+    await mergeFurtherLinks(tx, data.otherFactId, data.factId);
     await refreshFactSummaries(tx, data.storyId, [data.factId, data.otherFactId, ...unlinked]);
     await audit(tx, {
       actorId: actor.id,

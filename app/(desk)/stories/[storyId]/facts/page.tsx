@@ -137,6 +137,15 @@ export default async function StoryFactsPage({
                   <span className="text-xs text-muted tabular-nums">
                     {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
                   </span>
+                  {fact.furtherClaimCount > 0 ? (
+                    <span
+                      className="text-xs text-muted tabular-nums"
+                      data-further-claims={fact.furtherClaimCount}
+                      title="Sentences filed under another fact that state this one as well; their outlets count among this fact's."
+                    >
+                      also stated in {fact.furtherClaimCount} {fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts
+                    </span>
+                  ) : null}
                   <span data-fact-status={fact.status.status} title={fact.status.breakdown}>
                     <ClaimStatusBadge status={fact.status.status} />
                   </span>
