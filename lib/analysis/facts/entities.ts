@@ -84,10 +84,13 @@ function classify(phrase: string, before: string, after: string): EntityKind {
   if (/^\s*\(\s*[\p{Lu}]{2,7}\s*\)/u.test(after)) return "org";
   if (PLACE_WORDS.test(phrase) || /^\s+(?:river|bridge|crossing|province|district|valley|road|town|city|village|quarter|camp|border)\b/iu.test(after)) return "place";
   if (TITLE_BEFORE.test(before)) return "actor";
+  // a name that opens with a title: "Brigadier General Samir Othman", "Minister Nadia Haddad"
+  const words = phrase.split(/\s+/u);
+  if (words.length >= 2 && TITLE_BEFORE.test(words[0]!) && !TITLE_BEFORE.test(words[words.length - 1]!)) return "actor";
   if (PLACE_BEFORE.test(before)) return "place";
   // "Harun Osrek said": two capitalised words before a speech verb are a person
   if (/^\s*,?\s*(?:said|says|told|added|insisted|denied|claimed|stated)\b/iu.test(after) && phrase.split(/\s+/u).length >= 2) return "actor";
-  if (/^\s*,\s*(?:a|an|the)\s+(?:\w+\s+){0,3}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor)/iu.test(after)) return "actor";
+  if (/^\s*,\s*(?:a|an|the)\s+(?:\w+\s+){0,3}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director)/iu.test(after)) return "actor";
   return "place";
 }
 

@@ -113,6 +113,13 @@ describe("claim features", () => {
     expect(claim("The army insists the town remains under its control.").features.completion).toBe("denied");
   });
 
+  it("types a name that opens with a title, or is described as a chief, as a person", () => {
+    const kinds = (text: string) => claim(text).features.entities.map((e) => `${e.text}:${e.kind}`);
+    expect(kinds("Boats were working in the streets, Brigadier General Samir Othman said.")).toContain("Brigadier General Samir Othman:actor");
+    expect(kinds("Search teams will work through the night, Harun Osrek, the civil defence chief, said.")).toContain("Harun Osrek:actor");
+    expect(kinds("The river burst its banks near Port Tarvel on Sunday.")).toContain("Port Tarvel:place");
+  });
+
   it("keeps only real names in a Title Case headline", () => {
     const report = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib\n\nRebels seized the dam near Qasr al-Habib on Wednesday, officials said.";
     const text = "Rebels Seize Key Dam As Thousands Flee Qasr Al-Habib";
