@@ -53,14 +53,16 @@ const RATCHETS = {
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
   // and → 0.76 with the short counted statements above (recall 0.59 → 0.67, F1 0.67 → 0.71)
-  flood: { coverage: 0.99, recall: 0.76, precision: 0.86, rightKind: 11 },
+  flood: { coverage: 0.99, recall: 0.77, precision: 0.86, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
   // ferry recall 0.67 → 0.69 (precision held) when a count describing the subject ("a ferry
   // carrying 210 passengers ran aground") became a side statement of its own rather than the
   // claim's main one (found on rail dev, which did not move; ferry was only scored)
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.79, rightKind: 9 },
+  // ferry precision 0.79 → 0.78 (F1 0.735 → 0.730) when a gerund's plural met its verb in the
+  // stemmer ("warnings"/"warned", "buildings"/"building"); flood dev recall rose 0.76 → 0.77 with it
+  ferry: { coverage: 0.97, recall: 0.69, precision: 0.78, rightKind: 9 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

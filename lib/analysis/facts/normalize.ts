@@ -31,6 +31,8 @@ export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   for (const [suffix, replacement] of [
+    // a gerund's plural meets its verb: "warnings"/"warned", "killings"/"killed"
+    ["ings", ""],
     ["ies", "y"],
     ["ied", "y"],
     ["ing", ""],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractClaimFeatures } from "./features";
 import { cannotLinkReason, documentFrequencies, prepareClaim, similarityParts } from "./similarity";
+import { stem } from "./normalize";
 import type { FeaturedClaim } from "./types";
 
 function claim(id: string, reportId: string, text: string): FeaturedClaim {
@@ -43,6 +44,12 @@ describe("pairwise evidence", () => {
     expect(cannotLinkReason(a!, b!)).toBeNull();
     const [c, d] = prepared(claim("c", "r1", "In 2008 a quake killed 75 people in the valley."), claim("d", "r2", "The quake killed 75 people in the valley."));
     expect(cannotLinkReason(c!, d!)).toBe("past year");
+  });
+
+  it("stems a gerund's plural to its verb", () => {
+    expect(stem("warnings")).toBe(stem("warned"));
+    expect(stem("buildings")).toBe(stem("building"));
+    expect(stem("things")).toBe("thing");
   });
 
   it("still vetoes two known measures that differ", () => {
