@@ -118,6 +118,8 @@ describe("claim features", () => {
     expect(kinds("Boats were working in the streets, Brigadier General Samir Othman said.")).toContain("Brigadier General Samir Othman:actor");
     expect(kinds("Search teams will work through the night, Harun Osrek, the civil defence chief, said.")).toContain("Harun Osrek:actor");
     expect(kinds("The river burst its banks near Port Tarvel on Sunday.")).toContain("Port Tarvel:place");
+    // a body named for what it does is an organisation
+    expect(kinds("Rain will go on, the Tarvel Meteorological Centre forecast.")).toContain("Tarvel Meteorological Centre:org");
   });
 
   it("keeps only real names in a Title Case headline", () => {
