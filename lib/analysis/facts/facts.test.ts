@@ -70,6 +70,9 @@ describe("claim features", () => {
     expect(measures("The quake had a magnitude of 6.2 and an intensity of 8.")).toEqual(["6.2:magnitude", "8:intensity"]);
     expect(measures("The institute measured it at magnitude 6.2, and revised its own estimate to 6.4 from 6.5.")).toEqual(["6.2:magnitude", "6.4:magnitude", "6.5:magnitude"]);
     expect(measures("About 18,000 people were forced to leave their homes.")).toEqual(["About 18,000:displaced"]);
+    // the missing, however a translation words them
+    expect(measures("The fate of 25 persons is unknown, their search continues.")).toEqual(["25:missing"]);
+    expect(measures("Nine people have not been accounted for.")).toEqual(["Nine:missing"]);
     // a flow and a height are quantities of their own, not counts; a rise is a change of a height
     expect(measures("The ministry raised the release to 1,800 cubic metres per second.")).toEqual(["1,800:rate"]);
     expect(measures("The river rose by more than four metres in the night.")).toEqual(["more than four:length:change"]);

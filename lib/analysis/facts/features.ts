@@ -21,7 +21,7 @@ const MEASURES: [string, RegExp][] = [
   ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
-  ["missing", /\b(?:missing|unaccounted|disappeared)\b/giu],
+  ["missing", /\b(?:missing|unaccounted|disappeared|not (?:yet |been )?(?:accounted for|found|located)|(?:fate|whereabouts)\b[^.;]{0,40}?\b(?:unknown|unclear))\b/giu],
   ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
   ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered)\b/giu],
 ];

@@ -53,7 +53,8 @@ const RATCHETS = {
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
   // and → 0.76 with the short counted statements above (recall 0.59 → 0.67, F1 0.67 → 0.71)
-  flood: { coverage: 0.99, recall: 0.77, precision: 0.86, rightKind: 11 },
+  // flood recall 0.77 → 0.78 when "the fate of 25 persons is unknown" and "not accounted for" counted the missing
+  flood: { coverage: 0.99, recall: 0.78, precision: 0.86, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
