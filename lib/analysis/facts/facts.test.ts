@@ -88,6 +88,25 @@ describe("claim features", () => {
     expect(readings.every((r) => r.tokens === f.tokens)).toBe(true);
   });
 
+  it("keys the disaster befalling a place as one event, whatever the verb or word order", () => {
+    for (const text of ["A strong earthquake shook the Oskar Bay coast before dawn.", "The river Tavel flooded the lower town on Monday.", "Today at the territory of Varesh district occurred an earthquake."]) {
+      expect(claim(text).features.topics).toContain("ev:struck");
+    }
+    // a time reference to the event is not a statement of it
+    expect(claim("Rescuers have searched the ruins since the quake struck.").features.topics).not.toContain("ev:struck");
+  });
+
+  it("reads a clock time written out in hours and minutes, and never counts it", () => {
+    const f = claim("Today, at 04 hours 17 minutes local time, occurred an earthquake.").features;
+    expect(f.topics).toContain("at:04");
+    expect(f.quantities).toEqual([]);
+  });
+
+  it("takes another event of the same kind for a separate item", () => {
+    expect(claim("A separate magnitude 5.1 earthquake hit the Rasht Valley on March 3, causing minor damage.").features.aside).toBe(true);
+    expect(claim("A strong earthquake hit the Rasht Valley on Tuesday.").features.aside).toBe(false);
+  });
+
   it("takes a count that describes the subject for a side remark, not the statement", () => {
     const f = claim("A night ferry carrying about 210 passengers ran aground off Tarvel on Friday.").features;
     expect(f.topics).toContain("qty:aboard");

@@ -108,6 +108,9 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // "two of the brigade's members", "one of the sources"
   if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
+  // a clock time in a translation's words: "at 04 hours 17 minutes"
+  if (/^\s+hours?\s+\d{1,2}\s+min/iu.test(after) && /\bat\s+$/iu.test(before)) return true;
+  if (/^\s+minutes?\b/iu.test(after) && /\bat\s+\d{1,2}\s+hours?\s+$/iu.test(text.slice(Math.max(0, n.start - 20), n.start))) return true;
   if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
   if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
   if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/u.test(after)) return true;
@@ -300,7 +303,7 @@ export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?r
  * The claim opens as a separate item ("Separately, ...", "In other news", "Also in the news of
  * the district: ..."): the writer says it is not part of the story's event.
  */
-export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unrelated) (?:[\p{L}-]+ )?(?:development|incident|case|event|story|item|news)|in (?:other|unrelated) news|also in the news\b[^:.]{0,40}:)/iu;
+export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unrelated) (?:[\p{L}-]+ )?(?:development|incident|case|event|story|item|news)|in (?:other|unrelated) news|also in the news\b[^:.]{0,40}:|(?:a|an) (?:separate|unrelated|earlier|previous|different)\b)/iu;
 
 /**
  * Years the claim names, each as "YYYY"; a year that is only the reference point of a
@@ -343,14 +346,22 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
 
+// a natural or industrial disaster as the subject of a verb of striking
+const HAZARD = "(?:earthquake|quake|tremor|temblor|flood(?:s|ing|waters)?|river|storm|cyclone|typhoon|hurricane|tornado|landslide|mudslide|avalanche|wildfire|blaze|fire|explosion|blast|tsunami|eruption)";
+const HAZARD_STRUCK = new RegExp(`\\b${HAZARD}\\b(?:\\s+[\\p{L},'’-]+){0,4}?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:struck|hit|hits|shook|rocked|jolted|tore through|ripped through|swept (?:through|across|over)|battered|devastated|lashed|pounded|ravaged|inundated|flooded|submerged|burst (?:its|their) banks|broke (?:its|their) banks|broke through|engulfed|occurred|happened)\\b`, "iu");
+// the garbled order of a translation: "occurred an earthquake", "happened the flood"
+const HAZARD_OCCURRED = new RegExp(`\\b(?:occurred|happened|took place)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?${HAZARD}\\b`, "iu");
+// "after the quake hit", "since the quake struck": a time reference, not the statement
+const AFTER_EVENT = /\b(?:after|since|before|when|as|until)\s+(?:the\s+|a\s+)?$/iu;
+
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
-const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b/giu;
+const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b|\b(?:at\s+)(\d{1,2})\s+hours?\s+(\d{1,2})\s+minutes?\b/giu;
 
 /** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT"), as "at:HH". */
 function clockTopics(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(CLOCK)) {
-    let hour = Number(m[1] ?? m[4]);
+    let hour = Number(m[1] ?? m[4] ?? m[6]);
     if (m[3] && /p/i.test(m[3]) && hour < 12) hour += 12;
     if (m[3] && /a/i.test(m[3]) && hour === 12) hour = 0;
     if (hour >= 0 && hour < 24) out.push(`at:${String(hour).padStart(2, "0")}`);
@@ -427,6 +438,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     }
     if (keys.length > 0) sourced.push({ start: e.start, keys });
   }
+  // the disaster itself befalling a place ("an earthquake shook southern X", "the river flooded
+  // the town", "occurred an earthquake"): the story's event, whatever verb each outlet picks
+  const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
+  if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   sourced.sort((x, y) => x.start - y.start);
   // a number's measure word usually follows it, an event's target too: take the first element's
   // topics and those of elements within a few characters of it (one clause)

@@ -54,7 +54,10 @@ const RATCHETS = {
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
   // and → 0.76 with the short counted statements above (recall 0.59 → 0.67, F1 0.67 → 0.71)
   // flood recall 0.77 → 0.78 when "the fate of 25 persons is unknown" and "not accounted for" counted the missing
-  flood: { coverage: 0.99, recall: 0.78, precision: 0.86, rightKind: 11 },
+  // flood recall 0.78 → 0.79 (facts-dev distractors 4 → 3) when a disaster befalling a place became
+  // one event key whatever the verb ("shook", "flooded", "occurred an earthquake"), a clock time
+  // written "at 21 hour 40 minutes" was read as one, and "a separate earthquake" became a separate item
+  flood: { coverage: 0.99, recall: 0.79, precision: 0.86, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
