@@ -13,6 +13,8 @@ import {
   type MemberRow,
 } from "./fact-members";
 import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
+import { queueStoryReanalysis } from "./queue-analysis";
+import { refreshStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
 
 export type AnalyzeReportResult = {
@@ -44,6 +46,11 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   await lockStoryFacts(tx, report.storyId);
   // read after the lock: whatever asked for analysis before this point is covered by this run
   const [progress] = await tx.$queryRaw<{ requested: number }[]>`SELECT "analysisRequested" AS requested FROM "Report" WHERE id = ${reportId}::uuid`;
+
+  // this report may shift the story's main country; the report's own members are computed with
+  // the new one at once, the rest of the story's in a re-analysis (too big for this job)
+  const { stale: countryChanged } = await refreshStoryCountry(tx, report.storyId);
+  if (countryChanged) await queueStoryReanalysis(tx, report.storyId);
 
   const { current, stale } = await loadReportMembers(tx, [reportId]);
   const touched = new Set<string>();

@@ -51,7 +51,7 @@ const MEMBER_COLUMNS = {
  * A report whose claims may corroborate: not killed by its source, and not held by an embargo
  * (its analysis is queued for the release time).
  */
-const CITABLE_REPORT = Prisma.sql`r."killedAt" IS NULL AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())`;
+export const CITABLE_REPORT = Prisma.sql`r."killedAt" IS NULL AND (r."embargoedUntil" IS NULL OR r."embargoedUntil" <= now())`;
 
 /**
  * Claims that can stand in a fact: placed in the current text of a citable report (orphans and
@@ -153,17 +153,37 @@ export async function loadReportMembers(tx: Tx, reportIds: string[]): Promise<{ 
   return { current: rows.filter((row) => row.current).map(strip), stale: rows.filter((row) => !row.current).map(strip) };
 }
 
-type ReportContextRow = { id: string; source: string; text: string; publishedAt: Date | null; dateline: string | null };
+type ReportContextRow = {
+  id: string;
+  source: string;
+  text: string;
+  publishedAt: Date | null;
+  dateline: string | null;
+  country: string | null;
+  countrySince: Date | null;
+};
 
-/** What the analysis needs to know about the reports (dateline and time anchor relative dates). */
+/**
+ * What the analysis needs to know about the reports: the dateline and time anchor relative
+ * dates, and the story's main country (lib/facts/story-country.ts) says which claims happened
+ * elsewhere. A story whose country was never worked out leaves it to each report's own text, as
+ * its stored features were computed.
+ */
 export async function loadAnalysisReports(tx: Tx, reportIds: string[]): Promise<Map<string, AnalysisReport>> {
   if (reportIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<ReportContextRow[]>`
-    SELECT r.id, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, v."bodyText" AS text, COALESCE(v."publishedAt", r."publishedAt") AS "publishedAt", v.dateline
+    SELECT r.id, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, v."bodyText" AS text, COALESCE(v."publishedAt", r."publishedAt") AS "publishedAt", v.dateline,
+      st."mainCountry" AS country, st."mainCountrySince" AS "countrySince"
     FROM "Report" r JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
+    JOIN "Story" st ON st.id = r."storyId"
     LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE r.id = ANY(${reportIds}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, { ...row, publishedAt: row.publishedAt?.toISOString() ?? null }]));
+  return new Map(
+    rows.map(({ country, countrySince, ...row }) => [
+      row.id,
+      { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, ...(countrySince ? { country } : {}) },
+    ]),
+  );
 }
 
 /**

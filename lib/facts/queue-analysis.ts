@@ -24,3 +24,8 @@ export async function queueFactRefresh(tx: Tx, storyId: string, factId: string |
   if (!factId) return;
   await enqueueJob(tx, "refresh-fact", { storyId, factId }, { jobKey: `refresh-fact:${factId}` });
 }
+
+/** Queues a re-analysis of every member of a story (its main country changed, or an editor asked). */
+export async function queueStoryReanalysis(tx: Tx, storyId: string): Promise<void> {
+  await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: `reanalyze-story:${storyId}` });
+}

@@ -5,13 +5,14 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { enqueueJob } from "@/lib/jobs/queue";
 import { assignClaims } from "@/lib/analysis/facts";
 import { refreshGarbledPassages } from "@/lib/reports/garbled-passages";
 import { ANALYSIS_TRANSACTION, loadExistingFacts } from "./analyze-report";
 import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries, toFeaturedClaim } from "./fact-members";
 import { ZReanalyzeStory } from "./schemas";
 import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
+import { queueStoryReanalysis } from "./queue-analysis";
+import { refreshStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
 
 /** Queues a re-grouping of the story's facts (the editors' "Re-analyse" button). */
@@ -21,18 +22,18 @@ export async function requestStoryReanalysis(actor: Actor, input: unknown): Prom
   await db.$transaction(async (tx) => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true } });
     if (!story) throw notFound("That story");
-    await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: `reanalyze-story:${storyId}` });
+    await queueStoryReanalysis(tx, storyId);
     await audit(tx, { actorId: actor.id, action: "facts.reanalyze", entityType: "story", entityId: storyId, storyId });
   });
   return { storyId };
 }
 
 /**
- * The reanalyze-story job: checks each report's current text for garbled passages again,
- * recomputes every member's features with the current analysis and
- * groups again every member an editor has not placed. Pinned members stay where they are and
- * locked (confirmed, split or merged) facts keep all their members; the rest is regrouped
- * against them.
+ * The reanalyze-story job: checks each report's current text for garbled passages again, works
+ * out the story's main country again, recomputes every member's features with the current
+ * analysis and groups again every member an editor has not placed. Pinned members stay where
+ * they are and locked (confirmed, split or merged) facts keep all their members; the rest is
+ * regrouped against them. Queued by editors and whenever the story's main country changes.
  */
 export async function reanalyzeStory(storyId: string): Promise<{ members: number; regrouped: number; facts: number }> {
   return db.$transaction(async (tx) => {
@@ -41,6 +42,8 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     // reports imported before garbled passages were looked for are checked now, so their claims
     // stop counting as corroboration until an editor confirms them
     await refreshGarbledPassages(tx, reportIds);
+    // every member's features are recomputed below, so a changed country needs no further run
+    await refreshStoryCountry(tx, storyId);
     const { current, stale } = await loadReportMembers(tx, reportIds);
     const locked = new Set(
       (await tx.fact.findMany({ where: { storyId, OR: [{ locked: true }, { state: "CONFIRMED" }] }, select: { id: true } })).map((fact) => fact.id),

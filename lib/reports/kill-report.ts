@@ -5,6 +5,8 @@ import { audit } from "@/lib/audit/audit";
 import { invalid } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
 import { loadReportMembers, placeMembers, refreshFactSummaries } from "@/lib/facts/fact-members";
+import { queueStoryReanalysis } from "@/lib/facts/queue-analysis";
+import { refreshStoryCountry } from "@/lib/facts/story-country";
 import { lockStoryFacts } from "@/lib/facts/story-lock";
 import { flagExplainersCiting } from "@/lib/review/flag-re-review";
 import { sourceKey } from "./normalize-text";
@@ -51,6 +53,9 @@ export async function killReport(actor: Actor, input: unknown): Promise<KillRepo
     await tx.claim.updateMany({ where: { reportId: report.id }, data: { flagReason: reason } });
     const factIds = [...new Set(claims.map((claim) => claim.factId).filter((id): id is string => id !== null))];
     const facts = await withdrawFromFacts(tx, data.storyId, report.id);
+    // the killed report no longer counts towards the story's main country either (cheap: each
+    // report's country counts are stored); the claims' features follow in a queued re-analysis
+    if ((await refreshStoryCountry(tx, data.storyId)).stale) await queueStoryReanalysis(tx, data.storyId);
     const explainers = await flagExplainersCiting(
       tx,
       actor,

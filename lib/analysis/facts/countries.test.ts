@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryMentions, mainCountry, placedCountries, placedElsewhere } from "./countries";
+import { countryCounts, countryMentions, mainCountry, mainCountryOfCounts, placedCountries, placedElsewhere } from "./countries";
 
 describe("countries named in a report", () => {
   it("finds names, official names and the people's name of a country", () => {
@@ -14,6 +14,16 @@ describe("countries named in a report", () => {
   it("takes the country the reports name most as the story's", () => {
     expect(mainCountry(["A quake struck Peru on Monday.", "In Peru, 12 died; Chile felt it.", "Peru's president visited."])).toBe("PER");
     expect(mainCountry(["The river burst its banks overnight."])).toBeNull();
+  });
+
+  it("adds up each report's stored counts to the same main country as the texts themselves", () => {
+    const texts = ["Chile's army flew in; Peru sent pumps.", "In Peru, 12 died.", "Chile and Peru signed a pact; Chilean crews stayed."];
+    expect(countryCounts(texts[2]!)).toEqual([["CHL", 2], ["PER", 1]]);
+    expect(mainCountryOfCounts(texts.map(countryCounts))).toBe(mainCountry(texts));
+    // a tie goes to the country named first, across reports in their order
+    expect(mainCountryOfCounts([countryCounts("Peru and Chile."), countryCounts("Chile, then Peru.")])).toBe("PER");
+    expect(mainCountryOfCounts([countryCounts("Chile, then Peru."), countryCounts("Peru and Chile.")])).toBe("CHL");
+    expect(mainCountryOfCounts([countryCounts("No country here."), []])).toBeNull();
   });
 
   it("reads where a statement is placed, not who speaks or who is named", () => {

@@ -58,13 +58,32 @@ export function countryMentions(text: string): CountryMention[] {
   return out;
 }
 
-/** The country a set of texts names most (first named wins a tie), or null when none is named. */
-export function mainCountry(texts: readonly string[]): string | null {
+/** How often a text names each country, as [code, count] pairs in the order they are first named. */
+export type CountryCounts = [code: string, count: number][];
+
+/** The countries the text names and how often, in the order they are first named. */
+export function countryCounts(text: string): CountryCounts {
   const counts = new Map<string, number>();
-  for (const text of texts) for (const m of countryMentions(text)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+  for (const m of countryMentions(text)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+  return [...counts];
+}
+
+/**
+ * The country a set of texts names most, from each text's `countryCounts` in text order (first
+ * named wins a tie), or null when none is named. Counting each text once and adding the counts
+ * up gives what `mainCountry` gives for the texts themselves, so a caller may store the counts.
+ */
+export function mainCountryOfCounts(perText: readonly CountryCounts[]): string | null {
+  const counts = new Map<string, number>();
+  for (const text of perText) for (const [code, n] of text) counts.set(code, (counts.get(code) ?? 0) + n);
   let best: string | null = null;
   for (const [code, n] of counts) if (best === null || n > counts.get(best)!) best = code;
   return best;
+}
+
+/** The country a set of texts names most (first named wins a tie), or null when none is named. */
+export function mainCountry(texts: readonly string[]): string | null {
+  return mainCountryOfCounts(texts.map(countryCounts));
 }
 
 // nouns of a place inside a country: "Andijan province", "the Rasht Valley", "its capital"
