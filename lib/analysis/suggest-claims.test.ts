@@ -47,6 +47,8 @@ describe("suggesting check-worthy sentences", () => {
       "14:55 GMT — Halvek municipality now says more than 6,000 people have arrived.",
       "CASUALTIES: TCM has recorded 6 civilian deaths in Qaryat Nour.",
       "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
+      "VARESH, 9 December 2026 / Ostra Daily / - Divers pulled two fishermen alive from the capsized trawler on Tuesday.",
+      "TARVEL, Dec 9 /Lindmark/. The coast guard said 12 crew were still missing.",
     ].join("\n\n");
     expect(suggestClaims(text).map((suggestion) => suggestion.text)).toEqual([
       "Rebel fighters took control of the town, residents said.",
@@ -54,6 +56,8 @@ describe("suggesting check-worthy sentences", () => {
       "Halvek municipality now says more than 6,000 people have arrived.",
       "TCM has recorded 6 civilian deaths in Qaryat Nour.",
       "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
+      "Divers pulled two fishermen alive from the capsized trawler on Tuesday.",
+      "The coast guard said 12 crew were still missing.",
     ]);
   });
 

@@ -64,8 +64,10 @@ const PLACE_ANY = "\\p{Lu}[\\p{L}'’. -]{0,40}?";
 const AFTER_PLACE = "(?:,\\s*\\p{Lu}[\\p{L}.'’ ]{0,30}?)*(?:,\\s*\\p{Lu}[a-z]{2,4}\\.? \\d{1,2})?";
 const AGENCY = "\\s*\\([^)]{1,40}\\)";
 const DASH = "\\s*[-—–]{1,2}\\s+";
+// (or the agency between slashes: "ASTANA, 17 March 2026 / Qazaq Daily / -", "MOSCOW, March 17 /TASS/.")
+const SLASHED_AGENCY = "(?:,\\s*[\\p{L}\\d ,.]{1,30}?)?\\s*/\\s*[^/\\n]{2,40}?\\s*/\\s*[-—–.]?\\s+";
 const DATELINE = new RegExp(
-  `^(?:${PLACE_CAPS}${AFTER_PLACE}(?:${AGENCY})?${DASH}|${PLACE_ANY}${AFTER_PLACE}${AGENCY}${DASH}|${PLACE_ANY}${DASH}\\p{Lu}[\\p{L} ]{1,40}:\\s+)`,
+  `^(?:${PLACE_CAPS}${AFTER_PLACE}(?:${AGENCY})?${DASH}|${PLACE_ANY}${AFTER_PLACE}${AGENCY}${DASH}|${PLACE_ANY}${DASH}\\p{Lu}[\\p{L} ]{1,40}:\\s+|${PLACE_CAPS}${SLASHED_AGENCY})`,
   "u",
 );
 // "15:38 GMT —" (live blogs)

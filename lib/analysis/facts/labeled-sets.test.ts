@@ -47,7 +47,9 @@ const RATCHETS = {
   // to eight words, ", with" a list of things stopped being cut off as a count, counts of
   // differently named people were tied by their figure, a year a thing was built stopped dating
   // the claim, and a speaker reporting its own deed became its agent (right kind 12 → 13)
-  "facts-dev": { coverage: 0.99, recall: 0.74, precision: 0.86, rightKind: 13 },
+  // → 0.75 (precision 0.86 → 0.87) when a dateline with the agency between slashes
+  // ("ASTANA, 17 March 2026 / Qazaq Daily / -") was trimmed off the claim
+  "facts-dev": { coverage: 0.99, recall: 0.75, precision: 0.87, rightKind: 13 },
   dev: { coverage: 1.0, recall: 0.88, precision: 0.91, rightKind: 6 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
