@@ -120,3 +120,101 @@ describe("actor, number and attribution conflicts compare like with like", () =>
     expect(kinds(["A broken mooring line caused the accident, OSK said.", "Lindmark Wire"], ["A broken mooring line caused the accident, the ferry operator said.", "Ostra Online"])).not.toContain("ATTRIBUTION");
   });
 });
+
+describe("disaster prose is not read as a change of control", () => {
+  const completion = (text: string) => claim(text, "Lindmark Wire").features.completion;
+
+  it("reads a floor or roof that fell in as damage, not a town that fell", () => {
+    expect(completion("In Dorvask, the top storey of the old library fell in.")).toBeNull();
+    expect(claim("In Dorvask, the top storey of the old library fell in.", "Lindmark Wire").features.eventClass).toBe("DAMAGE");
+    expect(completion("The town of Dorvask fell to the rebels on Sunday.")).toBe("completed");
+  });
+
+  it("reads 'inside' as entering only when a town or a position is what one is inside", () => {
+    expect(completion("A cinema in Dorvask partly collapsed but nobody was inside at the time.")).toBeNull();
+    expect(completion("Residents were told not to enter damaged buildings in Dorvask.")).toBeNull();
+    expect(completion("Government troops are now inside Dorvask, a commander said.")).toBe("ongoing");
+    expect(completion("Government troops entered the town of Dorvask at dawn.")).toBe("ongoing");
+  });
+
+  it("reads 'taken' and 'held' as control only with a place as their object or subject", () => {
+    expect(completion("Fourteen injured workers in Dorvask were taken to hospital by ambulance.")).toBeNull();
+    expect(completion("A memorial service was held in Dorvask on Sunday.")).toBeNull();
+    expect(completion("Rebels took the bridge at Dorvask overnight.")).toBe("completed");
+    expect(completion("The rebels held Dorvask for three days.")).toBe("completed");
+  });
+
+  it("flags no status conflict between a building that collapsed and one whose roof fell in", () => {
+    expect(
+      kinds(
+        ["A two-storey cinema in Dorvask partly collapsed but nobody was inside, the ministry said.", "Lindmark Wire"],
+        ["In Dorvask, the top storey of the cinema fell in.", "Ostra Online"],
+      ),
+    ).not.toContain("COMPLETION");
+    // a town taken in one report and still being fought for in another is still a conflict
+    expect(kinds(["The town of Dorvask fell to the rebels on Sunday.", "Lindmark Wire"], ["Rebels are advancing on Dorvask from the east.", "Ostra Online"])).toContain("COMPLETION");
+  });
+
+  it("does not take a pending phrase in a clause of time or in relayed hearsay for the event's status", () => {
+    expect(
+      kinds(
+        ["The library's roof gave way, but because the storm hit before readers were due to arrive nobody was hurt.", "Lindmark Wire"],
+        ["The roof of the library had collapsed, a caretaker said.", "Ostra Online"],
+      ),
+    ).not.toContain("COMPLETION");
+    expect(
+      kinds(
+        ["Rumours spread online that a second flood wave was heading toward Dorvask.", "Lindmark Wire"],
+        ["Patients were evacuated from the Dorvask clinic overnight.", "Ostra Online"],
+      ),
+    ).not.toContain("COMPLETION");
+    expect(kinds(["The relief convoy is due to reach Dorvask this evening.", "Lindmark Wire"], ["The relief convoy reached Dorvask in the afternoon.", "Ostra Online"])).toContain("COMPLETION");
+  });
+});
+
+describe("figures that measure different things are not a number conflict", () => {
+  it("compares distances only from the same place", () => {
+    expect(kinds(["The epicentre was about 30 km north of Dorvask.", "Lindmark Wire"], ["The epicentre lay some 75 km west of Halbrun.", "Ostra Online"])).not.toContain("NUMBER");
+    expect(kinds(["The epicentre was about 30 km north of Dorvask.", "Lindmark Wire"], ["The epicentre was roughly 19 miles north of the town of Dorvask.", "Ostra Online"])).not.toContain("NUMBER");
+    const [conflict] = ofKind("NUMBER", ["The epicentre was about 30 km north of Dorvask.", "Lindmark Wire"], ["The epicentre was 60 km north of Dorvask.", "Ostra Online"]);
+    expect(conflict?.detail).toContain("Distance from Dorvask");
+  });
+
+  it("reads 'the depth of the hypocentre is' as a depth", () => {
+    const [conflict] = ofKind("NUMBER", ["The quake struck at a depth of 8 km.", "Lindmark Wire"], ["The depth of the hypocentre is 15 km, the institute said.", "Ostra Online"]);
+    expect(conflict?.detail).toBe("Depth: 8 (Lindmark Wire) vs 15 (Ostra Online)");
+  });
+
+  it("reads a dozen as a rough count", () => {
+    expect(kinds(["Eleven people are still missing after the landslide.", "Lindmark Wire"], ["Rescuers are searching for a dozen people still missing.", "Ostra Online"])).not.toContain("NUMBER");
+    expect(kinds(["Twenty people are still missing after the landslide.", "Lindmark Wire"], ["Rescuers are searching for a dozen people still missing.", "Ostra Online"])).toContain("NUMBER");
+  });
+
+  it("keeps a combined toll over several places apart from the toll of one of them", () => {
+    expect(
+      kinds(
+        ["Three people died in Halbrun province, the provincial governor said.", "Lindmark Wire"],
+        ["Officials said three people also died in Halbrun province, bringing the combined toll across both countries to 31.", "Ostra Online"],
+      ),
+    ).not.toContain("NUMBER");
+  });
+});
+
+describe("speakers and commentators are not rival parties", () => {
+  it("does not credit a speaker with the deed of the clause they report", () => {
+    expect(
+      kinds(["Several residents told reporters they had received no storm alert.", "Lindmark Wire"], ["The coast guard said it had warned the harbour six hours ahead.", "Ostra Online"]),
+    ).not.toContain("ACTOR");
+  });
+
+  it("does not set an expert's assessment against the source that reported the event", () => {
+    expect(
+      kinds(
+        ["A cinema in Dorvask partly collapsed, the ministry said.", "Lindmark Wire"],
+        ["Experts say the first two days are decisive for finding survivors under collapsed buildings.", "Ostra Online"],
+      ),
+    ).not.toContain("ATTRIBUTION");
+    // two reporting sources on different sides still disagree
+    expect(kinds(["A cinema in Dorvask partly collapsed, the ministry said.", "Lindmark Wire"], ["A cinema in Dorvask partly collapsed, residents said.", "Ostra Online"])).toContain("ATTRIBUTION");
+  });
+});

@@ -108,12 +108,26 @@ function listBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 // a verb of change right before a figure: the figure is by how much something changed
 const CHANGE = /\b(?:rose|risen|rises|rise|rising|climbed|climbs|fell|fallen|falls|dropped|drops|increased|decreased|grew|grown|jumped|swelled|sank|receded)\s+(?:by\s+|on\s+)?$/iu;
 const CHANGED = ":change";
+// a sum over more than the fact's own scope ("bringing the combined toll across both countries to
+// 48", "a cumulative total of 60") counts a larger whole than a figure for one place
+const COMBINED = /\b(?:combined|cumulative|overall)\s+(?:death\s+)?(?:toll|total|number|figure)\b[^,;.]{0,60}?(?:\bto|\bof|\bat|\bis|\bwas|\bstood\s+at)?\s+$/iu;
+const SUMMED = ":combined";
 
 /** The whole a percentage is a share of ("98 per cent of capacity" → capacity), or null when not named. */
 function shareOf(text: string, q: QuantityFeature): { key: string; word: string } | null {
   const after = text.slice(q.start + q.text.length);
   const whole = /^\s*(?:%|per\s?cents?|percents?)\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:total\s+)?([\p{L}-]{3,})/iu.exec(after)?.[1];
   return whole ? { key: stem(foldText(whole)), word: whole.toLowerCase() } : null;
+}
+
+// a distance runs from somewhere: "22 km southeast of Uzgen" and "50 km east of Osh" measure two
+// different things, whatever the words between the figure and the place (a unit, a bearing)
+const DISTANCE_FROM = /^[^,;.]{0,50}?\b(?:of|from|off)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:town|city|village|port)\s+(?:of\s+)?(?=\p{Lu}))?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?|\p{Ll}[\p{L}-]+)/u;
+
+/** The place a distance is measured from ("km east of Osh" → Osh, "miles off the cape" → cape), or null when not named. */
+function distanceFrom(text: string, q: QuantityFeature): { key: string; name: string } | null {
+  const name = DISTANCE_FROM.exec(text.slice(q.start + q.text.length))?.[1];
+  return name ? { key: nameKey(name), name } : null;
 }
 
 function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[] {
@@ -141,16 +155,26 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
       entries.push({ claim: c, q: { ...q, measure: `share:${whole.key}` } });
       continue;
     }
+    if (q.measure === "distance") {
+      // distances from two different places are two quantities; one from a place not named
+      // ("12 km away") is compared only with another such
+      const from = distanceFrom(c.text, q);
+      if (from) {
+        if (!wholes.has(`distance:${from.key}`)) wholes.set(`distance:${from.key}`, `Distance from ${from.name}`);
+        entries.push({ claim: c, q: { ...q, measure: `distance:${from.key}` } });
+        continue;
+      }
+    }
     const groups = groupsByMeasure.get(q.measure);
     const group = q.group || (groups && groups.size === 1 ? [...groups][0]! : "");
     // a change ("rose by more than four metres") and a level ("water stood three metres deep")
     // are two quantities, though measured in the same unit
-    const measure = CHANGE.test(c.text.slice(0, q.start)) ? `${q.measure}${CHANGED}` : q.measure;
+    const measure = CHANGE.test(c.text.slice(0, q.start)) ? `${q.measure}${CHANGED}` : COMBINED.test(c.text.slice(0, q.start)) ? `${q.measure}${SUMMED}` : q.measure;
     entries.push({ claim: c, q: { ...q, group, measure } });
   }
   const out: FactConflictResult[] = [];
   // the setting of an event (a quake's magnitude and depth, a distance) after what it did
-  const setting = (e: Entry) => Number(isSettingMeasure(e.q.measure));
+  const setting = (e: Entry) => Number(isSettingMeasure(e.q.measure) || e.q.measure.startsWith("distance:"));
   entries.sort((x, y) => setting(x) - setting(y));
   for (const [kind, list] of listBy(entries, (e) => `${e.q.measure}|${e.q.group}|${e.q.unit}`)) {
     const involved = new Set<FeaturedClaim>();
@@ -168,8 +192,9 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
     }
     if (involved.size === 0) continue;
     const [measure, group] = kind.split("|");
-    const base = measure!.endsWith(CHANGED) ? measure!.slice(0, -CHANGED.length) : measure!;
-    const name = `${measure!.endsWith(CHANGED) ? "Change in " : ""}${MEASURE_LABEL[base] ?? wholes.get(base) ?? base}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
+    const suffix = [CHANGED, SUMMED].find((x) => measure!.endsWith(x)) ?? "";
+    const base = measure!.slice(0, measure!.length - suffix.length);
+    const name = `${suffix === CHANGED ? "Change in " : suffix === SUMMED ? "Combined " : ""}${MEASURE_LABEL[base] ?? wholes.get(base) ?? base}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
     const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }
@@ -203,13 +228,29 @@ const DONE = /\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s
 
 const unquoted = (text: string) => text.replace(/["“][^"“”]*["”]/gu, " ");
 
+// a clause that asserts nothing of the event's status: a clause of time ("before lessons were due
+// to begin" dates something else) or the content of a hearsay noun ("claims that a wave was
+// heading toward the town", "rumours that ..."), which the report relays without asserting
+const TIME_CLAUSE = /\b(?:before|until|till|after|once|by the time)\b[^,;]*$/iu;
+const HEARSAY = /\b(?:claims?|rumou?rs?|allegations?|speculation|fears?|hoax(?:es)?)\s+(?:\p{L}+\s+){0,3}?that\b/iu;
+
+/** The first pending phrase the claim itself asserts, outside clauses of time and relayed hearsay. */
+function assertedPending(text: string): string | null {
+  for (const match of text.matchAll(new RegExp(PENDING.source, "giu"))) {
+    const before = text.slice(0, match.index);
+    if (TIME_CLAUSE.test(before) || HEARSAY.test(before)) continue;
+    return match[0];
+  }
+  return null;
+}
+
 function statusConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const pending: { claim: FeaturedClaim; phrase: string }[] = [];
   const done: { claim: FeaturedClaim; phrase: string }[] = [];
   for (const c of claims) {
     const text = unquoted(c.text);
-    const p = PENDING.exec(text);
-    if (p) pending.push({ claim: c, phrase: p[0] });
+    const p = assertedPending(text);
+    if (p) pending.push({ claim: c, phrase: p });
     else {
       const d = DONE.exec(text);
       if (d) done.push({ claim: c, phrase: d[0] });
@@ -262,6 +303,8 @@ const AGENT_NOUN = /\b(?:rescuers?|teams?|crews?|soldiers|troops|army|police|vil
 // comma ("In the afternoon, Kazakh rescuers freed"), or after a subordinator ("when villagers pulled")
 const CLAUSE_START = /,\s+|\b(?:when|as|after|before|while|where|until)\s+/gu;
 
+const SAYING = /\b(?:told|tells?|telling|said|says?|saying|reported|reports|stated|added|announced|claimed|insisted|complained)\b/iu;
+
 const SELF_REPORT = /^((?:(?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+(?:[\p{L}'’-]+|\([^)]{1,20}\))){0,7}?)\s+(?:said|says|announced|reported|confirmed)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:had|has|have)\s+(?:\p{L}+ly\s+)?)?(?:\p{L}{3,}ed|sent|began|begun|brought|took|flew|led)\b/u;
 
 /** Who is credited with the deed a sentence reports: a passive's by-phrase, else the subject of a clause's first past verb. */
@@ -274,6 +317,9 @@ function agentOf(text: string): string | null {
   const candidates = [BY_AGENT.exec(body)?.[1], ...[0, ...[...body.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length)].map((at) => SUBJECT.exec(body.slice(at))?.[1])];
   for (const candidate of candidates) {
     const phrase = candidate?.replace(CLAUSE_END, "").replace(/^(?:when|as|after|before|while|where|until)\s+/iu, "").trim();
+    // "residents told reporters they had received": a phrase holding a verb of saying is a
+    // speaker and the start of what they said, not the doer of the deed
+    if (phrase && SAYING.test(phrase)) continue;
     if (phrase && AGENT_NOUN.test(phrase)) return phrase;
   }
   return null;
@@ -334,8 +380,12 @@ function attributionsDiffer(a: AttributionFeature, b: AttributionFeature): boole
   return a.count !== null && b.count !== null && a.count !== b.count;
 }
 
+// an analyst or expert judges what happened ("experts say the first 72 hours are critical"); an
+// assessment is no rival account of who reported the event
+const COMMENTATOR_ROLE = new Set(["outlet", "analyst"]);
+
 function attributionConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
-  const attributed = claims.filter((c) => c.features.attribution && c.features.attribution.role !== "outlet" && c.features.attribution.side !== "outlet" && !UNSOURCED.test(c.features.attribution.speaker.trim()));
+  const attributed = claims.filter((c) => c.features.attribution && !COMMENTATOR_ROLE.has(c.features.attribution.role) && c.features.attribution.side !== "outlet" && !UNSOURCED.test(c.features.attribution.speaker.trim()));
   const involved = new Set<FeaturedClaim>();
   for (let i = 0; i < attributed.length; i++) for (let j = i + 1; j < attributed.length; j++) {
     const a = attributed[i]!;

@@ -3,13 +3,19 @@
  * fell to, overran) is TAKEN; being inside is ENTERED; approaching (advancing toward, closing in,
  * on the outskirts) is ADVANCING; leaving (withdrew, pulled out, retreated) is WITHDRAWN.
  * Denials ("has not fallen", "denied it had fallen") keep the class with positive = false.
+ * Verbs that also belong to disaster prose ("taken to hospital", "held in", "fell in", "nobody was
+ * inside") count as control only when a town or a position is their object or their subject.
  */
 import { sideOf, type EntityMention } from "./entities";
 import type { EventClass, EventFeature } from "./types";
 
+// "the roof fell in", "fell down": a structure giving way, damage; "in" is a particle here when
+// nothing follows it in its clause ("the town fell in March" keeps its object)
+const FELL_THROUGH = String.raw`(?:down|in(?=\s*(?:[.,;:!?]|$|(?:on|onto|and|but|after|as|when|while|during|under)\b)))`;
+
 const PATTERNS: [EventClass, RegExp][] = [
   ["RETAKE", /\b(?:retak(?:e|es|en|ing)|retook|recaptur(?:e|ed|es|ing)|regain(?:ed|s|ing)? control|counter-?attack(?:s|ed|ing)?|counter-?offensive|restored positions|won back|win back)\b/giu],
-  ["TAKEN", /\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell(?!\s+down)|falls(?!\s+down)|fallen(?!\s+down)|fall of|(?:has|had|have) fallen(?!\s+down)|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b/giu],
+  ["TAKEN", new RegExp(String.raw`\b(?:seiz(?:e|es|ed|ing|ure)|captur(?:e|es|ed|ing)|(?:took|take|takes|taking|taken|seized|gained|gain|wrested|assumed|established|made the|making the) (?:full |complete |effective )?control|(?:under|in) (?:the |their |its |full |complete |rebel |government |army )*(?:control|hands)|fell(?!\s+${FELL_THROUGH})|falls(?!\s+${FELL_THROUGH})|fallen(?!\s+${FELL_THROUGH})|fall of|(?:has|had|have) fallen(?!\s+${FELL_THROUGH})|overr(?:an|un|unning)|overtook|took|taken|stormed|changed hands|lost|loss of|(?:is|was) lost|in (?:its|their) hands|control(?:s|led)?|hold(?:s)?|held|secured|captured)\b`, "giu")],
   ["TAKEN", /\b(?:hijack(?:ed|s|ing)?|commandeer(?:ed|s|ing)?)\b/giu],
   ["ENTERED", /\b(?:enter(?:ed|ing|s)?|inside|into the (?:town|city|village)|in the (?:main square|town centre|town center|centre|center)|reached the (?:centre|center|main square))\b/giu],
   ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached|to) the (?:outskirts|edges?|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
@@ -19,7 +25,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
   ["DEPLOYED", /\b(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?|despatch(?:ed|es|ing)?|deploy(?:ed|s|ing)|mobili[sz](?:ed|es|ing)|rushed|heading (?:to|toward|towards|for)|on (?:its|their) way to)\b/giu],
-  ["DAMAGE", /\b(?:collaps(?:e|ed|es|ing)|(?:fell|fallen|falling) down|caved in|crumbled|flattened|razed|toppled|blocked|buried|washed away|damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b/giu],
+  ["DAMAGE", new RegExp(String.raw`\b(?:collaps(?:e|ed|es|ing)|(?:fell|fallen|falling|falls) ${FELL_THROUGH}|caved in|crumbled|flattened|razed|toppled|blocked|buried|washed away|damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b`, "giu")],
 ];
 
 // the order in which a sentence's main event is chosen: territorial change first, then tolls
@@ -44,14 +50,13 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
       const at = match.index!;
       const end = at + match[0].length;
       if (taken.some(([a, b]) => at < b && end > a)) continue;
-      // "lost" and "losses" as casualties, "held" as detention: only count control when a place follows
-      if (cls === "TAKEN" && /^(?:lost|loss of|control|controls|controlled|hold|holds|held|took|taken|fell|falls)$/iu.test(match[0])) {
-        const follow = text.slice(end, end + 60);
-        const precede = text.slice(Math.max(0, at - 60), at);
-        const placeNear = entities.some((e) => e.kind === "place" && ((e.start >= end && e.start - end < 40) || (e.end <= at && at - e.end < 45)));
-        if (/^(?:lost|hold|holds|held|took|taken)$/iu.test(match[0]) && !placeNear && !/\b(?:bridge|crossing|town|city|village|positions?|base|road)\b/iu.test(follow.slice(0, 30))) continue;
-        if (/^(?:fell|falls)$/iu.test(match[0]) && !placeNear && !/^\s*(?:to|under)\b/iu.test(follow) && !/\b(?:town|city|village|bridge|crossing)\s*(?:had|has)?\s*$/iu.test(precede)) continue;
-      }
+      // "lost" and "losses" as casualties, "held" as detention, "taken to hospital", "the floor
+      // fell in": these verbs change control only when a place or position is what they act on
+      if (cls === "TAKEN" && /^(?:lost|hold|holds|held|took|taken)$/iu.test(match[0]) && !placeIsObject(text, end, entities) && !placeIsSubject(text, at, entities)) continue;
+      if (cls === "TAKEN" && /^(?:fell|falls)$/iu.test(match[0]) && !/^\s*(?:to|under|into\s+(?:the\s+)?hands)\b/iu.test(text.slice(end, end + 30)) && !placeIsSubject(text, at, entities)) continue;
+      // "nobody was inside", "not to enter damaged buildings": being in or going into a place is
+      // holding it only when the place is a town or a position
+      if (cls === "ENTERED" && /^(?:inside|enter(?:ed|ing|s)?)$/iu.test(match[0]) && !placeIsObject(text, end, entities) && !placeIsSubject(text, at, entities)) continue;
       // "retreating soldiers": an adjective, not the event
       if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
       taken.push([at, end]);
@@ -62,6 +67,42 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
   }
   events.sort((a, b) => a.at - b.at || PRIORITY.indexOf(a.cls) - PRIORITY.indexOf(b.cls));
   return events.map(({ at, ...event }) => ({ ...event, start: at }));
+}
+
+// what a town or a front line is made of: the positions a force can take, hold or lose
+const POSITIONS = "(?:town|city|village|capital|bridge|crossing|positions?|base|airbase|airport|airfield|road|highway|border|checkpoint|district|quarter|hill|dam|port|outpost|garrison)s?";
+const POSITION_AHEAD = new RegExp(`^${POSITIONS}\\b`, "iu");
+const POSITION_ENDS = new RegExp(`\\b${POSITIONS}$`, "iu");
+// a place named in a phrase of location ("people in Osh", "the hospital at Telmar") modifies a noun: it is not the subject
+const LOCATIVE = /\b(?:in|at|near|from|around|outside|across|inside|within|of|to|toward|towards)\s+(?:the\s+)?$/iu;
+
+/**
+ * Whether a place or a position is the direct object of the verb ending at `end`: right after it,
+ * past articles and adjectives only ("took the town of X", "held Karvan", "inside the city").
+ * "taken to hospital", "held in Osh", "lost their lives" have none.
+ */
+function placeIsObject(text: string, end: number, entities: readonly EntityMention[]): boolean {
+  const lead = /^\s+(?:(?:the|a|an|its|their|his|her|full|key|strategic|nearby|main|whole|entire|northern|southern|eastern|western|central|control\s+of|over)\s+)*/iu.exec(text.slice(end))?.[0] ?? "";
+  const at = end + lead.length;
+  if (lead === "") return false;
+  return POSITION_AHEAD.test(text.slice(at)) || entities.some((e) => e.kind === "place" && e.start === at);
+}
+
+/**
+ * Whether a place or a position is the subject of the verb starting at `at`: right before it,
+ * past auxiliaries and adverbs only ("the town fell", "Karvan was taken", "the bridge had been
+ * lost"), and not itself inside a phrase of location ("patients in Osh were taken").
+ */
+function placeIsSubject(text: string, at: number, entities: readonly EntityMention[]): boolean {
+  const aux = /(?:\s+(?:has|had|have|is|was|were|are|been|being|finally|reportedly|already|now|effectively|\p{L}+ly))*\s*$/iu.exec(text.slice(0, at))?.[0] ?? "";
+  const before = text.slice(0, at - aux.length);
+  const noun = POSITION_ENDS.exec(before);
+  if (noun) return !LOCATIVE.test(before.slice(0, noun.index)) || /\b(?:town|city|village)\s+of\s+$/iu.test(before.slice(0, noun.index));
+  const place = entities.find((e) => e.kind === "place" && e.end === before.length);
+  if (!place) return false;
+  const lead = text.slice(0, place.start);
+  // "the town of Karvan fell": the place names the position that is the subject
+  return !LOCATIVE.test(lead) || /\b(?:town|city|village|bridge|crossing)\s+of\s+(?:the\s+)?$/iu.test(lead);
 }
 
 const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";

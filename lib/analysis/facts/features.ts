@@ -152,8 +152,8 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const unit = UNIT_WORDS.find(([, re]) => re.test(after))?.[0] ?? "";
   const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
   if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
-  // "at a depth of 10 km": where the quake was, said as a figure to check
-  if (unit === "km" && /\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 30), n.start))) return { ...base, measure: "depth", group: "" };
+  // "at a depth of 10 km", "the depth of the hypocentre is 12 km": where the quake was, said as a figure to check
+  if (unit === "km" && /\bdepth\s+(?:of\s+(?:the\s+)?(?:hypocent(?:re|er)|focus|quake|earthquake|tremor)\s+)?(?:of|is|was|at|made)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 50), n.start))) return { ...base, measure: "depth", group: "" };
   // "a family of five", "a crew of 18": the number is the size of one unit, not a count of
   // what happened to people ("a family of five died" is one family, whatever the toll)
   const unitOf = /\b(?:(?:a|an|the|one|another|their|his|her|its)\s+)?(famil(?:y|ies)|group|crew|team|party|couple|household|convoy|delegation)\s+of\s+$/iu.exec(text.slice(Math.max(0, n.start - 40), n.start));

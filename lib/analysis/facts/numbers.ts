@@ -124,7 +124,9 @@ export function findNumbers(text: string): NumberMention[] {
       low = high = value;
       if (bound === "atLeast") high = null;
       if (bound === "atMost") low = 0;
-      if (bound === "approx") {
+      // "a dozen", "two dozen": counting in dozens is counting roughly, qualifier or not
+      if (bound === "exact" && /\bdozen$/iu.test(core.trim())) kind = "approx";
+      if (kind === "approx") {
         low = value * 0.8;
         high = value * 1.2;
       }
