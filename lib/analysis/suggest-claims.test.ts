@@ -49,6 +49,7 @@ describe("suggesting check-worthy sentences", () => {
       "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
       "VARESH, 9 December 2026 / Ostra Daily / - Divers pulled two fishermen alive from the capsized trawler on Tuesday.",
       "TARVEL, Dec 9 /Lindmark/. The coast guard said 12 crew were still missing.",
+      "PORT OSKAR, October 13 (Lindmark) – The toll rose to 19 on Monday evening, the health ministry said.",
     ].join("\n\n");
     expect(suggestClaims(text).map((suggestion) => suggestion.text)).toEqual([
       "Rebel fighters took control of the town, residents said.",
@@ -58,6 +59,7 @@ describe("suggesting check-worthy sentences", () => {
       "Rebels — who crossed the Sarhan at dawn — seized the bridge, two army sources said.",
       "Divers pulled two fishermen alive from the capsized trawler on Tuesday.",
       "The coast guard said 12 crew were still missing.",
+      "The toll rose to 19 on Monday evening, the health ministry said.",
     ]);
   });
 

@@ -61,7 +61,8 @@ const BOILERPLATE_SENTENCE = [
 // dash ("Rebels — who crossed at dawn — seized ...") matches none of them.
 const PLACE_CAPS = "\\p{Lu}[\\p{Lu}'’. -]*\\p{Lu}";
 const PLACE_ANY = "\\p{Lu}[\\p{L}'’. -]{0,40}?";
-const AFTER_PLACE = "(?:,\\s*\\p{Lu}[\\p{L}.'’ ]{0,30}?)*(?:,\\s*\\p{Lu}[a-z]{2,4}\\.? \\d{1,2})?";
+// (the day: "Dec 3", "October 13", "13 October 2026")
+const AFTER_PLACE = "(?:,\\s*\\p{Lu}[\\p{L}.'’ ]{0,30}?)*(?:,\\s*(?:\\p{Lu}[a-z]{2,8}\\.? \\d{1,2}|\\d{1,2} \\p{Lu}[a-z]{2,8})(?:,? \\d{4})?)?";
 const AGENCY = "\\s*\\([^)]{1,40}\\)";
 const DASH = "\\s*[-—–]{1,2}\\s+";
 // (or the agency between slashes: "ASTANA, 17 March 2026 / Qazaq Daily / -", "MOSCOW, March 17 /TASS/.")

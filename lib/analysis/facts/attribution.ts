@@ -42,6 +42,9 @@ const ROLES: [RegExp, string][] = [
   [/\baid workers?|humanitarian|ngo|monitor/iu, "aid"],
   [/\bstatement\b/iu, "statement"],
   [/\bministry\b/iu, "ministry"],
+  // a state body other than a ministry, named for what it does ("the regional education
+  // department", "the water resources agency"); after "ministry", so "the ministry's press service" stays the ministry
+  [/\b(?:department|agency|directorate|bureau|inspectorate|administration|institute|centre|center)\b/iu, "agency"],
   [/\b(?:army|military|armed forces|defen[cs]e forces)\b/iu, "military"],
   [/\b(?:rebels?|command|front|brigades?|militia|movement|group|insurgents?|\p{Lu}{2,6})\b/u, "group"],
   [/\bgovernment|governor|mayor|municipality|authorities\b/iu, "authorities"],

@@ -101,6 +101,21 @@ describe("actor, number and attribution conflicts compare like with like", () =>
     expect(kinds(["The ministry said divers had freed two fishermen.", "Lindmark Wire"], ["The coast guard said divers freed two fishermen.", "Ostra Online"])).not.toContain("ACTOR");
   });
 
+  it("tells a ministry from another state body named for what it does, but not from its own press service", () => {
+    expect(
+      kinds(
+        ["A two-storey school partly collapsed in Tarvel, the emergencies ministry said.", "Lindmark Wire"],
+        ["The school in Tarvel partly collapsed, according to the regional education department.", "Ostra Online"],
+      ),
+    ).toContain("ATTRIBUTION");
+    expect(
+      kinds(
+        ["A two-storey school partly collapsed in Tarvel, the emergencies ministry said.", "Lindmark Wire"],
+        ["The school in Tarvel partly collapsed, the ministry's press service said.", "Ostra Online"],
+      ),
+    ).not.toContain("ATTRIBUTION");
+  });
+
   it("compares percentages only when both name the same whole", () => {
     const [conflict] = ofKind("NUMBER", ["The lake stood at 91 percent of its capacity on Monday.", "Lindmark Wire"], ["The lake reached 94 per cent of capacity on Monday.", "Ostra Online"]);
     expect(conflict?.detail).toBe("Share of capacity: 91 (Lindmark Wire) vs 94 (Ostra Online)");

@@ -96,6 +96,11 @@ describe("claim features", () => {
     expect(claim("Rescuers have searched the ruins since the quake struck.").features.topics).not.toContain("ev:struck");
   });
 
+  it("never counts a number joined to a unit by a hyphen", () => {
+    expect(claim("A two-storey school building in Tarvel partly collapsed.").features.quantities).toEqual([]);
+    expect(claim("Traffic was halted along a 10-km stretch of the coast road.").features.quantities).toEqual([]);
+  });
+
   it("reads a clock time written out in hours and minutes, and never counts it", () => {
     const f = claim("Today, at 04 hours 17 minutes local time, occurred an earthquake.").features;
     expect(f.topics).toContain("at:04");

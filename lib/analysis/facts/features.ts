@@ -108,6 +108,9 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // "two of the brigade's members", "one of the sources"
   if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
+  // a number joined to a unit by a hyphen is an attribute of a noun, not a count: "a two-storey
+  // school", "a 40-minute drive", "a 10-km stretch" (a magnitude and a team's size are read before)
+  if (/^-(?:storey|story|stories|floor|level|room|bed|lane|track|year|month|week|day|hour|minute|second|metre|meter|km|kilomet(?:re|er)|mile|foot|feet|inch|ton|tonne|point)s?\b/iu.test(after) && !/^-year-old/iu.test(after)) return true;
   // a clock time in a translation's words: "at 04 hours 17 minutes"
   if (/^\s+hours?\s+\d{1,2}\s+min/iu.test(after) && /\bat\s+$/iu.test(before)) return true;
   if (/^\s+minutes?\b/iu.test(after) && /\bat\s+\d{1,2}\s+hours?\s+$/iu.test(text.slice(Math.max(0, n.start - 20), n.start))) return true;
