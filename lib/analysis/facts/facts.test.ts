@@ -42,6 +42,10 @@ describe("normalisation", () => {
     expect(read("a dozen soldiers")[0]!.value).toBe(12);
     expect(read("two thousands and five hundreds person")[0]!.value).toBe(2500);
     expect(read("1,200 people")[0]!.value).toBe(1200);
+    // thousands grouped by spaces, as a translation writes them, but never a date's day and a count
+    expect(read("involved 1 237 people")[0]!.value).toBe(1237);
+    expect(read("evacuated 18 500 inhabitants")[0]!.value).toBe(18_500);
+    expect(read("on March 17 300 people").map((n) => n.value)).toEqual([17, 300]);
     expect(read("1.2 million people")[0]!.value).toBe(1_200_000);
     expect(read("at least 12 killed")[0]).toEqual({ value: 12, low: 12, high: null, bound: "atLeast" });
     expect(read("between 10 and 15 soldiers")[0]).toEqual({ value: 12.5, low: 10, high: 15, bound: "range" });

@@ -32,7 +32,8 @@ const VAGUE: Record<string, [number, number]> = {
 };
 
 const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|millions|million|billion|dozen|a|an|and)\\b";
-const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+// thousands grouped by commas, or by spaces as many languages and their translations write them ("1 237")
+const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s)\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?";
 const SCALE_AFTER = "(?:\\s+(?:hundred|thousand|million|billion|dozen))?";
 const NUMBER_CORE = `(?:(?:${DIGITS})${SCALE_AFTER}|(?:${WORD}(?:[\\s-]+${WORD})*))`;
 
@@ -47,9 +48,9 @@ const MENTION = new RegExp(
 /** Value of a number written in digits or words; null when it is not a number ("a", "and"). */
 export function parseNumber(raw: string): number | null {
   const text = raw.toLowerCase().replace(/[–-]/g, " ").trim();
-  const digit = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion|dozen))?$/.exec(text);
+  const digit = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion|dozen))?$/.exec(text);
   if (digit) {
-    const base = Number(digit[1]!.replace(/,/g, ""));
+    const base = Number(digit[1]!.replace(/[,\s\u00a0\u202f]/g, ""));
     return digit[2] ? base * SCALES[digit[2]]! : base;
   }
   const words = text.split(/\s+/).filter((word) => word !== "and");
