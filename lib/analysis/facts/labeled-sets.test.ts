@@ -52,7 +52,8 @@ const RATCHETS = {
   // on its own (before that trim) facts-dev recall 0.74 → 0.75, precision 0.86 → 0.87 (distractors pulled 3 → 4) when "fell in",
   // "nobody was inside", "taken to hospital" and "held in" stopped reading as control of a place,
   // and "the depth of the hypocentre is 12 km" became a depth
-  "facts-dev": { coverage: 0.99, recall: 0.75, precision: 0.87, rightKind: 13 },
+  // both together, with a two-storey school no longer counted and state bodies told apart: recall 0.76
+  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.87, rightKind: 13 },
   dev: { coverage: 1.0, recall: 0.88, precision: 0.91, rightKind: 6 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
