@@ -43,7 +43,20 @@ function preparer(claims: readonly FeaturedClaim[]): Prepared {
   return (i) => (ready[i] ??= prepareClaim(claims[i]!, i, df, claims.length));
 }
 
-function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: number) => boolean, threshold: number): [number, number, number][] {
+/** Similarity of two claims by index, each pair computed once across candidates, merges and further joins. */
+type Sim = (i: number, j: number) => number;
+
+function cachedSimilarity(prepared: Prepared, n: number): Sim {
+  const cache = new Map<number, number>();
+  return (i, j) => {
+    const key = i < j ? i * n + j : j * n + i;
+    let s = cache.get(key);
+    if (s === undefined) cache.set(key, (s = similarity(prepared(i), prepared(j))));
+    return s;
+  };
+}
+
+function candidatePairs(keys: string[][], sim: Sim, isAdded: (i: number) => boolean, threshold: number): [number, number, number][] {
   const n = keys.length;
   const postings = new Map<string, number[]>();
   keys.forEach((claimKeys, index) => {
@@ -81,7 +94,7 @@ function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: numbe
       const key = i * n + j;
       if (seen.has(key)) continue;
       seen.add(key);
-      const s = similarity(prepared(i), prepared(j));
+      const s = sim(i, j);
       // a merge starts from a pair that is itself similar enough
       if (s >= threshold) edges.push([i, j, s]);
     }
@@ -90,20 +103,13 @@ function candidatePairs(keys: string[][], prepared: Prepared, isAdded: (i: numbe
   return edges;
 }
 
-function cluster(edges: [number, number, number][], n: number, prepared: Prepared, initial: Cluster[], isAdded: (i: number) => boolean, threshold: number): Cluster[] {
+function cluster(edges: [number, number, number][], n: number, prepared: Prepared, sim: Sim, initial: Cluster[], isAdded: (i: number) => boolean, threshold: number): Cluster[] {
   const clusterOf = new Int32Array(n);
   const clusters = new Map<number, Cluster>();
   for (const c of initial) {
     clusters.set(c.id, c);
     for (const m of c.members) clusterOf[m] = c.id;
   }
-  const cache = new Map<number, number>();
-  const sim = (i: number, j: number) => {
-    const key = i < j ? i * n + j : j * n + i;
-    let s = cache.get(key);
-    if (s === undefined) cache.set(key, (s = similarity(prepared(i), prepared(j))));
-    return s;
-  };
   for (const [i, j] of edges) {
     const a = clusters.get(clusterOf[i]!)!;
     const b = clusters.get(clusterOf[j]!)!;
@@ -168,7 +174,8 @@ export function assignClaims(input: { facts: ExistingFact[]; added: FeaturedClai
   const prepared = preparer(all);
   const isAdded = (i: number) => i >= firstAdded;
   const threshold = options.threshold ?? LINK_THRESHOLD;
-  const clusters = cluster(candidatePairs(all.map(indexKeys), prepared, isAdded, threshold), all.length, prepared, initial, isAdded, threshold);
+  const sim = cachedSimilarity(prepared, all.length);
+  const clusters = cluster(candidatePairs(all.map(indexKeys), sim, isAdded, threshold), all.length, prepared, sim, initial, isAdded, threshold);
   const byFact = new Map(clusters.filter((c) => c.factId !== null).map((c) => [c.factId!, c]));
   const joined = input.facts
     .map((fact) => ({ factId: fact.id, claimIds: (byFact.get(fact.id)?.members ?? []).filter(isAdded).sort((x, y) => x - y).map((i) => all[i]!.id) }))
@@ -200,6 +207,7 @@ function furtherGroups(
   groups: readonly number[][],
   claims: readonly FeaturedClaim[],
   prepared: Prepared,
+  sim: Sim,
   threshold: number,
   same: (a: string, b: string) => boolean,
 ): number[][] {
@@ -224,7 +232,7 @@ function furtherGroups(
       let strong = 0;
       let left = compared.length;
       for (const m of compared) {
-        const s = similarity(prepared(x), prepared(m));
+        const s = sim(x, m);
         total += s;
         if (s >= threshold) strong += 1;
         left -= 1;
@@ -264,8 +272,9 @@ export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly 
   const threshold = options.threshold ?? LINK_THRESHOLD;
   // every candidate pair has a placed claim on one side; it joins either way: the placed claim
   // into the other's fact, the other into the placed one's
-  const edges = candidatePairs(all.map(indexKeys), prepared, (i) => checked[i] === 1, threshold);
-  const extra = furtherGroups(edges, groups, all, prepared, threshold, (a, b) => a === b);
+  const sim = cachedSimilarity(prepared, all.length);
+  const edges = candidatePairs(all.map(indexKeys), sim, (i) => checked[i] === 1, threshold);
+  const extra = furtherGroups(edges, groups, all, prepared, sim, threshold, (a, b) => a === b);
   const factsOf = new Map<number, string[]>();
   extra.forEach((members, k) => {
     for (const m of members) {
@@ -291,10 +300,11 @@ export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly 
 export function groupClaimsOverlapping(claims: FeaturedClaim[], options: GroupingOptions & { sameStatement?: (a: string, b: string) => boolean } = {}): { claimIds: string[] }[] {
   const prepared = preparer(claims);
   const threshold = options.threshold ?? LINK_THRESHOLD;
-  const edges = candidatePairs(claims.map(indexKeys), prepared, () => true, threshold);
-  const clusters = cluster(edges, claims.length, prepared, claims.map((_, i) => ({ id: i, members: [i], factId: null })), () => true, threshold);
+  const sim = cachedSimilarity(prepared, claims.length);
+  const edges = candidatePairs(claims.map(indexKeys), sim, () => true, threshold);
+  const clusters = cluster(edges, claims.length, prepared, sim, claims.map((_, i) => ({ id: i, members: [i], factId: null })), () => true, threshold);
   const same = options.sameStatement ?? ((a: string, b: string) => a === b);
-  const extra = furtherGroups(edges, clusters.map((c) => c.members), claims, prepared, threshold, same);
+  const extra = furtherGroups(edges, clusters.map((c) => c.members), claims, prepared, sim, threshold, same);
   return clusters
     .map((c, k) => [...c.members, ...extra[k]!].sort((x, y) => x - y))
     .sort((x, y) => x[0]! - y[0]!)
