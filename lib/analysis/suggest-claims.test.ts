@@ -133,6 +133,13 @@ describe("suggesting check-worthy sentences", () => {
   });
 });
 
+describe("background statements", () => {
+  it("suggests a statement in the present tense, and never takes a plural noun for its verb", () => {
+    const text = "Tarvel sits in one of the most active seismic zones of the coast, where the shelf pushes into the bay.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual([text]);
+  });
+});
+
 describe("claim facets", () => {
   const facets = (text: string) => claimFacets({ start: 0, end: text.length, text }).map((f) => f.text);
 

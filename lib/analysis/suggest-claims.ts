@@ -23,7 +23,7 @@ const WEIGHTS = { attribution: 0.3, quantity: 0.3, event: 0.35, name: 0.15, name
 // past form, or a reporting verb). Plain statements with no number, name or listed event verb
 // ("Electricity was cut across the town", "More rain is forecast for Tuesday") are still facts
 // an editor checks; questions, fragments and headlines are not.
-const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|says?|tells?|came|went|got|gave|took|made|rose|fell|ran|left|kept|put|set|hit|cut|began|sent|brought|found|stood|told|said|became|remains?|stays?|\p{L}{3,}ed)\b/iu;
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|says?|tells?|came|went|got|gave|took|made|rose|fell|ran|left|kept|put|set|hit|cut|began|sent|brought|found|stood|told|said|became|remains?|stays?|lies|sits|holds|flows|straddles|connects|contains|employs|expects|warns|pushes|\p{L}{3,}ed)\b/iu;
 const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/u;
 const STATEMENT_END = /[.!]["'”’)\]]*\s*$/u;
 
