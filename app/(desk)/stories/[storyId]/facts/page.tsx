@@ -139,9 +139,9 @@ export default async function StoryFactsPage({
                   </span>
                   {fact.furtherClaimCount > 0 ? (
                     // short on purpose: the row is crowded; the title, the hidden text and the
-                    // section it leads to on the fact page say what the number counts
+                    // fact page's section on these sentences say what the number counts
                     <Link
-                      href={`${base}/${fact.id}#further-heading`}
+                      href={`${base}/${fact.id}`}
                       className="text-xs text-muted tabular-nums underline decoration-dotted underline-offset-2 hover:text-ink"
                       data-further-claims={fact.furtherClaimCount}
                       title={`Also stated in ${fact.furtherClaimCount} ${fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts; their outlets count among this fact's.`}
