@@ -123,8 +123,8 @@ export default async function StoryFactsPage({
           </div>
           <ol className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Facts">
             {list.facts.map((fact) => (
-              <li key={fact.id} data-fact={fact.id} className="flex flex-wrap items-start gap-x-4 gap-y-1 px-3 py-2.5 hover:bg-paper">
-                <div className="min-w-0 flex-1 basis-96">
+              <li key={fact.id} data-fact={fact.id} className="grid gap-x-4 gap-y-1.5 px-3 py-2.5 hover:bg-paper md:grid-cols-[minmax(0,1fr)_minmax(12rem,26rem)]">
+                <div className="min-w-0">
                   <Link href={`${base}/${fact.id}`} className="font-serif text-[15px] leading-snug text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent">
                     {fact.statement || "(no statement)"}
                   </Link>
@@ -132,19 +132,25 @@ export default async function StoryFactsPage({
                     {fact.sources.join(" · ")}
                   </p>
                 </div>
-                <div className="flex flex-wrap items-center gap-1.5">
+                <div className="flex flex-wrap items-center gap-1.5 md:justify-end">
                   <OutletCount count={fact.sourceCount} sources={fact.sources} />
                   <span className="text-xs text-muted tabular-nums">
                     {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
                   </span>
                   {fact.furtherClaimCount > 0 ? (
-                    <span
-                      className="text-xs text-muted tabular-nums"
+                    // short on purpose: the row is crowded; the title, the hidden text and the
+                    // fact page's section on these sentences say what the number counts
+                    <Link
+                      href={`${base}/${fact.id}`}
+                      className="text-xs text-muted tabular-nums underline decoration-dotted underline-offset-2 hover:text-ink"
                       data-further-claims={fact.furtherClaimCount}
-                      title="Sentences filed under another fact that state this one as well; their outlets count among this fact's."
+                      title={`Also stated in ${fact.furtherClaimCount} ${fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts; their outlets count among this fact's.`}
                     >
-                      also stated in {fact.furtherClaimCount} {fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts
-                    </span>
+                      +{fact.furtherClaimCount} from other facts
+                      <span className="sr-only">
+                        : also stated in {fact.furtherClaimCount} {fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts
+                      </span>
+                    </Link>
                   ) : null}
                   <span data-fact-status={fact.status.status} title={fact.status.breakdown}>
                     <ClaimStatusBadge status={fact.status.status} />

@@ -219,7 +219,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ storyId:
 /** The fact a claim is filed under, and the further facts it states as well. */
 function ClaimFacts({ storyId, facts }: { storyId: string; facts: { id: string; statement: string; primary: boolean }[] }) {
   const link = (fact: { id: string; statement: string }) => (
-    <Link key={fact.id} className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${fact.id}`}>
+    <Link key={fact.id} className="text-ink underline decoration-slate-400 underline-offset-2 hover:decoration-ink" href={`/stories/${storyId}/facts/${fact.id}`}>
       {fact.statement.length > 100 ? `${fact.statement.slice(0, 99)}…` : fact.statement || "(no statement)"}
     </Link>
   );
@@ -229,7 +229,7 @@ function ClaimFacts({ storyId, facts }: { storyId: string; facts: { id: string; 
     <div className="mb-3 space-y-0.5 text-sm text-muted" data-testid="claim-facts">
       {primary.length > 0 ? <p>Fact: {primary.map(link)}</p> : null}
       {further.length > 0 ? (
-        <p data-testid="claim-also-in">
+        <p data-testid="claim-also-in" title="This claim states these facts as well; it counts among their sources">
           Also in:{" "}
           {further.map((fact, index) => (
             <span key={fact.id}>

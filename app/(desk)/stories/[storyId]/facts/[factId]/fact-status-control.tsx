@@ -21,6 +21,8 @@ export function FactStatusControl(props: {
   status: ClaimStatus;
   editorStatus: ClaimStatus | null;
   breakdown: string;
+  /** the fact's members that are pending suggestions: they have no status, so the breakdown leaves them out */
+  untaggedCount: number;
   canEdit: boolean;
 }) {
   const id = useId();
@@ -45,6 +47,11 @@ export function FactStatusControl(props: {
       <span className="text-muted" data-testid="fact-status-breakdown">
         {props.breakdown}
       </span>
+      {props.untaggedCount > 0 ? (
+        <span className="text-muted" data-testid="fact-status-untagged">
+          · {props.untaggedCount} suggested {props.untaggedCount === 1 ? "sentence is not tagged yet and does not count" : "sentences are not tagged yet and do not count"}
+        </span>
+      ) : null}
       {props.canEdit ? (
         <form
           className="ml-auto flex items-center gap-2"

@@ -138,11 +138,11 @@ export function FactWorkbench({
             Split {chosen.size > 0 ? `${chosen.size} ticked` : "ticked claims"} into a new fact <kbd className="text-xs text-muted">S</kbd>
           </Button>
           {otherFacts.length > 0 ? (
-            <span className="flex items-center gap-1.5">
+            <span className="flex min-w-0 flex-wrap items-center gap-1.5">
               <label htmlFor="merge-with" className="text-sm text-muted">
                 Merge with
               </label>
-              <select id="merge-with" value={mergeWith} onChange={(event) => setMergeWith(event.target.value)} className="h-8 max-w-72 rounded-md border border-line bg-white px-2 text-sm">
+              <select id="merge-with" value={mergeWith} onChange={(event) => setMergeWith(event.target.value)} className="h-8 min-w-0 max-w-72 flex-1 rounded-md border border-line bg-white px-2 text-sm sm:flex-none">
                 <option value="">choose a fact…</option>
                 {otherFacts.map((other) => (
                   <option key={other.id} value={other.id}>
@@ -171,13 +171,15 @@ export function FactWorkbench({
                 <p className="font-semibold text-ink">{member.source}</p>
                 <p className="text-xs text-muted">{member.publishedAt ? <Timestamp value={member.publishedAt} /> : "time not given"}</p>
               </div>
-              {member.status ? <ClaimStatusBadge status={member.status} /> : <Badge>Suggested</Badge>}
+              <span className="shrink-0" title={member.status ? undefined : "A sentence the desk suggests as a claim; nobody has tagged or checked it yet"}>
+                {member.status ? <ClaimStatusBadge status={member.status} /> : <Badge>Suggested claim</Badge>}
+              </span>
             </div>
             <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">
               {member.segments.map((segment, segmentIndex) => (
                 <span
                   key={segmentIndex}
-                  className={cn(segment.differs && "rounded-sm bg-amber-100 px-0.5", segment.number && "font-bold underline decoration-2 underline-offset-2")}
+                  className={cn(segment.differs && "rounded-sm bg-amber-100", segment.number && "font-bold underline decoration-2 underline-offset-2")}
                 >
                   {segment.text}
                 </span>
@@ -244,12 +246,12 @@ export function FactWorkbench({
 /** The further facts a claim states as well, as links. */
 export function AlsoIn({ storyId, facts }: { storyId: string; facts: { id: string; statement: string }[] }) {
   return (
-    <p className="mt-1 text-xs text-muted" data-testid="claim-also-in">
+    <p className="mt-1 text-xs text-muted" data-testid="claim-also-in" title="This sentence states these facts as well; it counts among their sources">
       Also in:{" "}
       {facts.map((other, index) => (
         <span key={other.id}>
           {index > 0 ? " · " : null}
-          <Link className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${other.id}`}>
+          <Link className="text-ink underline decoration-slate-400 underline-offset-2 hover:decoration-ink" href={`/stories/${storyId}/facts/${other.id}`}>
             {truncate(other.statement || "(no statement)", 80)}
           </Link>
         </span>

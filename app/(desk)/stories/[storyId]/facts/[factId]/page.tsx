@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ConflictBadges, OutletCount } from "@/components/facts/conflict-badges";
 import { CONFLICT_META } from "@/components/facts/conflict-meta";
-
+import { ConflictSides } from "@/components/facts/conflict-sides";
 import { quoteSegments } from "@/components/facts/quote-diff";
 import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -60,6 +60,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
         status={fact.status.status}
         editorStatus={fact.status.editorStatus}
         breakdown={fact.status.breakdown}
+        untaggedCount={members.filter((member) => member.kind === "suggestion").length}
         canEdit={can(actor.role, "fact.edit")}
       />
 
@@ -68,10 +69,10 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
           <h3 id="conflicts-heading" className="text-sm font-semibold text-red-900">
             Where the outlets disagree
           </h3>
-          <ul className="mt-1 space-y-1 text-sm">
+          <ul className="mt-2 space-y-2.5 text-sm">
             {fact.conflicts.map((item, index) => (
               <li key={index} data-conflict-kind={item.kind}>
-                <span className="font-medium">{CONFLICT_META[item.kind].label}:</span> {item.detail}
+                <ConflictSides label={CONFLICT_META[item.kind].label} detail={item.detail} />
               </li>
             ))}
           </ul>
@@ -89,9 +90,14 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
       {fact.furtherMembers.length > 0 ? (
         <section aria-labelledby="further-heading" className="space-y-2" data-testid="fact-further-members">
           <h3 id="further-heading" className="text-sm font-semibold">
-            Also stated in a sentence filed under another fact
+            {fact.furtherMembers.length === 1
+              ? "Also stated in 1 sentence filed under another fact"
+              : `Also stated in ${fact.furtherMembers.length} sentences filed under other facts`}
           </h3>
-          <p className="text-xs text-muted">These sentences state this fact along with another one; their outlets count among this fact&apos;s sources.</p>
+          <p className="text-xs text-muted">
+            {fact.furtherMembers.length === 1 ? "This sentence states this fact along with another one; its outlet counts" : "These sentences state this fact along with another one; their outlets count"}{" "}
+            among this fact&apos;s sources.
+          </p>
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-3">
             {fact.furtherMembers.map((member) => (
               <li key={member.id} data-further-member={member.id} className="flex flex-col rounded-lg border border-dashed border-line bg-white p-3">
@@ -100,7 +106,9 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
                     <p className="font-semibold text-ink">{member.source}</p>
                     <p className="text-xs text-muted">{member.publishedAt ? <Timestamp value={member.publishedAt.toISOString()} /> : "time not given"}</p>
                   </div>
-                  <ClaimStatusBadge status={member.status} />
+                  <span className="shrink-0">
+                    <ClaimStatusBadge status={member.status} />
+                  </span>
                 </div>
                 <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">{member.quote}</blockquote>
                 <p className="mt-1 truncate text-xs">
@@ -110,7 +118,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
                 </p>
                 <p className="mt-1 text-xs text-muted">
                   Filed under:{" "}
-                  <Link className="text-ink underline-offset-2 hover:underline focus-visible:underline" href={`/stories/${storyId}/facts/${member.primaryFact.id}`}>
+                  <Link className="text-ink underline decoration-slate-400 underline-offset-2 hover:decoration-ink" href={`/stories/${storyId}/facts/${member.primaryFact.id}`}>
                     {member.primaryFact.statement || "(no statement)"}
                   </Link>
                 </p>
