@@ -14,7 +14,7 @@ import {
 } from "./fact-members";
 import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
 import { queueStoryReanalysis } from "./queue-analysis";
-import { refreshStoryCountry } from "./story-country";
+import { workOutStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
 
 export type AnalyzeReportResult = {
@@ -49,7 +49,9 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
 
   // this report may shift the story's main country; the report's own members are computed with
   // the new one at once, the rest of the story's in a re-analysis (too big for this job)
-  const { stale: countryChanged } = await refreshStoryCountry(tx, report.storyId);
+  // (the story row itself is written last, in the order an import writes: its report, then the story)
+  const storyCountry = await workOutStoryCountry(tx, report.storyId);
+  const countryChanged = storyCountry.stale;
   if (countryChanged) await queueStoryReanalysis(tx, report.storyId);
 
   const { current, stale } = await loadReportMembers(tx, [reportId]);
@@ -59,7 +61,7 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   for (const factId of await placeMembers(tx, leaving.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false })) touched.add(factId);
 
   // always recomputed for this report's own members: a new version may have moved their text
-  await ensureFeatures(tx, current, { force: true });
+  await ensureFeatures(tx, current, { force: true, story: storyCountry });
   const added = current.filter((member) => member.factId === null && !member.pinned);
 
   let joined = 0;
@@ -103,6 +105,7 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   await refreshFactSummaries(tx, report.storyId, touched);
   await tx.$executeRaw`
     UPDATE "Report" SET "analysisDone" = GREATEST("analysisDone", ${progress!.requested}::int), "analysisError" = NULL WHERE id = ${reportId}::uuid`;
+  await storyCountry.save();
   const writeMs = performance.now() - writeStarted;
   return {
     found: true,

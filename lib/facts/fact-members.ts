@@ -169,7 +169,7 @@ type ReportContextRow = {
  * elsewhere. A story whose country was never worked out leaves it to each report's own text, as
  * its stored features were computed.
  */
-export async function loadAnalysisReports(tx: Tx, reportIds: string[]): Promise<Map<string, AnalysisReport>> {
+export async function loadAnalysisReports(tx: Tx, reportIds: string[], story?: { country: string | null }): Promise<Map<string, AnalysisReport>> {
   if (reportIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<ReportContextRow[]>`
     SELECT r.id, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, v."bodyText" AS text, COALESCE(v."publishedAt", r."publishedAt") AS "publishedAt", v.dateline,
@@ -181,7 +181,8 @@ export async function loadAnalysisReports(tx: Tx, reportIds: string[]): Promise<
   return new Map(
     rows.map(({ country, countrySince, ...row }) => [
       row.id,
-      { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, ...(countrySince ? { country } : {}) },
+      // (`story`: the country an analysis has just worked out and writes when it finishes)
+      { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, ...(story ? { country: story.country } : countrySince ? { country } : {}) },
     ]),
   );
 }
@@ -190,10 +191,10 @@ export async function loadAnalysisReports(tx: Tx, reportIds: string[]): Promise<
  * Computes features for `members` (all of them when `force`, else those stored by an older
  * analysis version) and stores them, in place. Returns the ids whose features were computed.
  */
-export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { force?: boolean } = {}): Promise<Set<string>> {
+export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { force?: boolean; story?: { country: string | null } } = {}): Promise<Set<string>> {
   const due = members.filter((member) => options.force || member.features === null || member.featuresVersion !== ANALYSIS_VERSION);
   if (due.length === 0) return new Set();
-  const reports = await loadAnalysisReports(tx, [...new Set(due.map((member) => member.reportId))]);
+  const reports = await loadAnalysisReports(tx, [...new Set(due.map((member) => member.reportId))], options.story);
   for (const member of due) {
     const report = reports.get(member.reportId);
     if (!report) throw new Error(`report ${member.reportId} vanished during analysis`);

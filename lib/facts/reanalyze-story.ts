@@ -12,7 +12,7 @@ import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFa
 import { ZReanalyzeStory } from "./schemas";
 import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
 import { queueStoryReanalysis } from "./queue-analysis";
-import { refreshStoryCountry } from "./story-country";
+import { workOutStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
 
 /** Queues a re-grouping of the story's facts (the editors' "Re-analyse" button). */
@@ -43,7 +43,8 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     // stop counting as corroboration until an editor confirms them
     await refreshGarbledPassages(tx, reportIds);
     // every member's features are recomputed below, so a changed country needs no further run
-    await refreshStoryCountry(tx, storyId);
+    // (the story row is written last, as an import writes it after its report rows)
+    const storyCountry = await workOutStoryCountry(tx, storyId);
     const { current, stale } = await loadReportMembers(tx, reportIds);
     const locked = new Set(
       (await tx.fact.findMany({ where: { storyId, OR: [{ locked: true }, { state: "CONFIRMED" }] }, select: { id: true } })).map((fact) => fact.id),
@@ -54,7 +55,7 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     const regroup = current.filter((member) => !member.pinned && !(member.factId && locked.has(member.factId)));
     const unlinked = await placeMembers(tx, [...leaving, ...regroup].map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false });
     for (const factId of unlinked) touched.add(factId);
-    await ensureFeatures(tx, current, { force: true });
+    await ensureFeatures(tx, current, { force: true, story: storyCountry });
 
     const existing = await loadExistingFacts(tx, storyId, new Set(regroup.map((member) => member.id)));
     const regrouped = regroup.map(toFeaturedClaim);
@@ -76,6 +77,7 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     const facts = factsAfterAssignment(existing, regrouped, result, newFactIds);
     for (const factId of await linkFurtherFacts(tx, facts, regrouped.map((claim) => claim.id))) touched.add(factId);
     await refreshFactSummaries(tx, storyId, touched);
+    await storyCountry.save();
     return { members: current.length, regrouped: regroup.length, facts: newFactIds.length };
   }, ANALYSIS_TRANSACTION);
 }

@@ -27,6 +27,17 @@ type CountedReport = { versionId: string; counts: CountryCounts | null };
  * Call it with the story's facts locked (lockStoryFacts), before computing any features.
  */
 export async function refreshStoryCountry(tx: Tx, storyId: string): Promise<{ country: string | null; stale: boolean }> {
+  const result = await workOutStoryCountry(tx, storyId);
+  await result.save();
+  return result;
+}
+
+/**
+ * `refreshStoryCountry` with the story row written by `save`, which the analysis calls last in
+ * its transaction: an import writes the report's rows first and the story's last (its audit), so
+ * a job that wrote the story first and a report row after could deadlock with it.
+ */
+export async function workOutStoryCountry(tx: Tx, storyId: string): Promise<{ country: string | null; stale: boolean; save: () => Promise<void> }> {
   const reports = await tx.$queryRaw<CountedReport[]>`
     SELECT v.id AS "versionId", v."countryCounts" AS counts
     FROM "Report" r JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
@@ -37,13 +48,16 @@ export async function refreshStoryCountry(tx: Tx, storyId: string): Promise<{ co
 
   const [story] = await tx.$queryRaw<{ mainCountry: string | null; since: Date | null }[]>`
     SELECT "mainCountry", "mainCountrySince" AS since FROM "Story" WHERE id = ${storyId}::uuid`;
-  if (!story) return { country, stale: false };
-  if (story.since !== null && story.mainCountry === country) return { country, stale: false };
+  const none = async () => {};
+  if (!story) return { country, stale: false, save: none };
+  if (story.since !== null && story.mainCountry === country) return { country, stale: false, save: none };
   // written only when it changes: the story row is not locked by every analysis
-  await tx.$executeRaw`UPDATE "Story" SET "mainCountry" = ${country}, "mainCountrySince" = now() WHERE id = ${storyId}::uuid`;
-  if (story.since !== null) return { country, stale: true };
+  const save = async () => {
+    await tx.$executeRaw`UPDATE "Story" SET "mainCountry" = ${country}, "mainCountrySince" = now() WHERE id = ${storyId}::uuid`;
+  };
+  if (story.since !== null) return { country, stale: true, save };
   // first worked out: features stored before took each report's own country
-  return { country, stale: await hasStoredFeatures(tx, storyId) };
+  return { country, stale: await hasStoredFeatures(tx, storyId), save };
 }
 
 /** Counts the countries of versions not counted yet (imported before counts were kept, or new). */
