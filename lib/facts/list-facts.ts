@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
 import { PLACED_CLAIM } from "./fact-members";
 import { factStatusOf, type FactStatusView } from "./fact-status";
+import { storyReanalysisJobKey } from "./queue-analysis";
 import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
 
 export type FactListItem = {
@@ -101,7 +102,7 @@ export async function getAnalysisProgress(actor: Actor, storyId: string): Promis
       SELECT id AS "reportId", headline, "analysisError" AS error FROM "Report"
       WHERE "storyId" = ${storyId}::uuid AND "analysisError" IS NOT NULL ORDER BY "createdAt" LIMIT 20`,
     db.$queryRaw<{ queued: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${`reanalyze-story:${storyId}`} AND attempts < max_attempts) AS queued`,
+      SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${storyReanalysisJobKey(storyId)} AND attempts < max_attempts) AS queued`,
   ]);
   return { reports: Number(counts?.reports ?? 0), pending: Number(counts?.pending ?? 0), failed, reanalysing: reanalysis?.queued ?? false };
 }

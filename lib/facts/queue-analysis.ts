@@ -25,7 +25,12 @@ export async function queueFactRefresh(tx: Tx, storyId: string, factId: string |
   await enqueueJob(tx, "refresh-fact", { storyId, factId }, { jobKey: `refresh-fact:${factId}` });
 }
 
+/** The job key of a story's re-analysis: one queued run per story, however often it is asked for. */
+export function storyReanalysisJobKey(storyId: string): string {
+  return `reanalyze-story:${storyId}`;
+}
+
 /** Queues a re-analysis of every member of a story (its main country changed, or an editor asked). */
 export async function queueStoryReanalysis(tx: Tx, storyId: string): Promise<void> {
-  await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: `reanalyze-story:${storyId}` });
+  await enqueueJob(tx, "reanalyze-story", { storyId }, { jobKey: storyReanalysisJobKey(storyId) });
 }

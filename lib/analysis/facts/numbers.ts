@@ -45,10 +45,13 @@ const MENTION = new RegExp(
   "giu",
 );
 
+// a whole number in digits, with its scale word: the grammar the mentions are found by
+const DIGIT_NUMBER = new RegExp(`^(${DIGITS})(?:\\s+(hundred|thousand|million|billion|dozen))?$`, "u");
+
 /** Value of a number written in digits or words; null when it is not a number ("a", "and"). */
 export function parseNumber(raw: string): number | null {
   const text = raw.toLowerCase().replace(/[–-]/g, " ").trim();
-  const digit = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion|dozen))?$/.exec(text);
+  const digit = DIGIT_NUMBER.exec(text);
   if (digit) {
     const base = Number(digit[1]!.replace(/[,\s\u00a0\u202f]/g, ""));
     return digit[2] ? base * SCALES[digit[2]]! : base;
