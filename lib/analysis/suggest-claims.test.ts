@@ -12,6 +12,19 @@ describe("suggesting check-worthy sentences", () => {
     expect(suggested).not.toContain("Five, she said.");
   });
 
+  it("never suggests a question: a Q&A subhead or a writer's question states nothing to check", () => {
+    const text = [
+      "Militia fighters entered the market town of Vessa on Tuesday, residents said.",
+      "WHAT DOES THE MILITIA WANT?",
+      "Where, residents ask, were the reinforcements the army promised on Sunday?",
+      "The militia says it wants the provincial governor to resign.",
+    ].join("\n");
+    expect(suggestClaims(text).map((s) => s.text)).toEqual([
+      "Militia fighters entered the market town of Vessa on Tuesday, residents said.",
+      "The militia says it wants the provincial governor to resign.",
+    ]);
+  });
+
   it("never suggests the headline, byline or masthead above a story, and suggests a bare casualty figure", () => {
     const text = [
       "Tanker hijacked off Kefalora with 21 sailors aboard",

@@ -26,6 +26,7 @@ const WEIGHTS = { attribution: 0.3, quantity: 0.3, event: 0.35, name: 0.15, name
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|says?|tells?|came|went|got|gave|took|made|rose|fell|ran|left|kept|put|set|hit|cut|began|sent|brought|found|stood|told|said|became|remains?|stays?|lies|sits|holds|flows|straddles|connects|contains|employs|expects|warns|pushes|\p{L}{3,}ed)\b/iu;
 const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/u;
 const STATEMENT_END = /[.!]["'”’)\]]*\s*$/u;
+const QUESTION_END = /\?["'”’)\]]*\s*$/u;
 
 const ATTRIBUTION =
   /\b(?:said|says|say|saying|told|tells|according to|reported(?:ly)?|reports?|report(?:ing)?|claim(?:s|ed|ing)?|confirm(?:s|ed)|den(?:y|ies|ied)|stated|announced|estimated|estimates|citing|cited|insist(?:s|ed)|assess(?:es|ed)|alleged(?:ly)?|put(?:s)? (?:it|the \w+|its \w+|their \w+) at|understands|are believed|is believed|(?:audio|voice|video|recorded) (?:message|speech)|in a statement|by (?:several|many|some|two|three|most) accounts|geolocated|footage|video (?:showing|shows)|images? (?:show|showing))\b/iu;
@@ -179,6 +180,9 @@ function scoreSentence(text: string, sentence: { start: number; end: number; tex
   const start = sentence.start + lead;
   const body = contentClauses(text.slice(start, sentence.end));
   if (!/\p{L}/u.test(body)) return null;
+  // a question asks, it states nothing to check: a Q&A subhead ("WHAT ARE THE REBELS SAYING?")
+  // or a quoted cry ("Where will we go?")
+  if (QUESTION_END.test(body)) return null;
   // dates, times and durations are not quantities to check ("for more than six years")
   const timeless = contentClauses(maskTimes(text, start, sentence.end, sentence.entities));
 

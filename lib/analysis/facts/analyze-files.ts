@@ -27,6 +27,7 @@ export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeature
     years: [...new Set([...(facet.years ?? []), ...(sentence.years ?? [])])],
     elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
     aside: Boolean(facet.aside || sentence.aside),
+    wider: Boolean(facet.wider || sentence.wider),
   };
 }
 

@@ -334,6 +334,32 @@ const MADE_IN = /\b(?:built|constructed|completed|opened|founded|established|ere
  */
 export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even))?\s+(?:be|have|rise|climb|increase|grow|go up|exceed|remain)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?rule[d]? out|not (?:be )?excluded|(?:is|are|was|were) (?:likely|expected|feared) to (?:rise|climb|increase|grow|go up)|possibly|perhaps)\b/iu;
 
+/**
+ * A count over a longer period than the story's event: "since the rebels launched their offensive
+ * nine days ago", "since March 2", "since the war began", "so far this year". Its figure is a
+ * running total, another quantity than the toll of one clash or one day, however alike the words.
+ * (An area is not read this way: "killed across the region" is as often the disaster's own toll.)
+ */
+const WIDER_PERIOD = /\b(?:since\b[^.;]{0,60}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b/iu;
+
+const SINCE_CLAUSE = /\bsince\b[^.;]{0,60}/giu;
+const CALENDAR_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b/u;
+
+export function widerFrame(text: string, reference: string | null): boolean {
+  if (WIDER_PERIOD.test(text)) return true;
+  // "since March 2": a calendar date days before the report's own. Wires name a day of the last
+  // week by its weekday ("since Monday night", often the event's own start) and an older one by
+  // its date, so with no date for the report a calendar date is taken as an older start.
+  const ref = reference ? Date.parse(reference) : Number.NaN;
+  for (const m of text.matchAll(SINCE_CLAUSE)) {
+    const dated = m[0].replace(/\b(?:yesterday|today|tonight|tomorrow|last night|overnight|(?:on|last|this|early|late|since)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)\b/giu, "");
+    if (Number.isNaN(ref)) {
+      if (CALENDAR_DATE.test(dated)) return true;
+    } else if (resolveDates(dated, reference).some((day) => ref - Date.parse(day) >= 3 * 86_400_000)) return true;
+  }
+  return false;
+}
+
 /** The claim states a readiness: means held in reserve ("on standby to evacuate", "ready to fly in"). */
 export const READY = /\b(?:on standby|on stand-by|standing by|stood by|on alert to|(?:is|are|was|were|stand|stands|stood) ready to|poised to)\b/iu;
 
@@ -483,6 +509,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     // framed across a border, or placed in a named country other than the story's
     elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: namedYears(text),
+    wider: widerFrame(text, reference),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),
     nil: NIL_REPORT.test(text),

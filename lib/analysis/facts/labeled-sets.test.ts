@@ -64,6 +64,11 @@ const RATCHETS = {
   // one event key whatever the verb ("shook", "flooded", "occurred an earthquake"), a clock time
   // written "at 21 hour 40 minutes" was read as one, and "a separate earthquake" became a separate item
   flood: { coverage: 0.99, recall: 0.79, precision: 0.86, rightKind: 11 },
+  // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
+  // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
+  // days ago", "since March 2") became a running total apart from the day's toll, and names
+  // stopped making two quotations alike (ferry precision 0.78 → 0.79, distractors 5 → 4)
+  offensive: { coverage: 0.99, recall: 0.74, precision: 0.69, rightKind: 12 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -72,7 +77,7 @@ const RATCHETS = {
   // claim's main one (found on rail dev, which did not move; ferry was only scored)
   // ferry precision 0.79 → 0.78 (F1 0.735 → 0.730) when a gerund's plural met its verb in the
   // stemmer ("warnings"/"warned", "buildings"/"building"); flood dev recall rose 0.76 → 0.77 with it
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.78, rightKind: 9 },
+  ferry: { coverage: 0.97, recall: 0.69, precision: 0.79, rightKind: 9 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
@@ -111,6 +116,10 @@ describe("fact analysis on labeled report sets, beside the word-overlap baseline
 
   it("holds its figures on the own development set (river flood)", { timeout: SET_TIMEOUT }, () => {
     checkSet("flood", loadOwnSet(OWN_SETS.flood));
+  });
+
+  it("holds its figures on the own development set (armed offensive)", { timeout: SET_TIMEOUT }, () => {
+    checkSet("offensive", loadOwnSet(OWN_SETS.offensive));
   });
 
   it("holds its figures on the own test split (port explosion, never tuned on)", { timeout: SET_TIMEOUT }, () => {

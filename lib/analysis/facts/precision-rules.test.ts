@@ -94,6 +94,22 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Two people died in Chile's Arica region.", "Two people were killed in Arica province of Chile.", "PER")).toBeNull();
   });
 
+  it("keeps a running total since an older start apart from the day's toll", () => {
+    // the report is dated 21 April: "since April 9" began well before the day's fighting
+    expect(claim("Some 410 people have been killed in the valley since the militia began its push on April 9, the monitor said.").features.wider).toBe(true);
+    expect(claim("More than 400 people have died since the offensive began three weeks ago.").features.wider).toBe(true);
+    expect(claim("The monitor counts 2,100 dead since the start of the war.").features.wider).toBe(true);
+    // a weekday is the event's own start as often as not, and an assault with no date is the day's
+    expect(claim("At least 17 civilians have been killed in Dorvik since Monday night.").features.wider).toBe(false);
+    expect(claim("Seventeen civilians have died since the assault on Dorvik began, a doctor said.").features.wider).toBe(false);
+    expect(veto("Some 410 people have been killed in the valley since the militia began its push on April 9.", "At least 17 civilians were killed in Dorvik, the hospital said.")).toBe("wider frame");
+    expect(veto("Some 410 people have been killed since the militia began its push on April 9.", "The monitor says more than 400 people have died since the offensive began almost two weeks ago.")).toBeNull();
+    // without the report's date, a calendar date is an older start (a recent day is named by its weekday)
+    const undated = (text: string) => extractClaimFeatures({ id: "u", reportId: "ru", start: 0, end: text.length, text }, { id: "ru", source: "Outlet", text }).wider;
+    expect(undated("Some 410 people have been killed since the militia began its push on April 9.")).toBe(true);
+    expect(undated("At least 17 civilians have been killed since Monday night.")).toBe(false);
+  });
+
   it("keeps means held ready apart from the action done", () => {
     expect(veto("Army helicopters were on standby to evacuate the badly injured.", "The badly injured were flown out by army helicopter.")).toBe("readiness vs action");
     expect(veto("Army helicopters were on standby in the valley.", "Two army helicopters stood by at the airfield.")).toBeNull();

@@ -15,6 +15,16 @@ function prepared(...claims: FeaturedClaim[]) {
 }
 
 describe("pairwise evidence", () => {
+  it("finds two quotations alike by what they say, not by a name both contain", () => {
+    const [a, b, c] = prepared(
+      claim("a", "r1", "\"Vessa is free,\" the militia's spokesman said in a video."),
+      claim("b", "r2", "\"Everyone still in Vessa must stay indoors tonight,\" the governor said."),
+      claim("c", "r3", "\"Vessa is free now,\" a militia commander told reporters."),
+    );
+    expect(similarityParts(a!, b!).topic).toBeLessThan(0.5);
+    expect(similarityParts(a!, c!).topic).toBeGreaterThanOrEqual(0.5);
+  });
+
   it("never vetoes on a measure guessed from the word beside a number", () => {
     // "from rooftops" and "from roofs": the counted thing is read off a nearby word, not known
     const [a, b] = prepared(

@@ -34,6 +34,8 @@ export type PreparedClaim = {
   pastYears: Set<string>;
   /** the claim frames itself in another country than the story's ("across the border in ...") */
   elsewhere: boolean;
+  /** the claim's count runs over a longer period than the story's event: a running total */
+  wider: boolean;
   /** the claim opens as a separate item ("Separately, ..."), not part of the story's event */
   aside: boolean;
   /** the claim states a possibility, not something that happened */
@@ -51,6 +53,15 @@ export type PreparedClaim = {
   rarity: (key: string) => number;
 };
 
+
+/**
+ * A quotation without the names in it: two quotes are alike by what the speaker says, and
+ * the place or group both name ("Tal Harun is liberated", "residents of Tal Harun should
+ * shelter") says nothing about that. Capitalised words after the quote's first are names.
+ */
+function withoutNames(quote: string): string {
+  return quote.replace(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu, " ");
+}
 
 /** Years a claim names ("in October 2008") other than those of its own dates. */
 function pastYearsOf(claim: FeaturedClaim): Set<string> {
@@ -100,7 +111,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
     }
     const entities = new Set(claim.features.entities.map((e) => e.key));
     const topics = new Set(claim.features.topics);
-    const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(q).map(concept))).filter((set) => set.size >= 2);
+    const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(withoutNames(q)).map(concept))).filter((set) => set.size >= 2);
     return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),
       qtyTopics: claim.features.topics.filter((t) => t.startsWith("qty:")),
       measures: new Set(claim.features.topics.filter((t) => t.startsWith("qty:")).map((t) => t.slice(4).split("|")[0]!)),
@@ -110,7 +121,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -296,6 +307,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if (a.ready !== b.ready) return "readiness vs action";
   // the same kind of count, one of them framed across a border: two places, two quantities
   if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
+  // the same kind of count, one a running total ("312 killed since the offensive began nine days
+  // ago"): another quantity than the toll of one clash or one day
+  if (a.wider !== b.wider && [...a.measures].some((m) => b.measures.has(m) && !isSettingMeasure(m))) return "wider frame";
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;

@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 12;
+export const ANALYSIS_VERSION = 13;
 
 export type AnalysisReport = {
   id: string;
@@ -99,6 +99,8 @@ export type ClaimFeatures = {
   years?: string[];
   /** the claim's sentence frames it in another country ("across the border in ..."): a facet's count too */
   elsewhere?: boolean;
+  /** the claim's count runs over a longer period than the story's event ("since the offensive began nine days ago"): a running total */
+  wider?: boolean;
   /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
   aside?: boolean;
   /** the claim states a possibility ("may still be", "cannot rule out"), not something that happened */
