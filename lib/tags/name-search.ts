@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { nameVariantKey } from "@/lib/text/name-variants";
+import { joinedNameKey, nameSearchKeys, nameVariantKey } from "@/lib/text/name-variants";
 import { keyStoryTagAliases } from "./record-tag-aliases";
 
 /**
@@ -14,9 +14,10 @@ const WORD_SIMILARITY_MIN = 0.6;
 /** Claims keyed per batch when a story's search fills in keys. */
 const KEY_BATCH = 500;
 
-/** The words of a claim as the name search reads them: variant spellings, padded with spaces. */
+/** The words of a claim as the name search reads them: variant spellings and their joined runs, padded with spaces. */
 export function claimNameKeys(statement: string, exact: string): string {
-  return ` ${nameVariantKey(`${statement} ${exact}`)} `;
+  // (a run never joins the statement's last words to the quote's first)
+  return `${nameSearchKeys(statement)}${nameSearchKeys(exact).slice(1)}`;
 }
 
 /**
@@ -54,15 +55,15 @@ export async function prepareStoryNameSearch(storyId: string): Promise<void> {
 }
 
 /**
- * Ids of the story's tags one of whose spellings the query names, by variant key (anywhere in
- * the query, word-bounded: "shelling of Al-Qasr" names the tag of "el Kasr") or by a near
- * accent-free spelling. A subquery; `storyId` must be a validated uuid.
+ * Ids of the story's tags one of whose spellings the query names, by joined variant key
+ * (anywhere in the query, word-bounded: "shelling of Al-Qasr" names the tag of "el Kasr",
+ * "Talharun" the tag of "Tal Harun") or by a near accent-free spelling. A subquery; `storyId` must be a validated uuid.
  */
 export function namedTagIdsSql(storyId: string, query: string): Prisma.Sql {
   return Prisma.sql`
     SELECT a."tagId" FROM "TagAlias" a
      WHERE a."storyId" = ${storyId}::uuid
-       AND ((a."variantKey" <> '' AND position(' ' || a."variantKey" || ' ' in ${` ${nameVariantKey(query)} `}) > 0)
+       AND ((a."variantKey" <> '' AND position(' ' || a."variantKey" || ' ' in ${nameSearchKeys(query)}) > 0)
             OR similarity(lower("wd_unaccent"(a."value")), lower("wd_unaccent"(${query}))) >= ${WORD_SIMILARITY_MIN})`;
 }
 
@@ -74,13 +75,14 @@ export function namedTagIdsSql(storyId: string, query: string): Prisma.Sql {
  */
 export function claimNamesQuerySql(storyId: string, query: string): Prisma.Sql {
   const key = nameVariantKey(query);
+  const joined = joinedNameKey(query);
   const named = namedTagIdsSql(storyId, query);
   return Prisma.sql`(
     EXISTS (SELECT 1 FROM "ClaimTag" ct JOIN "TagAlias" ta ON ta."storyId" = c."storyId" AND ta.kind = ct.kind AND ta.value = ct.value
              WHERE ct."claimId" = c."id" AND ta."tagId" IN (${named}))
     OR EXISTS (SELECT 1 FROM "TagAlias" sp
                 WHERE sp."tagId" IN (${named}) AND sp."variantKey" <> '' AND position(' ' || sp."variantKey" || ' ' in c."nameKeys") > 0)
-    ${key ? Prisma.sql`OR position(${` ${key} `} in c."nameKeys") > 0` : Prisma.empty}
+    ${key ? Prisma.sql`OR position(${` ${key} `} in c."nameKeys") > 0 OR position(${` ${joined} `} in c."nameKeys") > 0` : Prisma.empty}
     OR word_similarity(lower("wd_unaccent"(${query})), lower("wd_unaccent"(c."statement"::text || ' ' || c."exact"))) >= ${WORD_SIMILARITY_MIN}
   )`;
 }

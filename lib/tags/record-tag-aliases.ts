@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/db/uuidv7";
-import { nameVariantKey } from "@/lib/text/name-variants";
+import { joinedNameKey } from "@/lib/text/name-variants";
 
 /**
  * Gives spellings carried over without a variant key (the migration cannot run the normaliser)
@@ -16,7 +16,7 @@ export async function keyStoryTagAliases(tx: Tx, storyId: string): Promise<void>
     orderBy: { id: "asc" },
   });
   for (const alias of unkeyed) {
-    const variantKey = nameVariantKey(alias.value);
+    const variantKey = joinedNameKey(alias.value);
     const home = variantKey
       ? await tx.tagAlias.findFirst({ where: { storyId, kind: alias.kind, variantKey, tagId: { not: alias.tagId } }, select: { tagId: true }, orderBy: { id: "asc" } })
       : null;
@@ -28,8 +28,8 @@ export async function keyStoryTagAliases(tx: Tx, storyId: string): Promise<void>
 
 /**
  * Makes every tag spelling of a claim an alias of one tag of the story: a spelling seen before
- * keeps its tag, a new one joins the tag whose spellings share its variant key ("el Kasr" joins
- * "Al-Qasr"), and otherwise starts a tag named by it. Call inside the claim's transaction.
+ * keeps its tag, a new one joins the tag whose spellings share its joined variant key ("el Kasr"
+ * joins "Al-Qasr", "Talharun" joins "Tal Harun"), and otherwise starts a tag named by it. Call inside the claim's transaction.
  */
 export async function recordTagAliases(tx: Tx, storyId: string, tags: readonly { kind: TagKind; value: string }[]): Promise<void> {
   if (tags.length === 0) return;
@@ -37,7 +37,7 @@ export async function recordTagAliases(tx: Tx, storyId: string, tags: readonly {
   for (const { kind, value } of tags) {
     const known = await tx.tagAlias.findUnique({ where: { storyId_kind_value: { storyId, kind, value } }, select: { id: true } });
     if (known) continue;
-    const variantKey = nameVariantKey(value);
+    const variantKey = joinedNameKey(value);
     const sibling = variantKey
       ? await tx.tagAlias.findFirst({ where: { storyId, kind, variantKey }, select: { tagId: true }, orderBy: { id: "asc" } })
       : null;

@@ -17,6 +17,10 @@ const PARAGRAPHS = [
   "The governor visited Elkasr-Jadida, a new suburb, on Friday.",
   "Farmers in Qusayra reported no damage.",
   "A clinic in Sanlıköy treated twelve people.",
+  // one town written apart and run together, and a name with an apostrophe for a letter
+  "Rebels entered Tal Haroun on Tuesday, witnesses said.",
+  "Talharun's hospital ran out of fuel overnight.",
+  "Water returned to Ma'arrat by evening.",
 ];
 
 async function storyWithReport(editor: BuiltUser) {
@@ -120,6 +124,25 @@ describe("tags that know their spellings", () => {
     const after = await listStoryTags(editor.actor, storyId);
     expect(after.map((t) => t.version).sort()).toEqual([qasr!.version, qusayra!.version, council!.version].sort());
     expect(await db.auditEvent.count({ where: { storyId, action: { in: ["tag.merge", "tag.split"] } } })).toBe(0);
+  });
+});
+
+describe("names written as one word or as two", () => {
+  it("collapses a name run together into the tag of it written apart, and search finds either from the other", async () => {
+    const editor = await buildUser({ role: "EDITOR" });
+    const { storyId, tag } = await storyWithReport(editor);
+    await tag("Rebels entered Tal Haroun on Tuesday", [{ kind: "PLACE", value: "Tal Haroun" }]);
+    await tag("Talharun's hospital ran out of fuel overnight", [{ kind: "PLACE", value: "Talharun" }]);
+    await tag("Water returned to Ma'arrat by evening", []);
+
+    const places = (await listStoryTags(editor.actor, storyId)).filter((t) => t.kind === "PLACE");
+    expect(places.map((t) => t.aliases.map((a) => a.value))).toEqual([["Tal Haroun", "Talharun"]]);
+
+    const search = async (q: string) => (await listBoardClaims(editor.actor, storyId, { q })).claims.map((c) => c.statement).sort();
+    const town = ["Rebels entered Tal Haroun on Tuesday", "Talharun's hospital ran out of fuel overnight"];
+    expect(await search("Tal-Harun")).toEqual(town);
+    expect(await search("Talharoun")).toEqual(town);
+    expect(await search("Maarrat")).toEqual(["Water returned to Ma'arrat by evening"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKey, nameVariantKey, sameNameVariant } from "./name-variants";
+import { joinedNameKey, nameKey, nameSearchKeys, nameVariantKey, sameNameVariant } from "./name-variants";
 
 // invented places and people; each row is one name written the ways different desks write it
 const SAME: [string, string][] = [
@@ -41,6 +41,29 @@ const DIFFERENT: [string, string][] = [
   ["Nahr", "Nahariya"],
   ["Vessa", "Vassily"],
 ];
+
+describe("names run together, and apostrophes inside a name", () => {
+  it("meets a name written as one word with it written as two, in the joined key and the grouping's key", () => {
+    expect(joinedNameKey("Talharun")).toBe(joinedNameKey("Tal Harun"));
+    expect(joinedNameKey("Tal-Haroun")).toBe(joinedNameKey("Talharun"));
+    expect(sameNameVariant("Beitsahlan", "Beit Sahlan")).toBe(true);
+    expect(nameKey("Talharun")).toBe(nameKey("Tal Harun"));
+    expect(sameNameVariant("Tal Harun", "Tal Hamra")).toBe(false);
+  });
+
+  it("reads an apostrophe inside a name as a letter of it, and a possessive as none", () => {
+    expect(nameVariantKey("Ma'arrat")).toBe(nameVariantKey("Maarrat"));
+    expect(nameKey("al-Mazra'a")).toBe(nameKey("Al Mazraa"));
+    expect(nameVariantKey("Osh's")).toBe(nameVariantKey("Osh"));
+  });
+
+  it("gives a text's words and their joined runs for a word-bounded search", () => {
+    const keys = nameSearchKeys("Rebels entered Tal Haroun");
+    expect(keys).toContain(` ${joinedNameKey("Talharun")} `);
+    expect(keys).toContain(` ${nameVariantKey("rebels")} `);
+    expect(keys.startsWith(" ") && keys.endsWith(" ")).toBe(true);
+  });
+});
 
 describe("nameVariantKey", () => {
   it.each(SAME)("%s and %s are one name", (a, b) => {

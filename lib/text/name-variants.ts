@@ -5,8 +5,9 @@
  * Pure: no database, no Next imports.
  *
  * Two keys, from strict to loose:
- * - `nameVariantKey` keeps the vowels' quality (a / i / u) and is what tags collapse on and what
- *   search looks up: "Maroun" = "Marun", "Deir" = "Dayr", but "Basra" ≠ "Bosra".
+ * - `nameVariantKey` keeps the vowels' quality (a / i / u); run together (`joinedNameKey`) it is
+ *   what tags collapse on and what search looks up: "Maroun" = "Marun", "Deir" = "Dayr",
+ *   "Talharun" = "Tal Harun", but "Basra" ≠ "Bosra".
  * - `nameKey` is a consonant skeleton; the grouping uses it where the rest of a sentence already
  *   tells events apart, so it may be looser.
  */
@@ -48,6 +49,8 @@ export const NAME_ARTICLES = new Set(["al", "el", "il", "ul", "ez", "es", "as", 
 export function nameWords(name: string, articles: { loneArticle: "keep" | "drop"; finalArticle: "keep" | "drop" } = { loneArticle: "keep", finalArticle: "drop" }): string[] {
   const words = foldText(name)
     .replace(/'s\b/g, "")
+    // an apostrophe inside a word is a letter of the transliteration (ayn, hamza): "Mazra'a" = "Mazraa"
+    .replace(/(?<=\p{L})'(?=\p{L})/gu, "")
     .split(/[\s\-_/.']+/u)
     .filter(Boolean);
   // by default an article alone is still a name ("Al" as a given name); otherwise it never counts
@@ -87,7 +90,9 @@ export function skeleton(word: string): string {
  * grouping's tuned features expect.
  */
 export function nameKey(name: string): string {
-  return nameWords(name, { loneArticle: "drop", finalArticle: "keep" }).map(skeleton).filter(Boolean).join(" ");
+  // the words' skeletons run together, so a name written as one word meets it written as two
+  // ("Talharun" = "Tal Harun" = "Tal-Harun")
+  return nameWords(name, { loneArticle: "drop", finalArticle: "keep" }).map(skeleton).filter(Boolean).join("");
 }
 
 /**
@@ -121,8 +126,33 @@ export function nameVariantKey(name: string): string {
   return nameWords(name).map(variantSpelling).filter(Boolean).join(" ");
 }
 
-/** Whether two names are spellings of one name (same variant key, and not empty). */
+/**
+ * The variant key with its words run together: what a tag's spellings collapse on and are
+ * looked up by, so a name written as one word meets it written as two ("Talharun",
+ * "Tal Harun", "Tal-Harun").
+ */
+export function joinedNameKey(name: string): string {
+  return nameVariantKey(name).replace(/ /gu, "");
+}
+
+/** Whether two names are spellings of one name (same joined variant key, and not empty). */
 export function sameNameVariant(a: string, b: string): boolean {
-  const key = nameVariantKey(a);
-  return key !== "" && key === nameVariantKey(b);
+  const key = joinedNameKey(a);
+  return key !== "" && key === joinedNameKey(b);
+}
+
+/** Longest run of words a name search joins into one key: names of up to this many words meet written joined. */
+const JOINED_RUN = 5;
+
+/**
+ * A text's words as a name search reads them, padded with spaces: each word in its variant
+ * spelling, then every run of two to five words joined into one. A name's joined key
+ * (`joinedNameKey`) is then found with one word-bounded position() test whether the text
+ * writes it as one word or as several.
+ */
+export function nameSearchKeys(text: string): string {
+  const words = nameVariantKey(text).split(" ").filter(Boolean);
+  const runs: string[] = [];
+  for (let n = 2; n <= JOINED_RUN; n++) for (let i = 0; i + n <= words.length; i++) runs.push(words.slice(i, i + n).join(""));
+  return ` ${[...words, ...runs].join(" ")} `;
 }
