@@ -345,19 +345,30 @@ const WIDER_PERIOD = /\b(?:since\b[^.;]{0,60}?\b(?:(?:\d+|two|three|four|five|si
 const SINCE_CLAUSE = /\bsince\b[^.;]{0,60}/giu;
 const CALENDAR_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b/u;
 
-export function widerFrame(text: string, reference: string | null): boolean {
+export function widerFrame(text: string, reference: string | null, before = ""): boolean {
   if (WIDER_PERIOD.test(text)) return true;
-  // "since March 2": a calendar date days before the report's own. Wires name a day of the last
-  // week by its weekday ("since Monday night", often the event's own start) and an older one by
-  // its date, so with no date for the report a calendar date is taken as an older start.
-  const ref = reference ? Date.parse(reference) : Number.NaN;
-  for (const m of text.matchAll(SINCE_CLAUSE)) {
-    const dated = m[0].replace(/\b(?:yesterday|today|tonight|tomorrow|last night|overnight|(?:on|last|this|early|late|since)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)\b/giu, "");
-    if (Number.isNaN(ref)) {
-      if (CALENDAR_DATE.test(dated)) return true;
-    } else if (resolveDates(dated, reference).some((day) => ref - Date.parse(day) >= 3 * 86_400_000)) return true;
+  for (const m of text.matchAll(SINCE_CLAUSE)) if (namesOlderDay(m[0], reference)) return true;
+  // "more than 300 people have been killed since then": the start is the one the sentence before
+  // gave ("... launched an offensive on March 2.")
+  if (SINCE_THEN.test(text)) {
+    const previous = before.slice(-300).split(/(?<=[.!?])\s+/u).slice(-2).join(" ");
+    if (namesOlderDay(previous, reference) || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:days|weeks|months|years)\s+ago\b/iu.test(previous)) return true;
   }
   return false;
+}
+
+const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
+
+/**
+ * Whether a span names a calendar day days before the report's own. Wires name a day of the last
+ * week by its weekday ("since Monday night", often the event's own start) and an older one by
+ * its date, so with no date for the report a calendar date is taken as an older day.
+ */
+function namesOlderDay(span: string, reference: string | null): boolean {
+  const dated = span.replace(/\b(?:yesterday|today|tonight|tomorrow|last night|overnight|(?:on|last|this|early|late|since)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)\b/giu, "");
+  const ref = reference ? Date.parse(reference) : Number.NaN;
+  if (Number.isNaN(ref)) return CALENDAR_DATE.test(dated);
+  return resolveDates(dated, reference).some((day) => ref - Date.parse(day) >= 3 * 86_400_000);
 }
 
 /** The claim states a readiness: means held in reserve ("on standby to evacuate", "ready to fly in"). */
@@ -509,7 +520,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     // framed across a border, or placed in a named country other than the story's
     elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: namedYears(text),
-    wider: widerFrame(text, reference),
+    wider: widerFrame(text, reference, report.text.slice(Math.max(0, claim.start - 300), claim.start)),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),
     nil: NIL_REPORT.test(text),

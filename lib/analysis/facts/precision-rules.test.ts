@@ -104,6 +104,13 @@ describe("claims that state different facts are kept apart", () => {
     expect(claim("Seventeen civilians have died since the assault on Dorvik began, a doctor said.").features.wider).toBe(false);
     expect(veto("Some 410 people have been killed in the valley since the militia began its push on April 9.", "At least 17 civilians were killed in Dorvik, the hospital said.")).toBe("wider frame");
     expect(veto("Some 410 people have been killed since the militia began its push on April 9.", "The monitor says more than 400 people have died since the offensive began almost two weeks ago.")).toBeNull();
+    // "since then" takes its start from the sentence before
+    const report = "The militia began its push on the valley on April 2. More than 400 people have been killed since then, the monitor says.";
+    const since = report.indexOf("More than");
+    expect(extractClaimFeatures({ id: "t", reportId: "rt", start: since, end: report.length, text: report.slice(since) }, { id: "rt", source: "Outlet", text: report, publishedAt: "2026-04-21T12:00:00Z" }).wider).toBe(true);
+    const recent = "Shelling of Dorvik began on Monday night. Seventeen civilians have been killed since then, a doctor said.";
+    const sinceRecent = recent.indexOf("Seventeen");
+    expect(extractClaimFeatures({ id: "t2", reportId: "rt2", start: sinceRecent, end: recent.length, text: recent.slice(sinceRecent) }, { id: "rt2", source: "Outlet", text: recent, publishedAt: "2026-04-21T12:00:00Z" }).wider).toBe(false);
     // without the report's date, a calendar date is an older start (a recent day is named by its weekday)
     const undated = (text: string) => extractClaimFeatures({ id: "u", reportId: "ru", start: 0, end: text.length, text }, { id: "ru", source: "Outlet", text }).wider;
     expect(undated("Some 410 people have been killed since the militia began its push on April 9.")).toBe(true);
