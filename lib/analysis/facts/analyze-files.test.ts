@@ -21,6 +21,8 @@ describe("the analyze command's core", () => {
 
   it("dates a report from its dateline, borrowing the year from the opening lines, or leaves it unknown", () => {
     expect(publishedAtOf("EASTBANK HERALD | Wednesday 9 December 2026 | Updated 5.10pm")).toBe("2026-12-09");
+    // a year in the story's prose is not the report's
+    expect(publishedAtOf("Rebels take the dam\nBy Ann Lee, KBN News\nMarch 11, 4:12 PM ET\n\nThe front, a separatist group that has been fighting for autonomy since 2009, took the dam on Tuesday.")).toBeNull();
     expect(publishedAtOf("Flash Update (as of 15:00 local, 9 December 2026)\n\nVARESH, Dec 10 (Northgate) — ...")).toBe("2026-12-09");
     expect(publishedAtOf(WIRE)).toBeNull();
     expect(publishedAtOf("Rebels seized the dam.")).toBeNull();

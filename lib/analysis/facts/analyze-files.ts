@@ -99,9 +99,23 @@ export function publishedAtOf(text: string): string | null {
     if (!found || candidate.at < found.at) found = candidate;
   }
   if (!found || found.month < 0 || found.day < 1 || found.day > 31) return null;
-  const year = found.year ?? Number(/\b(19\d{2}|20\d{2})\b/u.exec(head)?.[1] ?? NaN);
+  const year = found.year ?? Number(/\b(19\d{2}|20\d{2})\b/u.exec(headerLines(head))?.[1] ?? NaN);
   if (!Number.isFinite(year)) return null;
   return new Date(Date.UTC(year, found.month, found.day)).toISOString().slice(0, 10);
+}
+
+/**
+ * The lines above a report's first paragraph of prose (headline, byline, dateline, "Published
+ * in ..."): where its year is written when the dateline leaves it out. A year in the story's
+ * prose ("fighting since 2009") is not the report's.
+ */
+function headerLines(head: string): string {
+  const lines: string[] = [];
+  for (const line of head.split("\n")) {
+    if (line.trim().split(/\s+/u).length >= 12 && /[.!?]["'”’)]*\s*$/u.test(line)) break;
+    lines.push(line);
+  }
+  return lines.join("\n");
 }
 
 /**

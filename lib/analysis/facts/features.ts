@@ -311,7 +311,8 @@ export const ASIDE = /^[\s"“'‘(]*(?:separately|in (?:a |an )?(?:separate|unr
 /**
  * Years the claim names, each as "YYYY"; a year that is only the reference point of a
  * comparison ("the worst since 2011", "for the first time since 1998") is "since:YYYY": it dates
- * no event of its own, and is not the year of an event that happened then.
+ * no event of its own, and is not the year of an event that happened then. A year that only
+ * starts a lasting state ("has fought for autonomy since 2009") is "from:YYYY" and dates nothing.
  */
 export function namedYears(text: string): string[] {
   const years: string[] = [];
@@ -320,10 +321,26 @@ export function namedYears(text: string): string[] {
     // the year a thing was made ("a school completed in 2019", "the dam, which was built in
     // 1978"): it describes a participant, not when the claim's event happened
     if (MADE_IN.test(before)) continue;
-    years.push(/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(before.slice(-30)) ? `since:${m[1]}` : m[1]!);
+    if (!/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(before.slice(-30))) years.push(m[1]!);
+    // "the worst since 2011" compares with that year; "has fought for autonomy since 2009" only
+    // says how long a state has lasted, and dates nothing the claim reports
+    else years.push(COMPARED_SINCE.test(text.slice(Math.max(0, m.index! - 80), m.index!)) ? `since:${m[1]}` : `from:${m[1]}`);
+  }
+  // an event dated to an earlier month or year without naming it ("closed for two days last
+  // month", "a similar attack two years ago"): another event than the story's, as a past year is
+  // (not when it dates a thing's making: "the company that built the school seven years ago")
+  for (const m of text.matchAll(EARLIER_PERIOD)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    if (!/\bsince\s+(?:\S+\s+){0,2}$/iu.test(before) && !MADE_BEFORE.test(before)) years.push("earlier");
   }
   return [...new Set(years)];
 }
+
+const MADE_BEFORE = /\b(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)\b(?:\s+\S+){0,4}\s+$/iu;
+const EARLIER_PERIOD = /\b(?:last (?:month|year|spring|summer|autumn|fall|winter)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|(?:a|one))\s+(?:months?|years?)\s+ago|earlier this year|the previous year|the year before)\b/giu;
+
+/** A comparison that a "since YYYY" anchors: a superlative, a first time, a record, "not seen since". */
+const COMPARED_SINCE = /\b(?:\p{L}+est|most|least|first|biggest|worst|best|highest|lowest|largest|deadliest|heaviest|strongest|record|not (?:been )?(?:seen|recorded|experienced|known|had)|never)\b[^.;]*$/iu;
 
 /** A verb of making right before a year: "built in", "completed in late", "opened back in". */
 const MADE_IN = /\b(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)\s+(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:\p{L}+\s+)?$/iu;
@@ -360,13 +377,15 @@ export function widerFrame(text: string, reference: string | null, before = ""):
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
 
 /**
- * Whether a span names a calendar day days before the report's own. Wires name a day of the last
+ * Whether a span names a calendar day days before the report's own, or an earlier year. Wires name a day of the last
  * week by its weekday ("since Monday night", often the event's own start) and an older one by
  * its date, so with no date for the report a calendar date is taken as an older day.
  */
 function namesOlderDay(span: string, reference: string | null): boolean {
   const dated = span.replace(/\b(?:yesterday|today|tonight|tomorrow|last night|overnight|(?:on|last|this|early|late|since)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)\b/giu, "");
   const ref = reference ? Date.parse(reference) : Number.NaN;
+  // a year before the report's own ("since 2009")
+  for (const y of dated.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) if (Number.isNaN(ref) || Number(y[1]) < new Date(ref).getUTCFullYear()) return true;
   if (Number.isNaN(ref)) return CALENDAR_DATE.test(dated);
   return resolveDates(dated, reference).some((day) => ref - Date.parse(day) >= 3 * 86_400_000);
 }

@@ -69,8 +69,11 @@ const RATCHETS = {
   // days ago", "since March 2") became a running total apart from the day's toll, and names
   // stopped making two quotations alike (ferry precision 0.78 → 0.79, distractors 5 → 4);
   // → 0.80 / 0.70 when a name run together met it written apart ("Talharun" = "Tal Harun"), and
-  // → 0.79 / 0.71 when "since then" took its start from the sentence before
-  offensive: { coverage: 0.99, recall: 0.79, precision: 0.71, rightKind: 12 },
+  // → 0.79 / 0.71 when "since then" took its start from the sentence before; → 0.81 / 0.70 (F1
+  // held at 0.75) when "has fought since 2009" stopped dating the claim, a year in a report's
+  // prose stopped being its dateline's, and an event of "last month" became another event (coup
+  // test distractors pulled 4 → 2)
+  offensive: { coverage: 0.99, recall: 0.81, precision: 0.7, rightKind: 12 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)

@@ -26,10 +26,14 @@ export const STOPWORDS = new Set(
   ),
 );
 
+const NOT_ADVERBS = new Set(["supply", "apply", "reply", "comply", "imply", "multiply", "family", "rally", "ally", "assembly", "anomaly", "monopoly", "italy", "july", "belly", "jelly", "bully", "holy"]);
+
 /** Light suffix stripping: "killed"/"kills"/"killing" → "kill"; enough to meet across paraphrase. */
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
+  // nouns and verbs that end in -ly are not adverbs: "supply" meets "supplies", not "sup"
+  if (NOT_ADVERBS.has(w)) w = `${w.slice(0, -1)}ies`;
   for (const [suffix, replacement] of [
     // a gerund's plural meets its verb: "warnings"/"warned", "killings"/"killed"
     ["ings", ""],

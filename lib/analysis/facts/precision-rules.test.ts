@@ -40,6 +40,19 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("It is the heaviest snowfall in the valley since 1987.", "This is the worst snow the valley has had since 1987, forecasters said.")).toBeNull();
   });
 
+  it("reads a year that starts a lasting state as dating nothing, and a count since it as a running total", () => {
+    expect(claim("The Kour front has fought for autonomy since 2009, its leaders say.").features.years).toEqual(["from:2009"]);
+    expect(veto("The Kour front has fought for autonomy since 2009.", "The Kour front is fighting the government for autonomy for the south.")).toBeNull();
+    expect(claim("The conflict has killed more than 20,000 people since 2009.").features.wider).toBe(true);
+  });
+
+  it("keeps an event dated to an earlier month or year apart from the story's, but not a thing made then", () => {
+    expect(claim("The crossing was closed for two days last month during a customs dispute.").features.years).toEqual(["earlier"]);
+    expect(veto("The crossing was closed for two days last month during a customs dispute.", "The crossing was closed on Tuesday as the fighting spread.")).toBe("past year");
+    expect(claim("Police questioned the firm that built the school seven years ago.").features.years).toEqual([]);
+    expect(claim("A similar attack on the market two years ago killed nine people.").features.years).toEqual(["earlier"]);
+  });
+
   it("keeps an item the writer sets apart out of the story's facts", () => {
     expect(claim("Separately, a fire killed three people in a warehouse in the capital.").features.aside).toBe(true);
     expect(claim("Also in the news of the region: the mayor opened a new bridge last week.").features.aside).toBe(true);

@@ -60,6 +60,10 @@ describe("pairwise evidence", () => {
     expect(stem("warnings")).toBe(stem("warned"));
     expect(stem("buildings")).toBe(stem("building"));
     expect(stem("things")).toBe("thing");
+    // a noun or verb in -ly is not an adverb
+    expect(stem("supply")).toBe(stem("supplies"));
+    expect(stem("family")).toBe(stem("families"));
+    expect(stem("quickly")).toBe("quick");
   });
 
   it("still vetoes two known measures that differ", () => {

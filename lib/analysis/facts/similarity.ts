@@ -68,7 +68,7 @@ function pastYearsOf(claim: FeaturedClaim): Set<string> {
   const own = new Set((claim.features.dates ?? []).map((d) => d.slice(0, 4)));
   const years = new Set<string>();
   const named = claim.features.years ?? namedYears(claim.text);
-  for (const year of named) if (!own.has(year)) years.add(year);
+  for (const year of named) if (!own.has(year) && !year.startsWith("from:")) years.add(year);
   return years;
 }
 
