@@ -20,10 +20,10 @@ const MEASURES: [string, RegExp][] = [
   ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
   ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
-  ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked)\b/giu],
+  ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked|freed|freeing|liberated|set free|walked out alive)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared|not (?:yet |been )?(?:accounted for|found|located)|(?:fate|whereabouts)\b[^.;]{0,40}?\b(?:unknown|unclear))\b/giu],
   ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
-  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered)\b/giu],
+  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered|(?:holding|held)(?=\s+(?:[\p{L}\d,.-]+\s+){0,3}?(?:people|persons|guests|staff|passengers|civilians|workers|employees|pupils|students)\b))\b/giu],
 ];
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],
@@ -96,6 +96,10 @@ function countedFamily(text: string, n: NumberMention): string | null {
   return null;
 }
 
+/** A clock time in a translation's words ("at 04 hours 17 minutes"): its numbers are a time, not counts. */
+const SPELLED_CLOCK = String.raw`\bat\s+(\d{1,2})\s+hours?\s+(\d{1,2})\s+min(?:ute)?s?\b`;
+const SPELLED_CLOCK_ALL = new RegExp(SPELLED_CLOCK, "giu");
+
 function isNotCount(text: string, n: NumberMention): boolean {
   // "6 civilian deaths (4 men, 1 woman, 1 boy)": a breakdown of a figure, not a figure of its own
   const open = text.lastIndexOf("(", n.start);
@@ -112,8 +116,7 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // school", "a 40-minute drive", "a 10-km stretch" (a magnitude and a team's size are read before)
   if (/^-(?:storey|story|stories|floor|level|room|bed|lane|track|year|month|week|day|hour|minute|second|metre|meter|km|kilomet(?:re|er)|mile|foot|feet|inch|ton|tonne|point)s?\b/iu.test(after) && !/^-year-old/iu.test(after)) return true;
   // a clock time in a translation's words: "at 04 hours 17 minutes"
-  if (/^\s+hours?\s+\d{1,2}\s+min/iu.test(after) && /\bat\s+$/iu.test(before)) return true;
-  if (/^\s+minutes?\b/iu.test(after) && /\bat\s+\d{1,2}\s+hours?\s+$/iu.test(text.slice(Math.max(0, n.start - 20), n.start))) return true;
+  for (const m of text.matchAll(SPELLED_CLOCK_ALL)) if (n.start >= m.index && n.start < m.index + m[0].length) return true;
   if (/^[:.]\d/u.test(after) || /\d[:.]$/u.test(before)) return true;
   if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/u.test(before)) return true;
   if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/u.test(after)) return true;
@@ -173,6 +176,10 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   }
   const family = countedFamily(text, n);
   if (family) return { ...base, measure: `n:${family}`, group: "" };
+  // "the attackers numbered nine": a count of the group named before it
+  const numbered = NUMBERED.exec(text.slice(from, n.start));
+  const numberedGroup = numbered ? GROUPS.find(([, re]) => re.test(numbered[1]!))?.[0] : undefined;
+  if (numberedGroup) return { ...base, measure: numberedGroup === "rebel" ? "force" : "count", group: numberedGroup };
   let measure = "";
   // "two apartment blocks collapsed": a number naming its own thing is a count of that thing,
   // whatever verb is near ("14 people died when ... two apartment blocks collapsed")
@@ -182,7 +189,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     !STOPWORDS.has(headWords[0]!) &&
     !NOT_A_PREDICATE.has(headWords[0]!) &&
     !headWords.some((w) => GROUPS.some(([, re]) => re.test(w)) || MEASURES.some(([, re]) => new RegExp(`^(?:${re.source})$`, "iu").test(w)));
-  if (unit === "km") measure = "distance";
+  // a duration ("trapped for some 13 hours", "a siege of nearly ten hours") counts time, never
+  // what a verb near it did
+  const duration = /^\s+(hours?|minutes?|days?|weeks?|months?|years?)\b/iu.exec(after);
+  if (duration && !unit) measure = `n:${concept(stem(foldText(duration[1]!)))}`;
+  else if (unit === "km") measure = "distance";
   else if (unit === "percent") measure = "percent";
   else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
@@ -206,10 +217,16 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
       }
     }
   }
-  // the group: the noun right after the number, else the nearest group word in the clause
+  // people held ("126 hostages", "40 prisoners") who are let go in the clause ("were released",
+  // "walked free") are a count of those freed, not of those held
+  const heldNoun = HELD.test(headWords[0] ?? "");
+  if (measure === "detained" && heldNoun && RELEASED.test(text.slice(from, to))) measure = "rescued";
+  // the group: the noun right after the number, else the nearest group word in the clause (not
+  // when that noun names the people counted by what was done to them: "130 hostages were freed
+  // when soldiers entered" counts no soldiers)
   const head = /^\s*(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)/u.exec(after)?.[0] ?? "";
   let group = GROUPS.find(([, re]) => re.test(head))?.[0] ?? "";
-  if (!group) {
+  if (!group && !heldNoun) {
     const clause = text.slice(from, to);
     let best = Infinity;
     for (const [name, re] of GROUPS) {
@@ -236,8 +253,13 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     const noun = words.find((w) => !STOPWORDS.has(w) && w.length > 2);
     const headGroup = GROUPS.find(([, re]) => re.test(words.slice(0, 2).join(" ")))?.[0];
     if (headGroup) {
-      // what the group is doing: the first content word after it ("50 soldiers are holding out" → hold)
-      const verb = words.slice(1).find((w) => !STOPWORDS.has(w) && !NOT_A_PREDICATE.has(w) && w.length > 2 && !GROUPS.some(([, re]) => re.test(w)));
+      // how many attackers there were ("about a dozen gunmen armed with rifles", "nine attackers
+      // in all"): the size of the attacking force, whatever word follows
+      if (headGroup === "rebel") return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: "force", group: headGroup, unit, text: n.text, start: n.start };
+      // what the group is doing: the first verb after it in its clause ("50 soldiers are holding
+      // out" → hold); a name or a number after a comma is not what they do
+      const clauseWords = (after.split(/[,;:]/u)[0]!.match(/[\p{L}-]+/gu) ?? []).slice(0, 8).map((w) => foldText(w));
+      const verb = clauseWords.slice(1).find((w) => !STOPWORDS.has(w) && !NOT_A_PREDICATE.has(w) && w.length > 2 && !GROUPS.some(([, re]) => re.test(w)) && !NUMBER_WORD.test(w));
       const measureOfGroup = verb ? `v:${concept(stem(verb))}` : "count";
       return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure: measureOfGroup, group: headGroup, unit, text: n.text, start: n.start };
     }
@@ -245,6 +267,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   }
   return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
+
+const HELD = /^(?:hostages?|captives?|prisoners?)$/u;
+const NUMBERED = /\b((?:the\s+)?[\p{L}-]+)\s+(?:numbered|totall?ed|numbering)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu;
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)$/u;
+const RELEASED = /\b(?:freed|freeing|released|releasing|liberated|set free|let go|walked (?:out )?(?:free|alive)|rescued)\b/iu;
 
 const PHRASE_CONCEPTS: [RegExp, string][] = [
   [/\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/iu, "~walkout"],
@@ -300,7 +327,8 @@ const DEPLOYED_UNITS: [string, RegExp][] = [
 ];
 
 /** The claim frames itself in another country than the story's ("across the border in ..."). */
-export const ELSEWHERE = /\b(?:across the border|(?:in|from) (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
+// ("rescuers from neighbouring Kazakhstan" says where the rescuers came from, not where it happened)
+export const ELSEWHERE = /\b(?:across the border|in (?:the )?neighbou?ring|abroad|in the neighbou?ring country)\b/iu;
 
 /**
  * The claim opens as a separate item ("Separately, ...", "In other news", "Also in the news of
@@ -414,7 +442,7 @@ const HAZARD_OCCURRED = new RegExp(`\\b(?:occurred|happened|took place)\\s+(?:an
 const AFTER_EVENT = /\b(?:after|since|before|when|as|until)\s+(?:the\s+|a\s+)?$/iu;
 
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
-const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b|\b(?:at\s+)(\d{1,2})\s+hours?\s+(\d{1,2})\s+minutes?\b/giu;
+const CLOCK = new RegExp(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b|${SPELLED_CLOCK}`, "giu");
 
 /** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT"), as "at:HH". */
 function clockTopics(text: string): string[] {

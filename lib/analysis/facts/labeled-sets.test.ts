@@ -63,7 +63,12 @@ const RATCHETS = {
   // flood recall 0.78 → 0.79 (facts-dev distractors 4 → 3) when a disaster befalling a place became
   // one event key whatever the verb ("shook", "flooded", "occurred an earthquake"), a clock time
   // written "at 21 hour 40 minutes" was read as one, and "a separate earthquake" became a separate item
-  flood: { coverage: 0.99, recall: 0.79, precision: 0.86, rightKind: 11 },
+  // → 0.80 / 0.88 when a duration ("trapped for some 13 hours") stopped taking its measure from a verb near it
+  flood: { coverage: 0.99, recall: 0.8, precision: 0.88, rightKind: 11 },
+  // siege (a hostage siege, written apart from the code) scored 0.58 / 0.78 when added; → 0.67 /
+  // 0.84 when hostages let go became a count of the freed, a duration stopped taking a verb's
+  // measure, and how many attackers there were became the size of the force
+  siege: { coverage: 0.98, recall: 0.67, precision: 0.84, rightKind: 6 },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -82,11 +87,14 @@ const RATCHETS = {
   // claim's main one (found on rail dev, which did not move; ferry was only scored)
   // ferry precision 0.79 → 0.78 (F1 0.735 → 0.730) when a gerund's plural met its verb in the
   // stemmer ("warnings"/"warned", "buildings"/"building"); flood dev recall rose 0.76 → 0.77 with it
-  // → 0.80 with names run together meeting names written apart (offensive dev)
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.8, rightKind: 9 },
+  // → 0.80 with names run together meeting names written apart (offensive dev); back to 0.78 when
+  // a duration stopped taking the measure of a verb near it (kept: it raised flood, siege and
+  // facts-dev, and a duration is never what a verb near it counts)
+  ferry: { coverage: 0.97, recall: 0.69, precision: 0.78, rightKind: 9 },
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
-  coup: { coverage: 0.94, recall: 0.53, precision: 0.75, rightKind: 8 },
+  // (recall 0.53 → 0.52 with the count rules found on siege dev above)
+  coup: { coverage: 0.94, recall: 0.52, precision: 0.75, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
@@ -129,6 +137,10 @@ describe("fact analysis on labeled report sets, beside the word-overlap baseline
 
   it("holds its figures on the own development set (armed offensive)", { timeout: SET_TIMEOUT }, () => {
     checkSet("offensive", loadOwnSet(OWN_SETS.offensive));
+  });
+
+  it("holds its figures on the own development set (hostage siege)", { timeout: SET_TIMEOUT }, () => {
+    checkSet("siege", loadOwnSet(OWN_SETS.siege));
   });
 
   it("holds its figures on the own test split (port explosion, never tuned on)", { timeout: SET_TIMEOUT }, () => {

@@ -83,6 +83,22 @@ describe("claims that state different facts are kept apart", () => {
     expect(measures("An An-124 carrying 35 engineers landed at the airfield.")).toEqual(["n:engineer"]);
   });
 
+  it("reads hostages let go as a count of the freed, and a duration as time, not what a verb near it did", () => {
+    expect(measures("More than 120 hostages were released at dawn.")).toEqual(["rescued"]);
+    expect(measures("Around 130 hostages were freed when soldiers entered the building.")).toEqual(["rescued"]);
+    expect(measures("The gunmen were holding some 140 people inside.")).toEqual(["detained"]);
+    expect(measures("Rescuers freed a boy who had been trapped for some 13 hours.")).toEqual(["n:hour"]);
+    expect(claim("Around 130 hostages were freed when soldiers entered the building.").features.quantities[0]!.group).toBe("");
+  });
+
+  it("reads how many attackers there were as the size of the force, whatever word follows", () => {
+    expect(measures("About a dozen gunmen armed with rifles drove up to the gate.")).toEqual(["force"]);
+    expect(measures("There were nine attackers in all, the minister told reporters.")).toEqual(["force"]);
+    expect(measures("The attackers numbered nine, according to the ministry.")).toEqual(["force"]);
+    expect(measures("Ten attackers took part, according to local media.")).toEqual(["force"]);
+    expect(veto("About a dozen gunmen armed with rifles drove up to the gate.", "There were nine attackers in all, the minister said.")).toBeNull();
+  });
+
   it("reads 'has fallen to' as a change of a figure, not as deaths", () => {
     expect(measures("The number of climbers still missing has fallen to 6 from 11.")[0]).toBe("missing");
     expect(measures("Eleven fallen firefighters were honoured at the ceremony.")).toEqual(["killed"]);
