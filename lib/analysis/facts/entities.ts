@@ -30,6 +30,11 @@ const TITLE_BEFORE =
   /(?:spokes(?:man|woman|person)|commander|colonel|col\.|general|gen\.|maj\.|major|lt\.|lieutenant|captain|capt\.|brig\.|brigadier|mr\.?|mrs\.?|ms\.?|dr\.?|president|minister|mayor|governor|chief|director|leader|official|officer|researcher|analyst|envoy|secretary|senator|sheikh|imam|named|called|grocer|resident|nurse|doctor|engineer|farmer|teacher)\s*,?\s*$/iu;
 const PLACE_BEFORE = /(?:\b(?:in|at|near|to|toward|towards|from|into|outside|inside|across|around|over|through|of the (?:town|city|village|province|district|region) of|(?:town|city|village|district|province|region) of|east of|west of|north of|south of|outskirts of|edge of|entrance of|center of|centre of|fell|reached|entered|captured|seized|took|taking|retake|retook|recaptured|besieged|shelled|struck|enter|entering|capture|seize|take)\s+(?:the\s+)?)$/iu;
 
+const GROUP_NOUN = "(?:group|militia|faction|movement|organi[sz]ation|brigades?|network)";
+const GROUP_AFTER = new RegExp(`^(?:\\s+${GROUP_NOUN}\\b|\\s*,\\s*(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?${GROUP_NOUN}\\b)`, "iu");
+const GROUP_BEFORE = new RegExp(`\\b${GROUP_NOUN}\\s+(?:(?:called|calling itself|named|known as)\\s+)?(?:the\\s+)?$`, "iu");
+const PARTICLES = new RegExp(`^${PARTICLE}$`, "iu");
+
 function isTitleCase(line: string): boolean {
   const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
@@ -65,7 +70,11 @@ function initials(words: string[]): string {
 export function entityKey(text: string, kind: EntityKind): string {
   if (kind === "org") {
     if (/^[\p{Lu}\d&]{2,7}$/u.test(text)) return `org:${foldText(text)}`;
-    const words = text.split(/[\s-]+/u).filter(Boolean);
+    // a name with no word saying what kind of body it is ("Kataib al-Rimal") is keyed as a name,
+    // so its transliterations meet; one that says it ("Eastern Liberation Command") by its
+    // initials, so it meets its acronym
+    if (!ORG_WORDS.test(text)) return `org:${nameKey(text)}`;
+    const words = text.split(/[\s-]+/u).filter((word) => word && !PARTICLES.test(word));
     return words.length >= 2 ? `org:${initials(words)}` : `org:${nameKey(text)}`;
   }
   if (kind === "actor") {
@@ -81,6 +90,9 @@ export function entityKey(text: string, kind: EntityKind): string {
 function classify(phrase: string, before: string, after: string): EntityKind {
   if (/^[\p{Lu}\d&]{2,7}$/u.test(phrase)) return "org";
   if (ORG_WORDS.test(phrase)) return "org";
+  // an armed or political group named by its own name: "Kataib al-Rimal, a militant group",
+  // "the Rimal group", "a group calling itself Kataib Rimal"
+  if (GROUP_AFTER.test(after) || GROUP_BEFORE.test(before)) return "org";
   if (/^\s*\(\s*[\p{Lu}]{2,7}\s*\)/u.test(after)) return "org";
   if (PLACE_WORDS.test(phrase) || /^\s+(?:river|bridge|crossing|province|district|valley|road|town|city|village|quarter|camp|border)\b/iu.test(after)) return "place";
   if (TITLE_BEFORE.test(before)) return "actor";

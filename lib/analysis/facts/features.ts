@@ -278,6 +278,9 @@ const PHRASE_CONCEPTS: [RegExp, string][] = [
   [/\b(?:tear ?gas|gas of tears|tear-gas)\b/iu, "~teargas"],
   [/\b(?:ships? of war|war ?ships?|naval vessels?)\b/iu, "~warship"],
   [/\b(?:armed men|men with (?:arms|guns|weapons)|gunmen)\b/iu, "~fighter"],
+  // who says it did it: "claimed responsibility", "claimed the attack", "the attack was carried
+  // out by" ("claimed" alone is a word of attribution, left out of the words compared)
+  [/\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit|the\s+(?:[\p{L}-]+\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|killings?|abduction|siege|ambush))|(?:took|takes|taking|accepted|accepts|admitted)\s+responsibility|responsibility\s+for\s+the|(?:was|were)\s+carried\s+out\s+by|behind\s+the\s+(?:attack|assault|bombing|raid|siege|ambush))\b/iu, "~claimed"],
 ];
 
 /** Stemmed content words and entity keys, leaving out the attribution (who said it is compared apart). */

@@ -109,7 +109,9 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
       sum += w * w;
       total += w;
     }
-    const entities = new Set(claim.features.entities.map((e) => e.key));
+    // names compared whatever kind each outlet's wording made them ("Kataib al-Rimal, a militant
+    // group" is an organisation, "Kataib al-Rimal has claimed" reads as a place)
+    const entities = new Set(claim.features.entities.map((e) => e.key.slice(e.key.indexOf(":") + 1)));
     const topics = new Set(claim.features.topics);
     const quoteWords = claim.features.quotes.map((q) => new Set(contentWords(withoutNames(q)).map(concept))).filter((set) => set.size >= 2);
     return { index, claim, reportId: claim.reportId, weights, norm: Math.sqrt(sum) || 1, total, entities, places: new Set(claim.features.entities.filter((e) => e.kind === "place").map((e) => e.key)), quoteWords, topics, mainTopics: new Set(claim.features.mainTopics),

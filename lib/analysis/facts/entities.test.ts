@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { findEntities } from "./entities";
+import { documentFrequencies, prepareClaim, similarityParts } from "./similarity";
+import { extractClaimFeatures } from "./features";
+import type { FeaturedClaim } from "./types";
+
+const keys = (text: string) => findEntities(text, text).map((e) => e.key);
+
+function claim(id: string, text: string): FeaturedClaim {
+  const input = { id, reportId: id, start: 0, end: text.length, text };
+  return { ...input, source: id, features: extractClaimFeatures(input, { id, source: id, text, publishedAt: "2026-06-02T12:00:00Z" }) };
+}
+
+// invented groups and places
+describe("entities named by their own name", () => {
+  it("types a group its sentence calls a group as an organisation, keyed so its transliterations meet", () => {
+    expect(keys("Saraya al-Wadi, an armed group active in the east, claimed the ambush.")).toEqual([keys("The Saraya el-Wadi group claimed the ambush.")[0]]);
+    expect(keys("The group Sarayah Wadi said it carried out the ambush.")).toEqual(keys("The Saraya el-Wadi group claimed the ambush."));
+    expect(keys("The Saraya el-Wadi group claimed the ambush.")[0]).toMatch(/^org:/u);
+    // a body whose name says what it is still meets its acronym by initials
+    expect(keys("Fighters of the Eastern Liberation Command (ELC) seized the ridge.")).toEqual(["org:elc", "org:elc"]);
+  });
+
+  it("matches a name whatever kind each outlet's wording made it", () => {
+    const texts = ["Saraya al-Wadi, an armed group, claimed responsibility for the ambush.", "Saraya al-Wadi has claimed responsibility for the ambush."];
+    const claims = texts.map((t, i) => claim(`c${i}`, t));
+    expect(new Set(claims.map((c) => c.features.entities[0]!.kind)).size).toBe(2);
+    const df = documentFrequencies(claims);
+    const [a, b] = claims.map((c, i) => prepareClaim(c, i, df, claims.length));
+    expect(similarityParts(a!, b!).ent).toBe(1);
+  });
+});
