@@ -29,4 +29,18 @@ describe("entities named by their own name", () => {
     const [a, b] = claims.map((c, i) => prepareClaim(c, i, df, claims.length));
     expect(similarityParts(a!, b!).ent).toBe(1);
   });
+
+  it("keys a person by surname with its particles, and types a name set beside a noun for a person", () => {
+    expect(keys("Opposition leader Karim Ben Salah was detained at dawn.")).toEqual(keys("Karim Bensalah, the country's best-known opposition figure, was detained."));
+    expect(keys("Opposition leader Karim Ben-Salah was freed late on Tuesday.")[0]).toBe(keys("Opposition leader Karim Ben Salah was detained at dawn.")[0]);
+    expect(keys("Karim Bensalah, the country's best-known opposition figure, was detained.")[0]).toMatch(/^actor:/u);
+  });
+
+  it("gives a sentence that opens with he or she the person the sentence before named", () => {
+    const report = "Opposition leader Karim Ben Salah spoke at the rally on Monday. He was detained at his home before dawn.";
+    const start = report.indexOf("He was");
+    const features = extractClaimFeatures({ id: "p", reportId: "rp", start, end: report.length, text: report.slice(start) }, { id: "rp", source: "Outlet", text: report });
+    expect(features.entities.map((e) => e.key)).toEqual(keys("Opposition leader Karim Ben Salah spoke."));
+  });
 });
+

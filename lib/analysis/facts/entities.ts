@@ -34,6 +34,7 @@ const GROUP_NOUN = "(?:group|militia|faction|movement|organi[sz]ation|brigades?|
 const GROUP_AFTER = new RegExp(`^(?:\\s+${GROUP_NOUN}\\b|\\s*,\\s*(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?${GROUP_NOUN}\\b)`, "iu");
 const GROUP_BEFORE = new RegExp(`\\b${GROUP_NOUN}\\s+(?:(?:called|calling itself|named|known as)\\s+)?(?:the\\s+)?$`, "iu");
 const PARTICLES = new RegExp(`^${PARTICLE}$`, "iu");
+const SURNAME_PARTICLE = /^(?:ben|bin|ibn|abu|abou|bou|ould|al|el|de|di|da|du|van|von|der|le|la|mac|mc|o)$/iu;
 
 function isTitleCase(line: string): boolean {
   const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
@@ -78,8 +79,12 @@ export function entityKey(text: string, kind: EntityKind): string {
     return words.length >= 2 ? `org:${initials(words)}` : `org:${nameKey(text)}`;
   }
   if (kind === "actor") {
+    // a person by surname, with the particles that belong to it: "Youssef Ben Tamri", "Ben-Tamri"
+    // and "Bentamri" are one surname
     const words = text.split(/\s+/u);
-    return `actor:${nameKey(words[words.length - 1]!)}`;
+    let first = words.length - 1;
+    while (first > 1 && SURNAME_PARTICLE.test(words[first - 1]!)) first -= 1;
+    return `actor:${nameKey(words.slice(first).join(" "))}`;
   }
   const words = foldText(text)
     .split(/[\s]+/u)
@@ -102,7 +107,8 @@ function classify(phrase: string, before: string, after: string): EntityKind {
   if (PLACE_BEFORE.test(before)) return "place";
   // "Harun Osrek said": two capitalised words before a speech verb are a person
   if (/^\s*,?\s*(?:said|says|told|added|insisted|denied|claimed|stated)\b/iu.test(after) && phrase.split(/\s+/u).length >= 2) return "actor";
-  if (/^\s*,\s*(?:a|an|the)\s+(?:\w+\s+){0,3}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director)/iu.test(after)) return "actor";
+  // "Youssef Bentamri, the country's best-known opposition figure": a name set beside a noun for a person
+  if (/^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director|figure|activist|lawyer|politician|journalist|candidate|lawmaker|deputy|opponent|critic|dissident|cleric|preacher|founder|chairman|chairwoman|envoy|ambassador|diplomat|negotiator|judge|prosecutor|businessman|businesswoman|teacher|student|driver|owner|farmer|engineer|father|mother|son|daughter|widow|wife|husband|brother|sister)s?\b/iu.test(after)) return "actor";
   return "place";
 }
 
@@ -135,7 +141,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
       const flush = () => {
         const name = run.join(" ");
         if (name.length >= 2) {
-          const kind = classify(name, text.slice(Math.max(0, runStart - 40), runStart), text.slice(runStart + name.length, runStart + name.length + 40));
+          const kind = classify(name, text.slice(Math.max(0, runStart - 40), runStart), text.slice(runStart + name.length, runStart + name.length + 70));
           out.push({ key: entityKey(name, kind), kind, text: name, start: runStart, end: runStart + name.length });
         }
         run = [];
@@ -155,7 +161,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
     // demonyms and possessive adjectives of places ("Dravenian", "Dravenia's") stay places
     phrase = phrase.replace(/['’]$/u, "");
     const before = text.slice(Math.max(0, start - 40), start);
-    const after = text.slice(start + phrase.length, start + phrase.length + 40);
+    const after = text.slice(start + phrase.length, start + phrase.length + 70);
     const kind = classify(phrase, before, after);
     out.push({ key: entityKey(phrase, kind), kind, text: phrase, start, end: start + phrase.length });
   }

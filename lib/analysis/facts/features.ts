@@ -18,7 +18,7 @@ const MEASURES: [string, RegExp][] = [
   ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
   ["strikers", /\b(?:(?:went|go|going|are|were) on strike|joined (?:a|the) (?:\w+ )?strike|strikers|walked (?:off|out)|walkout|stoppage|stop of (?:the )?work|downed tools)\b/giu],
-  ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
+  ["crowd", /\b(?:crowds?|gathered|rall(?:y|ied|ies)|marched|turned out|(?:took|take|taking|poured|pour|pouring|came out) (?:to|into|onto) the streets|protested|demonstrated|(?:taking|took|take) part in (?:the |a )?(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?))\b/giu],
   ["force", /\b(?:took part|stormed|led the|attacking force|fighters (?:took|stormed|crossed|attacked|led)|mobili[sz]ed|deployed|strong force)\b/giu],
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked|freed|freeing|liberated|set free|walked out alive)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared|not (?:yet |been )?(?:accounted for|found|located)|(?:fate|whereabouts)\b[^.;]{0,40}?\b(?:unknown|unclear))\b/giu],
@@ -194,7 +194,9 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const duration = /^\s+(hours?|minutes?|days?|weeks?|months?|years?)\b/iu.exec(after);
   if (duration && !unit) measure = `n:${concept(stem(foldText(duration[1]!)))}`;
   else if (unit === "km") measure = "distance";
-  else if (unit === "percent") measure = "percent";
+  // a rise or cut by a share ("a 40 percent rise in fuel prices", "raised prices by 40%") is a
+  // statement of its own; a bare share ("97 percent full") describes
+  else if (unit === "percent") measure = PERCENT_CHANGE.test(text.slice(Math.max(from, n.start - 40), Math.min(to, n.end + 30))) || /\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$/iu.test(text.slice(Math.max(0, n.start - 20), n.start)) ? "percent:change" : "percent";
   else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
@@ -240,7 +242,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
       }
     }
   }
-  if (measure === "displaced" || measure === "sheltering") group = "";
+  if (measure === "displaced" || measure === "sheltering" || measure.startsWith("percent")) group = "";
   // a part of a count names no group of its own ("a family of five"); one that does ("including
   // 12 soldiers") is told apart by its group already
   if (MEASURES.some(([name]) => name === measure) && !GROUPS.some(([, re]) => re.test(head)) && (PART_BEFORE.test(text.slice(from, n.start)) || PART_AFTER.test(text.slice(n.end, to)))) {
@@ -269,6 +271,8 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
 }
 
 const HELD = /^(?:hostages?|captives?|prisoners?)$/u;
+const PRONOUN_SUBJECT = /^[\s"“]*(?:he|she)\b/iu;
+const PERCENT_CHANGE = /\b(?:rises?|rose|risen|rising|increases?|increased|increasing|hikes?|hiked|jump(?:s|ed)?|rais(?:e|es|ed|ing)|climb(?:s|ed)?|surge[sd]?|cuts?|fall(?:s|en)?|fell|drop(?:s|ped)?|decreas(?:e|es|ed)|reduc(?:e|ed|tion)|devalu(?:ed|ation))\b/iu;
 const NUMBERED = /\b((?:the\s+)?[\p{L}-]+)\s+(?:numbered|totall?ed|numbering)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu;
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)$/u;
 const RELEASED = /\b(?:freed|freeing|released|releasing|liberated|set free|let go|walked (?:out )?(?:free|alive)|rescued)\b/iu;
@@ -484,6 +488,14 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       !(outletKey(e.text) === outletKey(report.source)) &&
       !(/\b(?:told|spoke to|speaking to|quoted by|according to|citing)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, e.start - 20), e.start)) && looksLikeOutlet(e.text, report.source)),
   );
+  // "He was detained at his home before dawn": a sentence that opens with he or she is about the
+  // person the sentence before named
+  const pronoun = PRONOUN_SUBJECT.exec(text);
+  if (pronoun) {
+    const previous = report.text.slice(Math.max(0, claim.start - 400), claim.start).split(/(?<=[.!?]["'”’)]?)\s+/u).filter((p) => p.trim()).pop() ?? "";
+    const person = findEntities(previous, report.text).find((e) => e.kind === "actor");
+    if (person && !entities.some((e) => e.key === person.key)) entities.unshift({ ...person, start: 0, end: pronoun[0].length });
+  }
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
   const read = numbers.map((n) => quantityOf(text, n, numbers));
   // a reading on a scale is revised on that scale: beside a magnitude, a bare decimal that counts

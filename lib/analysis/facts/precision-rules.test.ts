@@ -99,6 +99,13 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("About a dozen gunmen armed with rifles drove up to the gate.", "There were nine attackers in all, the minister said.")).toBeNull();
   });
 
+  it("reads a rise by a share as a statement of its own, and taking to the streets as a crowd", () => {
+    expect(measures("Thousands marched against a 30 percent rise in bread prices.").at(-1)).toBe("percent:change");
+    expect(measures("The government raised the price of bread by 30 percent.")).toEqual(["percent:change"]);
+    expect(measures("The reservoir was 97 percent full.")).toEqual(["percent"]);
+    expect(measures("Tens of thousands of people took to the streets of the capital.")).toEqual(["crowd"]);
+  });
+
   it("reads 'has fallen to' as a change of a figure, not as deaths", () => {
     expect(measures("The number of climbers still missing has fallen to 6 from 11.")[0]).toBe("missing");
     expect(measures("Eleven fallen firefighters were honoured at the ceremony.")).toEqual(["killed"]);

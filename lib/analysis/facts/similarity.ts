@@ -48,6 +48,8 @@ export type PreparedClaim = {
   counted: boolean;
   /** values of its counts of things the analysis has no name for ("60 rescuers", "a 40-strong team") */
   plainCounts: number[];
+  /** values of the shares by which it says something rose or fell ("a 40 percent rise") */
+  percentChanges: number[];
   /** content words for the comparison through word vectors, and the story's rarity of each */
   meaning: MeaningWord[];
   rarity: (key: string) => number;
@@ -123,7 +125,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -213,6 +215,9 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   }
   const sameCount = samePlainCount(a, b);
   if (sameCount) score = Math.max(score, topicStrength("qty:n:", aQty, bQty));
+  // a rise or cut by one share ("a 40 percent rise", "raised prices by 40%") is one statement; a
+  // share alone says little (two different shares are two different things more often than not)
+  if (a.percentChanges.some((x) => b.percentChanges.includes(x))) score = Math.max(score, a.mainTopics.has("qty:percent:change") && b.mainTopics.has("qty:percent:change") ? 0.8 : 0.56);
   const qtyClash = !sameCount && a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
   const aCtl = a.namedCtl;
   const bCtl = b.namedCtl;
