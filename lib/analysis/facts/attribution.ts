@@ -7,7 +7,9 @@ import { foldText, nameKey, outletKey } from "./normalize";
 import { parseNumber } from "./numbers";
 import type { AttributionFeature } from "./types";
 
-const SPEECH = "(?:said|says|say|told|tells|reported|reports|claimed|claims|stated|announced|added|insisted|confirmed|denied|estimated|put (?:it|the \\w+|the \\w+'s \\w+|its \\w+|their \\w+) at|wrote|posted)";
+// (a group that "claimed responsibility" or "claimed the attack" is who did it, not who says so)
+const CLAIMED_DEED = "(?!\\s+(?:responsibility|credit|the\\s+(?:[\\p{L}-]+\\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|siege|ambush)))";
+const SPEECH = `(?:said|says|say|told|tells|reported|reports|claimed${CLAIMED_DEED}|claims${CLAIMED_DEED}|stated|announced|added|insisted|confirmed|denied|estimated|put (?:it|the \\w+|the \\w+'s \\w+|its \\w+|their \\w+) at|wrote|posted)`;
 // an outlet is a capitalised name that wires call an agency, a newspaper or a broadcaster
 const OUTLET_WORDS = /\b(?:news|agency|press|wire|post|times|herald|tribune|gazette|journal|courier|ledger|service|tv|television|radio|broadcast\w*|channel|daily|observer|chronicle|monitor|reuters|afp|associated press|ap|dpa|efe|ansa|xinhua|tass|anadolu|bloomberg|bbc|cnn|al jazeera)\b/iu;
 const KNOWN_AGENCIES = /^(?:reuters|afp|ap|associated press|agence france-presse|dpa|efe|ansa|xinhua|tass|ria novosti|anadolu|bloomberg|bbc|cnn|al jazeera|sana|irna|yonhap|kyodo|pti|upi)$/iu;

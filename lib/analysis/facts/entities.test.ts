@@ -42,5 +42,13 @@ describe("entities named by their own name", () => {
     const features = extractClaimFeatures({ id: "p", reportId: "rp", start, end: report.length, text: report.slice(start) }, { id: "rp", source: "Outlet", text: report });
     expect(features.entities.map((e) => e.key)).toEqual(keys("Opposition leader Karim Ben Salah spoke."));
   });
+
+  it("credits an attack to the group that claims it, and never reads the claim as who says so", () => {
+    const agents = (text: string) => claim("x", text).features.events.filter((e) => e.cls === "ATTACK").map((e) => e.agent);
+    expect(agents("Saraya al-Wadi, an armed group active in the east, claimed responsibility for the ambush.")).toContain(keys("The Saraya el-Wadi group claimed the ambush.")[0]);
+    expect(agents("The ambush was carried out by the Eastern Liberation Command (ELC), according to social media posts.")).toContain("org:elc");
+    expect(claim("y", "The Saraya el-Wadi group claimed the ambush in a statement.").features.attribution).toBeNull();
+    expect(claim("z", "The rebels claimed they had taken the town.").features.attribution?.speaker).toBe("The rebels");
+  });
 });
 

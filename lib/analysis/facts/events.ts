@@ -23,6 +23,8 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["KILLED", /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|losses)\b/giu],
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
+  // a claim of the attack names who did it: "X claimed responsibility", "carried out by X"
+  ["ATTACK", /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|claim(?:ed|s|ing)?\s+the\s+(?:[\p{L}-]+\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|siege|ambush)|(?:was|were)\s+carried\s+out)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
   ["DEPLOYED", /\b(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?|despatch(?:ed|es|ing)?|deploy(?:ed|s|ing)|mobili[sz](?:ed|es|ing)|rushed|heading (?:to|toward|towards|for)|on (?:its|their) way to)\b/giu],
   ["DAMAGE", new RegExp(String.raw`\b(?:collaps(?:e|ed|es|ing)|(?:fell|fallen|falling|falls) ${FELL_THROUGH}|caved in|crumbled|flattened|razed|toppled|blocked|buried|washed away|damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b`, "giu")],
@@ -157,5 +159,13 @@ function agentOf(text: string, at: number, end: number, entities: readonly Entit
   const clauseStart = Math.max(text.lastIndexOf(",", at - 1), text.lastIndexOf(";", at - 1), text.lastIndexOf(" that ", at - 1), -1) + 1;
   const org = [...orgs].reverse().find((e) => e.start >= clauseStart && e.end <= at);
   if (org) return org.key;
-  return sideOf(text.slice(clauseStart, at));
+  const side = sideOf(text.slice(clauseStart, at));
+  if (side) return side;
+  // the sentence's subject, when set apart by an apposition: "Kataib al-Rimal, a militant group
+  // active in the south, claimed responsibility"
+  if (/^claim/iu.test(text.slice(at, end)) && /^[^,]*,[^,]*,\s*$/u.test(text.slice(0, at))) {
+    const subject = entities.find((e) => e.start < text.indexOf(","));
+    if (subject) return subject.key;
+  }
+  return null;
 }
