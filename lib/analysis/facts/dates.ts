@@ -5,6 +5,9 @@
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+const ORDINAL_DAY = new RegExp(`\\b(?:the\\s+)?(${ORDINALS.join("|")})(?=\\s+of\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))`, "giu");
+
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -18,9 +21,11 @@ export function resolveDates(text: string, reference: string | null | undefined)
   const ref = reference ? new Date(reference) : null;
   const valid = ref && !Number.isNaN(ref.getTime()) ? ref : null;
   const days = new Set<string>();
+  // "the third of March" (translations and some desks write the day as an ordinal)
+  const ordinals = text.replace(ORDINAL_DAY, (_, word: string) => String(ORDINALS.indexOf(word.toLowerCase()) + 1));
   const explicit = [
-    ...text.matchAll(/\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<year>\d{4}))?\b/gu),
-    ...text.matchAll(/\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+(?<year>\d{4}))?\b/gu),
+    ...ordinals.matchAll(/\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<year>\d{4}))?\b/gu),
+    ...ordinals.matchAll(/\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+(?<year>\d{4}))?\b/gu),
   ];
   for (const match of explicit) {
     const month = monthIndex(match.groups!.month!);

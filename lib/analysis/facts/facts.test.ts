@@ -60,6 +60,9 @@ describe("normalisation", () => {
     expect(resolveDates("on Dec 3", "2026-12-09T12:00:00Z")).toEqual(["2026-12-03"]);
     expect(resolveDates("on 3 December 2025", null)).toEqual(["2025-12-03"]);
     expect(resolveDates("on Tuesday", null)).toEqual([]);
+    // the day as an ordinal, as translations write it
+    expect(resolveDates("since the third of December", "2026-12-09T12:00:00Z")).toEqual(["2026-12-03"]);
+    expect(resolveDates("on the 3rd of December", "2026-12-09T12:00:00Z")).toEqual(["2026-12-03"]);
   });
 });
 

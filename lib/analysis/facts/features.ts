@@ -13,7 +13,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost (?:their|the|his|her) li(?:ves|fe)|slain|fatalities|losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
@@ -23,7 +23,7 @@ const MEASURES: [string, RegExp][] = [
   ["rescued", /\b(?:rescued|survivors|saved|pulled (?:alive|out|from)|plucked|freed|freeing|liberated|set free|walked out alive)\b/giu],
   ["missing", /\b(?:missing|unaccounted|disappeared|not (?:yet |been )?(?:accounted for|found|located)|(?:fate|whereabouts)\b[^.;]{0,40}?\b(?:unknown|unclear))\b/giu],
   ["aboard", /\b(?:on board|aboard|carrying|passengers and crew)\b/giu],
-  ["detained", /\b(?:arrested|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered|(?:holding|held)(?=\s+(?:[\p{L}\d,.-]+\s+){0,3}?(?:people|persons|guests|staff|passengers|civilians|workers|employees|pupils|students)\b))\b/giu],
+  ["detained", /\b(?:arrested|arrests? of|detained|captured|taken prisoner|prisoners?|captives?|hostages?|surrendered|(?:holding|held)(?=\s+(?:[\p{L}\d,.-]+\s+){0,3}?(?:people|persons|guests|staff|passengers|civilians|workers|employees|pupils|students)\b))\b/giu],
 ];
 const GROUPS: [string, RegExp][] = [
   ["soldier", /\b(?:soldiers?|troops|servicemen|army|military|personnel|conscripts|officers|the soldiers of the army|daf)\b/iu],

@@ -73,7 +73,8 @@ const RATCHETS = {
   // group") became an organisation keyed by its name, and names met whatever kind each outlet's
   // wording made them
   // (distractors pulled 4 → 3 when a group that "claimed the attack" stopped reading as a source)
-  siege: { coverage: 0.98, recall: 0.69, precision: 0.84, rightKind: 6 },
+  // → 0.71 when a translation's "lost the life" and "the arrest of" were read
+  siege: { coverage: 0.98, recall: 0.71, precision: 0.84, rightKind: 6 },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -88,7 +89,8 @@ const RATCHETS = {
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept
   // its particles ("Ben Tamri" = "Bentamri")
-  protest: { coverage: 0.98, recall: 0.59, precision: 0.75, rightKind: 9 },
+  // → 0.62 / 0.74 with those, "protest" and "demonstration" as one word, and "the third of March"
+  protest: { coverage: 0.98, recall: 0.62, precision: 0.74, rightKind: 9 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -103,7 +105,8 @@ const RATCHETS = {
   ferry: { coverage: 0.97, recall: 0.69, precision: 0.78, rightKind: 9 },
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
-  coup: { coverage: 0.94, recall: 0.53, precision: 0.75, rightKind: 8 },
+  // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
+  coup: { coverage: 0.94, recall: 0.54, precision: 0.74, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

@@ -103,7 +103,7 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:frigat|warship|destroyer|corvett|gunboat)$/, "~warship"],
   [/^(?:collaps|crumbl|flatten|topple|toppl)$/, "~collapse"],
   [/^(?:landslid|mudslid|rockfal|rockslid)$/, "~landslide"],
-  [/^(?:crowd|gather|rally|ralli|protester|demonstrator|marcher)$/, "~crowd"],
+  [/^(?:crowd|gather|rally|ralli|protest|protester|demonstrat|demonstrator|marcher)$/, "~crowd"],
   [/^(?:hijack|commandeer)$/, "~take"],
 ];
 

@@ -106,6 +106,11 @@ describe("claims that state different facts are kept apart", () => {
     expect(measures("Tens of thousands of people took to the streets of the capital.")).toEqual(["crowd"]);
   });
 
+  it("reads a translation's 'lost the life' as deaths and 'the arrest of 640' as detained", () => {
+    expect(measures("According to the ministry, six persons lost the life in the events of the day.")).toEqual(["killed"]);
+    expect(measures("The ministry announced the arrest of 640 persons for the acts of sabotage.")).toEqual(["detained"]);
+  });
+
   it("reads 'has fallen to' as a change of a figure, not as deaths", () => {
     expect(measures("The number of climbers still missing has fallen to 6 from 11.")[0]).toBe("missing");
     expect(measures("Eleven fallen firefighters were honoured at the ceremony.")).toEqual(["killed"]);
