@@ -63,7 +63,7 @@ export function namedTagIdsSql(storyId: string, query: string): Prisma.Sql {
   return Prisma.sql`
     SELECT a."tagId" FROM "TagAlias" a
      WHERE a."storyId" = ${storyId}::uuid
-       AND ((a."variantKey" <> '' AND position(' ' || a."variantKey" || ' ' in ${nameSearchKeys(query)}) > 0)
+       AND ((a."variantKey" <> '' AND position(' ' || a."variantKey" || ' ' in ${nameSearchKeys(query, { everyRun: true })}) > 0)
             OR similarity(lower("wd_unaccent"(a."value")), lower("wd_unaccent"(${query}))) >= ${WORD_SIMILARITY_MIN})`;
 }
 
@@ -82,7 +82,8 @@ export function claimNamesQuerySql(storyId: string, query: string): Prisma.Sql {
              WHERE ct."claimId" = c."id" AND ta."tagId" IN (${named}))
     OR EXISTS (SELECT 1 FROM "TagAlias" sp
                 WHERE sp."tagId" IN (${named}) AND sp."variantKey" <> '' AND position(' ' || sp."variantKey" || ' ' in c."nameKeys") > 0)
-    ${key ? Prisma.sql`OR position(${` ${key} `} in c."nameKeys") > 0 OR position(${` ${joined} `} in c."nameKeys") > 0` : Prisma.empty}
+    ${key ? Prisma.sql`OR position(${` ${key} `} in c."nameKeys") > 0` : Prisma.empty}
+    ${joined && joined !== key ? Prisma.sql`OR position(${` ${joined} `} in c."nameKeys") > 0` : Prisma.empty}
     OR word_similarity(lower("wd_unaccent"(${query})), lower("wd_unaccent"(c."statement"::text || ' ' || c."exact"))) >= ${WORD_SIMILARITY_MIN}
   )`;
 }

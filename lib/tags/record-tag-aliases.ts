@@ -17,7 +17,9 @@ export async function keyStoryTagAliases(tx: Tx, storyId: string): Promise<void>
   });
   for (const alias of unkeyed) {
     const variantKey = joinedNameKey(alias.value);
-    const home = variantKey
+    // a tag an editor split off ("two places that only look alike") keeps its spelling
+    const splitOff = await tx.auditEvent.findFirst({ where: { storyId, action: "tag.split", after: { path: ["splitOff", "id"], equals: alias.tagId } }, select: { id: true } });
+    const home = variantKey && !splitOff
       ? await tx.tagAlias.findFirst({ where: { storyId, kind: alias.kind, variantKey, tagId: { not: alias.tagId } }, select: { tagId: true }, orderBy: { id: "asc" } })
       : null;
     await tx.tagAlias.update({ where: { id: alias.id }, data: { variantKey, ...(home ? { tagId: home.tagId } : {}) } });

@@ -128,6 +128,21 @@ describe("tags that know their spellings", () => {
 });
 
 describe("names written as one word or as two", () => {
+  it("never folds back a spelling an editor split off when the spellings are keyed again", async () => {
+    const editor = await buildUser({ role: "EDITOR" });
+    const { storyId, tag } = await storyWithReport(editor);
+    await tag("Shells fell on the market of el Kasr", [{ kind: "PLACE", value: "el Kasr" }]);
+    await tag("Aid convoys reached Al-Qassr by noon", [{ kind: "PLACE", value: "Al-Qassr" }]);
+    const [town] = await listStoryTags(editor.actor, storyId);
+    expect(town!.aliases.map((a) => a.value)).toEqual(["Al-Qassr", "el Kasr"]);
+    // the editor knows these are two places that only look alike
+    await splitTagAlias(editor.actor, { storyId, tagId: town!.id, version: town!.version, aliasId: town!.aliases.find((a) => a.value === "Al-Qassr")!.id });
+    // keys cleared, as a migration of the normaliser does, and computed again on the next read
+    await db.tagAlias.updateMany({ where: { storyId }, data: { variantKey: null } });
+    const tags = await listStoryTags(editor.actor, storyId);
+    expect(tags.map((t) => t.aliases.map((a) => a.value)).sort()).toEqual([["Al-Qassr"], ["el Kasr"]]);
+  });
+
   it("collapses a name run together into the tag of it written apart, and search finds either from the other", async () => {
     const editor = await buildUser({ role: "EDITOR" });
     const { storyId, tag } = await storyWithReport(editor);

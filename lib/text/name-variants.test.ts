@@ -62,6 +62,10 @@ describe("names run together, and apostrophes inside a name", () => {
     expect(keys).toContain(` ${joinedNameKey("Talharun")} `);
     expect(keys).toContain(` ${nameVariantKey("rebels")} `);
     expect(keys.startsWith(" ") && keys.endsWith(" ")).toBe(true);
+    // runs join the words of a name, not any words that happen to be side by side
+    expect(nameSearchKeys("Aid reached Marun and Ras by noon")).not.toContain(` ${joinedNameKey("Andras")} `);
+    expect(nameSearchKeys("Shells fell on Deir ez-Zor, residents said")).toContain(` ${joinedNameKey("Deir ez-Zor")} `);
+    expect(nameSearchKeys("tal harun", { everyRun: true })).toContain(` ${joinedNameKey("Talharun")} `);
   });
 });
 

@@ -146,13 +146,31 @@ const JOINED_RUN = 5;
 
 /**
  * A text's words as a name search reads them, padded with spaces: each word in its variant
- * spelling, then every run of two to five words joined into one. A name's joined key
- * (`joinedNameKey`) is then found with one word-bounded position() test whether the text
- * writes it as one word or as several.
+ * spelling, then the joined key of every run of two to five words of a name. A name's joined key
+ * (`joinedNameKey`) is then found with one word-bounded position() test whether the text writes
+ * it as one word or as several. In a claim a name is a run of capitalised words (with the
+ * particles between them: "Deir ez-Zor"), so "Marun and Ras" never yields "andras"; a query
+ * (`everyRun`) is short and typed in any case, so every run of its words counts.
  */
-export function nameSearchKeys(text: string): string {
+export function nameSearchKeys(text: string, { everyRun = false }: { everyRun?: boolean } = {}): string {
   const words = nameVariantKey(text).split(" ").filter(Boolean);
   const runs: string[] = [];
-  for (let n = 2; n <= JOINED_RUN; n++) for (let i = 0; i + n <= words.length; i++) runs.push(words.slice(i, i + n).join(""));
+  // the runs of name words, each as the raw words it spans
+  const spans: string[][] = [];
+  let current: string[] = [];
+  for (const raw of text.split(/\s+/u)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const isName = everyRun ? word.length > 0 : /^\p{Lu}/u.test(word) || (current.length > 0 && NAME_ARTICLES.has(foldText(word).split(/[-']/u)[0]!));
+    if (isName) current.push(word);
+    if (!isName || /[,.;:!?)"”]$/u.test(raw)) {
+      if (current.length > 1) spans.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 1) spans.push(current);
+  for (const span of spans) {
+    const keys = span.map((w) => joinedNameKey(w)).filter(Boolean);
+    for (let n = 2; n <= JOINED_RUN; n++) for (let i = 0; i + n <= keys.length; i++) runs.push(keys.slice(i, i + n).join(""));
+  }
   return ` ${[...words, ...runs].join(" ")} `;
 }

@@ -30,9 +30,11 @@ const TITLE_BEFORE =
   /(?:spokes(?:man|woman|person)|commander|colonel|col\.|general|gen\.|maj\.|major|lt\.|lieutenant|captain|capt\.|brig\.|brigadier|mr\.?|mrs\.?|ms\.?|dr\.?|president|minister|mayor|governor|chief|director|leader|official|officer|researcher|analyst|envoy|secretary|senator|sheikh|imam|named|called|grocer|resident|nurse|doctor|engineer|farmer|teacher)\s*,?\s*$/iu;
 const PLACE_BEFORE = /(?:\b(?:in|at|near|to|toward|towards|from|into|outside|inside|across|around|over|through|of the (?:town|city|village|province|district|region) of|(?:town|city|village|district|province|region) of|east of|west of|north of|south of|outskirts of|edge of|entrance of|center of|centre of|fell|reached|entered|captured|seized|took|taking|retake|retook|recaptured|besieged|shelled|struck|enter|entering|capture|seize|take)\s+(?:the\s+)?)$/iu;
 
-const GROUP_NOUN = "(?:group|militia|faction|movement|organi[sz]ation|brigades?|network)";
-const GROUP_AFTER = new RegExp(`^(?:\\s+${GROUP_NOUN}\\b|\\s*,\\s*(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?${GROUP_NOUN}\\b)`, "iu");
-const GROUP_BEFORE = new RegExp(`\\b${GROUP_NOUN}\\s+(?:(?:called|calling itself|named|known as)\\s+)?(?:the\\s+)?$`, "iu");
+const GROUP_NOUN = "(?:group|militia|faction|movement|organi[sz]ation|brigades?)";
+// (the noun ends the phrase: "the Harsa network of villages" is no group)
+const GROUP_AFTER = new RegExp(`^(?:\\s+${GROUP_NOUN}\\b(?!\\s+of\\b)|\\s*,\\s*(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?${GROUP_NOUN}\\b(?!\\s+of\\b))`, "iu");
+// "a group calling itself Kataib Rimal", "the group Katayib Rimal" (not "the movement Qalmara backed")
+const GROUP_BEFORE = new RegExp(`\\b(?:${GROUP_NOUN}\\s+(?:called|calling itself|named|known as)|the\\s+group)\\s+(?:the\\s+)?$`, "iu");
 const PARTICLES = new RegExp(`^${PARTICLE}$`, "iu");
 const SURNAME_PARTICLE = /^(?:ben|bin|ibn|abu|abou|bou|ould|al|el|de|di|da|du|van|von|der|le|la|mac|mc|o)$/iu;
 
@@ -83,7 +85,7 @@ export function entityKey(text: string, kind: EntityKind): string {
     // and "Bentamri" are one surname
     const words = text.split(/\s+/u);
     let first = words.length - 1;
-    while (first > 1 && SURNAME_PARTICLE.test(words[first - 1]!)) first -= 1;
+    while (first > 0 && SURNAME_PARTICLE.test(words[first - 1]!)) first -= 1;
     return `actor:${nameKey(words.slice(first).join(" "))}`;
   }
   const words = foldText(text)
@@ -108,7 +110,7 @@ function classify(phrase: string, before: string, after: string): EntityKind {
   // "Harun Osrek said": two capitalised words before a speech verb are a person
   if (/^\s*,?\s*(?:said|says|told|added|insisted|denied|claimed|stated)\b/iu.test(after) && phrase.split(/\s+/u).length >= 2) return "actor";
   // "Youssef Bentamri, the country's best-known opposition figure": a name set beside a noun for a person
-  if (/^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director|figure|activist|lawyer|politician|journalist|candidate|lawmaker|deputy|opponent|critic|dissident|cleric|preacher|founder|chairman|chairwoman|envoy|ambassador|diplomat|negotiator|judge|prosecutor|businessman|businesswoman|teacher|student|driver|owner|farmer|engineer|father|mother|son|daughter|widow|wife|husband|brother|sister)s?\b/iu.test(after)) return "actor";
+  if (/^\s*,\s*(?:a|an|the)\s+(?:(?!(?:of|whose|with|where|which|that|in|on|at|from)\b)[\p{L}'’-]+\s+){0,4}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director|figure|activist|lawyer|politician|journalist|candidate|lawmaker|deputy|opponent|critic|dissident|cleric|preacher|founder|chairman|chairwoman|envoy|ambassador|diplomat|negotiator|judge|prosecutor|businessman|businesswoman|teacher|student|driver|owner|farmer|engineer|father|mother|son|daughter|widow|wife|husband|brother|sister)s?\b/iu.test(after)) return "actor";
   return "place";
 }
 

@@ -222,7 +222,11 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   // people held ("126 hostages", "40 prisoners") who are let go in the clause ("were released",
   // "walked free") are a count of those freed, not of those held
   const heldNoun = HELD.test(headWords[0] ?? "");
-  if (measure === "detained" && heldNoun && RELEASED.test(text.slice(from, to))) measure = "rescued";
+  // (this number's own words, between the numbers around it: "freeing 126 hostages", but not
+  // "30 hostages were still held after 12 were released")
+  const nextNumber = others.filter((m) => m.start > n.end).reduce((first, m) => Math.min(first, m.start), to);
+  const previousNumber = others.filter((m) => m.end < n.start).reduce((last, m) => Math.max(last, m.end), from);
+  if (measure === "detained" && heldNoun && RELEASED.test(text.slice(previousNumber, nextNumber))) measure = "rescued";
   // the group: the noun right after the number, else the nearest group word in the clause (not
   // when that noun names the people counted by what was done to them: "130 hostages were freed
   // when soldiers entered" counts no soldiers)
@@ -270,6 +274,10 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   return { value: n.value, low: n.low, high: n.high, bound: n.bound, measure, group: measure.startsWith("n:") ? "" : group, unit, text: n.text, start: n.start };
 }
 
+/** Verbs of making a thing: a date beside them dates the thing, not the claim's event. */
+const MAKING_VERBS = "(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)";
+/** How many of a unit of time: "nine", "9", "several", "a few". */
+const HOW_MANY = "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)";
 const HELD = /^(?:hostages?|captives?|prisoners?)$/u;
 const PRONOUN_SUBJECT = /^[\s"“]*(?:he|she)\b/iu;
 const PERCENT_CHANGE = /\b(?:rises?|rose|risen|rising|increases?|increased|increasing|hikes?|hiked|jump(?:s|ed)?|rais(?:e|es|ed|ing)|climb(?:s|ed)?|surge[sd]?|cuts?|fall(?:s|en)?|fell|drop(?:s|ped)?|decreas(?:e|es|ed)|reduc(?:e|ed|tion)|devalu(?:ed|ation))\b/iu;
@@ -371,14 +379,15 @@ export function namedYears(text: string): string[] {
   return [...new Set(years)];
 }
 
-const MADE_BEFORE = /\b(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)\b(?:\s+\S+){0,4}\s+$/iu;
-const EARLIER_PERIOD = /\b(?:last (?:month|year|spring|summer|autumn|fall|winter)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|(?:a|one))\s+(?:months?|years?)\s+ago|earlier this year|the previous year|the year before)\b/giu;
+const MADE_BEFORE = new RegExp(`\\b${MAKING_VERBS}\\b(?:\\s+\\S+){0,4}\\s+$`, "iu");
+const EARLIER_PERIOD = new RegExp(String.raw`\b(?:last (?:month|year|spring|summer|autumn|fall|winter)|(?:${HOW_MANY}|a|one)\s+(?:months?|years?)\s+ago|earlier this year|the previous year|the year before)\b`, "giu");
 
 /** A comparison that a "since YYYY" anchors: a superlative, a first time, a record, "not seen since". */
-const COMPARED_SINCE = /\b(?:\p{L}+est|most|least|first|biggest|worst|best|highest|lowest|largest|deadliest|heaviest|strongest|record|not (?:been )?(?:seen|recorded|experienced|known|had)|never)\b[^.;]*$/iu;
+// (superlatives by their forms, not any word in -est: "protest", "unrest" and "west" are none)
+const COMPARED_SINCE = /\b(?:\p{L}+iest|worst|best|biggest|largest|highest|lowest|strongest|longest|greatest|hottest|coldest|fiercest|sharpest|steepest|fastest|widest|most|least|first|record|not (?:been )?(?:seen|recorded|experienced|known|had)|never)\b[^.;]*$/iu;
 
 /** A verb of making right before a year: "built in", "completed in late", "opened back in". */
-const MADE_IN = /\b(?:built|constructed|completed|opened|founded|established|erected|inaugurated|commissioned|renovated|rebuilt|refurbished|restored|installed|set up|dug|laid)\s+(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:\p{L}+\s+)?$/iu;
+const MADE_IN = new RegExp(String.raw`\b${MAKING_VERBS}\s+(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:\p{L}+\s+)?$`, "iu");
 
 /**
  * The claim states a possibility, not a fact: "people may still be trapped", "we cannot rule out
@@ -392,7 +401,7 @@ export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even
  * running total, another quantity than the toll of one clash or one day, however alike the words.
  * (An area is not read this way: "killed across the region" is as often the disaster's own toll.)
  */
-const WIDER_PERIOD = /\b(?:since\b[^.;]{0,60}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b/iu;
+const WIDER_PERIOD = new RegExp(String.raw`\b(?:since\b[^.;]{0,60}?\b(?:${HOW_MANY}\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b`, "iu");
 
 const SINCE_CLAUSE = /\bsince\b[^.;]{0,60}/giu;
 const CALENDAR_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b/u;
@@ -404,12 +413,13 @@ export function widerFrame(text: string, reference: string | null, before = ""):
   // gave ("... launched an offensive on March 2.")
   if (SINCE_THEN.test(text)) {
     const previous = before.slice(-300).split(/(?<=[.!?])\s+/u).slice(-2).join(" ");
-    if (namesOlderDay(previous, reference) || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:days|weeks|months|years)\s+ago\b/iu.test(previous)) return true;
+    if (namesOlderDay(previous, reference) || AGO.test(previous)) return true;
   }
   return false;
 }
 
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
+const AGO = new RegExp(String.raw`\b${HOW_MANY}\s+(?:days|weeks|months|years)\s+ago\b`, "iu");
 
 /**
  * Whether a span names a calendar day days before the report's own, or an earlier year. Wires name a day of the last

@@ -42,6 +42,9 @@ describe("claims that state different facts are kept apart", () => {
 
   it("reads a year that starts a lasting state as dating nothing, and a count since it as a running total", () => {
     expect(claim("The Kour front has fought for autonomy since 2009, its leaders say.").features.years).toEqual(["from:2009"]);
+    // "protest" and "unrest" are no superlatives
+    expect(claim("The protest movement has fought for autonomy since 2009.").features.years).toEqual(["from:2009"]);
+    expect(claim("It was the heaviest snowfall in the valley since 1987.").features.years).toEqual(["since:1987"]);
     expect(veto("The Kour front has fought for autonomy since 2009.", "The Kour front is fighting the government for autonomy for the south.")).toBeNull();
     expect(claim("The conflict has killed more than 20,000 people since 2009.").features.wider).toBe(true);
   });
@@ -89,6 +92,9 @@ describe("claims that state different facts are kept apart", () => {
     expect(measures("The gunmen were holding some 140 people inside.")).toEqual(["detained"]);
     expect(measures("Rescuers freed a boy who had been trapped for some 13 hours.")).toEqual(["n:hour"]);
     expect(claim("Around 130 hostages were freed when soldiers entered the building.").features.quantities[0]!.group).toBe("");
+    // the release is this number's own words, not another's in the clause
+    expect(measures("Some 30 hostages were still being held after 12 hostages were released.")).toEqual(["detained", "rescued"]);
+    expect(measures("Special forces stormed the hotel, freeing 126 hostages.")).toEqual(["rescued"]);
   });
 
   it("reads how many attackers there were as the size of the force, whatever word follows", () => {

@@ -62,7 +62,8 @@ export type PreparedClaim = {
  * shelter") says nothing about that. Capitalised words after the quote's first are names.
  */
 function withoutNames(quote: string): string {
-  return quote.replace(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu, " ");
+  // (the first word too when a name runs on from it: "Tal Harun is liberated")
+  return quote.replace(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*|^\p{Lu}[\p{L}'’-]*(?=\s+\p{Lu})/gu, " ");
 }
 
 /** Years a claim names ("in October 2008") other than those of its own dates. */
@@ -218,7 +219,7 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   // a rise or cut by one share ("a 40 percent rise", "raised prices by 40%") is one statement; a
   // share alone says little (two different shares are two different things more often than not)
   if (a.percentChanges.some((x) => b.percentChanges.includes(x))) score = Math.max(score, a.mainTopics.has("qty:percent:change") && b.mainTopics.has("qty:percent:change") ? 0.8 : 0.56);
-  const qtyClash = !sameCount && a.measures.size > 0 && b.measures.size > 0 && ![...a.measures].some((m) => b.measures.has(m));
+  const qtyClash = !sameCount && a.measures.size > 0 && b.measures.size > 0 && !shares(a.measures, b.measures);
   const aCtl = a.namedCtl;
   const bCtl = b.namedCtl;
   const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
@@ -261,7 +262,7 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   // two counts of one kind that say where, and not the same place: a toll in one town is not
   // the toll in another (for control, named targets already keep places apart)
   // (a reading of the event itself, its magnitude or depth, is one figure wherever it is said)
-  if ([...a.measures].some((m) => b.measures.has(m) && !isSettingMeasure(m)) && a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) score *= 0.5;
+  if (a.places.size > 0 && b.places.size > 0 && sharesMeasure(a, b, true) && !shares(a.places, b.places)) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
   if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
   const soft = softOverlap(a.meaning, b.meaning, a.rarity);
@@ -301,7 +302,7 @@ function statesCount(claim: PreparedClaim): boolean {
 export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | null {
   // a claim about an earlier year's event ("in 2008 a quake killed 75") is another event than
   // one about the story's own days, however alike the words
-  if ((a.pastYears.size > 0 || b.pastYears.size > 0) && ![...a.pastYears].some((y) => b.pastYears.has(y))) return "past year";
+  if ((a.pastYears.size > 0 || b.pastYears.size > 0) && !shares(a.pastYears, b.pastYears)) return "past year";
   // a writer who opens "Separately, ..." says the item is not the story's event
   if (a.aside !== b.aside) return "separate item";
   // a possibility with no figure ("people may still be under the rubble", "the toll could rise")
@@ -313,10 +314,10 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // means held ready ("helicopters on standby to evacuate the injured") are not the action done
   if (a.ready !== b.ready) return "readiness vs action";
   // the same kind of count, one of them framed across a border: two places, two quantities
-  if (a.elsewhere !== b.elsewhere && [...a.measures].some((m) => b.measures.has(m))) return "elsewhere";
+  if (a.elsewhere !== b.elsewhere && sharesMeasure(a, b, false)) return "elsewhere";
   // the same kind of count, one a running total ("312 killed since the offensive began nine days
   // ago"): another quantity than the toll of one clash or one day
-  if (a.wider !== b.wider && [...a.measures].some((m) => b.measures.has(m) && !isSettingMeasure(m))) return "wider frame";
+  if (a.wider !== b.wider && sharesMeasure(a, b, true)) return "wider frame";
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
@@ -340,6 +341,18 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
     if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return `different named ${x.family}`;
   }
   return null;
+}
+
+/** Whether two sets share a member (no allocation: this runs for every pair a merge weighs). */
+function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** Whether two claims count a measure in common (`counts`: leaving out readings of the event's own setting). */
+function sharesMeasure(a: PreparedClaim, b: PreparedClaim, counts: boolean): boolean {
+  for (const m of a.measures) if (b.measures.has(m) && !(counts && isSettingMeasure(m))) return true;
+  return false;
 }
 
 /** Similarity of two prepared claims in [0, 1]: the probability that they state one fact. */
