@@ -290,6 +290,8 @@ const PHRASE_CONCEPTS: [RegExp, string][] = [
   [/\b(?:tear ?gas|gas of tears|tear-gas)\b/iu, "~teargas"],
   [/\b(?:ships? of war|war ?ships?|naval vessels?)\b/iu, "~warship"],
   [/\b(?:armed men|men with (?:arms|guns|weapons)|gunmen)\b/iu, "~fighter"],
+  // an idiom for putting a measure off meets the plain verb: "backed down on the rise" / "suspended the rise"
+  [/\b(?:back(?:ed|s|ing)? down|climb(?:ed|s|ing)? down|u-turn|put (?:it |the \w+ )?on hold)\b/iu, "~suspend"],
   // who says it did it: "claimed responsibility", "claimed the attack", "the attack was carried
   // out by" ("claimed" alone is a word of attribution, left out of the words compared)
   [/\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit|the\s+(?:[\p{L}-]+\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|killings?|abduction|siege|ambush))|(?:took|takes|taking|accepted|accepts|admitted)\s+responsibility|responsibility\s+for\s+the|(?:was|were)\s+carried\s+out\s+by|behind\s+the\s+(?:attack|assault|bombing|raid|siege|ambush))\b/iu, "~claimed"],

@@ -105,6 +105,9 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:landslid|mudslid|rockfal|rockslid)$/, "~landslide"],
   [/^(?:crowd|gather|rally|ralli|protest|protester|demonstrat|demonstrator|marcher)$/, "~crowd"],
   [/^(?:hijack|commandeer)$/, "~take"],
+  // a measure put off: "suspended", "froze", "frozen", "shelved", "put on hold" (and, as a phrase,
+  // "backed down on")
+  [/^(?:suspend|suspens|freez|froz|froze|frozen|shelv|postpon)$/, "~suspend"],
 ];
 
 /** The concept a stem belongs to ("~kill" for "martyr"), or the stem itself. */

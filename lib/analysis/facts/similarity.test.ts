@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractClaimFeatures } from "./features";
 import { cannotLinkReason, documentFrequencies, prepareClaim, similarityParts } from "./similarity";
-import { stem } from "./normalize";
+import { concept, stem } from "./normalize";
 import type { FeaturedClaim } from "./types";
 
 function claim(id: string, reportId: string, text: string): FeaturedClaim {
@@ -60,6 +60,9 @@ describe("pairwise evidence", () => {
     expect(stem("warnings")).toBe(stem("warned"));
     expect(stem("buildings")).toBe(stem("building"));
     expect(stem("things")).toBe("thing");
+    // a measure put off, in plain words or as an idiom
+    expect(["suspended", "suspension", "froze", "frozen", "shelved"].map((w) => concept(stem(w)))).toEqual(Array(5).fill("~suspend"));
+    expect(claim("x", "rx", "The government backed down on the fuel price rise.").features.tokens).toContain("~suspend");
     // a noun or verb in -ly is not an adverb
     expect(stem("supply")).toBe(stem("supplies"));
     expect(stem("family")).toBe(stem("families"));
