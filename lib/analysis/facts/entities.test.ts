@@ -54,5 +54,10 @@ describe("entities named by their own name", () => {
     expect(claim("y", "The Saraya el-Wadi group claimed the ambush in a statement.").features.attribution).toBeNull();
     expect(claim("z", "The rebels claimed they had taken the town.").features.attribution?.speaker).toBe("The rebels");
   });
+
+  it("keys a building by its name, not by the word for what kind of building it is", () => {
+    expect(keys("Gunmen seized the Al-Marjan Palace Hotel on Tuesday.")[0]).toBe(keys("The gunmen burst into the El-Marjan Palace on Tuesday night.")[0]);
+    expect(keys("Armed men took over the El Marjan hotel on Tuesday evening.")[0]).toBe(keys("Gunmen seized the Al-Marjan Palace Hotel on Tuesday.")[0]);
+  });
 });
 

@@ -25,7 +25,8 @@ const ORG_WORDS =
   /\b(?:command|front|army|forces|force|division|brigade|battalion|regiment|corps|ministry|agency|monitor|council|party|movement|committee|organi[sz]ation|union|institute|service|services|office|authority|crescent|cross|nations|guard|militia|coalition|alliance|group|groups|brigades|battalions|regiments|company|bank|court|parliament|assembly|police|police force|department|government|federation|association|observatory|network|mission|programme|program|fund|unit|units|centre|center|bureau|directorate|survey|administration|commission|board|foundation|society|university|academy|secretariat|cabinet|presidency)$/iu;
 const PLACE_WORDS = /\b(?:river|bridge|crossing|province|governorate|district|valley|road|highway|quarter|square|street|mount|mountain|lake|village|town|city|camp|airport|base|dam|port|hill|hills|plain|region|county|border)\b/iu;
 // words that only say what kind of place it is; "Tel Hamra crossing" and "Tel-Hamra bridge" name one place
-const PLACE_GENERIC = new Set(["river", "bridge", "crossing", "province", "governorate", "district", "road", "town", "city", "village", "mount", "lake", "camp", "the"]);
+// (and buildings: "the Al-Sawsan Palace Hotel", "the El-Sawsan Palace" and "the El Sawsan hotel" are one)
+const PLACE_GENERIC = new Set(["river", "bridge", "crossing", "province", "governorate", "district", "road", "town", "city", "village", "mount", "lake", "camp", "the", "hotel", "palace", "hospital", "school", "mosque", "church", "market", "stadium", "station", "prison", "barracks", "compound", "square"]);
 const TITLE_BEFORE =
   /(?:spokes(?:man|woman|person)|commander|colonel|col\.|general|gen\.|maj\.|major|lt\.|lieutenant|captain|capt\.|brig\.|brigadier|mr\.?|mrs\.?|ms\.?|dr\.?|president|minister|mayor|governor|chief|director|leader|official|officer|researcher|analyst|envoy|secretary|senator|sheikh|imam|named|called|grocer|resident|nurse|doctor|engineer|farmer|teacher)\s*,?\s*$/iu;
 const PLACE_BEFORE = /(?:\b(?:in|at|near|to|toward|towards|from|into|outside|inside|across|around|over|through|of the (?:town|city|village|province|district|region) of|(?:town|city|village|district|province|region) of|east of|west of|north of|south of|outskirts of|edge of|entrance of|center of|centre of|fell|reached|entered|captured|seized|took|taking|retake|retook|recaptured|besieged|shelled|struck|enter|entering|capture|seize|take)\s+(?:the\s+)?)$/iu;
@@ -171,7 +172,7 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
 }
 
 const REBEL = /\b(?:rebels?|fighters|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;
-const GOV = /\b(?:army|troops|soldiers|military|government (?:forces|troops)|armed forces|regime forces|security forces|servicemen|units of the \d+\w* \w+ division)\b/iu;
+const GOV = /\b(?:army|troops|soldiers|military|government (?:forces|troops)|armed forces|regime forces|security forces|special forces|commandos|servicemen|units of the \d+\w* \w+ division)\b/iu;
 
 /** The side a plain noun phrase names: "side:rebel", "side:gov" or null. */
 export function sideOf(text: string): string | null {

@@ -106,7 +106,9 @@ const RATCHETS = {
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
   // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
-  coup: { coverage: 0.94, recall: 0.54, precision: 0.74, rightKind: 8 },
+  // → 0.55 / 0.75 when a building was keyed without the word for its kind ("the Al-Sawsan Palace
+  // Hotel" = "the El Sawsan hotel") and special forces became a side (no dev set moved)
+  coup: { coverage: 0.94, recall: 0.55, precision: 0.75, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
