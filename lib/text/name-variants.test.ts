@@ -25,6 +25,8 @@ const SAME: [string, string][] = [
   ["Ad-Dawaya", "ad Dawaya"],
   ["an-Nabk", "An Nabk"],
   ["Rafiq Osmani", "Rafeeq Osmani"],
+  ["Salma Ouardi", "Salma Wardi"],
+  ["Oualid", "Walid"],
 ];
 
 const DIFFERENT: [string, string][] = [

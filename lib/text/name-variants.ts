@@ -67,6 +67,11 @@ export function nameWords(name: string, articles: { loneArticle: "keep" | "drop"
   });
 }
 
+/** A French-style "ou" before a vowel at the start of a name is a w: "Ouardi" = "Wardi", "Oualid" = "Walid". */
+function frenchW(word: string): string {
+  return word.replace(/^ou(?=[aei])/u, "w");
+}
+
 /**
  * Consonant skeleton of one word of a name, so transliterations meet: doubled letters collapse,
  * vowels and the glides w/y drop after the first letter, q/k and ph/f meet.
@@ -77,6 +82,7 @@ export function skeleton(word: string): string {
   if (!w) return "";
   if (/^\d+$/.test(w)) return w;
   w = w.replace(/ph/g, "f").replace(/q/g, "k").replace(/ck/g, "k").replace(/kh/g, "k").replace(/gh/g, "g").replace(/dh/g, "d").replace(/th/g, "t").replace(/sh/g, "s").replace(/ch/g, "c");
+  w = frenchW(w);
   w = w.replace(/(.)\1+/g, "$1");
   const first = w[0]!;
   const rest = w.slice(1).replace(/[aeiouyw]/g, "").replace(/h$/, "");
@@ -103,7 +109,7 @@ export function nameKey(name: string): string {
 export function variantSpelling(word: string): string {
   let w = foldText(word).replace(/[^a-z0-9]/g, "");
   if (!w || /^\d+$/.test(w)) return w;
-  w = w.replace(/ph/g, "f").replace(/ck/g, "k").replace(/q/g, "k");
+  w = frenchW(w.replace(/ph/g, "f").replace(/ck/g, "k").replace(/q/g, "k"));
   // long vowels before doubled letters collapse, so "ee" stays an i and "oo" a u
   w = w.replace(/ee/g, "i").replace(/oo|ou/g, "u");
   w = w.replace(/(.)\1+/g, "$1");

@@ -108,7 +108,9 @@ const RATCHETS = {
   // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
   // → 0.55 / 0.75 when a building was keyed without the word for its kind ("the Al-Sawsan Palace
   // Hotel" = "the El Sawsan hotel") and special forces became a side (no dev set moved)
-  coup: { coverage: 0.94, recall: 0.55, precision: 0.75, rightKind: 8 },
+  // (recall → 0.54, F1 0.63 held, when "Ouardi" met "Wardi", which removed a false attribution
+  // conflict between two spellings of one speaker on protest dev)
+  coup: { coverage: 0.94, recall: 0.54, precision: 0.75, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
