@@ -184,6 +184,8 @@ describe("disaster prose is not read as a change of control", () => {
       ),
     ).not.toContain("COMPLETION");
     expect(kinds(["The relief convoy is due to reach Dorvask this evening.", "Lindmark Wire"], ["The relief convoy reached Dorvask in the afternoon.", "Ostra Online"])).toContain("COMPLETION");
+    // a march still on its way against its arrival
+    expect(kinds(["Thousands of protesters are marching toward the parliament in Dorvask.", "Lindmark Wire"], ["Marchers reached the parliament in Dorvask around noon.", "Ostra Online"])).toContain("COMPLETION");
   });
 });
 

@@ -90,7 +90,8 @@ const RATCHETS = {
   // sentence opening with he or she took its person from the sentence before, and a surname kept
   // its particles ("Ben Tamri" = "Bentamri")
   // → 0.62 / 0.74 with those, "protest" and "demonstration" as one word, and "the third of March"
-  protest: { coverage: 0.98, recall: 0.62, precision: 0.74, rightKind: 9 },
+  // (right-kind conflicts 9 → 10 when "are marching toward" became a pending status against "reached")
+  protest: { coverage: 0.98, recall: 0.62, precision: 0.74, rightKind: 10 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
