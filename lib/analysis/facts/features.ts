@@ -110,7 +110,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
   const source = countedFamily(text, n) ? null : SOURCE_COUNT.exec(text.slice(n.end, n.end + 80));
   if (source && (/\b(?:said|say|says|told|reported|spoke)\b/iu.test(source[0]) || /(?:according to|citing|quoting)\s*$/iu.test(text.slice(Math.max(0, n.start - 16), n.start)))) return true;
   // "two of the brigade's members", "one of the sources"
-  if (/^\s+of\s+(?:the|them|its|their)\b/iu.test(after) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  // (only when those are speakers: "six of the attackers were killed, a spokesman told" counts attackers)
+  if (/^\s+of\s+(?:them\b|(?:the|its|their)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:sources?|officials?|officers?|witnesses|residents|members|elders|diplomats|medics|doctors|spokes\w+)\b)/iu.test(text.slice(n.end, n.end + 60)) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
   // a number joined to a unit by a hyphen is an attribute of a noun, not a count: "a two-storey
   // school", "a 40-minute drive", "a 10-km stretch" (a magnitude and a team's size are read before)

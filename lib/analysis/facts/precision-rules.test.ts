@@ -112,6 +112,11 @@ describe("claims that state different facts are kept apart", () => {
     expect(measures("Tens of thousands of people took to the streets of the capital.")).toEqual(["crowd"]);
   });
 
+  it("reads 'six of the attackers' as a count, and 'two of the sources' as who speaks", () => {
+    expect(measures("Six of the attackers were killed, a government spokesman told state television.")).toEqual(["killed"]);
+    expect(measures("Two of the army's sources said the town had fallen.")).toEqual([]);
+  });
+
   it("reads a translation's 'lost the life' as deaths and 'the arrest of 640' as detained", () => {
     expect(measures("According to the ministry, six persons lost the life in the events of the day.")).toEqual(["killed"]);
     expect(measures("The ministry announced the arrest of 640 persons for the acts of sabotage.")).toEqual(["detained"]);
