@@ -199,6 +199,8 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   // statement of its own; a bare share ("97 percent full") describes
   else if (unit === "percent") measure = PERCENT_CHANGE.test(text.slice(Math.max(from, n.start - 40), Math.min(to, n.end + 30))) || /\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$/iu.test(text.slice(Math.max(0, n.start - 20), n.start)) ? "percent:change" : "percent";
   else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
+  // "took about 140 guests and staff hostage", "140 persons were in the hands of the gunmen": people held
+  else if (/^\s*(?:[\p{L}-]+\s+){0,4}(?:hostage|captive)\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is)\s+in\s+the\s+hands\s+of\b/iu.test(after)) measure = "detained";
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;

@@ -90,6 +90,8 @@ describe("claims that state different facts are kept apart", () => {
     expect(measures("More than 120 hostages were released at dawn.")).toEqual(["rescued"]);
     expect(measures("Around 130 hostages were freed when soldiers entered the building.")).toEqual(["rescued"]);
     expect(measures("The gunmen were holding some 140 people inside.")).toEqual(["detained"]);
+    expect(measures("The attackers took about 140 guests and staff hostage.")).toEqual(["detained"]);
+    expect(measures("Approximately 140 persons were in the hands of the gunmen.")).toEqual(["detained"]);
     expect(measures("Rescuers freed a boy who had been trapped for some 13 hours.")).toEqual(["n:hour"]);
     expect(claim("Around 130 hostages were freed when soldiers entered the building.").features.quantities[0]!.group).toBe("");
     // the release is this number's own words, not another's in the clause
