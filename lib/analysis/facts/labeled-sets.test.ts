@@ -147,37 +147,21 @@ describe("fact analysis on labeled report sets, beside the word-overlap baseline
     }
   });
 
-  it("holds its figures on the own development set (rail derailment)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("dev", loadOwnSet(OWN_SETS.dev));
-  });
-
-  it("holds its figures on the own development set (river flood)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("flood", loadOwnSet(OWN_SETS.flood));
-  });
-
-  it("holds its figures on the own development set (armed offensive)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("offensive", loadOwnSet(OWN_SETS.offensive));
-  });
-
-  it("holds its figures on the own development set (hostage siege)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("siege", loadOwnSet(OWN_SETS.siege));
-  });
-
-  it("holds its figures on the own development set (street protests)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("protest", loadOwnSet(OWN_SETS.protest));
-  });
-
-  it("holds its figures on the own test split (port explosion, never tuned on)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("test", loadOwnSet(OWN_SETS.test));
-  });
-
-  it("holds its figures on the own test split (ferry sinking, never tuned on)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("ferry", loadOwnSet(OWN_SETS.ferry));
-  });
-
-  it("holds its figures on the own test split (attempted coup, never tuned on)", { timeout: SET_TIMEOUT }, () => {
-    checkSet("coup", loadOwnSet(OWN_SETS.coup));
-  });
+  const OWN: [keyof typeof OWN_SETS, string][] = [
+    ["dev", "development set (rail derailment)"],
+    ["flood", "development set (river flood)"],
+    ["offensive", "development set (armed offensive)"],
+    ["siege", "development set (hostage siege)"],
+    ["protest", "development set (street protests)"],
+    ["test", "test split (port explosion, never tuned on)"],
+    ["ferry", "test split (ferry sinking, never tuned on)"],
+    ["coup", "test split (attempted coup, never tuned on)"],
+  ];
+  for (const [name, title] of OWN) {
+    it(`holds its figures on the own ${title}`, { timeout: SET_TIMEOUT }, () => {
+      checkSet(name, loadOwnSet(OWN_SETS[name]));
+    });
+  }
 
   const factsDev = loadFactsDev();
   it.skipIf("missing" in factsDev)("holds its figures on the shared facts-dev set, and the scorer port agrees with its scorer", { timeout: SET_TIMEOUT }, () => {
