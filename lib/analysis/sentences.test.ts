@@ -33,6 +33,15 @@ describe("splitting a report into sentences", () => {
     ]);
   });
 
+  it("runs a hard-wrapped sentence on to a name when its line stops mid-phrase, among lines that end sentences", () => {
+    const text = "Security forces searched the old town.\nPolice arrested four men in raids in the city's\nQasba district, the ministry said.\nFive of the nine carriages came off the track on the bridge over the\nIstra late on Friday.";
+    expect(textsOf(text)).toEqual([
+      "Security forces searched the old town.",
+      "Police arrested four men in raids in the city's\nQasba district, the ministry said.",
+      "Five of the nine carriages came off the track on the bridge over the\nIstra late on Friday.",
+    ]);
+  });
+
   it("keeps a dateline with its lead sentence and cuts after the attribution", () => {
     const text =
       "VARESH, Dec 3 (Northgate) — Fighters of the Eastern Liberation Command seized the Tel Hamra crossing, two army sources said. The defence ministry did not respond.";

@@ -40,6 +40,8 @@ function paragraphsOf(text: string): { start: number; text: string }[] {
 
 // a line that opens with a list mark: a bullet, a dash, or "1." / "a)" before a word
 const LIST_ITEM = /^\s*(?:[•▪●◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][.)])\s+\S/u;
+// a line that stops mid-phrase: on a possessive, an article, a preposition or a conjunction
+const RUNS_ON = /(?:\p{L}['’]s|\b(?:the|a|an|of|in|on|at|to|for|from|with|and|or|but|by|its|their|his|her|near|into|than|as|that|which|who)\b)\s*$/u;
 // a line that ends a sentence by itself: closing punctuation, possibly inside quotes or brackets
 const LINE_END = /[.!?…]["'”’)\]]*\s*$/u;
 
@@ -68,10 +70,12 @@ function linesOf(paragraph: { start: number; text: string }): { start: number; t
     // a list item always starts its own line: "What we know" above "• 300 people were moved"
     // an indented line under a list item is the item's hanging indent ("- More rain ... until\n  Wednesday.")
     const hanging = LIST_ITEM.test(current.text) && /^[^\S\n]+\S/u.test(line.text);
+    // and a line that stops on a word no title ends with ("in the city's\nQasba district", "of the\nInterior
+    // Ministry") is a hard-wrapped sentence running on to a name
     const standsAlone =
       current.text.trim().length > 0 &&
       !(hanging && !LIST_ITEM.test(line.text)) &&
-      (LIST_ITEM.test(line.text) || (!LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text)));
+      (LIST_ITEM.test(line.text) || (!LINE_END.test(current.text) && !/[:,;–—-]\s*$/u.test(current.text) && !RUNS_ON.test(current.text) && /^\s*[\p{Lu}\d"“(]/u.test(line.text)));
     if (standsAlone) {
       out.push(current);
       current = line;

@@ -54,7 +54,11 @@ const RATCHETS = {
   // and "the depth of the hypocentre is 12 km" became a depth
   // both together, with a two-storey school no longer counted and state bodies told apart: recall 0.76
   "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.87, rightKind: 13 },
-  dev: { coverage: 1.0, recall: 0.88, precision: 0.91, rightKind: 6 },
+  // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
+  // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
+  // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
+  // the carriages alone (siege conflicts 9 → 10 and protest recall 0.62 → 0.63 with it)
+  dev: { coverage: 1.0, recall: 0.87, precision: 0.89, rightKind: 6 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
@@ -77,7 +81,8 @@ const RATCHETS = {
   // → 0.72, right kind 6 → 7, when "six of the attackers were killed, a spokesman told" stopped
   // reading as a count of speakers
   // → 0.75 / 0.87 when "took 140 guests and staff hostage" and "were in the hands of" were read as held
-  siege: { coverage: 0.98, recall: 0.75, precision: 0.87, rightKind: 7 },
+  // (precision → 0.86, conflicts flagged 9 → 10, with the hard-wrap fix noted on rail)
+  siege: { coverage: 0.98, recall: 0.75, precision: 0.86, rightKind: 7 },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -94,7 +99,7 @@ const RATCHETS = {
   // its particles ("Ben Tamri" = "Bentamri")
   // → 0.62 / 0.74 with those, "protest" and "demonstration" as one word, and "the third of March"
   // (right-kind conflicts 9 → 10 when "are marching toward" became a pending status against "reached")
-  protest: { coverage: 0.98, recall: 0.62, precision: 0.74, rightKind: 10 },
+  protest: { coverage: 0.98, recall: 0.63, precision: 0.74, rightKind: 10 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
