@@ -417,13 +417,19 @@ export function widerFrame(text: string, reference: string | null, before = ""):
   // "more than 300 people have been killed since then": the start is the one the sentence before
   // gave ("... launched an offensive on March 2.")
   if (SINCE_THEN.test(text)) {
-    const previous = before.slice(-300).split(/(?<=[.!?])\s+/u).slice(-2).join(" ");
+    // (the claim may be a facet that starts inside its sentence: that sentence's start and the one before)
+    const previous = sentencesBefore(before, 2);
     if (namesOlderDay(previous, reference) || AGO.test(previous)) return true;
   }
   return false;
 }
 
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
+
+/** The last `count` sentences (or pieces of one) of the report text before a claim. */
+function sentencesBefore(before: string, count: number): string {
+  return before.split(/(?<=[.!?]["'”’)]?)\s+/u).filter((piece) => piece.trim()).slice(-count).join(" ");
+}
 const AGO = new RegExp(String.raw`\b${HOW_MANY}\s+(?:days|weeks|months|years)\s+ago\b`, "iu");
 
 /**
@@ -505,10 +511,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   );
   // "He was detained at his home before dawn": a sentence that opens with he or she is about the
   // person the sentence before named
+  // the report's text just before the claim: what "he" and "since then" refer back to
+  const before = report.text.slice(Math.max(0, claim.start - 400), claim.start);
   const pronoun = PRONOUN_SUBJECT.exec(text);
   if (pronoun) {
-    const previous = report.text.slice(Math.max(0, claim.start - 400), claim.start).split(/(?<=[.!?]["'”’)]?)\s+/u).filter((p) => p.trim()).pop() ?? "";
-    const person = findEntities(previous, report.text).find((e) => e.kind === "actor");
+    const person = findEntities(sentencesBefore(before, 1), report.text).find((e) => e.kind === "actor");
     if (person && !entities.some((e) => e.key === person.key)) entities.unshift({ ...person, start: 0, end: pronoun[0].length });
   }
   const numbers = findNumbers(text).filter((n) => !isNotCount(text, n));
@@ -597,7 +604,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     // framed across a border, or placed in a named country other than the story's
     elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: namedYears(text),
-    wider: widerFrame(text, reference, report.text.slice(Math.max(0, claim.start - 300), claim.start)),
+    wider: widerFrame(text, reference, before),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),
     nil: NIL_REPORT.test(text),
