@@ -207,7 +207,8 @@ test("the main path by keyboard only: claims board, editor with a citation and a
 
   // the reviewer: the mention is in the inbox and opens the editor; the review page approves by keyboard
   await reviewer.goto("/notifications");
-  const mention = reviewer.getByRole("link", { name: new RegExp(`${EDITOR.name} mentioned you in a note on the explainer`) });
+  // this explainer's mention (a repeated run leaves earlier ones in the list)
+  const mention = reviewer.getByRole("link", { name: new RegExp(`${EDITOR.name} mentioned you in a note on the explainer`) }).and(reviewer.locator(`[href$="/explainers/${explainerId}"]`));
   await expect(mention).toBeVisible();
   await tabTo(reviewer, mention);
   await reviewer.keyboard.press("Enter");

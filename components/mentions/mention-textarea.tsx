@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldShell, fieldControlClass, fieldDescribedBy } from "@/components/ui/field";
 import { completeMention, mentionTriggerAt, type MentionTrigger } from "./mention-trigger";
@@ -39,6 +39,19 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
   // Escape (or picking someone) closes the list until the next "@"
   const [closedAt, setClosedAt] = useState<number | null>(null);
   const open = trigger !== null && trigger.start !== closedAt;
+  // where the caret goes once a picked mention is in the field: placed as the new value commits,
+  // before the next keystroke is handled (a caret placed a frame later would move words the
+  // person already typed after the name)
+  const caretAfterPick = useRef<{ text: string; caret: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = field.current;
+    const pending = caretAfterPick.current;
+    if (!element || !pending) return;
+    caretAfterPick.current = null;
+    if (element.value !== pending.text) return;
+    element.focus();
+    element.setSelectionRange(pending.caret, pending.caret);
+  }, [value]);
   const active = Math.max(0, people.findIndex((person) => person.id === activeId));
 
   const query = open ? trigger.query : null;
@@ -85,10 +98,7 @@ export function MentionTextarea({ label, value, onValueChange, error, hint, clas
     setTrigger(null);
     setPeople([]);
     setActiveId(null);
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(done.caret, done.caret);
-    });
+    caretAfterPick.current = { text: done.text, caret: done.caret };
   };
 
   // only a list that answers what is typed now: Enter or Tab must never pick a stale name
