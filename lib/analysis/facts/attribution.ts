@@ -27,8 +27,10 @@ const PATTERNS: RegExp[] = [
   // (an acronym in brackets may follow the name: "The U.S. Geological Survey (USGS) said")
   new RegExp(`(?:^|[,;—–-]\\s*|\\s)(?<who>(?:(?:a|an|the|one|two|three|four|five|six|several|some|many|\\d+)\\s+)?[\\p{L}'’ .-]{2,60}?)(?:\\s+\\(\\p{Lu}[\\p{Lu}.-]{1,10}\\))?\\s+${SPEECH}\\b`, "iu"),
   // "said two army sources", "said a spokesman for the ELC": the speaker closes the clause, so
-  // a phrase with a verb of its own is what was said ("said the quake had a magnitude of 6.2")
-  new RegExp(`\\b(?:said|says|told)\\s+(?![^,.;:"“]*\\b(?:had|has|have|was|were|is|are|will|would|could|did|does)\\b)(?<who>(?:a|an|the|one|two|three|four|five|several)\\s+[^,.;:"“]{2,60})`, "iu"),
+  // a phrase with a verb of its own is what was said ("said the quake had a magnitude of 6.2");
+  // the verb follows what was said, after a comma or a quote: with a subject before it ("She said
+  // the 40 percent increase, in force since March 1, would be frozen") what follows is the statement
+  new RegExp(`(?<=(?:[,"“”'’—–]|\\s-)\\s*)(?:said|says|told)\\s+(?![^,.;:"“]*\\b(?:had|has|have|was|were|is|are|will|would|could|did|does)\\b)(?<who>(?:a|an|the|one|two|three|four|five|several)\\s+[^,.;:"“]{2,60})`, "iu"),
 ];
 
 const ROLES: [RegExp, string][] = [

@@ -85,6 +85,12 @@ describe("claim features", () => {
     expect(measures("The river rose by more than four metres in the night.")).toEqual(["more than four:length:change"]);
     // "said the quake had ..." is what was said, not who said it
     expect(claim("The Geological Survey (USGS) said the quake had a magnitude of 6.2.").features.attribution?.speaker).toBe("The Geological Survey");
+    // "said the ministry" closes what was said; after a subject, "said the ..." opens the statement
+    expect(claim("Nine people were killed in the clashes, said the ministry.").features.attribution?.speaker).toBe("the ministry");
+    expect(claim('"The search goes on without stop," - said the minister to the journalists.').features.attribution?.speaker).toMatch(/^the minister/u);
+    expect(claim("She said the 40 percent increase, in force since March 1, would be frozen.").features.attribution?.speaker ?? "").not.toMatch(/increase/u);
+    // "40pc" is a share, as British papers write it
+    expect(measures("The 40pc increase in petrol prices was suspended.")).toEqual(["40:percent:change"]);
   });
 
   it("gives one reading per statement a claim makes, each with that statement as its main topic", () => {

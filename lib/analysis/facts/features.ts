@@ -34,7 +34,8 @@ const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
   ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
-  ["percent", /^\s*(?:%|per ?cent|percent)/iu],
+  // ("40pc": the British papers' abbreviation)
+  ["percent", /^\s*(?:%|per ?cent|percent|pc\b)/iu],
   // a flow ("1,200 cubic metres per second") and a length or height ("four metres") are
   // quantities of their own, never counts of anything
   ["rate", /^\s*(?:cubic\s+(?:metres|meters|feet)|m3|m³|litres|liters|gallons|tonnes|tons)\s*(?:per|a|an|\/|every)\s*(?:second|sec|s|minute|min|hour|hr|day)\b/iu],

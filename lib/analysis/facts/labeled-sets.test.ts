@@ -53,7 +53,11 @@ const RATCHETS = {
   // "nobody was inside", "taken to hospital" and "held in" stopped reading as control of a place,
   // and "the depth of the hypocentre is 12 km" became a depth
   // both together, with a two-storey school no longer counted and state bodies told apart: recall 0.76
-  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.87, rightKind: 13 },
+  // → 0.75 when "She said the house next door ... had been flattened" stopped reading the house as
+  // the speaker ("said the ministry" only closes a clause after a comma or a quote): an aftershock
+  // count had joined the warning of more aftershocks through that chain, and a garbled warning
+  // ("are possible the repeated shakes") joins it instead
+  "facts-dev": { coverage: 0.99, recall: 0.75, precision: 0.87, rightKind: 13 },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
@@ -99,7 +103,9 @@ const RATCHETS = {
   // its particles ("Ben Tamri" = "Bentamri")
   // → 0.62 / 0.74 with those, "protest" and "demonstration" as one word, and "the third of March"
   // (right-kind conflicts 9 → 10 when "are marching toward" became a pending status against "reached")
-  protest: { coverage: 0.98, recall: 0.63, precision: 0.74, rightKind: 10 },
+  // → 0.66 / 0.74 when "40pc" became a share, and a share or a duration since an older day ("the
+  // 40 percent increase, in force since March 1") stopped reading as a running total
+  protest: { coverage: 0.98, recall: 0.66, precision: 0.74, rightKind: 10 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)

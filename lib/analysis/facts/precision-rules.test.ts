@@ -169,6 +169,9 @@ describe("claims that state different facts are kept apart", () => {
     const undated = (text: string) => extractClaimFeatures({ id: "u", reportId: "ru", start: 0, end: text.length, text }, { id: "ru", source: "Outlet", text }).wider;
     expect(undated("Some 410 people have been killed since the militia began its push on April 9.")).toBe(true);
     expect(undated("At least 17 civilians have been killed since Monday night.")).toBe(false);
+    // a share and a duration are no tallies: a rise "in force since March 1" is the rise itself
+    expect(veto("She said the 40 percent increase, in force since March 1, would be frozen for three months.", "On March 1 the government raised the price of petrol and diesel by 40 percent.")).toBeNull();
+    expect(veto("She said the 40 percent increase, in force since March 1, would be frozen for three months.", "The prime minister said the 40pc increase would be frozen for three months.")).toBeNull();
   });
 
   it("keeps means held ready apart from the action done", () => {

@@ -317,7 +317,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if (a.elsewhere !== b.elsewhere && sharesMeasure(a, b, false)) return "elsewhere";
   // the same kind of count, one a running total ("312 killed since the offensive began nine days
   // ago"): another quantity than the toll of one clash or one day
-  if (a.wider !== b.wider && sharesMeasure(a, b, true)) return "wider frame";
+  // (a tally of what the analysis counts: a share is no running total, "the 40 percent increase, in
+  // force since March 1" is the rise itself, and "frozen for three months" is a duration)
+  if (a.wider !== b.wider && sharesMeasure(a, b, true, true)) return "wider frame";
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
@@ -349,9 +351,12 @@ function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return false;
 }
 
-/** Whether two claims count a measure in common (`counts`: leaving out readings of the event's own setting). */
-function sharesMeasure(a: PreparedClaim, b: PreparedClaim, counts: boolean): boolean {
-  for (const m of a.measures) if (b.measures.has(m) && !(counts && isSettingMeasure(m))) return true;
+/**
+ * Whether two claims count a measure in common (`counts`: leaving out readings of the event's own
+ * setting; `tallies`: also shares and counts of unnamed things, which are not known to add up over time).
+ */
+function sharesMeasure(a: PreparedClaim, b: PreparedClaim, counts: boolean, tallies = false): boolean {
+  for (const m of a.measures) if (b.measures.has(m) && !(counts && isSettingMeasure(m)) && !(tallies && (m.startsWith("percent") || m.startsWith("n:")))) return true;
   return false;
 }
 
