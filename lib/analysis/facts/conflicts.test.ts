@@ -235,3 +235,23 @@ describe("speakers and commentators are not rival parties", () => {
     expect(kinds(["A cinema in Dorvask partly collapsed, the ministry said.", "Lindmark Wire"], ["A cinema in Dorvask partly collapsed, residents said.", "Ostra Online"])).toContain("ATTRIBUTION");
   });
 });
+
+describe("counts and states of people held", () => {
+  it("counts the object of a verb done to people by that verb, and two such counts conflict", () => {
+    const found = ofKind("NUMBER", ["Police arrested four suspected accomplices in raids on the old quarter, the ministry said.", "Lindmark Wire"], ["Police have arrested five suspected accomplices in the old quarter, state TV reports.", "Ostra Online"]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.detail).toMatch(/^Detained: four \(Lindmark Wire\) vs five \(Ostra Online\)/u);
+  });
+
+  it("compares foreign nationals with foreigners, however each outlet words them", () => {
+    const found = ofKind("NUMBER", ["Seven foreign nationals were among the hostages, a security source said.", "Lindmark Wire"], ["Five foreigners were among those held.", "Ostra Online"]);
+    expect(found.map((c) => c.detail)).toEqual(["Foreign nationals: Seven (Lindmark Wire) vs Five (Ostra Online)"]);
+    expect(ofKind("NUMBER", ["Five foreign nationals were among the hostages.", "Lindmark Wire"], ["Among the hostages were five foreigners.", "Ostra Online"])).toEqual([]);
+  });
+
+  it("flags an assault being prepared against one done, and people still held against people freed", () => {
+    expect(kinds(["Police sealed off the hotel, with special forces preparing to storm the building.", "Lindmark Wire"], ["Special forces have stormed the hotel, state TV says.", "Ostra Online"])).toContain("COMPLETION");
+    const [held] = ofKind("COMPLETION", ["Two engineers from Dornland are still being held, some reports said.", "Lindmark Wire"], ["Dornland said its two citizens were freed and were in good health.", "Ostra Online"]);
+    expect(held?.detail).toContain('"are still being held" (Lindmark Wire)');
+  });
+});

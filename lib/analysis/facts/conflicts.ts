@@ -38,6 +38,7 @@ const MEASURE_LABEL: Record<string, string> = {
   depth: "Depth",
   "n:~building": "Buildings",
   "n:~crew": "Crew",
+  "n:~foreigner": "Foreign nationals",
 };
 const GROUP_LABEL: Record<string, string> = { soldier: "soldiers", civilian: "civilians", rebel: "fighters" };
 
@@ -220,9 +221,10 @@ function completionConflict(claims: readonly FeaturedClaim[]): FactConflictResul
   return [{ kind: "COMPLETION", claimIds: ordered(claims, new Set([...completed, ...other])), detail: `Completed vs ongoing: ${parts.join(" vs ")}` }];
 }
 
-// the event is still to come, or its result still stands ("remains blocked"): aspect and modality
+// the event is still to come, or its result still stands ("remains blocked", "are still being
+// held" against "were freed"): aspect and modality
 // of the clause, never inside a quotation (a speaker's "we will keep digging" is not the event)
-const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+(?:heading|marching|moving|advancing|driving|sailing|walking)\s+(?:to|for|towards?|on)\b|plans?\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|(?:is|are|has|have|had)\s+not\s+yet\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out)|(?:is|are)\s+still\s+(?:blocked|closed|cut|shut|impassable))/iu;
+const PENDING = /\b(?:(?:is|are|was|were)\s+(?:expected|due|scheduled|set|about|going)\s+to\s+\p{L}+|(?:was|were|is|are)\s+expected\s+(?:in|at|on|by)\b|expected\s+to\s+\p{L}+|on\s+(?:its|their|his|her)\s+way|(?:is|are|was|were)\s+(?:heading|marching|moving|advancing|driving|sailing|walking)\s+(?:to|for|towards?|on)\b|plans?\s+to\s+\p{L}+|(?:preparing|getting\s+ready|gearing\s+up)\s+to\s+\p{L}+|(?:is|are|has|have)\s+yet\s+to\s+\p{L}+|(?:is|are|has|have|had)\s+not\s+yet\s+\p{L}+|remains?\s+(?:blocked|closed|cut|shut|impassable|out|held|captive|trapped|in custody)|(?:is|are)\s+still\s+(?:being\s+)?(?:blocked|closed|cut|shut|impassable|held|detained|trapped|captive|in custody))/iu;
 // the event as done: a perfect or a past form, passive included ("has reached", "was cleared")
 const DONE = /\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ught|ew|ft)|(?:was|were)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught)|(?:touched|put)\s+down|\p{L}{3,}ed\s+(?:in|at|to|on|over|off|into)|(?:arrived|landed|reached|flew|came|restored|reopened|cleared))\b/iu;
 

@@ -148,6 +148,11 @@ function isChange(before: string): boolean {
 const PART_BEFORE = /\b(?:among\s+(?:the|them|those|these)\b[^,;]{0,40}?|including|incl\.|of (?:whom|which|them|those|these))\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const PART_AFTER = /^\s+of\s+(?:(?:them|those|these|whom)\b|the\s+(?:(?:seriously|badly|most|critically)\s+)?(?:dead|injured|wounded|killed|victims|missing|casualties|displaced|evacuees|rescued|survivors)\b)/iu;
 
+// words that qualify a count ("at least", "some", "more than")
+const COUNT_HEDGES = "(?:at least|about|some|around|nearly|almost|more than|over|up to|roughly|another|a further|an estimated)";
+// a verb done to people right before a count: its object is people, counted by that verb
+const DONE_TO_PEOPLE_BEFORE = new RegExp(`\\b(?:killed|killing|wounded|wounding|injured|injuring|arrested|arresting|detained|detaining|freed|freeing|rescued|rescuing|evacuated|evacuating)\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu");
+
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
   const stops = [";", ". ", " while ", " but ", ", while", " and the ", " and that "].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
@@ -202,6 +207,9 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   else if (unit === "rate" || unit === "length") measure = isChange(text.slice(from, n.start)) ? `${unit}:change` : unit;
   // "took about 140 guests and staff hostage", "140 persons were in the hands of the gunmen": people held
   else if (/^\s*(?:[\p{L}-]+\s+){0,4}(?:hostage|captive)\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is)\s+in\s+the\s+hands\s+of\b/iu.test(after)) measure = "detained";
+  // "arrested four suspected accomplices", "freed 126 guests": the object of a verb done to people
+  // is counted by that verb, whatever the noun
+  else if (!unit && DONE_TO_PEOPLE_BEFORE.test(text.slice(from, n.start))) measure = MEASURES.find(([, re]) => new RegExp(`(?:${re.source})\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu").test(text.slice(from, n.start)))?.[0] ?? `n:${concept(stem(headWords[0] ?? ""))}`;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
