@@ -255,3 +255,10 @@ describe("counts and states of people held", () => {
     expect(held?.detail).toContain('"are still being held" (Lindmark Wire)');
   });
 });
+
+describe("parts of a whole", () => {
+  it("compares the part of a partitive, not its whole, across words for one thing", () => {
+    expect(ofKind("NUMBER", ["Five of the nine carriages came off the track on the bridge.", "Lindmark Wire"], ["Six of the train's nine cars jumped the tracks on a bridge.", "Ostra Online"]).map((c) => c.detail)).toEqual(["Carriages: Five (Lindmark Wire) vs Six (Ostra Online)"]);
+    expect(ofKind("NUMBER", ["Five of the nine carriages came off the track.", "Lindmark Wire"], ["Five carriages overturned.", "Ostra Online"])).toEqual([]);
+  });
+});

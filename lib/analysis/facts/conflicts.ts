@@ -39,6 +39,7 @@ const MEASURE_LABEL: Record<string, string> = {
   "n:~building": "Buildings",
   "n:~crew": "Crew",
   "n:~foreigner": "Foreign nationals",
+  "n:~carriage": "Carriages",
 };
 const GROUP_LABEL: Record<string, string> = { soldier: "soldiers", civilian: "civilians", rebel: "fighters" };
 

@@ -89,6 +89,10 @@ describe("claim features", () => {
     expect(claim("Nine people were killed in the clashes, said the ministry.").features.attribution?.speaker).toBe("the ministry");
     expect(claim('"The search goes on without stop," - said the minister to the journalists.').features.attribution?.speaker).toMatch(/^the minister/u);
     expect(claim("She said the 40 percent increase, in force since March 1, would be frozen.").features.attribution?.speaker ?? "").not.toMatch(/increase/u);
+    // a partitive counts the noun after its whole, and the whole is no count of its own
+    expect(measures("Five of the nine carriages came off the track.")).toEqual(["Five:n:~carriage"]);
+    expect(measures("Six of the train's nine cars jumped the tracks.")).toEqual(["Six:n:~carriage"]);
+    expect(measures("Six of the attackers were killed.")).toEqual(["Six:killed"]);
     // "40pc" is a share, as British papers write it
     expect(measures("The 40pc increase in petrol prices was suspended.")).toEqual(["40:percent:change"]);
   });

@@ -113,6 +113,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // "two of the brigade's members", "one of the sources"
   // (only when those are speakers: "six of the attackers were killed, a spokesman told" counts attackers)
   if (/^\s+of\s+(?:them\b|(?:the|its|their)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:sources?|officials?|officers?|witnesses|residents|members|elders|diplomats|medics|doctors|spokes\w+)\b)/iu.test(text.slice(n.end, n.end + 60)) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  // the whole of a partitive ("Five of the nine carriages"): what the part is taken from
+  if (PARTITIVE_PART.test(text.slice(Math.max(0, n.start - 50), n.start))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;
   // a number joined to a unit by a hyphen is an attribute of a noun, not a count: "a two-storey
   // school", "a 40-minute drive", "a 10-km stretch" (a magnitude and a team's size are read before)
@@ -153,6 +155,12 @@ const COUNT_HEDGES = "(?:at least|about|some|around|nearly|almost|more than|over
 // a verb done to people right before a count: its object is people, counted by that verb
 const DONE_TO_PEOPLE_BEFORE = new RegExp(`\\b(?:killed|killing|wounded|wounding|injured|injuring|arrested|arresting|detained|detaining|freed|freeing|rescued|rescuing|evacuated|evacuating)\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu");
 
+// a partitive with its whole: "of the nine carriages", "out of the train's nine cars" (the noun is group 1)
+const PARTITIVE_OF = String.raw`\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:[\p{L}-]+['’]s\s+)?`;
+const WHOLE_NUMBER = String.raw`(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)`;
+const PARTITIVE_WHOLE = new RegExp(`^${PARTITIVE_OF}${WHOLE_NUMBER}\\s+([\\p{L}-]+)`, "iu");
+const PARTITIVE_PART = new RegExp(`\\b${WHOLE_NUMBER}${PARTITIVE_OF}$`, "iu");
+
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
   const stops = [";", ". ", " while ", " but ", ", while", " and the ", " and that "].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
@@ -181,6 +189,10 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
     const noun = words.slice(0, stop < 0 ? words.length : Math.max(1, stop)).pop()!;
     return { ...base, measure: `n:${concept(stem(noun))}`, group: "" };
   }
+  // "Five of the nine carriages", "six of the train's nine cars": the part counts the noun after
+  // the whole (the whole itself is no count, see isNotCount)
+  const partitive = PARTITIVE_WHOLE.exec(after);
+  if (partitive && !GROUPS.some(([, re]) => re.test(partitive[1]!))) return { ...base, measure: `n:${concept(stem(foldText(partitive[1]!)))}`, group: "" };
   const family = countedFamily(text, n);
   if (family) return { ...base, measure: `n:${family}`, group: "" };
   // "the attackers numbered nine": a count of the group named before it

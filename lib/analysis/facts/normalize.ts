@@ -105,6 +105,8 @@ const CONCEPTS: [RegExp, string][] = [
   [/^(?:landslid|mudslid|rockfal|rockslid)$/, "~landslide"],
   [/^(?:crowd|gather|rally|ralli|protest|protester|demonstrat|demonstrator|marcher)$/, "~crowd"],
   [/^(?:hijack|commandeer)$/, "~take"],
+  // the cars of a train
+  [/^(?:carriag|car|wagon|railcar)$/, "~carriage"],
   // people of another country: "foreign nationals", "foreigners", "expatriates"
   [/^(?:foreign|foreigner|expatriat|expat)$/, "~foreigner"],
   // a measure put off: "suspended", "froze", "frozen", "shelved", "put on hold" (and, as a phrase,
