@@ -423,11 +423,12 @@ export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even
 
 /**
  * A count over a longer period than the story's event: "since the rebels launched their offensive
- * nine days ago", "since March 2", "since the war began", "so far this year". Its figure is a
+ * nine days ago", "since March 2", "since the war began", "since the protests began" (a series of
+ * days, not the day's event), "so far this year". Its figure is a
  * running total, another quantity than the toll of one clash or one day, however alike the words.
  * (An area is not read this way: "killed across the region" is as often the disaster's own toll.)
  */
-const WIDER_PERIOD = new RegExp(String.raw`\b(?:since\b[^.;]{0,60}?\b(?:${HOW_MANY}\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b`, "iu");
+const WIDER_PERIOD = new RegExp(String.raw`\b(?:since\b[^.;]{0,60}?\b(?:${HOW_MANY}\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis|rebellion|revolt|campaign|protests|demonstrations|strikes|unrest|movement)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b`, "iu");
 
 const SINCE_CLAUSE = /\bsince\b[^.;]{0,60}/giu;
 const CALENDAR_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b/u;

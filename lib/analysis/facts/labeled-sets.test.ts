@@ -111,7 +111,9 @@ const RATCHETS = {
   // (right-kind conflicts 9 → 10 when "are marching toward" became a pending status against "reached")
   // → 0.66 / 0.74 when "40pc" became a share, and a share or a duration since an older day ("the
   // 40 percent increase, in force since March 1") stopped reading as a running total
-  protest: { coverage: 0.98, recall: 0.66, precision: 0.74, rightKind: 10 },
+  // → 0.65 / 0.78 (F1 0.70 → 0.71), right kind 10 → 11, when a count "since the protests began"
+  // (a series of days, like a war or an uprising) became a running total
+  protest: { coverage: 0.98, recall: 0.65, precision: 0.78, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -131,7 +133,8 @@ const RATCHETS = {
   // Hotel" = "the El Sawsan hotel") and special forces became a side (no dev set moved)
   // (recall → 0.54, F1 0.63 held, when "Ouardi" met "Wardi", which removed a false attribution
   // conflict between two spellings of one speaker on protest dev)
-  coup: { coverage: 0.94, recall: 0.54, precision: 0.75, rightKind: 8 },
+  // (0.54 / 0.75 → 0.55 / 0.74, F1 0.63 held, with the series of days above)
+  coup: { coverage: 0.94, recall: 0.54, precision: 0.74, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

@@ -153,6 +153,9 @@ describe("claims that state different facts are kept apart", () => {
     expect(claim("Some 410 people have been killed in the valley since the militia began its push on April 9, the monitor said.").features.wider).toBe(true);
     expect(claim("More than 400 people have died since the offensive began three weeks ago.").features.wider).toBe(true);
     expect(claim("The monitor counts 2,100 dead since the start of the war.").features.wider).toBe(true);
+    // a series of days ("the protests", "the unrest") began before the day's events
+    expect(claim("The Observatory said at least 27 people had been killed since the protests began.").features.wider).toBe(true);
+    expect(claim("The group had documented 27 deaths in total since the movement started.").features.wider).toBe(true);
     // a weekday is the event's own start as often as not, and an assault with no date is the day's
     expect(claim("At least 17 civilians have been killed in Dorvik since Monday night.").features.wider).toBe(false);
     expect(claim("Seventeen civilians have died since the assault on Dorvik began, a doctor said.").features.wider).toBe(false);
