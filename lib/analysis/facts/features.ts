@@ -428,7 +428,7 @@ export const HEDGED = /\b(?:(?:may|might|could)(?:\s+(?:well|still|yet|also|even
  * running total, another quantity than the toll of one clash or one day, however alike the words.
  * (An area is not read this way: "killed across the region" is as often the disaster's own toll.)
  */
-const WIDER_PERIOD = new RegExp(String.raw`\b(?:since\b[^.;]{0,60}?\b(?:${HOW_MANY}\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis|rebellion|revolt|campaign|protests|demonstrations|strikes|unrest|movement)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b`, "iu");
+const WIDER_PERIOD = new RegExp(String.raw`\b(?:since\b[^.;]{0,60}?\b(?:${HOW_MANY}\s+(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\s+ago|since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:war|conflict|insurgency|uprising|crisis|offensive|campaign|year|month)|since\s+the\s+(?:war|conflict|insurgency|uprising|crisis|rebellion|revolt|campaign|protests|demonstrations|strikes|unrest|movement)\s+(?:began|started|broke out|erupted)|so far (?:this|in the) (?:year|month|war|conflict)|(?:killed|died|dead|deaths|wounded|injured|arrested|detained|displaced)\b[^.;]{0,60}?\bthis year|(?:over|in) the (?:past|last) (?:(?:few|several|two|three|four|five|six)\s+)?(?:weeks|months|years))\b`, "iu");
 
 const SINCE_CLAUSE = /\bsince\b[^.;]{0,60}/giu;
 const CALENDAR_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b/u;
@@ -446,6 +446,8 @@ export function widerFrame(text: string, reference: string | null, before = ""):
   return false;
 }
 
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const SINCE_MONTH = /\bsince\s+(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/u;
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
 
 /** The last `count` sentences (or pieces of one) of the report text before a claim. */
@@ -460,6 +462,13 @@ const AGO = new RegExp(String.raw`\b${HOW_MANY}\s+(?:days|weeks|months|years)\s+
  * its date, so with no date for the report a calendar date is taken as an older day.
  */
 function namesOlderDay(span: string, reference: string | null): boolean {
+  // a month with no day ("since January"): older unless it is the report's own month
+  const month = SINCE_MONTH.exec(span);
+  if (month) {
+    const index = MONTH_NAMES.indexOf(month[1]!.slice(0, 3).toLowerCase());
+    const ref = reference ? new Date(Date.parse(reference)) : null;
+    if (!ref || Number.isNaN(ref.getTime()) || ref.getUTCMonth() !== index) return true;
+  }
   const dated = span.replace(/\b(?:yesterday|today|tonight|tomorrow|last night|overnight|(?:on|last|this|early|late|since)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)\b/giu, "");
   const ref = reference ? Date.parse(reference) : Number.NaN;
   // a year before the report's own ("since 2009")

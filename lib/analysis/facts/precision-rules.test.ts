@@ -153,6 +153,10 @@ describe("claims that state different facts are kept apart", () => {
     expect(claim("Some 410 people have been killed in the valley since the militia began its push on April 9, the monitor said.").features.wider).toBe(true);
     expect(claim("More than 400 people have died since the offensive began three weeks ago.").features.wider).toBe(true);
     expect(claim("The monitor counts 2,100 dead since the start of the war.").features.wider).toBe(true);
+    // a month with no day, other than the report's own, and a tally of the year are running totals
+    expect(claim("Militant attacks have killed more than 230 people in the country since January.").features.wider).toBe(true);
+    expect(claim("Some 230 people have been killed in militant attacks across the country this year.").features.wider).toBe(true);
+    expect(claim("The militia has held the valley since April, the monitor said.").features.wider).toBe(false);
     // a series of days ("the protests", "the unrest") began before the day's events
     expect(claim("The Observatory said at least 27 people had been killed since the protests began.").features.wider).toBe(true);
     expect(claim("The group had documented 27 deaths in total since the movement started.").features.wider).toBe(true);
