@@ -14,15 +14,19 @@ const SPEECH = `(?:said|says|say|told|tells|reported|reports|claimed${CLAIMED_DE
 const OUTLET_WORDS = /\b(?:news|agency|press|wire|post|times|herald|tribune|gazette|journal|courier|ledger|service|tv|television|radio|broadcast\w*|channel|daily|observer|chronicle|monitor|reuters|afp|associated press|ap|dpa|efe|ansa|xinhua|tass|anadolu|bloomberg|bbc|cnn|al jazeera)\b/iu;
 const KNOWN_AGENCIES = /^(?:reuters|afp|ap|associated press|agence france-presse|dpa|efe|ansa|xinhua|tass|ria novosti|anadolu|bloomberg|bbc|cnn|al jazeera|sana|irna|yonhap|kyodo|pti|upi)$/iu;
 
+// a character of a speaker's name: up to a clause break, but an initial's full stop ("the U.S.
+// Geological Survey") is part of the name
+const WHO_CHAR = `(?:[^,.;:"“]|(?<=(?:^|[^\\p{L}])\\p{Lu})\\.)`;
+
 const PATTERNS: RegExp[] = [
   // "A local official in Halvek, who asked not to be named, said ..."
   new RegExp(`(?:^|[,;—–]\\s*)(?<who>(?:(?:a|an|the|one|two|three|four|five|several|some)\\s+)?[\\p{L}'’ .-]{2,60}?),\\s+(?:who|speaking)\\b[^,]{0,80},\\s+${SPEECH}\\b`, "iu"),
   // "according to two army sources", "according to Northgate"
-  /\baccording to (?<who>[^,.;:"“]{2,80})/iu,
+  new RegExp(`\\baccording to (?<who>${WHO_CHAR}{2,80})`, "iu"),
   // machine translation: "by saying of the governor", "as said by the ministry", "in the words of"
   /\b(?:by (?:the )?saying of|by the words of|in the words of|as said by|as told by|by declaration of|as declared by) (?<who>[^,.;:"“]{2,80})/iu,
   // "citing two army sources"
-  /\bciting (?<who>[^,.;:"“]{2,80})/iu,
+  new RegExp(`\\bciting (?<who>${WHO_CHAR}{2,80})`, "iu"),
   // ", two army sources said." / "the sources said" at the end of a clause
   // (an acronym in brackets may follow the name: "The U.S. Geological Survey (USGS) said")
   new RegExp(`(?:^|[,;—–-]\\s*|\\s)(?<who>(?:(?:a|an|the|one|two|three|four|five|six|several|some|many|\\d+)\\s+)?[\\p{L}'’ .-]{2,60}?)(?:\\s+\\(\\p{Lu}[\\p{Lu}.-]{1,10}\\))?\\s+${SPEECH}\\b`, "iu"),

@@ -85,6 +85,9 @@ describe("claim features", () => {
     expect(measures("The river rose by more than four metres in the night.")).toEqual(["more than four:length:change"]);
     // "said the quake had ..." is what was said, not who said it
     expect(claim("The Geological Survey (USGS) said the quake had a magnitude of 6.2.").features.attribution?.speaker).toBe("The Geological Survey");
+    // an initial's full stop is part of the speaker's name
+    expect(claim("The quake struck 14 miles southeast of Uzgen, according to the U.S. Geological Survey.").features.attribution?.speaker).toBe("the U.S. Geological Survey");
+    expect(claim("Nine people died, according to the ministry. Rescuers dug on.").features.attribution?.speaker).toBe("the ministry");
     // "said the ministry" closes what was said; after a subject, "said the ..." opens the statement
     expect(claim("Nine people were killed in the clashes, said the ministry.").features.attribution?.speaker).toBe("the ministry");
     expect(claim('"The search goes on without stop," - said the minister to the journalists.').features.attribution?.speaker).toMatch(/^the minister/u);

@@ -57,7 +57,9 @@ const RATCHETS = {
   // the speaker ("said the ministry" only closes a clause after a comma or a quote): an aftershock
   // count had joined the warning of more aftershocks through that chain, and a garbled warning
   // ("are possible the repeated shakes") joins it instead
-  "facts-dev": { coverage: 0.99, recall: 0.75, precision: 0.87, rightKind: 13 },
+  // → 0.76 when one event at one clock time ("the tremor struck at 4:17", "the quake hit at 4:17")
+  // became one statement
+  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.87, rightKind: 13 },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to

@@ -15,6 +15,16 @@ function prepared(...claims: FeaturedClaim[]) {
 }
 
 describe("pairwise evidence", () => {
+  it("takes one event at one clock time as one statement, and a clock time alone as little", () => {
+    const [a, b, c] = prepared(
+      claim("a", "r1", "The tremor struck at 4:17 a.m. local time, when most people were at home asleep."),
+      claim("b", "r2", "The quake hit at 4:17 a.m. local time near the town of Uzgen."),
+      claim("c", "r3", "Schools stayed shut and lessons will resume at 4:17 p.m. on Thursday."),
+    );
+    expect(similarityParts(a!, b!).topic).toBeGreaterThanOrEqual(0.8);
+    expect(similarityParts(a!, c!).topic).toBeLessThan(0.8);
+  });
+
   it("finds two quotations alike by what they say, not by a name both contain", () => {
     const [a, b, c] = prepared(
       claim("a", "r1", "\"Vessa is free,\" the militia's spokesman said in a video."),

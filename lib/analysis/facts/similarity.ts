@@ -208,12 +208,19 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
     const bVague = b.topics.has(vague) && [...a.topics].some((t) => t.startsWith(family) && t !== vague);
     if (aVague || bVague) score = Math.max(score, 0.6);
   }
+  let sharedClock = false;
+  let sharedEvent = false;
   for (const topic of a.topics) {
     if (!b.topics.has(topic)) continue;
     // a side remark shared with another claim's main statement says less than two main statements
     const main = Number(a.mainTopics.has(topic)) + Number(b.mainTopics.has(topic));
     score = Math.max(score, topicStrength(topic, aQty, bQty) * (main === 2 ? 1 : main === 1 ? 0.7 : 0.5));
+    if (topic.startsWith("at:")) sharedClock = true;
+    else if (topic.startsWith("ev:")) sharedEvent = true;
   }
+  // one event at one clock time ("the tremor struck at 4:17 a.m.", "the quake hit at 4:17") is
+  // one statement: either alone says little, both together name it
+  if (sharedClock && sharedEvent) score = Math.max(score, 0.8);
   const sameCount = samePlainCount(a, b);
   if (sameCount) score = Math.max(score, topicStrength("qty:n:", aQty, bQty));
   // a rise or cut by one share ("a 40 percent rise", "raised prices by 40%") is one statement; a
