@@ -108,6 +108,16 @@ describe("claim features", () => {
     expect(readings.every((r) => r.tokens === f.tokens)).toBe(true);
   });
 
+  it("keys a measure put off as one decision, and takes a change named as a thing for a reference", () => {
+    for (const text of ["The government backed down last night on the fuel price rise.", "Prime Minister Salma Ouardi announced the increase would be suspended.", "The suspension was announced in a televised address.", "She said the increase would be frozen for three months."]) {
+      expect(claim(text).features.mainTopics, text).toContain("ev:suspend");
+    }
+    expect(claim("Families prepared to spend the night outdoors in near-freezing temperatures.").features.topics).not.toContain("ev:suspend");
+    // "the 40% fuel price rise is suspended" states the suspension; "raised prices by 40%" states the rise
+    expect(claim("The prime minister says the 40% fuel price rise is suspended for three months.").features.mainTopics).toEqual(["ev:suspend"]);
+    expect(claim("On March 1 the government raised the price of petrol and diesel by 40 percent.").features.mainTopics).toEqual(["qty:percent:change"]);
+  });
+
   it("keys the disaster befalling a place as one event, whatever the verb or word order", () => {
     for (const text of ["A strong earthquake shook the Oskar Bay coast before dawn.", "The river Tavel flooded the lower town on Monday.", "Today at the territory of Varesh district occurred an earthquake."]) {
       expect(claim(text).features.topics).toContain("ev:struck");

@@ -494,6 +494,10 @@ const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]
 
 // a natural or industrial disaster as the subject of a verb of striking
 const HAZARD = "(?:earthquake|quake|tremor|temblor|flood(?:s|ing|waters)?|river|storm|cyclone|typhoon|hurricane|tornado|landslide|mudslide|avalanche|wildfire|blaze|fire|explosion|blast|tsunami|eruption)";
+const DURATION_MEASURE = /^n:(?:second|minut|hour|day|week|month|year)$/u;
+const PUT_OFF = /\b(?:suspend(?:ed|s|ing)?|suspension|froze|(?:be|been|was|were|is|are|being)\s+frozen|freez(?:e|es|ing)\s+(?:the|a|an|its|their|all|prices|wages|fares)\b|shelv(?:ed|es|ing)|postpon(?:ed|es|ing|ement)|back(?:ed|s|ing)? down|climb(?:ed|s|ing)? down|scrapp(?:ed|ing)|rescind(?:ed|s|ing)?|revoked|put (?:it |the \w+ )?on hold)\b/iu;
+// a share followed by the noun of a change: "40% fuel price rise", "40 percent increase"
+const CHANGE_NOUN_AFTER = /^\s*(?:%|per ?cent|percent|pc)?\s+(?:[\p{L}-]+\s+){0,3}?(?:rise|rises|increase|increases|hike|hikes|jump|cut|cuts|drop|fall|reduction)\b/iu;
 const HAZARD_STRUCK = new RegExp(`\\b${HAZARD}\\b(?:\\s+[\\p{L},'’-]+){0,4}?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:struck|hit|hits|shook|rocked|jolted|tore through|ripped through|swept (?:through|across|over)|battered|devastated|lashed|pounded|ravaged|inundated|flooded|submerged|burst (?:its|their) banks|broke (?:its|their) banks|broke through|engulfed|occurred|happened)\\b`, "iu");
 // the garbled order of a translation: "occurred an earthquake", "happened the flood"
 const HAZARD_OCCURRED = new RegExp(`\\b(?:occurred|happened|took place)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?${HAZARD}\\b`, "iu");
@@ -576,7 +580,13 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // the verb after it is the statement, the count a side remark
   const SIDE_REMARK = Number.MAX_SAFE_INTEGER - 1;
   const describesSubject = (q: QuantityFeature) => SUBJECT_DETAIL.test(text.slice(0, q.start)) && LATER_VERB.test(text.slice(q.start));
-  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: describesSubject(q) ? SIDE_REMARK : q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // a change named as a thing ("the 40% fuel price rise is suspended", "against a 40 percent
+  // increase"): the claim refers to it, and states something else when it states anything
+  const putOffAt = PUT_OFF.exec(text)?.index ?? -1;
+  const namedChange = (q: QuantityFeature) => q.measure === "percent:change" && CHANGE_NOUN_AFTER.test(text.slice(q.start + q.text.length));
+  // and how long a put-off decision lasts ("would be frozen for three months") is a detail of it
+  const putOffFor = (q: QuantityFeature) => putOffAt >= 0 && q.start > putOffAt && DURATION_MEASURE.test(q.measure);
+  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: describesSubject(q) || namedChange(q) || putOffFor(q) ? SIDE_REMARK : q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -595,6 +605,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   }
   // the disaster itself befalling a place ("an earthquake shook southern X", "the river flooded
   // the town", "occurred an earthquake"): the story's event, whatever verb each outlet picks
+  // a measure put off ("suspended the increase", "the suspension was announced", "backed down on
+  // the rise"): the decision itself, whatever the outlet calls it
+  if (putOffAt >= 0) sourced.push({ start: putOffAt, keys: ["ev:suspend"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
   if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   sourced.sort((x, y) => x.start - y.start);

@@ -59,7 +59,9 @@ const RATCHETS = {
   // ("are possible the repeated shakes") joins it instead
   // → 0.76 when one event at one clock time ("the tremor struck at 4:17", "the quake hit at 4:17")
   // became one statement
-  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.87, rightKind: 13 },
+  // → 0.76 / 0.88 when a measure put off ("suspended", "backed down on", "would be frozen") became
+  // one decision and a change named as a thing ("the 40% fuel price rise is suspended") a reference
+  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.88, rightKind: 13 },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
@@ -117,7 +119,9 @@ const RATCHETS = {
   // 40 percent increase, in force since March 1") stopped reading as a running total
   // → 0.65 / 0.78 (F1 0.70 → 0.71), right kind 10 → 11, when a count "since the protests began"
   // (a series of days, like a war or an uprising) became a running total
-  protest: { coverage: 0.98, recall: 0.65, precision: 0.78, rightKind: 11 },
+  // → 0.65 / 0.77 (F1 0.71 → 0.70) with the measure put off (on facts-dev): the suspension is now
+  // one fact, and the labels set "frozen for three months" apart from "the suspension was announced"
+  protest: { coverage: 0.98, recall: 0.65, precision: 0.77, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -139,7 +143,8 @@ const RATCHETS = {
   // conflict between two spellings of one speaker on protest dev)
   // (0.54 / 0.75 → 0.55 / 0.74, F1 0.63 held, with the series of days above)
   // → 0.55 / 0.78 (F1 0.64) with "since January" and "this year" as running totals (found on siege)
-  coup: { coverage: 0.94, recall: 0.55, precision: 0.78, rightKind: 8 },
+  // → 0.56 / 0.80 (F1 0.66) with the measure put off
+  coup: { coverage: 0.94, recall: 0.56, precision: 0.8, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
