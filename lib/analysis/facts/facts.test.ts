@@ -96,6 +96,8 @@ describe("claim features", () => {
     expect(measures("Five of the nine carriages came off the track.")).toEqual(["Five:n:~carriage"]);
     expect(measures("Six of the train's nine cars jumped the tracks.")).toEqual(["Six:n:~carriage"]);
     expect(measures("Six of the attackers were killed.")).toEqual(["Six:killed"]);
+    // people taken hostage are counted as held, never as the captors the clause names
+    expect(claim("The attackers seized the hotel after shooting the guards, and took about 140 guests and staff hostage.").features.topics).not.toContain("qty:detained|rebel");
     // "40pc" is a share, as British papers write it
     expect(measures("The 40pc increase in petrol prices was suspended.")).toEqual(["40:percent:change"]);
   });

@@ -256,7 +256,9 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   // when soldiers entered" counts no soldiers)
   const head = /^\s*(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)/u.exec(after)?.[0] ?? "";
   let group = GROUPS.find(([, re]) => re.test(head))?.[0] ?? "";
-  if (!group && !heldNoun) {
+  // (nor, for people held or freed, the captors named in the clause: "the attackers ... took about
+  // 140 guests and staff hostage" counts no attackers)
+  if (!group && !heldNoun && measure !== "detained" && measure !== "rescued") {
     const clause = text.slice(from, to);
     let best = Infinity;
     for (const [name, re] of GROUPS) {
@@ -403,6 +405,29 @@ export function namedYears(text: string): string[] {
     if (!/\bsince\s+(?:\S+\s+){0,2}$/iu.test(before) && !MADE_BEFORE.test(before)) years.push("earlier");
   }
   return [...new Set(years)];
+}
+
+// a month named with no day ("staged an exercise in January"), not as the start of a span
+const IN_MONTH = /\b(?<!since\s)(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gu;
+
+/** The claim dates its event to another month than the report's own: another event than the story's. */
+function earlierMonth(text: string, month: number | null): boolean {
+  if (month === null) return false;
+  for (const m of text.matchAll(IN_MONTH)) {
+    if (MADE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) !== month) return true;
+  }
+  return false;
+}
+
+const DATELINE_DAY = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/u;
+
+/** The report's month (0-11): from its date, else from the day its dateline gives ("March 11"), else null. */
+function reportMonth(report: AnalysisReport): number | null {
+  const date = report.publishedAt ? new Date(Date.parse(report.publishedAt)) : null;
+  if (date && !Number.isNaN(date.getTime())) return date.getUTCMonth();
+  const m = DATELINE_DAY.exec(report.text.slice(0, 600));
+  return m ? MONTH_NAMES.indexOf((m[1] ?? m[2]!).toLowerCase()) : null;
 }
 
 const MADE_BEFORE = new RegExp(`\\b${MAKING_VERBS}\\b(?:\\s+\\S+){0,4}\\s+$`, "iu");
@@ -647,7 +672,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     mainTopics: [...mainTopics].sort(),
     // framed across a border, or placed in a named country other than the story's
     elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
-    years: namedYears(text),
+    years: [...namedYears(text), ...(earlierMonth(text, reportMonth(report)) ? ["earlier"] : [])],
     wider: widerFrame(text, reference, before),
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),

@@ -181,6 +181,18 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("She said the 40 percent increase, in force since March 1, would be frozen for three months.", "The prime minister said the 40pc increase would be frozen for three months.")).toBeNull();
   });
 
+  it("keeps an event of another month than the report's apart from the story's", () => {
+    // the report is dated 21 April
+    expect(claim("Special forces staged a hostage-rescue exercise at the port only in January, state television reported at the time.").features.years).toContain("earlier");
+    expect(claim("Gunmen stormed the hotel in April, the ministry said.").features.years ?? []).not.toContain("earlier");
+    expect(claim("The hotel, built in January, was full.").features.years ?? []).not.toContain("earlier");
+    // a report with no year in its dateline still gives its month
+    const text = "BEIT HARUN, March 11 (Meridian Wire) - Special forces staged a rescue exercise at the port in January.";
+    const at = text.indexOf("Special");
+    expect(extractClaimFeatures({ id: "m", reportId: "rm", start: at, end: text.length, text: text.slice(at) }, { id: "rm", source: "Meridian Wire", text }).years).toContain("earlier");
+    expect(veto("Special forces staged a hostage-rescue exercise at the port only in January.", "Special forces stormed the hotel at the port at dawn on Wednesday.")).toBe("past year");
+  });
+
   it("keeps means held ready apart from the action done", () => {
     expect(veto("Army helicopters were on standby to evacuate the badly injured.", "The badly injured were flown out by army helicopter.")).toBe("readiness vs action");
     expect(veto("Army helicopters were on standby in the valley.", "Two army helicopters stood by at the airfield.")).toBeNull();
