@@ -36,6 +36,8 @@ describe("entities named by their own name", () => {
     expect(keys("Karim Bensalah, the country's best-known opposition figure, was detained.")[0]).toMatch(/^actor:/u);
     // a surname alone keeps its particle too; a place described by its people stays a place
     expect(keys("Ben Salah was freed.")[0]!.split(":")[1]).toBe(keys("Opposition leader Karim Ben Salah was detained at dawn.")[0]!.split(":")[1]);
+    // a lower-case particle keeps the name whole, and an age after a name makes it a person
+    expect(keys("Karim ben Salah, 54, leads the opposition and is a critic of President Omar Valdi.")[0]).toBe(keys("Opposition leader Karim Ben Salah was detained at dawn.")[0]);
     expect(keys("Residents of Vessa, a town of farmers and traders, fled.")[0]).toMatch(/^place:/u);
     expect(keys("Residents of the Harsa network of villages fled.")[0]).toMatch(/^place:/u);
   });

@@ -9,7 +9,7 @@ import type { EntityFeature, EntityKind } from "./types";
 
 export type EntityMention = EntityFeature & { start: number; end: number };
 
-const PARTICLE = "(?:al|el|il|ul|ez|es|as|ash|ad|ar|an|at|az|ed|er|bin|ibn|abu|bani|de|di|da|du|van|von|der|la|le)";
+const PARTICLE = "(?:al|el|il|ul|ez|es|as|ash|ad|ar|an|at|az|ed|er|bin|ben|ibn|abu|abou|bou|ould|bani|de|di|da|du|van|von|der|la|le)";
 const WORD = "\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)*";
 const JOIN = `(?:[ -](?:${PARTICLE}[- ])?)`;
 const PHRASE = new RegExp(`(?:${PARTICLE}-)?${WORD}(?:-${PARTICLE}-${WORD})*(?:${JOIN}${WORD}(?:-${PARTICLE}-${WORD})*)*`, "gu");
@@ -110,6 +110,8 @@ function classify(phrase: string, before: string, after: string): EntityKind {
   if (PLACE_BEFORE.test(before)) return "place";
   // "Harun Osrek said": two capitalised words before a speech verb are a person
   if (/^\s*,?\s*(?:said|says|told|added|insisted|denied|claimed|stated)\b/iu.test(after) && phrase.split(/\s+/u).length >= 2) return "actor";
+  // a name with an age after it ("Yousef ben Tamri, 54, leads ..."): a person
+  if (/^\s*,\s*\d{1,3}\s*,/u.test(after) && phrase.split(/\s+/u).length >= 2) return "actor";
   // "Youssef Bentamri, the country's best-known opposition figure": a name set beside a noun for a person
   if (/^\s*,\s*(?:a|an|the)\s+(?:(?!(?:of|whose|with|where|which|that|in|on|at|from)\b)[\p{L}'’-]+\s+){0,4}(?:spokes\w+|commander|official|officer|resident|researcher|analyst|leader|grocer|nurse|doctor|mayor|chief|head|minister|director|figure|activist|lawyer|politician|journalist|candidate|lawmaker|deputy|opponent|critic|dissident|cleric|preacher|founder|chairman|chairwoman|envoy|ambassador|diplomat|negotiator|judge|prosecutor|businessman|businesswoman|teacher|student|driver|owner|farmer|engineer|father|mother|son|daughter|widow|wife|husband|brother|sister)s?\b/iu.test(after)) return "actor";
   return "place";

@@ -193,6 +193,13 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Special forces staged a hostage-rescue exercise at the port only in January.", "Special forces stormed the hotel at the port at dawn on Wednesday.")).toBe("past year");
   });
 
+  it("keeps what befell one person apart from a count of people it befell", () => {
+    expect(veto("Opposition leader Karim Ben Salah was detained at his home before dawn, his party said.", "The interior ministry says 640 people have been arrested in the capital today.")).toBe("one person vs a count");
+    expect(veto("Opposition leader Karim Ben Salah was detained at his home before dawn, his party said.", "Karim Bensalah, the best-known opposition figure, was taken from his home before dawn.")).toBeNull();
+    // a count of people with no one person named is compared as usual
+    expect(veto("Police detained dozens of protesters near the square.", "The interior ministry says 640 people have been arrested in the capital today.")).toBeNull();
+  });
+
   it("keeps means held ready apart from the action done", () => {
     expect(veto("Army helicopters were on standby to evacuate the badly injured.", "The badly injured were flown out by army helicopter.")).toBe("readiness vs action");
     expect(veto("Army helicopters were on standby in the valley.", "Two army helicopters stood by at the airfield.")).toBeNull();

@@ -46,6 +46,8 @@ export type PreparedClaim = {
   ready: boolean;
   /** the claim gives a figure */
   counted: boolean;
+  /** the claim tells what befell one named person ("He was detained at his home"), with no figure */
+  single: boolean;
   /** values of its counts of things the analysis has no name for ("60 rescuers", "a 40-strong team") */
   plainCounts: number[];
   /** values of the shares by which it says something rose or fell ("a 40 percent rise") */
@@ -126,7 +128,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -318,6 +320,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   if (a.hedged !== b.hedged && (a.hedged ? !a.counted && statesCount(b) : !b.counted && statesCount(a))) return "possibility vs count";
   // a report that nothing happened ("no damage was reported") is not the fact of a figure
   if (a.nil !== b.nil && (a.nil ? !a.counted && b.counted : !b.counted && a.counted)) return "absence vs figure";
+  // what befell one person ("He was detained at his home before dawn") is not a count of people
+  // it befell ("640 people have been arrested")
+  if (a.single !== b.single && (a.single ? statesCount(b) : statesCount(a))) return "one person vs a count";
   // means held ready ("helicopters on standby to evacuate the injured") are not the action done
   if (a.ready !== b.ready) return "readiness vs action";
   // the same kind of count, one of them framed across a border: two places, two quantities
@@ -351,6 +356,10 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   }
   return null;
 }
+
+// one person as the subject of what befell them: "He was detained", "Youssef Ben Tamri, head of
+// the Movement for Renewal, was arrested" (a singular verb of a done deed)
+const ONE_PERSON = /^[\s"“]*(?:(?:he|she)\b|[^,.;]{0,60}?(?:,[^,]{0,80},)?\s+)(?:was|has been|had been)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|killed|shot|wounded|injured|freed|released|taken|abducted|kidnapped|seized|held|rescued)\b/iu;
 
 /** Whether two sets share a member (no allocation: this runs for every pair a merge weighs). */
 function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
