@@ -3,7 +3,8 @@
  * rebel spokesman", "Reuters reported"), its role, side and source count, and an outlet the
  * report credits, which then is the claim's independent source.
  */
-import { foldText, nameKey, outletKey } from "./normalize";
+import { entityKey } from "./entities";
+import { foldText, outletKey } from "./normalize";
 import { parseNumber } from "./numbers";
 import type { AttributionFeature } from "./types";
 
@@ -150,7 +151,8 @@ export function findAttribution(text: string, reportSource: string): Attribution
     role,
     side,
     count,
-    person: person && !looksLikeOutlet(person) ? nameKey(person.split(/\s+/u).pop()!) : null,
+    // keyed as the entities key a person: by surname with its particles ("Ben Tamri")
+    person: person && !looksLikeOutlet(person) ? entityKey(person, "actor").slice("actor:".length) : null,
     outlet: creditsOther,
     outletKey: creditsOther ? outletKey(creditsOther) : null,
   };

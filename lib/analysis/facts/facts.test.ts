@@ -85,6 +85,8 @@ describe("claim features", () => {
     expect(measures("The river rose by more than four metres in the night.")).toEqual(["more than four:length:change"]);
     // "said the quake had ..." is what was said, not who said it
     expect(claim("The Geological Survey (USGS) said the quake had a magnitude of 6.2.").features.attribution?.speaker).toBe("The Geological Survey");
+    // a quoted person is keyed as the entities key them: by surname with its particles
+    expect(claim("The party was banned, opposition leader Youssef Ben Tamri said.").features.attribution?.person).toBe(claim("Opposition leader Youssef Bentamri was freed late on Tuesday.").features.entities.find((e) => e.kind === "actor")?.key.slice("actor:".length));
     // an initial's full stop is part of the speaker's name
     expect(claim("The quake struck 14 miles southeast of Uzgen, according to the U.S. Geological Survey.").features.attribution?.speaker).toBe("the U.S. Geological Survey");
     expect(claim("Nine people died, according to the ministry. Rescuers dug on.").features.attribution?.speaker).toBe("the ministry");
