@@ -139,6 +139,10 @@ describe("claim features", () => {
     const f = claim("Today, at 04 hours 17 minutes local time, occurred an earthquake.").features;
     expect(f.topics).toContain("at:04");
     expect(f.quantities).toEqual([]);
+    // with the minutes unnamed, after "around the"
+    const g = claim("In the evening of Tuesday, around the 20 hours 40, the armed persons attacked the hotel.").features;
+    expect(g.topics).toContain("at:20");
+    expect(g.quantities).toEqual([]);
   });
 
   it("takes another event of the same kind for a separate item", () => {

@@ -98,7 +98,8 @@ function countedFamily(text: string, n: NumberMention): string | null {
 }
 
 /** A clock time in a translation's words ("at 04 hours 17 minutes"): its numbers are a time, not counts. */
-const SPELLED_CLOCK = String.raw`\bat\s+(\d{1,2})\s+hours?\s+(\d{1,2})\s+min(?:ute)?s?\b`;
+// (also "around the 20 hours 40": the minutes may go unnamed)
+const SPELLED_CLOCK = String.raw`\b(?:at|around|about|towards?)\s+(?:the\s+)?(\d{1,2})\s+hours?\s+(\d{1,2})(?:\s+min(?:ute)?s?)?\b`;
 const SPELLED_CLOCK_ALL = new RegExp(SPELLED_CLOCK, "giu");
 
 function isNotCount(text: string, n: NumberMention): boolean {
