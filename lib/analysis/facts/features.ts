@@ -162,6 +162,9 @@ const WHOLE_NUMBER = String.raw`(?:\d[\d,]*|two|three|four|five|six|seven|eight|
 const PARTITIVE_WHOLE = new RegExp(`^${PARTITIVE_OF}${WHOLE_NUMBER}\\s+([\\p{L}-]+)`, "iu");
 const PARTITIVE_PART = new RegExp(`\\b${WHOLE_NUMBER}${PARTITIVE_OF}$`, "iu");
 
+// each measure's words right before a count ("arrested four", "freed some 126")
+const MEASURES_RIGHT_BEFORE: [string, RegExp][] = MEASURES.map(([name, re]) => [name, new RegExp(`(?:${re.source})\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu")]);
+
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(";", start), text.lastIndexOf(". ", start), text.lastIndexOf(" while ", start), text.lastIndexOf(" but ", start), -1) + 1;
   const stops = [";", ". ", " while ", " but ", ", while", " and the ", " and that "].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
@@ -222,7 +225,7 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   else if (/^\s*(?:[\p{L}-]+\s+){0,4}(?:hostage|captive)\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is)\s+in\s+the\s+hands\s+of\b/iu.test(after)) measure = "detained";
   // "arrested four suspected accomplices", "freed 126 guests": the object of a verb done to people
   // is counted by that verb, whatever the noun
-  else if (!unit && DONE_TO_PEOPLE_BEFORE.test(text.slice(from, n.start))) measure = MEASURES.find(([, re]) => new RegExp(`(?:${re.source})\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu").test(text.slice(from, n.start)))?.[0] ?? `n:${concept(stem(headWords[0] ?? ""))}`;
+  else if (!unit && DONE_TO_PEOPLE_BEFORE.test(text.slice(from, n.start))) measure = MEASURES_RIGHT_BEFORE.find(([, re]) => re.test(text.slice(from, n.start)))?.[0] ?? `n:${concept(stem(headWords[0] ?? ""))}`;
   else if (headIsThing && !unit) measure = `n:${concept(stem(headWords[0]!))}`;
   else {
     let best = Infinity;
