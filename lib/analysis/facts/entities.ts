@@ -170,7 +170,13 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
     const kind = classify(phrase, before, after);
     out.push({ key: entityKey(phrase, kind), kind, text: phrase, start, end: start + phrase.length });
   }
-  return out;
+  // what an organisation's name says it is for ("Observatory for Human Rights", "Movement for
+  // Renewal") is part of that name, never a place or a person of its own ("of" often names a real
+  // place: "the Emergencies Ministry of Kyrgyzstan")
+  return out.filter((entity, index) => {
+    const previous = out[index - 1];
+    return !(previous && previous.kind === "org" && /^\s+for\s+(?:the\s+)?$/u.test(text.slice(previous.end, entity.start)));
+  });
 }
 
 const REBEL = /\b(?:rebels?|fighters|insurgents?|militants?|militias?|militiamen|opposition (?:fighters|forces)|guerrillas?|rebel (?:fighters|forces|units)|attackers|armed men|gunmen)\b/iu;

@@ -127,7 +127,9 @@ const RATCHETS = {
   // → 0.68 / 0.82 (F1 0.74) when what befell one named person ("He was detained at his home")
   // stopped joining a count of people it befell ("640 people have been arrested"), and a name with
   // a lower-case particle and an age ("Yousef ben Tamri, 54,") became one person
-  protest: { coverage: 0.98, recall: 0.68, precision: 0.82, rightKind: 11 },
+  // → 0.69 (F1 0.75) when what an organisation is for ("Observatory for Human Rights") stopped
+  // reading as a person or a place of its own
+  protest: { coverage: 0.98, recall: 0.69, precision: 0.82, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
