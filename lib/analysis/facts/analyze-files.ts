@@ -7,6 +7,7 @@ import { findGarbledPassages, garbledReasons } from "../garbled";
 import { claimFacets, suggestClaims } from "../suggest-claims";
 import { groupClaimsOverlapping, type GroupingOptions } from "./assign";
 import { mainCountry } from "./countries";
+import { monthIndex } from "./dates";
 import { extractClaimFeatures, statementReadings } from "./features";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
@@ -79,7 +80,6 @@ export function outletOf(file: string, text: string): string {
   return basename(file);
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /**
  * Publication day from the dateline ("VARESH, Dec 9 (Northgate)", "9 December 2026"), as an ISO
@@ -95,7 +95,7 @@ export function publishedAtOf(text: string): string | null {
     const m = pattern.exec(head);
     if (!m) continue;
     const [monthName, day] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-    const candidate = { month: MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()), day: Number(day), year: m[3] ? Number(m[3]) : null, at: m.index };
+    const candidate = { month: monthIndex(monthName), day: Number(day), year: m[3] ? Number(m[3]) : null, at: m.index };
     if (!found || candidate.at < found.at) found = candidate;
   }
   if (!found || found.month < 0 || found.day < 1 || found.day > 31) return null;

@@ -12,7 +12,8 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function monthIndex(word: string): number {
+/** The month (0-11) a month's name or abbreviation names ("March", "Mar", "mar."), or -1. */
+export function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase());
 }
 

@@ -4,7 +4,7 @@
  */
 import { findAttribution, looksLikeOutlet } from "./attribution";
 import { mainCountry, placedElsewhere } from "./countries";
-import { resolveDates } from "./dates";
+import { monthIndex, resolveDates } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
 import { findEvents } from "./events";
 import { concept, foldText, outletKey, stem, STOPWORDS } from "./normalize";
@@ -419,7 +419,7 @@ function earlierMonth(text: string, month: number | null): boolean {
   if (month === null) return false;
   for (const m of text.matchAll(IN_MONTH)) {
     if (MADE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    if (MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) !== month) return true;
+    if (monthIndex(m[1]!) !== month) return true;
   }
   return false;
 }
@@ -431,7 +431,7 @@ function reportMonth(report: AnalysisReport): number | null {
   const date = report.publishedAt ? new Date(Date.parse(report.publishedAt)) : null;
   if (date && !Number.isNaN(date.getTime())) return date.getUTCMonth();
   const m = DATELINE_DAY.exec(report.text.slice(0, 600));
-  return m ? MONTH_NAMES.indexOf((m[1] ?? m[2]!).toLowerCase()) : null;
+  return m ? monthIndex(m[1] ?? m[2]!) : null;
 }
 
 const MADE_BEFORE = new RegExp(`\\b${MAKING_VERBS}\\b(?:\\s+\\S+){0,4}\\s+$`, "iu");
@@ -475,7 +475,6 @@ export function widerFrame(text: string, reference: string | null, before = ""):
   return false;
 }
 
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const SINCE_MONTH = /\bsince\s+(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/u;
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
 
@@ -494,7 +493,7 @@ function namesOlderDay(span: string, reference: string | null): boolean {
   // a month with no day ("since January"): older unless it is the report's own month
   const month = SINCE_MONTH.exec(span);
   if (month) {
-    const index = MONTH_NAMES.indexOf(month[1]!.slice(0, 3).toLowerCase());
+    const index = monthIndex(month[1]!);
     const ref = reference ? new Date(Date.parse(reference)) : null;
     if (!ref || Number.isNaN(ref.getTime()) || ref.getUTCMonth() !== index) return true;
   }
