@@ -170,6 +170,18 @@ describe("claim facets", () => {
     expect(facets("The toll rose to 31, with 112 people injured in the blast.")).toEqual(["The toll rose to 31", "with 112 people injured in the blast."]);
   });
 
+  it("splits at a second passive predicate of the same subject when it gives a measure, and keeps one without a measure whole", () => {
+    expect(facets("The agency said the tremor had a magnitude of 5.8 and was centred 14 km north of Tarvel at a depth of 9 km.")).toEqual([
+      "The agency said the tremor had a magnitude of 5.8",
+      "was centred 14 km north of Tarvel at a depth of 9 km.",
+    ]);
+    // a description of a participant ("is owned by a chain") states no second fact to group
+    expect(facets("The 90-room hotel opened in 2012 and is owned by a coastal chain.")).toHaveLength(1);
+    // a progressive or a copula with a place is the same statement's state, not a passive
+    expect(facets("The ferry's captain was found alive and is being questioned by police in Tarvel since 2 p.m.")).toHaveLength(1);
+    expect(facets("At least 40 were wounded and are in hospital in Tarvel, 12 of them in a serious state.")).toHaveLength(1);
+  });
+
   it("splits at a coordinated clause whose subject runs to several words", () => {
     expect(facets("The Ostra team had flown in by noon, and a Lindmark aircraft with divers and a field hospital was expected in the evening.")).toEqual([
       "The Ostra team had flown in by noon",

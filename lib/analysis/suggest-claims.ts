@@ -256,6 +256,9 @@ const STATE_AFTER_COUNT = /^\S+(?:\s+\S+){0,3}?\s+(?:dead|missing|hurt|alive|hom
 // aircraft with rescuers and a field hospital was expected") and a finite verb
 const OWN_CLAUSE = new RegExp(`^(?:(?:the|a|an|its|their|his|her|some|many|most|several|officials|police|authorities|residents|rescuers|\\p{Lu}[\\p{L}'’-]*)\\s+)(?:[\\p{L}'’-]+\\s+){0,8}?${FINITE_VERB.source}`, "u");
 
+/** A passive predicate: an auxiliary and a past participle ("was centred", "were taken", "is held"). */
+const PASSIVE_PREDICATE = /^(?:was|were|is|are|has been|have been|had been)\s+(?:\p{Ll}{2,}(?:ed|en|wn)|held|put|set|hit|cut|shot|found|made|built|left|kept|caught|brought|sent|struck|lost|hurt|told|sold|paid|laid|led|fed|met|read|spread|shut|split|stuck|thrown|torn|worn|won)\b/u;
+
 /**
  * Facets of a claim: one lead sentence often states several facts ("An earthquake struck ...,
  * killing nine and injuring 40, the ministry said"). It splits before a participle clause after
@@ -282,7 +285,11 @@ export function claimFacets(claim: { start: number; end: number; text: string })
     // a coordinated clause with a subject and a finite verb of its own (", and the army sent
     // ...", ", and officials said ..."): a second statement
     const clause = m[0].includes(",") && m[0].trim().endsWith("and") && OWN_CLAUSE.test(after);
-    if (participle || count || absolute || semicolon || clause) cuts.push(m.index);
+    // "the quake had a magnitude of 6.2 and was centred 22 km southeast of Uzgen": a second,
+    // passive predicate of the same subject that gives a measure states a second fact ("opened
+    // in 2012 and is owned by a chain" only describes its subject)
+    const predicate = m[0].trim() === "and" && PASSIVE_PREDICATE.test(after) && /\d/u.test(after);
+    if (participle || count || absolute || semicolon || clause || predicate) cuts.push(m.index);
     if (participle || semicolon || clause) afterParticiple = participle;
   }
   if (cuts.length === 0) return [claim];

@@ -61,7 +61,10 @@ const RATCHETS = {
   // became one statement
   // → 0.76 / 0.88 when a measure put off ("suspended", "backed down on", "would be frozen") became
   // one decision and a change named as a thing ("the 40% fuel price rise is suspended") a reference
-  "facts-dev": { coverage: 0.99, recall: 0.76, precision: 0.88, rightKind: 13 },
+  // → 0.78 / 0.90 when a second passive predicate that gives a measure ("had a magnitude of 6.2
+  // and was centred about 22 km southeast of Uzgen ... at a depth of 10 km") became a facet of its
+  // own (no other development set moved)
+  "facts-dev": { coverage: 0.99, recall: 0.78, precision: 0.9, rightKind: 13 },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
