@@ -42,6 +42,11 @@ describe("normalisation", () => {
     expect(read("a dozen soldiers")[0]!.value).toBe(12);
     expect(read("two thousands and five hundreds person")[0]!.value).toBe(2500);
     expect(read("1,200 people")[0]!.value).toBe(1200);
+    // a comma before one or two digits is a decimal comma, as many languages write it; a list
+    // separated by a comma and a space is two numbers
+    expect(read("magnitude 6,5, informs the institute").map((n) => n.value)).toEqual([6.5]);
+    expect(read("from 6,1 to 6,4").map((n) => [n.low, n.high])).toEqual([[6.1, 6.4]]);
+    expect(read("killed 12, wounded 30").map((n) => n.value)).toEqual([12, 30]);
     // thousands grouped by spaces, as a translation writes them, but never a date's day and a count
     expect(read("involved 1 237 people")[0]!.value).toBe(1237);
     expect(read("evacuated 18 500 inhabitants")[0]!.value).toBe(18_500);

@@ -32,8 +32,10 @@ const VAGUE: Record<string, [number, number]> = {
 };
 
 const WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|millions|million|billion|dozen|a|an|and)\\b";
-// thousands grouped by commas, or by spaces as many languages and their translations write them ("1 237")
-const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s)\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?";
+// thousands grouped by commas, or by spaces as many languages and their translations write them
+// ("1 237"); a comma before one or two digits is a decimal comma, as those languages write it
+// ("magnitude 6,5")
+const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3},\\d{1,2}(?!\\d|,\\d)|(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s)\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?";
 const SCALE_AFTER = "(?:\\s+(?:hundred|thousand|million|billion|dozen))?";
 const NUMBER_CORE = `(?:(?:${DIGITS})${SCALE_AFTER}|(?:${WORD}(?:[\\s-]+${WORD})*))`;
 
@@ -48,12 +50,17 @@ const MENTION = new RegExp(
 // a whole number in digits, with its scale word: the grammar the mentions are found by
 const DIGIT_NUMBER = new RegExp(`^(${DIGITS})(?:\\s+(hundred|thousand|million|billion|dozen))?$`, "u");
 
+/** Value of a number in digits: thousands separators dropped, a decimal comma read as a point. */
+function digitsValue(written: string): number {
+  return /^\d+,\d{1,2}$/u.test(written) ? Number(written.replace(",", ".")) : Number(written.replace(/[,\s\u00a0\u202f]/gu, ""));
+}
+
 /** Value of a number written in digits or words; null when it is not a number ("a", "and"). */
 export function parseNumber(raw: string): number | null {
   const text = raw.toLowerCase().replace(/[–-]/g, " ").trim();
   const digit = DIGIT_NUMBER.exec(text);
   if (digit) {
-    const base = Number(digit[1]!.replace(/[,\s\u00a0\u202f]/g, ""));
+    const base = digitsValue(digit[1]!);
     return digit[2] ? base * SCALES[digit[2]]! : base;
   }
   const words = text.split(/\s+/).filter((word) => word !== "and");
@@ -112,8 +119,8 @@ export function findNumbers(text: string): NumberMention[] {
     } else if (g.r1 && g.r2) {
       const scale = /(hundred|thousand|million|billion)$/i.exec(match[0])?.[1];
       const mult = scale ? SCALES[scale.toLowerCase()]! : 1;
-      const a = Number(g.r1.replace(/,/g, "")) * mult;
-      const b = Number(g.r2.replace(/,/g, "")) * mult;
+      const a = digitsValue(g.r1) * mult;
+      const b = digitsValue(g.r2) * mult;
       // "2024-2025" and clock times are not ranges of counts
       if (!(a < b) || b > 1e9) continue;
       [low, high, value, kind] = [a, b, (a + b) / 2, "range"];

@@ -33,6 +33,14 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Twenty-two people died in the landslide, the governor said.", "The landslide killed 22 people, rescuers said.")).toBeNull();
   });
 
+  it("keeps a quake a whole magnitude away apart, and agencies' estimates of one quake together", () => {
+    const main = "The agency measured the quake at magnitude 6.1, at a depth of 9 km.";
+    expect(veto("The strongest, of magnitude 4.9, came at noon and brought down two houses.", main)).toBe("another quake");
+    expect(veto("The local institute put the magnitude at 6,4 in its first bulletin.", main)).toBeNull();
+    // a claim that gives both quakes can be about either
+    expect(veto("The magnitude 6.1 quake was followed by a magnitude 4.9 aftershock.", "The strongest aftershock measured magnitude 4.9.")).toBeNull();
+  });
+
   it("keeps a year that only anchors a comparison apart from an event of that year", () => {
     expect(claim("It is the heaviest snowfall in the valley since 1987.").features.years).toEqual(["since:1987"]);
     expect(claim("In 1987, an avalanche in the valley killed 14 skiers.").features.years).toEqual(["1987"]);

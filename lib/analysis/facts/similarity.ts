@@ -52,6 +52,8 @@ export type PreparedClaim = {
   plainCounts: number[];
   /** values of the shares by which it says something rose or fell ("a 40 percent rise") */
   percentChanges: number[];
+  /** magnitudes of quakes it gives ("a magnitude 6.2 earthquake") */
+  magnitudes: number[];
   /** content words for the comparison through word vectors, and the story's rarity of each */
   meaning: MeaningWord[];
   rarity: (key: string) => number;
@@ -128,7 +130,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -332,6 +334,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // (a tally of what the analysis counts: a share is no running total, "the 40 percent increase, in
   // force since March 1" is the rise itself, and "frozen for three months" is a duration)
   if (a.wider !== b.wider && sharesMeasure(a, b, true, true)) return "wider frame";
+  // agencies' estimates of one quake's magnitude differ by tenths; a magnitude a whole unit away
+  // from every one the other claim gives is another quake (an aftershock, a foreshock)
+  if (a.magnitudes.length > 0 && b.magnitudes.length > 0 && a.magnitudes.every((x) => b.magnitudes.every((y) => Math.abs(x - y) >= MAGNITUDES_APART))) return "another quake";
   for (const x of a.mainByFamily) {
     const y = b.mainByFamily.find((entry) => entry.family === x.family);
     if (!y || x.vague || y.vague) continue;
@@ -356,6 +361,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   }
   return null;
 }
+
+/** How far apart two magnitudes are when they cannot be estimates of one quake. */
+const MAGNITUDES_APART = 1;
 
 // one person as the subject of what befell them: "He was detained", "Youssef Ben Tamri, head of
 // the Movement for Renewal, was arrested" (a singular verb of a done deed)
