@@ -262,3 +262,11 @@ describe("parts of a whole", () => {
     expect(ofKind("NUMBER", ["Five of the nine carriages came off the track.", "Lindmark Wire"], ["Five carriages overturned.", "Ostra Online"])).toEqual([]);
   });
 });
+
+describe("a place's size", () => {
+  it("compares the sizes of one place and never those of two places", () => {
+    const one = ofKind("NUMBER", ["In Tarvel, a town of about 12,000 people, two houses collapsed.", "Lindmark Wire"], ["Tarvel, a town of some 40,000, lost its market hall.", "Ostra Online"]);
+    expect(one.map((c) => c.detail)).toEqual(["Population of Tarvel: about 12,000 (Lindmark Wire) vs some 40,000 (Ostra Online)"]);
+    expect(ofKind("NUMBER", ["In Tarvel, a town of about 12,000 people, two houses collapsed.", "Lindmark Wire"], ["In Osk, a village of several thousand people, the school fell in.", "Ostra Online"])).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ const MEASURE_LABEL: Record<string, string> = {
   rate: "Rate",
   length: "Length",
   depth: "Depth",
+  population: "Population",
   "n:~building": "Buildings",
   "n:~crew": "Crew",
   "n:~foreigner": "Foreign nationals",
@@ -196,7 +197,9 @@ function numberConflicts(claims: readonly FeaturedClaim[]): FactConflictResult[]
     const [measure, group] = kind.split("|");
     const suffix = [CHANGED, SUMMED].find((x) => measure!.endsWith(x)) ?? "";
     const base = measure!.slice(0, measure!.length - suffix.length);
-    const name = `${suffix === CHANGED ? "Change in " : suffix === SUMMED ? "Combined " : ""}${MEASURE_LABEL[base] ?? wholes.get(base) ?? base}${group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
+    // a group that is a place (the place a population is of) is named as the claims write it
+    const place = group?.startsWith("place:") ? list.flatMap((e) => e.claim.features.entities).find((x) => x.key === group)?.text : undefined;
+    const name = `${suffix === CHANGED ? "Change in " : suffix === SUMMED ? "Combined " : ""}${MEASURE_LABEL[base] ?? wholes.get(base) ?? base}${place ? ` of ${place}` : group ? ` (${GROUP_LABEL[group] ?? group})` : ""}`;
     const values = list.filter((e) => clashing.has(e)).map((e) => `${e.q.text} (${label(e.claim)})`);
     out.push({ kind: "NUMBER", claimIds: ordered(claims, involved), detail: `${name}: ${[...new Set(values)].join(" vs ")}` });
   }

@@ -56,6 +56,8 @@ describe("normalisation", () => {
     expect(read("between 10 and 15 soldiers")[0]).toEqual({ value: 12.5, low: 10, high: 15, bound: "range" });
     expect(read("about 40 wounded")[0]!.bound).toBe("approx");
     expect(read("dozens of families")[0]!.bound).toBe("atLeast");
+    expect(read("a village of several thousand people")[0]).toEqual({ value: 2000, low: 2000, high: 9999, bound: "atLeast" });
+    expect(read("a few hundred protesters")[0]).toEqual({ value: 200, low: 200, high: 999, bound: "atLeast" });
   });
 
   it("resolves dates against the report's date", () => {

@@ -162,6 +162,11 @@ const WHOLE_NUMBER = String.raw`(?:\d[\d,]*|two|three|four|five|six|seven|eight|
 const PARTITIVE_WHOLE = new RegExp(`^${PARTITIVE_OF}${WHOLE_NUMBER}\\s+([\\p{L}-]+)`, "iu");
 const PARTITIVE_PART = new RegExp(`\\b${WHOLE_NUMBER}${PARTITIVE_OF}$`, "iu");
 
+// a place and its size: "a village of (several) ...", "a town of (about) ..." (the qualifier is read with the number)
+const POPULATION_BEFORE = /\b(?:village|town|city|hamlet|settlement|community|municipality|district|province|region|island)\s+of\s+$/iu;
+// ... and what follows the number: the people it counts, or the end of the phrase
+const POPULATION_AFTER = /^(?:\s+(?:people|residents|inhabitants|souls)\b|\s*(?:[,;:.)—–]|$)|\s+(?:in|on|near|in the|east|west|north|south)\b)/iu;
+
 // each measure's words right before a count ("arrested four", "freed some 126")
 const MEASURES_RIGHT_BEFORE: [string, RegExp][] = MEASURES.map(([name, re]) => [name, new RegExp(`(?:${re.source})\\s+(?:${COUNT_HEDGES}\\s+)?$`, "iu")]);
 
@@ -184,6 +189,9 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const unitOf = /\b(?:(?:a|an|the|one|another|their|his|her|its)\s+)?(famil(?:y|ies)|group|crew|team|party|couple|household|convoy|delegation)\s+of\s+$/iu.exec(text.slice(Math.max(0, n.start - 40), n.start));
   // (in "a team of 40 rescuers" the noun after the number is what is counted)
   if (unitOf && /^(?:\s*[,;:.)—–-]|\s*$|\s+(?:persons?|people|members|(?:who|whose|that|which|from|in|on|at|near|with|and|all|were|was|had|have|died|perished|\p{L}+ed)\b))/iu.test(text.slice(n.end, n.end + 20))) return { ...base, measure: `size:${concept(stem(foldText(unitOf[1]!)))}`, group: "" };
+  // "a village of several thousand people", "Uzgen, a town of about 60,000": the size of a place
+  // the claim names, which sets the scene of its event and counts nothing that befell anyone
+  if (POPULATION_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start)) && POPULATION_AFTER.test(text.slice(n.end, n.end + 30))) return { ...base, measure: "population", group: "" };
   // "a 40-strong team", "the 40-member crew": a count of the people the noun after it names
   // (the noun is the last word before a function word or a stop: "the 40-member Kazakh team with ...")
   const sized = /^-(?:strong|member|man|person)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(text.slice(n.end, n.end + 60));
@@ -549,7 +557,7 @@ function clockTopics(text: string): string[] {
 
 /** A reading of the event's own setting (its magnitude, intensity, depth, a distance), not a count of what it did. */
 export function isSettingMeasure(measure: string): boolean {
-  return measure === "distance" || measure.startsWith("magnitude") || measure === "intensity" || measure === "depth";
+  return measure === "distance" || measure.startsWith("magnitude") || measure === "intensity" || measure === "depth" || measure === "population";
 }
 
 const reportCountries = new WeakMap<AnalysisReport, string | null>();
@@ -559,6 +567,12 @@ function storyCountry(report: AnalysisReport): string | null {
   if (report.country !== undefined) return report.country;
   if (!reportCountries.has(report)) reportCountries.set(report, mainCountry([report.text]));
   return reportCountries.get(report)!;
+}
+
+/** The place named last before a size given at `at` (within a short phrase), as its entity key, else "". */
+function populatedPlace(entities: readonly EntityMention[], at: number): string {
+  const before = entities.filter((e) => e.kind === "place" && e.end <= at && at - e.end <= 80);
+  return before.length > 0 ? before.reduce((x, y) => (y.end > x.end ? y : x)).key : "";
 }
 
 /** Features of a claim, computed from its text and its report (outlet, date, the other sentences). */
@@ -587,7 +601,11 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // nothing ("revised its estimate to 6.4 from 6.5") is another magnitude
   const onScale = read.some((q) => q.measure === "magnitude");
   // (only the main event's magnitude is revised this way)
-  const quantities = read.map((q) => (onScale && q.measure.startsWith("n:") && !q.measure.startsWith("n:~") && /^\d[.,]\d$/u.test(q.text.trim()) ? { ...q, measure: "magnitude", group: "", unit: "" } : q));
+  const quantities = read
+    .map((q) => (onScale && q.measure.startsWith("n:") && !q.measure.startsWith("n:~") && /^\d[.,]\d$/u.test(q.text.trim()) ? { ...q, measure: "magnitude", group: "", unit: "" } : q))
+    // a place's size is a quantity of that place: the nearest place named before it ("Uzgen, a
+    // town of about 60,000"), so two places' sizes are two quantities
+    .map((q) => (q.measure === "population" ? { ...q, group: populatedPlace(entities, q.start) } : q));
   const events = findEvents(text, entities);
   const reference = report.publishedAt ?? null;
   const dates = resolveDates(text, reference);
@@ -603,7 +621,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // a distance says where something is, not what happened: never a claim's main statement
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
   const setting = (q: QuantityFeature) => isSettingMeasure(q.measure);
-  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: [`qty:${q.measure}`] });
+  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
   // a count that describes the subject ("a night express carrying about 320 passengers derailed"):
   // the verb after it is the statement, the count a side remark
   const SIDE_REMARK = Number.MAX_SAFE_INTEGER - 1;
@@ -651,7 +669,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     first && first.start < SIDE
       ? sourced.filter((s) => s.start >= first.start && s.start - first.start < 25).flatMap((s) => s.keys)
       : // a claim that only gives a magnitude or a depth is about them ("measured 6.1 ... at a depth of ten km")
-        quantities.filter((q) => setting(q) && q.measure !== "distance").map((q) => `qty:${q.measure}`),
+        quantities.filter((q) => setting(q) && q.measure !== "distance" && q.measure !== "population").map((q) => `qty:${q.measure}`),
   );
   const topics = new Set<string>(sourced.flatMap((s) => s.keys));
   for (const clock of clockTopics(text)) {
@@ -713,7 +731,7 @@ export function statementReadings(features: ClaimFeatures): ClaimFeatures[] {
   const statements = new Map<string, string[]>();
   for (const topic of features.topics) {
     const key = statementOf(topic);
-    if (main.has(key) || key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent") continue;
+    if (main.has(key) || key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent" || key === "qty:population") continue;
     (statements.get(key) ?? statements.set(key, []).get(key)!).push(topic);
   }
   const readings = [features];

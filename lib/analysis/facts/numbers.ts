@@ -27,6 +27,10 @@ const VAGUE: Record<string, [number, number]> = {
   scores: [40, 199],
   hundreds: [200, 999],
   thousands: [2000, 9999],
+  "several hundred": [200, 999],
+  "several thousand": [2000, 9999],
+  "a few hundred": [200, 999],
+  "a few thousand": [2000, 9999],
   "tens of thousands": [20000, 99999],
   "hundreds of thousands": [200000, 999999],
 };
@@ -43,7 +47,7 @@ const QUALIFIER =
   "(?:at least|not less than|no fewer than|a minimum of|more than|over|upwards of|in excess of|nearly|almost|close to|just under|up to|as many as|no more than|fewer than|less than|about|around|approximately|roughly|some|an estimated|estimated|or so|circa|c\\.|~)";
 
 const MENTION = new RegExp(
-  `(?<qual>${QUALIFIER}\\s+)?(?:between\\s+(?<b1>${NUMBER_CORE})\\s+and\\s+(?<b2>${NUMBER_CORE})|(?<r1>${DIGITS})\\s*(?:-|–|to)\\s*(?<r2>${DIGITS})${SCALE_AFTER}|(?<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands)|(?<n>${NUMBER_CORE}))`,
+  `(?<qual>${QUALIFIER}\\s+)?(?:between\\s+(?<b1>${NUMBER_CORE})\\s+and\\s+(?<b2>${NUMBER_CORE})|(?<r1>${DIGITS})\\s*(?:-|–|to)\\s*(?<r2>${DIGITS})${SCALE_AFTER}|(?<vague>tens of thousands|hundreds of thousands|(?:several|a\\s+few)\\s+(?:hundred|thousand)\\b|dozens|scores|hundreds|thousands)|(?<n>${NUMBER_CORE}))`,
   "giu",
 );
 
@@ -125,7 +129,7 @@ export function findNumbers(text: string): NumberMention[] {
       if (!(a < b) || b > 1e9) continue;
       [low, high, value, kind] = [a, b, (a + b) / 2, "range"];
     } else if (g.vague) {
-      const [lo, hi] = VAGUE[g.vague.toLowerCase()]!;
+      const [lo, hi] = VAGUE[g.vague.toLowerCase().replace(/\s+/gu, " ")]!;
       [low, high, value, kind] = [lo, hi, lo, "atLeast"];
     } else if (g.n) {
       const core = g.n.replace(/^(?:a|an|and)\s+(?!dozen|hundred|thousand|million)/i, "").replace(/\s+(?:a|an|and)$/i, "");

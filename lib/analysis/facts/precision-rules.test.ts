@@ -33,6 +33,18 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Twenty-two people died in the landslide, the governor said.", "The landslide killed 22 people, rescuers said.")).toBeNull();
   });
 
+  it("reads a place's size as a setting of the claim, never as a count of what befell people", () => {
+    expect(measures("In Osk, a village of several thousand people in the hills east of Tarvel, the school fell in.")).toEqual(["population"]);
+    expect(measures("Tarvel, a town of about 12,000, lost its market hall.")).toEqual(["population"]);
+    // keyed by the place it is the size of
+    const sized = claim("The quake hit Osk and Tarvel, a town of about 12,000.").features;
+    expect(sized.quantities[0]!.group).toBe(sized.entities.find((e) => e.text === "Tarvel")!.key);
+    // the size is never the claim's statement
+    expect(claim("In Osk, a village of several thousand people, the school fell in.").features.mainTopics).not.toContain("qty:population");
+    // a team of that many is not a place
+    expect(measures("A team of 40 rescuers flew in from Varesh.")).not.toContain("population");
+  });
+
   it("keeps a quake a whole magnitude away apart, and agencies' estimates of one quake together", () => {
     const main = "The agency measured the quake at magnitude 6.1, at a depth of 9 km.";
     expect(veto("The strongest, of magnitude 4.9, came at noon and brought down two houses.", main)).toBe("another quake");
