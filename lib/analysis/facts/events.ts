@@ -20,7 +20,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["ENTERED", /\b(?:enter(?:ed|ing|s)?|inside|into the (?:town|city|village)|in the (?:main square|town centre|town center|centre|center)|reached the (?:centre|center|main square))\b/giu],
   ["ADVANCING", /\b(?:advanc(?:e|es|ed|ing)(?: on| toward| towards)?|clos(?:e|es|ed|ing) in|push(?:ed|es|ing)? (?:toward|towards|on|into)|moving (?:toward|towards|on)|march(?:ed|ing)? on|(?:on|at|reached|to) the (?:outskirts|edges?|gates|approaches)|kilomet(?:re|er)s? from|km from|miles from|approach(?:ed|ing)|nearing|encircl(?:e|ed|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing))\b/giu],
   ["WITHDRAWN", /\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|ing|s)? (?:out|back)|retreat(?:s|ed|ing)?|repositioned|redeploy(?:ed|ment|ing)?|abandon(?:ed|ing)|evacuated (?:their|its) positions|making the withdraw|fled their positions)\b/giu],
-  ["KILLED", /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|losses)\b/giu],
+  ["KILLED", /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost their lives|slain|fatalities|(?<!(?:economic|financial|material|insured|crop|revenue|job|trading)\s+)losses)\b/giu],
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   // a claim of the attack names who did it: "X claimed responsibility", "carried out by X"

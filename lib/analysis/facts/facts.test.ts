@@ -107,6 +107,9 @@ describe("claim features", () => {
     expect(measures("Six of the attackers were killed.")).toEqual(["Six:killed"]);
     // people taken hostage are counted as held, never as the captors the clause names
     expect(claim("The attackers seized the hotel after shooting the guards, and took about 140 guests and staff hostage.").features.topics).not.toContain("qty:detained|rebel");
+    // economic losses are no casualties
+    expect(claim("The agency issued an orange alert for economic losses.").features.topics).not.toContain("ev:killed");
+    expect(measures("The army admitted losses of 14 men.")).toEqual(["14:killed"]);
     // "40pc" is a share, as British papers write it
     expect(measures("The 40pc increase in petrol prices was suspended.")).toEqual(["40:percent:change"]);
   });
@@ -117,6 +120,19 @@ describe("claim features", () => {
     expect(readings[0]).toBe(f);
     expect(readings.slice(1).map((r) => r.mainTopics.join(" "))).toEqual(expect.arrayContaining(["qty:magnitude", "at:04"]));
     expect(readings.every((r) => r.tokens === f.tokens)).toBe(true);
+  });
+
+  it("reads a clause that states two things at once as each of them alone as well, but one change of control as one", () => {
+    const f = claim("The quake measured 6.5 at 4.17am, the institute said.").features;
+    expect(f.mainTopics).toEqual(["at:04", "qty:magnitude"]);
+    expect(statementReadings(f).slice(1).map((r) => r.mainTopics.join(" "))).toEqual(expect.arrayContaining(["at:04", "qty:magnitude"]));
+    // each hour of a span alone: another report may give only one end of it
+    const curfew = claim("Authorities imposed a curfew in the capital from 8 p.m. to 6 a.m.").features;
+    expect(statementReadings(curfew).slice(1).map((r) => r.mainTopics.join(" "))).toEqual(expect.arrayContaining(["at:20", "at:06"]));
+    // "the town" and its name are one place changing hands
+    const taken = claim("Rebel fighters seized the town of Tal Harun on Tuesday.").features;
+    expect(taken.mainTopics.filter((t) => t.startsWith("ctl:")).length).toBeGreaterThan(1);
+    expect(statementReadings(taken)).toHaveLength(1);
   });
 
   it("keys a measure put off as one decision, and takes a change named as a thing for a reference", () => {
@@ -130,7 +146,8 @@ describe("claim features", () => {
   });
 
   it("keys the disaster befalling a place as one event, whatever the verb or word order", () => {
-    for (const text of ["A strong earthquake shook the Oskar Bay coast before dawn.", "The river Tavel flooded the lower town on Monday.", "Today at the territory of Varesh district occurred an earthquake."]) {
+    // (an apposition between commas may part the hazard from its verb)
+    for (const text of ["A strong earthquake shook the Oskar Bay coast before dawn.", "The river Tavel flooded the lower town on Monday.", "Today at the territory of Varesh district occurred an earthquake.", "The tremor, measured at 6.5 by the national institute, jolted Varesh province at dawn."]) {
       expect(claim(text).features.topics).toContain("ev:struck");
     }
     // a time reference to the event is not a statement of it

@@ -13,7 +13,7 @@ import { ANALYSIS_VERSION, type AnalysisClaimInput, type AnalysisReport, type Cl
 
 // what a number counts, by the words near it; the nearest keyword in the clause wins
 const MEASURES: [string, RegExp][] = [
-  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost (?:their|the|his|her) li(?:ves|fe)|slain|fatalities|losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
+  ["killed", /\b(?:killed|killing|kill|dead|deaths?|died|perished|perishing|deceased|death toll|toll|lost (?:their|the|his|her) li(?:ves|fe)|slain|fatalities|(?<!(?:economic|financial|material|insured|crop|revenue|job|trading)\s+)losses|fallen(?!\s+(?:to|from|by|below|back|sharply|further)\b)|martyred|bodies)\b/giu],
   ["wounded", /\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b/giu],
   ["displaced", /\b(?:(?:forc(?:ed|ing)|driv(?:en|ing)|drove) (?:[\p{L}\p{N},.-]+ ){0,3}(?:from|out of) (?:their|the) homes|from their homes|homeless|left (?:the |their )?(?:houses|homes)|fled|flee|fleeing|displaced|left (?:their homes|the (?:town|city|area|village)|deir|dair)|(?:forced|made|had|ordered|told) to (?:leave|flee|evacuate)|leave (?:their|the) homes|evacuees|have left|had left|leaving|arrived|exodus|making the exit|evacuated|uprooted|on the road|registered|displacement)\b/giu],
   ["sheltering", /\b(?:sheltering|shelters?|staying in|housed|accommodated)\b/giu],
@@ -534,7 +534,9 @@ const DURATION_MEASURE = /^n:(?:second|minut|hour|day|week|month|year)$/u;
 const PUT_OFF = /\b(?:suspend(?:ed|s|ing)?|suspension|froze|(?:be|been|was|were|is|are|being)\s+frozen|freez(?:e|es|ing)\s+(?:the|a|an|its|their|all|prices|wages|fares)\b|shelv(?:ed|es|ing)|postpon(?:ed|es|ing|ement)|back(?:ed|s|ing)? down|climb(?:ed|s|ing)? down|scrapp(?:ed|ing)|rescind(?:ed|s|ing)?|revoked|put (?:it |the \w+ )?on hold)\b/iu;
 // a share followed by the noun of a change: "40% fuel price rise", "40 percent increase"
 const CHANGE_NOUN_AFTER = /^\s*(?:%|per ?cent|percent|pc)?\s+(?:[\p{L}-]+\s+){0,3}?(?:rise|rises|increase|increases|hike|hikes|jump|cut|cuts|drop|fall|reduction)\b/iu;
-const HAZARD_STRUCK = new RegExp(`\\b${HAZARD}\\b(?:\\s+[\\p{L},'’-]+){0,4}?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:struck|hit|hits|shook|rocked|jolted|tore through|ripped through|swept (?:through|across|over)|battered|devastated|lashed|pounded|ravaged|inundated|flooded|submerged|burst (?:its|their) banks|broke (?:its|their) banks|broke through|engulfed|occurred|happened)\\b`, "iu");
+// (an apposition between commas may part the hazard from its verb: "The tremor, measured at 6.5
+// by the Institute of Seismology, jolted Osh province")
+const HAZARD_STRUCK = new RegExp(`\\b${HAZARD}\\b(?:,(?:[^,.;]|\\.(?=\\S)){1,120},)?(?:\\s+[\\p{L},'’-]+){0,4}?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:struck|hit|hits|shook|rocked|jolted|tore through|ripped through|swept (?:through|across|over)|battered|devastated|lashed|pounded|ravaged|inundated|flooded|submerged|burst (?:its|their) banks|broke (?:its|their) banks|broke through|engulfed|occurred|happened)\\b`, "iu");
 // the garbled order of a translation: "occurred an earthquake", "happened the flood"
 const HAZARD_OCCURRED = new RegExp(`\\b(?:occurred|happened|took place)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?${HAZARD}\\b`, "iu");
 // "after the quake hit", "since the quake struck": a time reference, not the statement
@@ -729,12 +731,22 @@ const MAX_VIEWS = 4;
 export function statementReadings(features: ClaimFeatures): ClaimFeatures[] {
   const main = new Set(features.mainTopics.map(statementOf));
   const statements = new Map<string, string[]>();
+  // what is no statement alone: a change of control with no place, a count of an unnamed thing, a bare share, a place's size
+  const vague = (key: string) => key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent" || key === "qty:population";
   for (const topic of features.topics) {
     const key = statementOf(topic);
-    if (main.has(key) || key === "ctl:?" || key === "wd:?" || key.startsWith("qty:n:") || key === "qty:percent" || key === "qty:population") continue;
+    if (main.has(key) || vague(key)) continue;
     (statements.get(key) ?? statements.set(key, []).get(key)!).push(topic);
   }
   const readings = [features];
-  for (const topics of [...statements.values()].slice(0, MAX_VIEWS)) readings.push({ ...features, mainTopics: topics });
+  // a clause that states two things at once ("The tremor, measured at 6.5, jolted Osh at 4.17am":
+  // a magnitude and a time) is read as each of them alone as well
+  // ("the town" and "Tal Harun" taken are one change of control; each clock hour is read alone,
+  // as another report may give only one of "4:17 a.m. (2217 GMT)" or "from 8 p.m. to 6 a.m.")
+  const kind = (topic: string) => (topic.startsWith("ctl:") || topic.startsWith("wd:") ? topic.slice(0, topic.indexOf(":")) : statementOf(topic));
+  const own = new Map<string, string[]>();
+  for (const topic of features.mainTopics) if (!vague(statementOf(topic))) (own.get(kind(topic)) ?? own.set(kind(topic), []).get(kind(topic))!).push(topic);
+  const alone = own.size >= 2 ? [...own.values()] : [];
+  for (const topics of [...alone, ...statements.values()].slice(0, MAX_VIEWS)) readings.push({ ...features, mainTopics: topics });
   return readings;
 }
