@@ -524,7 +524,7 @@ function clausesOf(text: string): Clause[] {
       if (folded === DENIED) {
         close();
         negations += 1;
-        words.push({ word: DENIED, key: DENIED, row: -1, exactOnly: true });
+        words.push({ word: DENIED, key: DENIED, row: -1, exactOnly: true, name: false });
         heads.add(DENIED);
         open = "word";
         continue;

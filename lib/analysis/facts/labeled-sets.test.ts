@@ -71,7 +71,9 @@ const RATCHETS = {
   // ("The tremor, measured at 6.5 by the Institute ..., jolted Osh province at 4.17am") struck, and
   // a clause stating two kinds of things (a magnitude and a time, each hour of "from 8 p.m. to 6
   // a.m.") became a reading of each alone
-  "facts-dev": { coverage: 0.99, recall: 0.81, precision: 0.91, rightKind: 13 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) recall 0.81 → 0.80, precision 0.91 → 0.92 (F1 0.85 → 0.86), distractors 5 → 4
+  "facts-dev": { coverage: 0.99, recall: 0.8, precision: 0.92, rightKind: 13 },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
@@ -79,7 +81,9 @@ const RATCHETS = {
   // → 0.91 / 0.91, right kind 6 → 7, when a partitive ("Five of the nine carriages") counted the
   // noun after its whole and the whole stopped being a count, and a train's cars, carriages and
   // wagons became one thing
-  dev: { coverage: 1.0, recall: 0.91, precision: 0.91, rightKind: 7 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) precision 0.91 → 0.94
+  dev: { coverage: 1.0, recall: 0.91, precision: 0.94, rightKind: 7 },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
@@ -89,7 +93,10 @@ const RATCHETS = {
   // one event key whatever the verb ("shook", "flooded", "occurred an earthquake"), a clock time
   // written "at 21 hour 40 minutes" was read as one, and "a separate earthquake" became a separate item
   // → 0.80 / 0.88 when a duration ("trapped for some 13 hours") stopped taking its measure from a verb near it
-  flood: { coverage: 0.99, recall: 0.8, precision: 0.88, rightKind: 11 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) recall 0.798 → 0.792, precision 0.885 → 0.894 (F1
+  // 0.840 held): the flooding of a district told with little but its name came apart
+  flood: { coverage: 0.99, recall: 0.79, precision: 0.89, rightKind: 11 },
   // siege (a hostage siege, written apart from the code) scored 0.58 / 0.78 when added; → 0.67 /
   // 0.84 when hostages let go became a count of the freed, a duration stopped taking a verb's
   // measure, and how many attackers there were became the size of the force
@@ -111,7 +118,9 @@ const RATCHETS = {
   // → 0.76 / 0.88, distractors pulled 3 → 1, when people taken hostage stopped taking the captors'
   // group and an event "in January" (another month than the report's, from its dateline when it
   // gives no year) became another event
-  siege: { coverage: 0.98, recall: 0.76, precision: 0.88, rightKind: 11 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) precision 0.88 → 0.89
+  siege: { coverage: 0.98, recall: 0.76, precision: 0.89, rightKind: 11 },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -121,7 +130,9 @@ const RATCHETS = {
   // held at 0.75) when "has fought since 2009" stopped dating the claim, a year in a report's
   // prose stopped being its dateline's, and an event of "last month" became another event (coup
   // test distractors pulled 4 → 2)
-  offensive: { coverage: 0.99, recall: 0.81, precision: 0.7, rightKind: 12 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) precision 0.70 → 0.71
+  offensive: { coverage: 0.99, recall: 0.81, precision: 0.71, rightKind: 12 },
   // protest (street protests and a crackdown, written apart from the code) scored 0.58 / 0.77
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept
@@ -153,7 +164,9 @@ const RATCHETS = {
   // → 0.80 with names run together meeting names written apart (offensive dev); back to 0.78 when
   // a duration stopped taking the measure of a verb near it (kept: it raised flood, siege and
   // facts-dev, and a duration is never what a verb near it counts)
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.78, rightKind: 9 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) 0.69 / 0.79 → 0.70 / 0.80
+  ferry: { coverage: 0.97, recall: 0.7, precision: 0.8, rightKind: 9 },
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
   // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
@@ -167,7 +180,9 @@ const RATCHETS = {
   // (distractors pulled 2 → 3 with the month rule found on siege, which also took ferry's 4 → 3)
   // (precision 0.80 → 0.79, F1 0.66 held, when a clause stating two kinds of things became a
   // reading of each alone, found on facts-dev and protest)
-  coup: { coverage: 0.94, recall: 0.56, precision: 0.79, rightKind: 8 },
+  // (names alone never link: when two claims share no word and no main statement, their names
+  // leave the soft word overlap) recall 0.56 → 0.57
+  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8 },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

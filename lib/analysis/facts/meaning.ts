@@ -15,7 +15,8 @@ const NEAR = 0.5;
 const EXACT_ONLY =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|central|first|second|third|fourth|fifth|last|next|previous|before|after|earlier|later|up|down|more|less|fewer|higher|lower|morning|evening|night|afternoon|dawn|midnight|noon|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|km|kilometres|kilometers|miles|metres|meters)$/u;
 
-export type MeaningWord = { word: string; key: string; row: number; exactOnly: boolean };
+/** `name`: a capitalised word inside a sentence, compared exactly */
+export type MeaningWord = { word: string; key: string; row: number; exactOnly: boolean; name: boolean };
 
 /** The content words of a text, as compared by `softOverlap`. Capitalised words inside a sentence (names) are compared exactly. */
 export function meaningWords(text: string): MeaningWord[] {
@@ -30,7 +31,7 @@ export function meaningWords(text: string): MeaningWord[] {
     seen.add(key);
     const name = /^\p{Lu}/u.test(raw) && match.index > 0 && !/[.!?:"“]\s*$/u.test(text.slice(Math.max(0, match.index - 3), match.index));
     const exactOnly = name || EXACT_ONLY.test(word);
-    out.push({ word, key, row: exactOnly ? -1 : vectorRow(word), exactOnly });
+    out.push({ word, key, row: exactOnly ? -1 : vectorRow(word), exactOnly, name });
   }
   return out;
 }
@@ -66,13 +67,14 @@ function closest(word: MeaningWord, others: readonly MeaningWord[]): number {
 /**
  * Soft overlap of two word lists in each direction: the weighted share of `a`'s words that
  * `b` says too, in the same or close words, and the other way. `weight` gives a word's weight
- * (its rarity in the story).
+ * (its rarity in the story). Without `names`, names are left out of both sides.
  */
-export function softOverlap(a: readonly MeaningWord[], b: readonly MeaningWord[], weight: (key: string) => number): { ab: number; ba: number } {
+export function softOverlap(a: readonly MeaningWord[], b: readonly MeaningWord[], weight: (key: string) => number, names = true): { ab: number; ba: number } {
   const side = (x: readonly MeaningWord[], y: readonly MeaningWord[]) => {
     let total = 0;
     let got = 0;
     for (const word of x) {
+      if (!names && word.name) continue;
       const w = weight(word.key);
       total += w;
       got += w * closest(word, y);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractClaimFeatures } from "./features";
-import { cannotLinkReason, documentFrequencies, prepareClaim, similarityParts } from "./similarity";
+import { LINK_THRESHOLD } from "./assign";
+import { cannotLinkReason, documentFrequencies, prepareClaim, similarity, similarityParts } from "./similarity";
 import { concept, stem } from "./normalize";
 import type { FeaturedClaim } from "./types";
 
@@ -23,6 +24,17 @@ describe("pairwise evidence", () => {
     );
     expect(similarityParts(a!, b!).topic).toBeGreaterThanOrEqual(0.8);
     expect(similarityParts(a!, c!).topic).toBeLessThan(0.8);
+  });
+
+  it("never links two claims by the names they share alone", () => {
+    const [a, b, c] = prepared(
+      claim("a", "r1", "The Tarvel Geological Institute issued an orange alert for economic losses."),
+      claim("b", "r2", "The Tarvel Geological Institute measured the quake at magnitude 6.2 at a depth of 10 km."),
+      claim("c", "r3", "The Tarvel Geological Institute put the quake's magnitude at 6.1."),
+    );
+    expect(similarity(a!, b!)).toBeLessThan(LINK_THRESHOLD);
+    // what they say about the names still links
+    expect(similarity(b!, c!)).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
 
   it("finds two quotations alike by what they say, not by a name both contain", () => {
