@@ -112,6 +112,8 @@ describe("claim features", () => {
     expect(measures("The army admitted losses of 14 men.")).toEqual(["14:killed"]);
     // "40pc" is a share, as British papers write it
     expect(measures("The 40pc increase in petrol prices was suspended.")).toEqual(["40:percent:change"]);
+    // and "40 in hundred" is one, as a translation puts it word for word
+    expect(measures("They protested against the increase of the price of the fuel of 40 in hundred, which the government decided.")).toEqual(["40:percent:change"]);
   });
 
   it("gives one reading per statement a claim makes, each with that statement as its main topic", () => {

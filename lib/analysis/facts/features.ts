@@ -34,8 +34,8 @@ const UNIT_WORDS: [string, RegExp][] = [
   ["family", /^\s*(?:\w+\s+)?famil(?:y|ies)\b/iu],
   ["km", /^\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|nm)\b/iu],
   ["vehicle", /^\s*(?:\w+\s+)?(?:vehicles?|tanks?|trucks?|armou?red vehicles?|pickups?)\b/iu],
-  // ("40pc": the British papers' abbreviation)
-  ["percent", /^\s*(?:%|per ?cent|percent|pc\b)/iu],
+  // ("40pc": the British papers' abbreviation; "40 in hundred": a translation's word for word)
+  ["percent", /^\s*(?:%|per ?cent|percent|pc\b|(?:in|on)\s+(?:the\s+)?hundred\b)/iu],
   // a flow ("1,200 cubic metres per second") and a length or height ("four metres") are
   // quantities of their own, never counts of anything
   ["rate", /^\s*(?:cubic\s+(?:metres|meters|feet)|m3|m³|litres|liters|gallons|tonnes|tons)\s*(?:per|a|an|\/|every)\s*(?:second|sec|s|minute|min|hour|hr|day)\b/iu],
@@ -114,6 +114,8 @@ function isNotCount(text: string, n: NumberMention): boolean {
   // "two of the brigade's members", "one of the sources"
   // (only when those are speakers: "six of the attackers were killed, a spokesman told" counts attackers)
   if (/^\s+of\s+(?:them\b|(?:the|its|their)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:sources?|officials?|officers?|witnesses|residents|members|elders|diplomats|medics|doctors|spokes\w+)\b)/iu.test(text.slice(n.end, n.end + 60)) && !PART_AFTER.test(text.slice(n.end, n.end + 40)) && /\b(?:said|told|according)\b/iu.test(text.slice(n.end, n.end + 60))) return true;
+  // "40 in hundred": a translation's percent, the hundred is its unit
+  if (/^hundred$/iu.test(n.text.trim()) && /\d\s+(?:in|on)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, n.start - 16), n.start))) return true;
   // the whole of a partitive ("Five of the nine carriages"): what the part is taken from
   if (PARTITIVE_PART.test(text.slice(Math.max(0, n.start - 50), n.start))) return true;
   if (/^\s*(?:GMT|UTC|local|[ap]\.?m\b|h\b|hrs|o'clock|-year-old|year-old|years? old|st\b|nd\b|rd\b|th\b)/iu.test(after)) return true;

@@ -152,7 +152,8 @@ const RATCHETS = {
   // reading as a person or a place of its own
   // → 0.73 / 0.85 (F1 0.75 → 0.79) when a clause stating two kinds of things became a reading of
   // each alone: a curfew "from 8 p.m. to 6 a.m." meets one given as "from 20:00 to 06:00 local time"
-  protest: { coverage: 0.98, recall: 0.73, precision: 0.85, rightKind: 11 },
+  // → 0.76 / 0.85 when a translation's "40 in hundred" became a share (the rise in fuel prices)
+  protest: { coverage: 0.98, recall: 0.76, precision: 0.85, rightKind: 11 },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
