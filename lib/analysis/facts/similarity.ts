@@ -275,9 +275,10 @@ export function similarityParts(a: PreparedClaim, b: PreparedClaim) {
   // (a reading of the event itself, its magnitude or depth, is one figure wherever it is said)
   if (a.places.size > 0 && b.places.size > 0 && sharesMeasure(a, b, true) && !shares(a.places, b.places)) score *= 0.5;
   // sharing names but not one word about them is two different things said about one place
-  if (lex < 0.05 && topic.score < 0.8) score *= 0.5;
+  const namesOnly = lex < 0.05 && topic.score < 0.8;
+  if (namesOnly) score *= 0.5;
   // (and the words about them are what tells: names alone never link two claims)
-  const soft = softOverlap(a.meaning, b.meaning, a.rarity, !(lex < 0.05 && topic.score < 0.8));
+  const soft = softOverlap(a.meaning, b.meaning, a.rarity, !namesOnly);
   return { lex, ent, topic: topic.score, clash: topic.clash, rules: Math.min(1, score), softMin: Math.min(soft.ab, soft.ba), softMax: Math.max(soft.ab, soft.ba) };
 }
 
