@@ -625,7 +625,9 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // a distance says where something is, not what happened: never a claim's main statement
   // nor is a quake's magnitude or depth beside a toll ("a magnitude 6.1 earthquake ..., killing 23")
   const setting = (q: QuantityFeature) => isSettingMeasure(q.measure);
-  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  // a quantity's topic keys: its measure, and with its group when it names one
+  const quantityKeys = (q: QuantityFeature) => (q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`]);
+  for (const q of quantities) if (setting(q)) sourced.push({ start: Number.MAX_SAFE_INTEGER, keys: quantityKeys(q) });
   // a count that describes the subject ("a night express carrying about 320 passengers derailed"):
   // the verb after it is the statement, the count a side remark
   const SIDE_REMARK = Number.MAX_SAFE_INTEGER - 1;
@@ -636,7 +638,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const namedChange = (q: QuantityFeature) => q.measure === "percent:change" && CHANGE_NOUN_AFTER.test(text.slice(q.start + q.text.length));
   // and how long a put-off decision lasts ("would be frozen for three months") is a detail of it
   const putOffFor = (q: QuantityFeature) => putOffAt >= 0 && q.start > putOffAt && DURATION_MEASURE.test(q.measure);
-  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: describesSubject(q) || namedChange(q) || putOffFor(q) ? SIDE_REMARK : q.start, keys: q.group ? [`qty:${q.measure}`, `qty:${q.measure}|${q.group}`] : [`qty:${q.measure}`] });
+  for (const q of quantities.filter((x) => !setting(x))) sourced.push({ start: describesSubject(q) || namedChange(q) || putOffFor(q) ? SIDE_REMARK : q.start, keys: quantityKeys(q) });
   for (const e of events) {
     const keys: string[] = [];
     if (e.cls === "WITHDRAWN") keys.push(`wd:${e.target ?? e.object ?? "?"}`);
@@ -747,7 +749,11 @@ export function statementReadings(features: ClaimFeatures): ClaimFeatures[] {
   // as another report may give only one of "4:17 a.m. (2217 GMT)" or "from 8 p.m. to 6 a.m.")
   const kind = (topic: string) => (topic.startsWith("ctl:") || topic.startsWith("wd:") ? topic.slice(0, topic.indexOf(":")) : statementOf(topic));
   const own = new Map<string, string[]>();
-  for (const topic of features.mainTopics) if (!vague(statementOf(topic))) (own.get(kind(topic)) ?? own.set(kind(topic), []).get(kind(topic))!).push(topic);
+  for (const topic of features.mainTopics) {
+    if (vague(statementOf(topic))) continue;
+    const k = kind(topic);
+    (own.get(k) ?? own.set(k, []).get(k)!).push(topic);
+  }
   const alone = own.size >= 2 ? [...own.values()] : [];
   for (const topics of [...alone, ...statements.values()].slice(0, MAX_VIEWS)) readings.push({ ...features, mainTopics: topics });
   return readings;
