@@ -2,8 +2,8 @@
  * `npm run bench:facts-db`: the time to add one report to a story that already has 10,000
  * grouped claims, end to end through the database, as the analyze-report job does it (load the
  * story's facts with their members' stored features, assign, write joins and new facts, refresh
- * the touched summaries). Baseline in the same run: the pure `assignClaims` call on the same
- * input, so the database's share is visible.
+ * the touched summaries). Baseline in the same run: the pure `planPlacement` call (assignment
+ * and further facts) on the same input, so the database's share is visible.
  *
  * Seeding is fast SQL: 400 invented reports x 25 claims, 1,000 facts of ~10 claims from
  * different outlets; features are computed once by the analysis and stored, as the job would
@@ -78,7 +78,7 @@ async function main(): Promise<{ code: number; summary?: string }> {
   disconnectPrisma = () => db.$disconnect();
   run.defer("disconnect Prisma", async () => disconnectPrisma?.());
   const { uuidv7 } = await import("../lib/db/uuidv7");
-  const { ANALYSIS_VERSION, assignClaims, extractClaimFeatures } = await import("../lib/analysis/facts");
+  const { ANALYSIS_VERSION, memberEntries, planPlacement, storedFeatures } = await import("../lib/analysis/facts");
   const { analyzeReport, loadExistingFacts } = await import("../lib/facts/analyze-report");
   const { clearMemberCache, refreshFactSummaries, loadReportMembers, loadAnalysisReports } = await import("../lib/facts/fact-members");
   const { storeReport } = await import("../lib/reports/store-report");
@@ -120,7 +120,7 @@ async function main(): Promise<{ code: number; summary?: string }> {
       for (const span of spans) {
         const claimId = uuidv7();
         const started = performance.now();
-        const features = extractClaimFeatures({ id: claimId, reportId: id, start: span.start, end: span.end, text: span.text }, context);
+        const features = storedFeatures({ id: claimId, reportId: id, start: span.start, end: span.end, text: span.text }, context);
         featureMs += performance.now() - started;
         claims.push({ id: claimId, reportId: id, versionId, start: span.start, end: span.end, text: span.text, factId: factIds[span.fact]!, features: JSON.stringify(features) });
       }
@@ -169,17 +169,12 @@ async function main(): Promise<{ code: number; summary?: string }> {
       await loadExistingFacts(tx, story.id),
       (await loadReportMembers(tx, [reportId])).current,
     ]);
-    const added = current.map((member) => ({
-      id: member.id,
-      reportId,
-      start: member.start,
-      end: member.end,
-      text: member.text,
-      source: member.source,
-      features: extractClaimFeatures({ id: member.id, reportId, start: member.start, end: member.end, text: member.text }, contexts.get(reportId)!),
-    }));
+    const added = current.flatMap((member) =>
+      memberEntries({ ...member, features: storedFeatures({ id: member.id, reportId, start: member.start, end: member.end, text: member.text }, contexts.get(reportId)!) }),
+    );
+    let made = 0;
     const assignStarted = performance.now();
-    assignClaims({ facts: existing, added });
+    planPlacement(existing, added, () => `new-${++made}`);
     const assignMs = performance.now() - assignStarted;
 
     // the last run plays a worker that has just started: nothing cached
@@ -211,9 +206,9 @@ async function main(): Promise<{ code: number; summary?: string }> {
       ["measure", "p50 ms", "max ms"],
       ["analyze-report end to end (load + assign + write)", String(e2e.p50), String(e2e.max)],
       ["  of which: load facts and features", String(load.p50), String(load.max)],
-      ["  of which: assignClaims inside the job", String(assign.p50), String(assign.max)],
+      ["  of which: placement inside the job", String(assign.p50), String(assign.max)],
       ["  of which: write joins, new facts, summaries", String(write.p50), String(write.max)],
-      ["baseline: pure assignClaims, same input", String(pure.p50), String(pure.max)],
+      ["baseline: pure planPlacement, same input", String(pure.p50), String(pure.max)],
       ["cold worker (first job, member cache empty), 1 run", String(round(coldMs)), String(round(coldMs))],
     ]),
   );

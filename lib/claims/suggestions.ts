@@ -145,6 +145,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         text: true,
         factId: true,
         factPinned: true,
+        factEntries: true,
         features: true,
         featuresVersion: true,
         report: { select: { storyId: true } },
@@ -179,8 +180,9 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
     if (data.mergeInto) {
       const into = overlapping.find((claim) => claim.id === data.mergeInto);
       if (!into) throw invalid("That claim does not overlap this suggestion; reload the report to see its claims.");
-      await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: into.id, factId: null, factPinned: false } });
+      await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: into.id, factId: null, factPinned: false, factEntries: [] } });
       await queueFactRefresh(tx, storyId, suggestion.factId);
+      await handOverFurtherFacts(tx, storyId, suggestion.id, null);
       await audit(tx, {
         actorId: actor.id,
         action: "suggestion.merge",
@@ -221,6 +223,7 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
         // the claim takes the suggestion's place in its fact, with the same analysed features
         factId: suggestion.factId,
         factPinned: suggestion.factPinned,
+        factEntries: suggestion.factEntries,
         features: suggestion.features ?? undefined,
         featuresVersion: suggestion.featuresVersion,
         tags: { create: tags },
@@ -229,8 +232,9 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       select: { id: true, attribution: true },
     });
     await recordTagAliases(tx, storyId, tags);
-    await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false } });
+    await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { claimId: claim.id, factId: null, factPinned: false, factEntries: [] } });
     await queueFactRefresh(tx, storyId, suggestion.factId);
+    await handOverFurtherFacts(tx, storyId, suggestion.id, claim.id);
     await audit(tx, {
       actorId: actor.id,
       action: "claim.tag",
@@ -263,6 +267,24 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
   });
 }
 
+/**
+ * A decided suggestion's further facts (SuggestionFactLink): handed to the claim it became
+ * (`claimId`), with the same entries, or dropped when it became no claim of its own. Either way
+ * those facts' summaries are refreshed (their members changed kind or left).
+ */
+async function handOverFurtherFacts(tx: Tx, storyId: string, suggestionId: string, claimId: string | null): Promise<void> {
+  if (claimId) {
+    await tx.$executeRaw`
+      INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
+      SELECT ${claimId}::uuid, l."factId", l.entries, l."createdAt" FROM "SuggestionFactLink" l
+        JOIN "Claim" c ON c.id = ${claimId}::uuid AND c."factId" IS NOT NULL AND c."factId" <> l."factId" AND NOT c."factPinned"
+      WHERE l."suggestionId" = ${suggestionId}::uuid
+      ON CONFLICT DO NOTHING`;
+  }
+  const dropped = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "SuggestionFactLink" WHERE "suggestionId" = ${suggestionId}::uuid RETURNING "factId"`;
+  for (const { factId } of dropped) await queueFactRefresh(tx, storyId, factId);
+}
+
 /** Dismisses a pending suggestion; the same sentence is not suggested again on later versions of the report. */
 export async function dismissSuggestion(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, "claim.tag");
@@ -276,10 +298,11 @@ export async function dismissSuggestion(actor: Actor, input: unknown): Promise<v
     // a dismissed sentence no longer corroborates anything: it leaves its fact
     const dismissed = await tx.claimSuggestion.updateMany({
       where: { id: suggestion.id, state: "PENDING" },
-      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date(), factId: null, factPinned: false },
+      data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date(), factId: null, factPinned: false, factEntries: [] },
     });
     if (dismissed.count === 0) throw await decidedConflict(tx, suggestion.id);
     await queueFactRefresh(tx, suggestion.report.storyId, suggestion.factId);
+    await handOverFurtherFacts(tx, suggestion.report.storyId, suggestion.id, null);
     await audit(tx, {
       actorId: actor.id,
       action: "suggestion.dismiss",

@@ -1,18 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { uuidv7 } from "@/lib/db/uuidv7";
-import { assignClaims, type ExistingFact } from "@/lib/analysis/facts";
-import {
-  createFacts,
-  ensureFeatures,
-  loadReportMembers,
-  loadStoryFactMembers,
-  placeMembers,
-  refreshFactSummaries,
-  toFeaturedClaim,
-  type MemberRow,
-} from "./fact-members";
-import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
+import type { ExistingFact } from "@/lib/analysis/facts";
+import { ensureFeatures, loadReportMembers, loadStoryFactMembers, placeMembers, refreshFactSummaries, toFeaturedEntries } from "./fact-members";
+import { placeAnalysedMembers } from "./further-facts";
 import { queueStoryReanalysis } from "./queue-analysis";
 import { workOutStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
@@ -21,7 +11,9 @@ export type AnalyzeReportResult = {
   /** false when the report was deleted before its job ran */
   found: boolean;
   members: number;
+  /** members placed in a fact that was there before */
   joined: number;
+  /** facts created */
   created: number;
   timings?: { loadMs: number; assignMs: number; writeMs: number };
 };
@@ -73,33 +65,13 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
     const existing = await loadExistingFacts(tx, report.storyId, new Set(added.map((member) => member.id)));
     loadMs += performance.now() - loadStarted;
 
+    // grouping, further facts and their writes (the writes are a small part of it)
     const assignStarted = performance.now();
-    const addedClaims = added.map(toFeaturedClaim);
-    const result = assignClaims({ facts: existing, added: addedClaims });
+    const placement = await placeAnalysedMembers(tx, report.storyId, existing, added);
     assignMs = performance.now() - assignStarted;
-
-    const kindOf = new Map(added.map((member) => [member.id, member.kind]));
-    const placements: { id: string; kind: MemberRow["kind"]; factId: string }[] = [];
-    for (const join of result.joined) {
-      touched.add(join.factId);
-      for (const id of join.claimIds) placements.push({ id, kind: kindOf.get(id)!, factId: join.factId });
-      joined += join.claimIds.length;
-    }
-    const newFactIds: string[] = [];
-    for (const group of result.created) {
-      const factId = uuidv7();
-      newFactIds.push(factId);
-      touched.add(factId);
-      for (const id of group.claimIds) placements.push({ id, kind: kindOf.get(id)!, factId });
-      created += 1;
-    }
-    await createFacts(tx, report.storyId, newFactIds);
-    for (const factId of await placeMembers(tx, placements.filter((placement) => kindOf.has(placement.id)), { onlyUnplaced: true })) touched.add(factId);
-    // the placed members' further facts, and those of earlier claims stating the facts they are in
-    const furtherStarted = performance.now();
-    const facts = factsAfterAssignment(existing, addedClaims, result, newFactIds);
-    for (const factId of await linkFurtherFacts(tx, facts, addedClaims.map((claim) => claim.id))) touched.add(factId);
-    assignMs += performance.now() - furtherStarted;
+    for (const factId of placement.touched) touched.add(factId);
+    joined = placement.joined;
+    created = placement.created;
   }
   const writeStarted = performance.now();
   await refreshFactSummaries(tx, report.storyId, touched);
@@ -116,7 +88,10 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   };
 }
 
-/** The story's facts with their members' stored features, as the analysis matches against them. */
+/**
+ * The story's facts with the stored features of the entries their members stand in them with
+ * (filed under the fact or further), as the analysis matches against them.
+ */
 export async function loadExistingFacts(tx: Tx, storyId: string, exclude: Set<string> = new Set()): Promise<ExistingFact[]> {
   const members = (await loadStoryFactMembers(tx, storyId)).filter((member) => !exclude.has(member.id));
   await ensureFeatures(tx, members);
@@ -128,7 +103,7 @@ export async function loadExistingFacts(tx: Tx, storyId: string, exclude: Set<st
     const factId = member.factId!;
     let fact = facts.get(factId);
     if (!fact) facts.set(factId, (fact = { id: factId, claims: [], locked: locked.has(factId) }));
-    fact.claims.push(toFeaturedClaim(member));
+    fact.claims.push(...toFeaturedEntries(member));
   }
   return [...facts.values()];
 }

@@ -3,12 +3,13 @@ import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   ANALYSIS_VERSION,
-  extractClaimFeatures,
   independentSources,
+  memberEntries,
+  storedFeatures,
   summarizeFact,
   type AnalysisReport,
-  type ClaimFeatures,
   type FeaturedClaim,
+  type StoredFeatures,
 } from "@/lib/analysis/facts";
 import { uncountedGarbledMembers } from "@/lib/reports/garbled-passages";
 
@@ -30,7 +31,9 @@ export type MemberRow = {
   source: string;
   factId: string | null;
   pinned: boolean;
-  features: ClaimFeatures | null;
+  /** the member's entries (lib/analysis/facts/entries.ts) that stand in `factId`; empty: all */
+  entries: number[];
+  features: StoredFeatures | null;
   featuresVersion: number | null;
 };
 
@@ -42,9 +45,9 @@ export const UNKNOWN_SOURCE = "Unknown source";
 // source.
 const MEMBER_COLUMNS = {
   claim: Prisma.sql`c.id, 'claim' AS kind, c."reportId", c.start, c."end", c.exact AS text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
-    c."factId", c."factPinned" AS pinned, c.features, c."featuresVersion"`,
+    c."factId", c."factPinned" AS pinned, c."factEntries" AS entries, c.features, c."featuresVersion"`,
   suggestion: Prisma.sql`s.id, 'suggestion' AS kind, s."reportId", s.start, s."end", s.text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
-    s."factId", s."factPinned" AS pinned, s.features, s."featuresVersion"`,
+    s."factId", s."factPinned" AS pinned, s."factEntries" AS entries, s.features, s."featuresVersion"`,
 };
 
 /**
@@ -65,7 +68,7 @@ export const PLACED_CLAIM = Prisma.sql`c."anchorState" IN ('ANCHORED', 'FUZZY') 
  * the same words since: the claim speaks for that sentence, and two members of one outlet
  * saying the same words would only clutter the fact.
  */
-const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND ${CITABLE_REPORT} AND NOT EXISTS (
+export const CURRENT_SUGGESTION = Prisma.sql`s.state = 'PENDING' AND v.version = r."currentVersion" AND ${CITABLE_REPORT} AND NOT EXISTS (
     SELECT 1 FROM "Claim" c WHERE c."reportVersionId" = s."reportVersionId" AND c."anchorState" IN ('ANCHORED', 'FUZZY')
       AND c.start < s."end" AND s.start < c."end")`;
 
@@ -99,16 +102,26 @@ export function clearMemberCache(): void {
   memberCache.clear();
 }
 
-/** Every member of every fact of a story: what a new report is matched against. */
+/**
+ * Every member of every fact of a story: what a new report is matched against. A member in
+ * further facts comes once for each fact, with the entries it stands in that fact with.
+ */
 export async function loadStoryFactMembers(tx: Tx, storyId: string): Promise<MemberRow[]> {
-  const heads = await tx.$queryRaw<{ id: string; xmin: string; factId: string; pinned: boolean }[]>`
-    SELECT c.id, c.xmin::text AS xmin, c."factId", c."factPinned" AS pinned FROM "Claim" c
+  const heads = await tx.$queryRaw<{ id: string; xmin: string; factId: string; pinned: boolean; entries: number[] }[]>`
+    SELECT c.id, c.xmin::text AS xmin, c."factId", c."factPinned" AS pinned, c."factEntries" AS entries FROM "Claim" c
     WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL
     UNION ALL
-    SELECT s.id, s.xmin::text AS xmin, s."factId", s."factPinned" AS pinned FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
+    SELECT c.id, c.xmin::text AS xmin, l."factId", c."factPinned" AS pinned, l.entries FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
+    WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND NOT c."factPinned"
+    UNION ALL
+    SELECT s.id, s.xmin::text AS xmin, s."factId", s."factPinned" AS pinned, s."factEntries" AS entries FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
     WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL
-    ORDER BY 1`;
-  const missing = heads.filter((head) => memberCache.get(head.id)?.xmin !== head.xmin).map((head) => head.id);
+    UNION ALL
+    SELECT s.id, s.xmin::text AS xmin, l."factId", s."factPinned" AS pinned, l.entries FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
+      JOIN "Report" r ON r.id = s."reportId"
+    WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND NOT s."factPinned" AND s.state = 'PENDING'
+    ORDER BY 1, 3`;
+  const missing = [...new Set(heads.filter((head) => memberCache.get(head.id)?.xmin !== head.xmin).map((head) => head.id))];
   if (missing.length > 0) {
     const rows = await tx.$queryRaw<(MemberRow & { xmin: string })[]>`
       SELECT ${MEMBER_COLUMNS.claim}, c.xmin::text AS xmin
@@ -126,7 +139,7 @@ export async function loadStoryFactMembers(tx: Tx, storyId: string): Promise<Mem
     const cached = memberCache.get(head.id);
     // gone between the two reads cannot happen under the story lock; skip rather than guess
     if (!cached || cached.xmin !== head.xmin) continue;
-    members.push({ ...cached.row, factId: head.factId, pinned: head.pinned });
+    members.push({ ...cached.row, factId: head.factId, pinned: head.pinned, entries: head.entries });
   }
   return members;
 }
@@ -198,7 +211,7 @@ export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { fo
   for (const member of due) {
     const report = reports.get(member.reportId);
     if (!report) throw new Error(`report ${member.reportId} vanished during analysis`);
-    member.features = extractClaimFeatures({ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text }, report);
+    member.features = storedFeatures({ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text }, report);
     member.featuresVersion = ANALYSIS_VERSION;
   }
   for (const kind of ["claim", "suggestion"] as const) {
@@ -216,31 +229,57 @@ export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { fo
   return new Set(due.map((member) => member.id));
 }
 
-/** The analysis's view of a member (its features must be loaded). */
-export function toFeaturedClaim(member: MemberRow): FeaturedClaim {
+/**
+ * The analysis's view of a member in its fact (`factId`): the entries it stands in that fact
+ * with, or all of its entries when it is in none yet (its features must be loaded).
+ */
+export function toFeaturedEntries(member: MemberRow): FeaturedClaim[] {
   if (!member.features) throw new Error(`member ${member.id} has no features`);
-  return { id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text, source: member.source, features: member.features };
+  return memberEntries({ ...member, features: member.features }, member.factId === null ? [] : member.entries);
 }
 
 /**
- * Puts members into facts (null: out of any fact). Only what analysis may touch moves: members
- * not pinned by an editor, claims still without a fact when `onlyUnplaced`, suggestions still
- * pending (a concurrent accept or dismiss wins over the analysis that read them earlier).
- * Every claim it writes loses its further facts (ClaimFactLink): analysis links them again for
- * the claims it places, and a claim an editor placed (pinned) stands in the editor's fact only.
- * Returns the facts that lost further members, whose summaries the caller refreshes too.
+ * A member as one claim of its fact, for the fact's statement, sources and conflicts: its first
+ * entry in that fact (conflicts compare what the sentences say about this fact, not the rest).
+ */
+export function toFeaturedClaim(member: MemberRow): FeaturedClaim {
+  const entry = toFeaturedEntries(member)[0]!;
+  return { ...entry, id: member.id };
+}
+
+/** Postgres array literals of entry lists, for passing a list per row through unnest. */
+const entriesLiteral = (entries: readonly number[] | undefined) => `{${(entries ?? []).join(",")}}`;
+
+/**
+ * Puts members into facts (null: out of any fact), with the entries they stand in it with
+ * (`entries`; empty or absent: all of them, as an editor places a member). Only what analysis
+ * may touch moves: members not pinned by an editor, members still without a fact when
+ * `onlyUnplaced`, suggestions still pending (a concurrent accept or dismiss wins over the
+ * analysis that read them earlier). Every member it writes loses its further facts
+ * (ClaimFactLink, SuggestionFactLink): analysis links them again for the members it places, and
+ * a member an editor placed (pinned) stands in the editor's fact only. When an editor's placement
+ * (`pin`) takes the last member filed under a fact out of it, the fact loses its further members
+ * too: the editor emptied it. Returns the facts that lost further members, whose summaries the
+ * caller refreshes too.
  */
 export async function placeMembers(
   tx: Tx,
-  placements: { id: string; kind: MemberKind; factId: string | null }[],
+  placements: { id: string; kind: MemberKind; factId: string | null; entries?: number[] }[],
   options: { onlyUnplaced: boolean; pin?: boolean },
 ): Promise<string[]> {
   const unlinked = new Set<string>();
+  const allIds = placements.map((placement) => placement.id);
+  const left = options.pin
+    ? await tx.$queryRaw<{ factId: string }[]>`
+        SELECT "factId" FROM "Claim" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL
+        UNION SELECT "factId" FROM "ClaimSuggestion" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL`
+    : [];
   for (const kind of ["claim", "suggestion"] as const) {
     const rows = placements.filter((placement) => placement.kind === kind);
     if (rows.length === 0) continue;
     const ids = rows.map((row) => row.id);
     const factIds = rows.map((row) => row.factId);
+    const entries = rows.map((row) => entriesLiteral(row.factId === null ? [] : row.entries));
     const pin = options.pin ?? false;
     const guard = options.pin
       ? Prisma.empty
@@ -250,27 +289,84 @@ export async function placeMembers(
     if (kind === "claim") {
       const rows = await tx.$queryRaw<{ factId: string }[]>`
         WITH placed AS (
-          UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
-          FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
+          UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}), "factEntries" = p.entries::int[]
+          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS p(id, fact_id, entries)
           WHERE m.id = p.id ${guard}
           RETURNING m.id)
         DELETE FROM "ClaimFactLink" l USING placed WHERE l."claimId" = placed.id RETURNING l."factId"`;
       for (const row of rows) unlinked.add(row.factId);
     } else {
-      await tx.$executeRaw`
-        UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin})
-        FROM unnest(${ids}::uuid[], ${factIds}::uuid[]) AS p(id, fact_id)
-        WHERE m.id = p.id AND m.state = 'PENDING' ${guard}`;
+      const rows = await tx.$queryRaw<{ factId: string }[]>`
+        WITH placed AS (
+          UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}), "factEntries" = p.entries::int[]
+          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS p(id, fact_id, entries)
+          WHERE m.id = p.id AND m.state = 'PENDING' ${guard}
+          RETURNING m.id)
+        DELETE FROM "SuggestionFactLink" l USING placed WHERE l."suggestionId" = placed.id RETURNING l."factId"`;
+      for (const row of rows) unlinked.add(row.factId);
     }
+  }
+  if (left.length > 0) {
+    const emptied = left.map((row) => row.factId);
+    const rows = await tx.$queryRaw<{ factId: string }[]>`
+      WITH emptied AS (
+        SELECT f.id FROM "Fact" f WHERE f.id = ANY(${emptied}::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."factId" = f.id) AND NOT EXISTS (SELECT 1 FROM "ClaimSuggestion" s WHERE s."factId" = f.id)),
+        claims AS (DELETE FROM "ClaimFactLink" l USING emptied WHERE l."factId" = emptied.id RETURNING l."factId"),
+        suggestions AS (DELETE FROM "SuggestionFactLink" l USING emptied WHERE l."factId" = emptied.id RETURNING l."factId")
+      SELECT "factId" FROM claims UNION SELECT "factId" FROM suggestions`;
+    for (const row of rows) unlinked.add(row.factId);
   }
   return [...unlinked];
 }
 
-/** Takes the given claims out of every further fact; returns those facts, for a summary refresh. */
-export async function dropFurtherLinks(tx: Tx, claimIds: string[]): Promise<string[]> {
-  if (claimIds.length === 0) return [];
-  const rows = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "ClaimFactLink" WHERE "claimId" = ANY(${claimIds}::uuid[]) RETURNING "factId"`;
+/** Takes the given members (claims or suggestions) out of every further fact; returns those facts, for a summary refresh. */
+export async function dropFurtherLinks(tx: Tx, memberIds: string[]): Promise<string[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ factId: string }[]>`
+    WITH claims AS (DELETE FROM "ClaimFactLink" WHERE "claimId" = ANY(${memberIds}::uuid[]) RETURNING "factId"),
+      suggestions AS (DELETE FROM "SuggestionFactLink" WHERE "suggestionId" = ANY(${memberIds}::uuid[]) RETURNING "factId")
+    SELECT "factId" FROM claims UNION SELECT "factId" FROM suggestions`;
   return [...new Set(rows.map((row) => row.factId))];
+}
+
+/**
+ * Adds further facts of members (never their primary one, never for a member an editor
+ * placed, only within its story): a member already linked to a fact gains the entries given.
+ * `kind` may be left out when not known (the member is looked for as both).
+ * Returns the facts that gained further members.
+ */
+export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind; factId: string; entries: number[] }[]): Promise<string[]> {
+  const changed = new Set<string>();
+  for (const kind of ["claim", "suggestion"] as const) {
+    // (a member of unknown kind is tried in both tables: ids never collide)
+    const rows = links.filter((link) => (link.kind ?? kind) === kind);
+    if (rows.length === 0) continue;
+    const ids = rows.map((row) => row.id);
+    const factIds = rows.map((row) => row.factId);
+    const entries = rows.map((row) => entriesLiteral(row.entries));
+    const added =
+      kind === "claim"
+        ? await tx.$queryRaw<{ factId: string }[]>`
+            INSERT INTO "ClaimFactLink" ("claimId", "factId", entries)
+            SELECT l.id, l.fact_id, l.entries::int[] FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS l(id, fact_id, entries)
+              JOIN "Claim" c ON c.id = l.id AND NOT c."factPinned" AND c."factId" IS NOT NULL AND c."factId" <> l.fact_id
+              JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = c."storyId"
+            ON CONFLICT ("claimId", "factId") DO UPDATE
+              SET entries = ARRAY(SELECT DISTINCT e FROM unnest("ClaimFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)
+            RETURNING "factId"`
+        : await tx.$queryRaw<{ factId: string }[]>`
+            INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries)
+            SELECT l.id, l.fact_id, l.entries::int[] FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS l(id, fact_id, entries)
+              JOIN "ClaimSuggestion" s ON s.id = l.id AND s.state = 'PENDING' AND NOT s."factPinned" AND s."factId" IS NOT NULL AND s."factId" <> l.fact_id
+              JOIN "Report" r ON r.id = s."reportId"
+              JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = r."storyId"
+            ON CONFLICT ("suggestionId", "factId") DO UPDATE
+              SET entries = ARRAY(SELECT DISTINCT e FROM unnest("SuggestionFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)
+            RETURNING "factId"`;
+    for (const row of added) changed.add(row.factId);
+  }
+  return [...changed];
 }
 
 /**
@@ -281,18 +377,26 @@ export async function dropFurtherLinks(tx: Tx, claimIds: string[]): Promise<stri
  */
 export async function mergeFurtherLinks(tx: Tx, fromFactId: string, intoFactId: string): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO "ClaimFactLink" ("claimId", "factId", "createdAt")
-    SELECT l."claimId", ${intoFactId}::uuid, l."createdAt" FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
+    INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
+    SELECT l."claimId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
     WHERE l."factId" = ${fromFactId}::uuid AND c."factId" IS DISTINCT FROM ${intoFactId}::uuid AND NOT c."factPinned"
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT ("claimId", "factId") DO UPDATE
+      SET entries = ARRAY(SELECT DISTINCT e FROM unnest("ClaimFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)`;
   await tx.$executeRaw`DELETE FROM "ClaimFactLink" WHERE "factId" = ${fromFactId}::uuid`;
+  await tx.$executeRaw`
+    INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries, "createdAt")
+    SELECT l."suggestionId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
+    WHERE l."factId" = ${fromFactId}::uuid AND s."factId" IS DISTINCT FROM ${intoFactId}::uuid AND NOT s."factPinned"
+    ON CONFLICT ("suggestionId", "factId") DO UPDATE
+      SET entries = ARRAY(SELECT DISTINCT e FROM unnest("SuggestionFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)`;
+  await tx.$executeRaw`DELETE FROM "SuggestionFactLink" WHERE "factId" = ${fromFactId}::uuid`;
 }
 
 /**
- * Deletes the links to the given facts that no longer hold: from a claim outside any fact, filed
- * under the linked fact itself, placed by an editor (it stands in the editor's fact only), no
- * longer in its report's text (orphaned or retired) or from a killed report, and links to a fact
- * left without members. Only the linked facts' sources change, so refreshing them is enough.
+ * Deletes the links to the given facts that no longer hold: from a member outside any fact,
+ * filed under the linked fact itself, placed by an editor (it stands in the editor's fact only),
+ * a claim no longer in its report's text (orphaned or retired), a suggestion no longer pending,
+ * or from a killed report. Only the linked facts' sources change, so refreshing them is enough.
  * An embargoed report's claims keep theirs: they count again once the embargo lifts.
  */
 async function pruneFurtherLinks(tx: Tx, factIds: string[]): Promise<void> {
@@ -300,30 +404,40 @@ async function pruneFurtherLinks(tx: Tx, factIds: string[]): Promise<void> {
   await tx.$executeRaw`
     DELETE FROM "ClaimFactLink" l USING "Claim" c JOIN "Report" r ON r.id = c."reportId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND c.id = l."claimId" AND (
-      c."factId" IS NULL OR c."factId" = l."factId" OR c."factPinned" OR c."anchorState" NOT IN ('ANCHORED', 'FUZZY') OR r."killedAt" IS NOT NULL
-      OR (NOT EXISTS (SELECT 1 FROM "Claim" m WHERE m."factId" = l."factId") AND NOT EXISTS (SELECT 1 FROM "ClaimSuggestion" s WHERE s."factId" = l."factId")))`;
+      c."factId" IS NULL OR c."factId" = l."factId" OR c."factPinned" OR c."anchorState" NOT IN ('ANCHORED', 'FUZZY') OR r."killedAt" IS NOT NULL)`;
+  await tx.$executeRaw`
+    DELETE FROM "SuggestionFactLink" l USING "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
+    WHERE l."factId" = ANY(${factIds}::uuid[]) AND s.id = l."suggestionId" AND (
+      s."factId" IS NULL OR s."factId" = l."factId" OR s."factPinned" OR s.state <> 'PENDING' OR r."killedAt" IS NOT NULL)`;
 }
 
-/** The facts the given claims stand in besides their primary one (their ClaimFactLink rows). */
-export async function furtherFactIdsOf(tx: Tx, claimIds: string[]): Promise<string[]> {
-  if (claimIds.length === 0) return [];
+/** The facts the given members (claims or suggestions) stand in besides their primary one. */
+export async function furtherFactIdsOf(tx: Tx, memberIds: string[]): Promise<string[]> {
+  if (memberIds.length === 0) return [];
   const rows = await tx.$queryRaw<{ factId: string }[]>`
-    SELECT DISTINCT "factId" FROM "ClaimFactLink" WHERE "claimId" = ANY(${claimIds}::uuid[])`;
+    SELECT "factId" FROM "ClaimFactLink" WHERE "claimId" = ANY(${memberIds}::uuid[])
+    UNION SELECT "factId" FROM "SuggestionFactLink" WHERE "suggestionId" = ANY(${memberIds}::uuid[])`;
   return rows.map((row) => row.factId);
 }
 
 /**
- * Further members of the given facts: claims filed under another fact that state these as well
- * (ClaimFactLink), placed in a citable report. `factId` is the linked fact, not the primary one.
+ * Further members of the given facts: claims and pending suggestions filed under another fact
+ * that state these as well (ClaimFactLink, SuggestionFactLink), placed in a citable report.
+ * `factId` is the linked fact, not the primary one, and `entries` those it states it with.
  */
 export async function loadFurtherMembers(tx: Tx, factIds: string[]): Promise<MemberRow[]> {
   if (factIds.length === 0) return [];
-  const rows = await tx.$queryRaw<(MemberRow & { linkedFactId: string })[]>`
-    SELECT ${MEMBER_COLUMNS.claim}, l."factId" AS "linkedFactId"
+  const rows = await tx.$queryRaw<(MemberRow & { linkedFactId: string; linkedEntries: number[] })[]>`
+    SELECT ${MEMBER_COLUMNS.claim}, l."factId" AS "linkedFactId", l.entries AS "linkedEntries"
     FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND ${PLACED_CLAIM}
-    ORDER BY 1, l."factId"`;
-  return rows.map(({ linkedFactId, ...row }) => ({ ...row, factId: linkedFactId }));
+    UNION ALL
+    SELECT ${MEMBER_COLUMNS.suggestion}, l."factId" AS "linkedFactId", l.entries AS "linkedEntries"
+    FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Report" r ON r.id = s."reportId"
+      JOIN "ReportVersion" v ON v.id = s."reportVersionId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+    WHERE l."factId" = ANY(${factIds}::uuid[]) AND ${CURRENT_SUGGESTION}
+    ORDER BY 1, "linkedFactId"`;
+  return rows.map(({ linkedFactId, linkedEntries, ...row }) => ({ ...row, factId: linkedFactId, entries: linkedEntries }));
 }
 
 /** Inserts empty facts for a story and returns their ids (summaries follow in refreshFactSummaries). */
@@ -352,8 +466,8 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
   await pruneFurtherLinks(tx, factIdsOfStory);
   const members = await loadFactMembers(tx, factIdsOfStory);
   await ensureFeatures(tx, members);
-  // further members (claims filed under another fact that state this one too) count among the
-  // fact's outlets; its statement, claim count and conflicts come from its primary members
+  // further members (claims and suggestions filed under another fact that state this one too)
+  // count among the fact's outlets and in its conflicts; its claim count is of primary members
   const further = await loadFurtherMembers(tx, factIdsOfStory);
   await ensureFeatures(tx, further);
   // a member from a garbled passage stays in its fact but is no outlet's word for it until an
@@ -372,17 +486,17 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
   const conflicts: { factId: string; kind: string; claimIds: string[]; detail: string }[] = [];
   const empty: string[] = [];
   for (const [factId, factMembers] of byFact) {
-    if (factMembers.length === 0) {
+    const alsoStating = furtherByFact.get(factId) ?? [];
+    // a fact stays while a member stands in it, filed under it or further (the toll that two
+    // leads state beside their event)
+    if (factMembers.length === 0 && alsoStating.length === 0) {
       empty.push(factId);
       summaries.push({ id: factId, statement: "", sources: [], sourceCount: 0, claimCount: 0, conflictCount: 0, conflictKinds: [] });
       continue;
     }
-    const summary = summarizeFact(factMembers.map(toFeaturedClaim), { readable: (claim) => !uncounted.has(claim.id) });
-    const alsoStating = furtherByFact.get(factId) ?? [];
+    const summary = summarizeFact([...factMembers, ...alsoStating].map(toFeaturedClaim), { readable: (claim) => !uncounted.has(claim.id) });
     const counted =
-      uncounted.size === 0 && alsoStating.length === 0
-        ? summary.sources
-        : independentSources([...factMembers, ...alsoStating].filter((member) => !uncounted.has(member.id)).map(toFeaturedClaim));
+      uncounted.size === 0 ? summary.sources : independentSources([...factMembers, ...alsoStating].filter((member) => !uncounted.has(member.id)).map(toFeaturedClaim));
     const sources = [...new Set(counted)].sort((a, b) => a.localeCompare(b));
     summaries.push({
       id: factId,

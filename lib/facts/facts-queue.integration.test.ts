@@ -227,7 +227,8 @@ describe("fact analysis in the job queue", () => {
 
     expect(result.joined).toBeGreaterThan(0);
     const after = await factsOf(story.id);
-    expect(after.map((fact) => fact.id).sort()).toEqual(before.map((fact) => fact.id).sort());
+    // every fact is still there (a statement only the new report makes may start one of its own)
+    expect(after.map((fact) => fact.id)).toEqual(expect.arrayContaining(before.map((fact) => fact.id)));
     expect((await factHolding(story.id, "Insurgents captured")).id).toBe(seizedBefore.id);
     await drainQueue();
   });

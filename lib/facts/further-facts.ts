@@ -1,59 +1,54 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { furtherFacts, type AssignResult, type ExistingFact, type FeaturedClaim } from "@/lib/analysis/facts";
-import { dropFurtherLinks } from "./fact-members";
+import { uuidv7 } from "@/lib/db/uuidv7";
+import { planPlacement, type ExistingFact } from "@/lib/analysis/facts";
+import { createFacts, linkMembers, placeMembers, toFeaturedEntries, type MemberKind, type MemberRow } from "./fact-members";
 
 /*
- * A claim may state several facts: the lead "a magnitude 5.8 quake shook the valley" is in the
- * fact of the quake (Claim.factId, its primary fact) and, as a further member, in the fact of its
- * magnitude (a ClaimFactLink row). Analysis sets links, under the story lock, for the members it
- * places and for story claims found to state the facts those members are in; placeMembers drops
- * a claim's links whenever it writes the claim, so a claim an editor placed or took out of a fact
- * stands in the editor's fact only. Pending suggestions have no further facts.
+ * Facts group a member's entries (lib/analysis/facts/entries.ts), not the whole sentence: the
+ * lead "a magnitude 5.8 quake shook the valley, killing nine" has an entry for the quake, one for
+ * its magnitude and one for its toll, and each joins the fact it states. A member stands in one
+ * fact as its primary fact (Claim.factId / ClaimSuggestion.factId, with the entries it stands in
+ * it with in factEntries) and in the others as a further member (a ClaimFactLink or
+ * SuggestionFactLink row with its entries). Analysis sets both under the story lock, for the
+ * members it places and for story members found to state the facts those members are in;
+ * placeMembers drops a member's links whenever it writes the member, so a member an editor placed
+ * or took out of a fact stands in the editor's fact only, with all its entries.
  *
  * Links follow membership in the transaction that changes it: placeMembers drops the links of
- * every claim it writes, mergeFacts points links to the fact merged away at the fact kept
- * (mergeFurtherLinks), retiring a claim drops its links, and refreshFactSummaries, which every
- * change of membership calls, deletes the links to its facts that no longer hold (from a claim
- * out of any fact, filed under the linked fact, pinned, no longer placed, or to an emptied fact).
- * Deleting a fact deletes the links to it (foreign key cascade). Only placed claims (PLACED_CLAIM)
- * count as further members: in a fact's sources, on its page and on the Facts tab.
+ * every member it writes, mergeFacts points links to the fact merged away at the fact kept
+ * (mergeFurtherLinks), retiring a claim or deciding a suggestion drops its links, and
+ * refreshFactSummaries, which every change of membership calls, deletes the links to its facts
+ * that no longer hold. Deleting a fact deletes the links to it (foreign key cascade). Only placed
+ * claims (PLACED_CLAIM) and current pending suggestions count as further members: in a fact's
+ * sources, its conflicts, on its page and on the Facts tab.
  */
 
-/**
- * The story's facts after an assignment: `existing` (without the placed members) with the
- * members `assignClaims` joined to each, and the groups it created under `newFactIds`.
- */
-export function factsAfterAssignment(existing: ExistingFact[], added: FeaturedClaim[], result: AssignResult, newFactIds: string[]): ExistingFact[] {
-  const byId = new Map(added.map((claim) => [claim.id, claim]));
-  const joined = new Map(result.joined.map((join) => [join.factId, join.claimIds]));
-  const facts = existing.map((fact) => {
-    const ids = joined.get(fact.id);
-    return ids ? { ...fact, claims: [...fact.claims, ...ids.map((id) => byId.get(id)!)] } : fact;
-  });
-  result.created.forEach((group, index) => facts.push({ id: newFactIds[index]!, claims: group.claimIds.map((id) => byId.get(id)!), locked: false }));
-  return facts;
-}
+export type Placement = { touched: Set<string>; joined: number; created: number };
 
 /**
- * Replaces the further facts of the claims `placedIds` (members analysis has just placed in
- * `facts`) and adds those other claims of the story were found to state (see `furtherFacts`).
- * Only claims not pinned by an editor get links, never to their own primary fact. Returns the
- * facts whose further members changed, for refreshFactSummaries.
+ * Places the entries of `added` members (not in any fact, not pinned) among the story's
+ * `existing` facts (`planPlacement`) and writes it: new facts, each member's primary fact with
+ * its entries there, and further links. `joined` counts members placed in an existing fact,
+ * `created` the new facts. Returns the facts whose members changed, for refreshFactSummaries.
  */
-export async function linkFurtherFacts(tx: Tx, facts: ExistingFact[], placedIds: string[]): Promise<string[]> {
-  const changed = new Set(await dropFurtherLinks(tx, placedIds));
-  const links = furtherFacts({ facts, claimIds: placedIds }).flatMap((entry) => entry.factIds.map((factId) => ({ claimId: entry.claimId, factId })));
-  if (links.length > 0) {
-    // suggestions' ids match no claim and are skipped; so are pinned claims and primary facts
-    const added = await tx.$queryRaw<{ factId: string }[]>`
-      INSERT INTO "ClaimFactLink" ("claimId", "factId")
-      SELECT l.claim_id, l.fact_id FROM unnest(${links.map((link) => link.claimId)}::uuid[], ${links.map((link) => link.factId)}::uuid[]) AS l(claim_id, fact_id)
-        JOIN "Claim" c ON c.id = l.claim_id AND NOT c."factPinned" AND c."factId" IS NOT NULL AND c."factId" <> l.fact_id
-        JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = c."storyId"
-      ON CONFLICT DO NOTHING
-      RETURNING "factId"`;
-    for (const row of added) changed.add(row.factId);
-  }
-  return [...changed];
+export async function placeAnalysedMembers(tx: Tx, storyId: string, existing: ExistingFact[], added: MemberRow[]): Promise<Placement> {
+  const touched = new Set<string>();
+  if (added.length === 0) return { touched, joined: 0, created: 0 };
+  const plan = planPlacement(
+    existing,
+    added.flatMap((member) => toFeaturedEntries({ ...member, factId: null })),
+    uuidv7,
+  );
+  const kindOf = new Map<string, MemberKind>(added.map((member) => [member.id, member.kind]));
+  const existingIds = new Set(existing.map((fact) => fact.id));
+  await createFacts(tx, storyId, plan.newFactIds);
+  for (const factId of plan.newFactIds) touched.add(factId);
+  const placements = plan.primary.map((s) => ({ id: s.memberId, kind: kindOf.get(s.memberId)!, factId: s.factId, entries: s.entries }));
+  for (const factId of await placeMembers(tx, placements, { onlyUnplaced: true })) touched.add(factId);
+  for (const placement of placements) touched.add(placement.factId);
+  // (an earlier member's kind is not at hand: linkMembers looks for it as both)
+  const links = plan.further.map((s) => ({ id: s.memberId, kind: kindOf.get(s.memberId), factId: s.factId, entries: s.entries }));
+  for (const factId of await linkMembers(tx, links)) touched.add(factId);
+  return { touched, joined: placements.filter((placement) => existingIds.has(placement.factId)).length, created: plan.newFactIds.length };
 }

@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
 import { factStatusOf, type FactStatusView } from "./fact-status";
-import { PLACED_CLAIM, UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
+import { CURRENT_SUGGESTION, PLACED_CLAIM, UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
 
 export type FactMemberView = {
   id: string;
@@ -19,13 +19,12 @@ export type FactMemberView = {
   quote: string;
   attribution: string | null;
   pinned: boolean;
-  /** the further facts this claim states as well (ClaimFactLink); empty for a suggestion */
+  /** the further facts this member states as well (ClaimFactLink, SuggestionFactLink) */
   alsoIn: { id: string; statement: string }[];
 };
 
-/** A claim filed under another fact (its primary one) that states this fact as well. */
-export type FactFurtherMemberView = Omit<FactMemberView, "kind" | "pinned" | "alsoIn"> & {
-  status: ClaimStatus;
+/** A claim or pending suggestion filed under another fact (its primary one) that states this fact as well. */
+export type FactFurtherMemberView = Omit<FactMemberView, "pinned" | "alsoIn"> & {
   primaryFact: { id: string; statement: string };
 };
 
@@ -42,7 +41,7 @@ export type FactDetail = {
   status: FactStatusView;
   confirmedBy: string | null;
   members: FactMemberView[];
-  /** placed claims filed under another fact that state this one too; they count among its sources */
+  /** placed claims and pending suggestions filed under another fact that state this one too; they count among its sources */
   furtherMembers: FactFurtherMemberView[];
   conflicts: { kind: ConflictKind; claimIds: string[]; detail: string }[];
   /** the story's other facts, strongest first: targets for merge and move */
@@ -83,17 +82,27 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       WHERE s."factId" = ${factId}::uuid
       ORDER BY "publishedAt" ASC NULLS LAST, source, id`,
     db.$queryRaw<(Omit<FactFurtherMemberView, "primaryFact"> & { primaryFactId: string; primaryFactStatement: string })[]>`
-      SELECT c.id, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
+      SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
         c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
       FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" pf ON pf.id = c."factId"
         JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE l."factId" = ${factId}::uuid AND ${PLACED_CLAIM}
-      ORDER BY r."publishedAt" ASC NULLS LAST, source, c.id`,
+      UNION ALL
+      SELECT s.id, 'suggestion' AS kind, NULL AS status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
+        s.text AS quote, NULL AS attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
+      FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Fact" pf ON pf.id = s."factId"
+        JOIN "Report" r ON r.id = s."reportId" JOIN "ReportVersion" v ON v.id = s."reportVersionId" LEFT JOIN "Source" src ON src.id = r."sourceId"
+      WHERE l."factId" = ${factId}::uuid AND ${CURRENT_SUGGESTION}
+      ORDER BY "publishedAt" ASC NULLS LAST, source, id`,
     db.$queryRaw<{ claimId: string; id: string; statement: string }[]>`
-      SELECT l."claimId", f.id, f.statement
+      SELECT l."claimId", f.id, f.statement, l."createdAt"
       FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" f ON f.id = l."factId"
       WHERE c."factId" = ${factId}::uuid
-      ORDER BY l."createdAt", f.id`,
+      UNION ALL
+      SELECT l."suggestionId" AS "claimId", f.id, f.statement, l."createdAt"
+      FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Fact" f ON f.id = l."factId"
+      WHERE s."factId" = ${factId}::uuid
+      ORDER BY "createdAt", id`,
     db.fact.findMany({
       where: { storyId, id: { not: factId }, claimCount: { gt: 0 } },
       select: { id: true, statement: true, sourceCount: true, version: true },
@@ -103,10 +112,10 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
   ]);
   const { confirmedBy, editorStatus, ...rest } = fact;
   const alsoInOf = new Map<string, { id: string; statement: string }[]>();
-  for (const { claimId, ...other } of alsoIn) alsoInOf.set(claimId, [...(alsoInOf.get(claimId) ?? []), other]);
+  for (const { claimId, id, statement } of alsoIn) alsoInOf.set(claimId, [...(alsoInOf.get(claimId) ?? []), { id, statement }]);
   const members = primaryMembers.map((member) => ({ ...member, alsoIn: alsoInOf.get(member.id) ?? [] }));
-  // the status is derived from the claims filed under the fact, as its conflicts are
-  const status = factStatusOf(members.flatMap((m) => (m.status ? [m.status] : [])), editorStatus);
+  // the status is derived from the claims stating the fact, filed under it or further, as its conflicts are
+  const status = factStatusOf([...members, ...furtherMembers].flatMap((m) => (m.status ? [m.status] : [])), editorStatus);
   return {
     ...rest,
     status,

@@ -5,7 +5,7 @@ import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prism
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
-import { PLACED_CLAIM } from "./fact-members";
+import { CURRENT_SUGGESTION, PLACED_CLAIM } from "./fact-members";
 import { factStatusOf, type FactStatusView } from "./fact-status";
 import { storyReanalysisJobKey } from "./queue-analysis";
 import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
@@ -20,8 +20,8 @@ export type FactListItem = {
   sourceCount: number;
   claimCount: number;
   /**
-   * placed claims filed under another fact that state this one too (the fact page's further
-   * members); their outlets are already among `sources`
+   * placed claims and pending suggestions filed under another fact that state this one too (the
+   * fact page's further members); their outlets are already among `sources`
    */
   furtherClaimCount: number;
   conflictCount: number;
@@ -61,6 +61,13 @@ const FILTER: Record<FactFilter, Prisma.Sql> = {
   suggested: Prisma.sql`AND f.state = 'SUGGESTED'`,
 };
 
+/**
+ * A fact with members: filed under it, or stating it further (refreshFactSummaries deletes the
+ * others unless an explainer cites them).
+ */
+const HAS_MEMBERS = Prisma.sql`(f."claimCount" > 0 OR EXISTS (SELECT 1 FROM "ClaimFactLink" l WHERE l."factId" = f.id)
+  OR EXISTS (SELECT 1 FROM "SuggestionFactLink" l WHERE l."factId" = f.id))`;
+
 /** A story's facts, sorted and filtered for the Facts tab (the first FACT_LIST_LIMIT), with the total. */
 export async function listFacts(actor: Actor, storyId: string, query: unknown): Promise<{ facts: FactListItem[]; total: number; sort: FactSort; filter: FactFilter }> {
   assertCan(actor, "story.read");
@@ -68,23 +75,33 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
   const { sort, filter } = ZListFacts.parse(query ?? {});
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) throw notFound("That story");
-  // facts emptied by editors but cited by an explainer stay (claimCount 0); the tab skips them
+  // facts emptied by editors but cited by an explainer stay (no member); the tab skips them. A
+  // fact may have no claim filed under it and still be stated further (the toll two leads give
+  // beside their event)
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<(Omit<FactListItem, "status"> & { editorStatus: ClaimStatus | null; claimStatuses: ClaimStatus[] })[]>`
       SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
         f."editorStatus",
-        ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id) AS "claimStatuses",
+        ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id
+          UNION ALL SELECT c.status::text FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" WHERE l."factId" = f.id) AS "claimStatuses",
         COALESCE(further.n, 0)::int AS "furtherClaimCount"
       FROM "Fact" f
         LEFT JOIN (
-          SELECT l."factId", count(*) AS n
-          FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
-          WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND ${PLACED_CLAIM}
-          GROUP BY l."factId"
+          SELECT linked."factId", count(*) AS n FROM (
+            SELECT l."factId"
+            FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
+            WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND ${PLACED_CLAIM}
+            UNION ALL
+            SELECT l."factId"
+            FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Report" r ON r.id = s."reportId"
+              JOIN "ReportVersion" v ON v.id = s."reportVersionId"
+            WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND ${CURRENT_SUGGESTION}
+          ) linked
+          GROUP BY linked."factId"
         ) further ON further."factId" = f.id
-      WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}
+      WHERE f."storyId" = ${storyId}::uuid AND ${HAS_MEMBERS} ${FILTER[filter]}
       ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
-    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND f."claimCount" > 0 ${FILTER[filter]}`,
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND ${HAS_MEMBERS} ${FILTER[filter]}`,
   ]);
   const facts = rows.map(({ editorStatus, claimStatuses, ...fact }) => ({ ...fact, status: factStatusOf(claimStatuses, editorStatus) }));
   return { facts, total: Number(count?.total ?? 0), sort, filter };

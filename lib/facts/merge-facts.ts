@@ -22,10 +22,11 @@ export async function mergeFacts(actor: Actor, input: unknown): Promise<{ storyI
     await claimFactVersion(tx, data.storyId, data.otherFactId, data.otherVersion);
     const members = [...(await membersOfFact(tx, data.factId)), ...(await membersOfFact(tx, data.otherFactId))];
     await tx.fact.update({ where: { id: data.factId }, data: { locked: true } });
+    // members filed elsewhere that stated the other fact now state this one (first: the other
+    // fact's links would go with it once its last member moves)
+    await mergeFurtherLinks(tx, data.otherFactId, data.factId);
     const unlinked = await placeMembers(tx, members.map((member) => ({ ...member, factId: data.factId })), { onlyUnplaced: false, pin: true });
     await tx.citation.updateMany({ where: { factId: data.otherFactId }, data: { factId: data.factId } });
-    // claims filed elsewhere that stated the other fact now state this one
-    await mergeFurtherLinks(tx, data.otherFactId, data.factId);
     await refreshFactSummaries(tx, data.storyId, [data.factId, data.otherFactId, ...unlinked]);
     await audit(tx, {
       actorId: actor.id,

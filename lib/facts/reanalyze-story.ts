@@ -1,16 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { uuidv7 } from "@/lib/db/uuidv7";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/errors/parse-input";
-import { assignClaims } from "@/lib/analysis/facts";
 import { refreshGarbledPassages } from "@/lib/reports/garbled-passages";
 import { ANALYSIS_TRANSACTION, loadExistingFacts } from "./analyze-report";
-import { createFacts, ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries, toFeaturedClaim } from "./fact-members";
+import { ensureFeatures, loadReportMembers, placeMembers, refreshFactSummaries } from "./fact-members";
 import { ZReanalyzeStory } from "./schemas";
-import { factsAfterAssignment, linkFurtherFacts } from "./further-facts";
+import { placeAnalysedMembers } from "./further-facts";
 import { queueStoryReanalysis } from "./queue-analysis";
 import { workOutStoryCountry } from "./story-country";
 import { lockStoryFacts } from "./story-lock";
@@ -58,26 +56,10 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     await ensureFeatures(tx, current, { force: true, story: storyCountry });
 
     const existing = await loadExistingFacts(tx, storyId, new Set(regroup.map((member) => member.id)));
-    const regrouped = regroup.map(toFeaturedClaim);
-    const result = assignClaims({ facts: existing, added: regrouped });
-    const kindOf = new Map(regroup.map((member) => [member.id, member.kind]));
-    const placements: { id: string; kind: "claim" | "suggestion"; factId: string }[] = [];
-    for (const join of result.joined) {
-      touched.add(join.factId);
-      for (const id of join.claimIds) if (kindOf.has(id)) placements.push({ id, kind: kindOf.get(id)!, factId: join.factId });
-    }
-    const newFactIds = result.created.map(() => uuidv7());
-    result.created.forEach((group, index) => {
-      touched.add(newFactIds[index]!);
-      for (const id of group.claimIds) if (kindOf.has(id)) placements.push({ id, kind: kindOf.get(id)!, factId: newFactIds[index]! });
-    });
-    await createFacts(tx, storyId, newFactIds);
-    for (const factId of await placeMembers(tx, placements, { onlyUnplaced: true })) touched.add(factId);
-    // further facts of every regrouped member, and of the other claims stating their facts
-    const facts = factsAfterAssignment(existing, regrouped, result, newFactIds);
-    for (const factId of await linkFurtherFacts(tx, facts, regrouped.map((claim) => claim.id))) touched.add(factId);
+    const placement = await placeAnalysedMembers(tx, storyId, existing, regroup);
+    for (const factId of placement.touched) touched.add(factId);
     await refreshFactSummaries(tx, storyId, touched);
     await storyCountry.save();
-    return { members: current.length, regrouped: regroup.length, facts: newFactIds.length };
+    return { members: current.length, regrouped: regroup.length, facts: placement.created };
   }, ANALYSIS_TRANSACTION);
 }

@@ -4,33 +4,16 @@
  * prints; everything here is the same code the app runs.
  */
 import { findGarbledPassages, garbledReasons } from "../garbled";
-import { claimFacets, suggestClaims } from "../suggest-claims";
+import { suggestClaims } from "../suggest-claims";
 import { groupClaimsOverlapping, type GroupingOptions } from "./assign";
 import { mainCountry } from "./countries";
 import { monthIndex } from "./dates";
-import { extractClaimFeatures, statementReadings } from "./features";
+import { claimEntries, entryId, parseEntryId } from "./entries";
+import { planPlacement } from "./place";
 import { independentSources } from "./sources";
 import { summarizeFact } from "./summarize";
-import type { ClaimFeatures, ConflictKind, FeaturedClaim } from "./types";
+import type { ConflictKind, ExistingFact, FeaturedClaim } from "./types";
 
-/**
- * A facet's features with what its sentence says around it: the dates and the attribution of
- * "..., killing nine ..., the ministry said on Tuesday" belong to every facet of that sentence,
- * so a count keeps its time frame and its speaker. Places are left to the facet: a sentence's
- * places are often of another granularity (village, region, country) than a facet's, and
- * disjoint places keep counts apart.
- */
-export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeatures): ClaimFeatures {
-  return {
-    ...facet,
-    dates: [...new Set([...facet.dates, ...sentence.dates])],
-    attribution: facet.attribution ?? sentence.attribution,
-    years: [...new Set([...(facet.years ?? []), ...(sentence.years ?? [])])],
-    elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
-    aside: Boolean(facet.aside || sentence.aside),
-    wider: Boolean(facet.wider || sentence.wider),
-  };
-}
 
 export type ReportFile = { file: string; text: string };
 /** `garbled` (only when flagged): why the claim's passage looks machine-translated or corrupted */
@@ -150,17 +133,14 @@ export function featureFiles(files: readonly ReportFile[], read?: ReadReport): {
       const id = `c${claims.length + 1}`;
       const reasons = garbledReasons(garbled, sentence);
       claims.push({ id, file, start: sentence.start, end: sentence.end, text: sentence.text, score: sentence.score, ...(reasons.length > 0 ? { garbled: reasons } : {}) });
-      const facets = claimFacets(sentence);
-      const context = facets.length > 1 ? extractClaimFeatures({ id, reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report) : null;
-      for (const [k, facet] of facets.entries()) {
-        const facetId = facets.length > 1 ? `${id}.${k + 1}` : id;
-        const input = { id: facetId, reportId: report.id, start: facet.start, end: facet.end, text: facet.text };
-        const own = extractClaimFeatures(input, report);
-        for (const [r, features] of statementReadings(context ? withSentenceContext(own, context) : own).entries()) {
-          const readingId = r === 0 ? facetId : `${facetId}~${r}`;
-          claimOf.set(readingId, id);
-          featured.push({ ...input, id: readingId, source: report.source, features, ...(context ? { sentence: sentence.text } : {}) });
-        }
+      const { sentence: whole, entries } = claimEntries({ id, reportId: report.id, start: sentence.start, end: sentence.end, text: sentence.text }, report);
+      const facets = new Set(entries.map((entry) => entry.facet)).size;
+      for (const entry of entries) {
+        const facetId = facets > 1 ? `${id}.${entry.facet + 1}` : id;
+        const readingId = entry.reading === 0 ? facetId : `${facetId}~${entry.reading}`;
+        claimOf.set(readingId, id);
+        const text = sentence.text.slice(entry.start - sentence.start, entry.end - sentence.start);
+        featured.push({ id: readingId, reportId: report.id, start: entry.start, end: entry.end, text, source: report.source, features: entry.features, ...(whole ? { sentence: sentence.text } : {}) });
       }
     }
   }
@@ -172,21 +152,53 @@ export function analyzeFiles(files: readonly ReportFile[], options: GroupingOpti
   return factsOfClaims(featureFiles(files, options.read), options);
 }
 
+type Featured = { claims: AnalyzedClaim[]; featured: FeaturedClaim[]; claimOf?: Map<string, string> };
+
 /**
  * The facts formed by featured facets (from `featureFiles`), each listing the claims its facets
  * come from; a claim whose facets state different facts is in each of them.
  */
-export function factsOfClaims({ claims, featured, claimOf }: { claims: AnalyzedClaim[]; featured: FeaturedClaim[]; claimOf?: Map<string, string> }, options: GroupingOptions = {}): AnalysisOutput {
-  const byId = new Map(featured.map((claim) => [claim.id, claim]));
+export function factsOfClaims({ claims, featured, claimOf }: Featured, options: GroupingOptions = {}): AnalysisOutput {
   const owner = (facetId: string) => claimOf?.get(facetId) ?? facetId;
+  const groups = groupClaimsOverlapping(featured, { ...options, sameStatement: (a, b) => owner(a) === owner(b) });
+  const byId = new Map(featured.map((claim) => [claim.id, claim]));
+  return { claims, facts: analyzedFacts(claims, groups.map((group) => group.claimIds.map((id) => byId.get(id)!)), owner) };
+}
+
+/**
+ * The facts as the app groups them (lib/facts/further-facts.ts): report by report, in file
+ * order, each report's entries placed among the facts the earlier ones formed (`planPlacement`),
+ * never regrouping those. Scoring this beside `factsOfClaims` shows what an editor sees.
+ */
+export function factsAsTheAppGroups({ claims, featured, claimOf }: Featured): AnalysisOutput {
+  const owner = (id: string) => claimOf?.get(id) ?? id;
+  // entries named as the app names them: the claim's id, then `id#k`
+  const count = new Map<string, number>();
+  const entries = featured.map((f) => {
+    const k = count.get(owner(f.id)) ?? 0;
+    count.set(owner(f.id), k + 1);
+    return { ...f, id: entryId(owner(f.id), k) };
+  });
+  let facts: ExistingFact[] = [];
+  let next = 0;
+  for (const reportId of [...new Set(entries.map((entry) => entry.reportId))]) {
+    facts = planPlacement(facts, entries.filter((entry) => entry.reportId === reportId), () => `F${++next}`).facts;
+  }
+  return { claims, facts: analyzedFacts(claims, facts.map((fact) => fact.claims), (id) => parseEntryId(id).memberId) };
+}
+
+/** Groups of entries as the command line's facts: those stated by two or more claims, with sources and conflicts. */
+function analyzedFacts(claims: readonly AnalyzedClaim[], groups: readonly FeaturedClaim[][], owner: (entryId: string) => string): AnalyzedFact[] {
   const isGarbled = new Set(claims.filter((c) => c.garbled).map((c) => c.id));
-  const facts: AnalyzedFact[] = groupClaimsOverlapping(featured, { ...options, sameStatement: (a, b) => owner(a) === owner(b) })
-    .map((group) => ({ facets: group.claimIds, claimIds: [...new Set(group.claimIds.map(owner))] }))
+  return groups
+    .map((entries) => [...entries].sort((a, b) => claimIndex(owner(a.id)) - claimIndex(owner(b.id)) || a.start - b.start))
+    .map((entries) => ({ entries, claimIds: [...new Set(entries.map((entry) => owner(entry.id)))] }))
     // a fact is stated by two or more claims; two facets of one sentence are one statement
     .filter((group) => group.claimIds.length >= 2)
+    .sort((a, b) => claimIndex(a.claimIds[0]!) - claimIndex(b.claimIds[0]!))
     .map((group, i) => {
       // one facet per claim: conflicts and sources compare what different sentences say
-      const facets = [...new Map(group.facets.map((f) => [owner(f), byId.get(f)!])).values()];
+      const facets = [...new Map(group.entries.map((entry) => [owner(entry.id), entry])).values()];
       const summary = summarizeFact(facets);
       return {
         id: `f${i + 1}`,
@@ -196,5 +208,9 @@ export function factsOfClaims({ claims, featured, claimOf }: { claims: AnalyzedC
         conflicts: summary.conflicts.map(({ kind, claimIds, detail }) => ({ kind, claimIds: [...new Set(claimIds.map(owner))], detail })),
       };
     });
-  return { claims, facts };
+}
+
+/** The position of claim `c12` in file order (claims are numbered as they are found). */
+function claimIndex(id: string): number {
+  return Number(/^c(\d+)/u.exec(id)?.[1] ?? Number.MAX_SAFE_INTEGER);
 }

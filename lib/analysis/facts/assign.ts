@@ -257,8 +257,9 @@ export type FurtherMembership = { claimId: string; factIds: string[] };
  * further fact: for `claimIds` all their further facts (a caller replaces what it stored), for
  * other members the facts of `claimIds` they belong to as well (a caller adds those). Claims not
  * in any of `facts` are ignored. Work grows with `claimIds` times a bounded number of candidates.
+ * `sameStatement` says when two entries are parts of one sentence (see `groupClaimsOverlapping`).
  */
-export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly string[] }, options: GroupingOptions = {}): FurtherMembership[] {
+export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly string[] }, options: GroupingOptions & { sameStatement?: (a: string, b: string) => boolean } = {}): FurtherMembership[] {
   const all: FeaturedClaim[] = [];
   const groups: number[][] = [];
   for (const fact of input.facts) groups.push(fact.claims.map((claim) => all.push(claim) - 1));
@@ -274,7 +275,7 @@ export function furtherFacts(input: { facts: ExistingFact[]; claimIds: readonly 
   // into the other's fact, the other into the placed one's
   const sim = cachedSimilarity(prepared, all.length);
   const edges = candidatePairs(all.map(indexKeys), sim, (i) => checked[i] === 1, threshold);
-  const extra = furtherGroups(edges, groups, all, prepared, sim, threshold, (a, b) => a === b);
+  const extra = furtherGroups(edges, groups, all, prepared, sim, threshold, options.sameStatement ?? ((a, b) => a === b));
   const factsOf = new Map<number, string[]>();
   extra.forEach((members, k) => {
     for (const m of members) {

@@ -21,7 +21,9 @@ export type {
   QuantityFeature,
 } from "./types";
 export { extractClaimFeatures } from "./features";
+export { entryCount, entryId, memberEntries, parseEntryId, storedFeatures, type StoredFeatures } from "./entries";
 export { assignClaims, furtherFacts, groupClaims, type FurtherMembership } from "./assign";
+export { factsAfterAssignment, planPlacement, type PlacementPlan, type Standing } from "./place";
 export { summarizeFact } from "./summarize";
 export { findConflicts } from "./conflicts";
 export { independentSources } from "./sources";

@@ -11,6 +11,12 @@ import { formatMentionScore } from "../fixtures/sets/score-mentions";
  * They are floors measured on the sets, not goals; raise them when the analysis improves. Every
  * set must also beat the word-overlap baseline's best pairwise F1 over its thresholds. The dev
  * sets (and facts-dev) are fitted and tuned on; the test splits never are.
+ *
+ * `app`: recall and precision of the facts as the app groups them, report by report, each
+ * placed among the facts the earlier ones formed (`factsAsTheAppGroups`), which is what an
+ * editor's Facts tab shows. When the app grouped whole sentences (before facts held entries),
+ * it scored facts-dev 0.57 / 0.88, rail 0.82 / 0.85, flood 0.66 / 0.88, offensive 0.71 / 0.75,
+ * siege 0.58 / 0.83, protest 0.61 / 0.83, port 0.94 / 0.97, ferry 0.58 / 0.82, coup 0.53 / 0.79.
  */
 const RATCHETS = {
   // precision was 0.77 when a claim was a facet (a clause) and sat in one fact; a claim is now its
@@ -73,7 +79,7 @@ const RATCHETS = {
   // a.m.") became a reading of each alone
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) recall 0.81 → 0.80, precision 0.91 → 0.92 (F1 0.85 → 0.86), distractors 5 → 4
-  "facts-dev": { coverage: 0.99, recall: 0.8, precision: 0.92, rightKind: 13 },
+  "facts-dev": { coverage: 0.99, recall: 0.8, precision: 0.92, rightKind: 13, app: { recall: 0.77, precision: 0.86 } },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
@@ -83,7 +89,7 @@ const RATCHETS = {
   // wagons became one thing
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) precision 0.91 → 0.94
-  dev: { coverage: 1.0, recall: 0.91, precision: 0.94, rightKind: 7 },
+  dev: { coverage: 1.0, recall: 0.91, precision: 0.94, rightKind: 7, app: { recall: 0.88, precision: 0.91 } },
   // flood precision 0.79 → 0.78 when coordinated clauses with their own subject and verb became
   // facets (its F1 held at 0.67 while facts-dev's rose 0.65 → 0.66), and → 0.77 when flows and
   // heights became quantities of their own (F1 held; the release-rate conflict is now found)
@@ -96,7 +102,7 @@ const RATCHETS = {
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) recall 0.798 → 0.792, precision 0.885 → 0.894 (F1
   // 0.840 held): the flooding of a district told with little but its name came apart
-  flood: { coverage: 0.99, recall: 0.79, precision: 0.89, rightKind: 11 },
+  flood: { coverage: 0.99, recall: 0.79, precision: 0.89, rightKind: 11, app: { recall: 0.78, precision: 0.87 } },
   // siege (a hostage siege, written apart from the code) scored 0.58 / 0.78 when added; → 0.67 /
   // 0.84 when hostages let go became a count of the freed, a duration stopped taking a verb's
   // measure, and how many attackers there were became the size of the force
@@ -120,7 +126,7 @@ const RATCHETS = {
   // gives no year) became another event
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) precision 0.88 → 0.89
-  siege: { coverage: 0.98, recall: 0.76, precision: 0.89, rightKind: 11 },
+  siege: { coverage: 0.98, recall: 0.76, precision: 0.89, rightKind: 11, app: { recall: 0.69, precision: 0.82 } },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -132,7 +138,7 @@ const RATCHETS = {
   // test distractors pulled 4 → 2)
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) precision 0.70 → 0.71
-  offensive: { coverage: 0.99, recall: 0.81, precision: 0.71, rightKind: 12 },
+  offensive: { coverage: 0.99, recall: 0.81, precision: 0.71, rightKind: 12, app: { recall: 0.79, precision: 0.71 } },
   // protest (street protests and a crackdown, written apart from the code) scored 0.58 / 0.77
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept
@@ -153,8 +159,8 @@ const RATCHETS = {
   // → 0.73 / 0.85 (F1 0.75 → 0.79) when a clause stating two kinds of things became a reading of
   // each alone: a curfew "from 8 p.m. to 6 a.m." meets one given as "from 20:00 to 06:00 local time"
   // → 0.76 / 0.85 when a translation's "40 in hundred" became a share (the rise in fuel prices)
-  protest: { coverage: 0.98, recall: 0.76, precision: 0.85, rightKind: 11 },
-  test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4 },
+  protest: { coverage: 0.98, recall: 0.76, precision: 0.85, rightKind: 11, app: { recall: 0.72, precision: 0.79 } },
+  test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4, app: { recall: 0.92, precision: 0.96 } },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
   // ferry recall 0.67 → 0.69 (precision held) when a count describing the subject ("a ferry
@@ -167,7 +173,7 @@ const RATCHETS = {
   // facts-dev, and a duration is never what a verb near it counts)
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) 0.69 / 0.79 → 0.70 / 0.80
-  ferry: { coverage: 0.97, recall: 0.7, precision: 0.8, rightKind: 9 },
+  ferry: { coverage: 0.97, recall: 0.7, precision: 0.8, rightKind: 9, app: { recall: 0.69, precision: 0.73 } },
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
   // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
@@ -183,7 +189,7 @@ const RATCHETS = {
   // reading of each alone, found on facts-dev and protest)
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) recall 0.56 → 0.57
-  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8 },
+  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8, app: { recall: 0.52, precision: 0.77 } },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
@@ -199,6 +205,10 @@ function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
   expect(printed(e.analysis.precision)).toBeGreaterThanOrEqual(floor.precision);
   expect(e.analysis.conflicts.rightKind).toBeGreaterThanOrEqual(floor.rightKind);
   expect(e.analysis.f1, "pairwise F1 against the word-overlap baseline's best").toBeGreaterThanOrEqual(e.baselineBest.score.f1);
+  console.log(`${set.labels.name}: as the app groups it ${formatMentionScore(e.app)}`);
+  expect(printed(e.app.recall), "recall as the app groups the set").toBeGreaterThanOrEqual(floor.app.recall);
+  expect(printed(e.app.precision), "precision as the app groups the set").toBeGreaterThanOrEqual(floor.app.precision);
+  expect(e.app.f1, "the app's pairwise F1 against the word-overlap baseline's best").toBeGreaterThanOrEqual(e.baselineBest.score.f1);
   return e;
 }
 

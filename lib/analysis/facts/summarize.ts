@@ -6,7 +6,10 @@ import type { FactSummary, FeaturedClaim } from "./types";
 
 const MAX_STATEMENT = 300;
 
-/** The claim most like the others (ties: the shorter, then the first), trimmed to 300 characters. */
+/**
+ * The claim most like the others (ties: the shorter, then the first), trimmed to 300 characters;
+ * a facet of a sentence ("killing nine and injuring 40") gives its whole sentence, which reads alone.
+ */
 function representative(claims: readonly FeaturedClaim[]): string {
   if (claims.length === 0) return "";
   const prepared = prepareClaims(claims, documentFrequencies(claims), claims.length);
@@ -21,7 +24,7 @@ function representative(claims: readonly FeaturedClaim[]): string {
       best = p.index;
     }
   }
-  const text = claims[best]!.text.replace(/\s+/gu, " ").trim();
+  const text = (claims[best]!.sentence ?? claims[best]!.text).replace(/\s+/gu, " ").trim();
   if (text.length <= MAX_STATEMENT) return text;
   const cut = text.slice(0, MAX_STATEMENT - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_STATEMENT - 40))}…`;

@@ -134,9 +134,11 @@ export default async function StoryFactsPage({
                 </div>
                 <div className="flex flex-wrap items-center gap-1.5 md:justify-end">
                   <OutletCount count={fact.sourceCount} sources={fact.sources} />
-                  <span className="text-xs text-muted tabular-nums">
-                    {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
-                  </span>
+                  {fact.claimCount > 0 ? (
+                    <span className="text-xs text-muted tabular-nums">
+                      {fact.claimCount} {fact.claimCount === 1 ? "claim" : "claims"}
+                    </span>
+                  ) : null}
                   {fact.furtherClaimCount > 0 ? (
                     // short on purpose: the row is crowded; the title, the hidden text and the
                     // fact page's section on these sentences say what the number counts
@@ -146,7 +148,8 @@ export default async function StoryFactsPage({
                       data-further-claims={fact.furtherClaimCount}
                       title={`Also stated in ${fact.furtherClaimCount} ${fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts; their outlets count among this fact's.`}
                     >
-                      +{fact.furtherClaimCount} from other facts
+                      {/* a fact only sentences filed elsewhere state (the toll two leads give beside their event) */}
+                      {fact.claimCount > 0 ? `+${fact.furtherClaimCount} from other facts` : `${fact.furtherClaimCount} ${fact.furtherClaimCount === 1 ? "sentence" : "sentences"} from other facts`}
                       <span className="sr-only">
                         : also stated in {fact.furtherClaimCount} {fact.furtherClaimCount === 1 ? "sentence" : "sentences"} filed under other facts
                       </span>

@@ -106,13 +106,13 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
                     <p className="font-semibold text-ink">{member.source}</p>
                     <p className="text-xs text-muted">{member.publishedAt ? <Timestamp value={member.publishedAt.toISOString()} /> : "time not given"}</p>
                   </div>
-                  <span className="shrink-0">
-                    <ClaimStatusBadge status={member.status} />
+                  <span className="shrink-0" title={member.status ? undefined : "A sentence the desk suggests as a claim; nobody has tagged or checked it yet"}>
+                    {member.status ? <ClaimStatusBadge status={member.status} /> : <Badge>Suggested claim</Badge>}
                   </span>
                 </div>
                 <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">{member.quote}</blockquote>
                 <p className="mt-1 truncate text-xs">
-                  <Link className="text-muted hover:text-ink hover:underline" href={`/stories/${storyId}/claims/${member.id}`}>
+                  <Link className="text-muted hover:text-ink hover:underline" href={member.kind === "claim" ? `/stories/${storyId}/claims/${member.id}` : `/stories/${storyId}/reports/${member.reportId}`}>
                     {member.headline}
                   </Link>
                 </p>
