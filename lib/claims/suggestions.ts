@@ -9,6 +9,7 @@ import { conflict, DomainError, invalid, notFound } from "@/lib/errors/domain-er
 import { parseInput } from "@/lib/errors/parse-input";
 import { quoteHash, type ClaimSuggestion } from "@/lib/analysis/suggest-claims";
 import { queueFactRefresh } from "@/lib/facts/queue-analysis";
+import { handOverFurtherFacts } from "@/lib/facts/further-facts";
 import { describeAnchor } from "./anchoring/selectors";
 import { ZClaimTag, ZTagClaim } from "./schemas";
 import { attributionOf, candidateTags } from "./suggest-claim-fields";
@@ -163,13 +164,13 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
       throw conflict("This suggestion is on an older version of the report; reload the report to see its current suggestions.");
     }
     // conditional update: of two editors accepting (or one accepting, one dismissing) at once,
-    // exactly one wins; the other gets a conflict
+    // exactly one wins; the other gets a conflict. The row is locked first, so the fact it stands
+    // in is read as the analysis last left it (an analysis placing it meanwhile has committed)
     const decidedAt = new Date();
-    const claimed = await tx.claimSuggestion.updateMany({
-      where: { id: suggestion.id, state: "PENDING" },
-      data: { state: "ACCEPTED", decidedById: actor.id, decidedAt },
-    });
-    if (claimed.count === 0) throw await decidedConflict(tx, suggestion.id);
+    const placement = await lockPendingSuggestion(tx, suggestion.id);
+    if (!placement) throw await decidedConflict(tx, suggestion.id);
+    Object.assign(suggestion, placement);
+    await tx.claimSuggestion.update({ where: { id: suggestion.id }, data: { state: "ACCEPTED", decidedById: actor.id, decidedAt } });
 
     // the same words tagged already (before this suggestion, or through another path) stay one claim
     const overlapping = await tx.claim.findMany({
@@ -268,21 +269,14 @@ export async function acceptSuggestion(actor: Actor, input: unknown): Promise<{ 
 }
 
 /**
- * A decided suggestion's further facts (SuggestionFactLink): handed to the claim it became
- * (`claimId`), with the same entries, or dropped when it became no claim of its own. Either way
- * those facts' summaries are refreshed (their members changed kind or left).
+ * Locks a suggestion that is still pending and reads where it stands (null when it was decided).
+ * Analysis links a suggestion to further facts only while it is pending and after locking it
+ * (lib/facts/fact-members.ts, linkMembers), so the decision and the links it hands over agree.
  */
-async function handOverFurtherFacts(tx: Tx, storyId: string, suggestionId: string, claimId: string | null): Promise<void> {
-  if (claimId) {
-    await tx.$executeRaw`
-      INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
-      SELECT ${claimId}::uuid, l."factId", l.entries, l."createdAt" FROM "SuggestionFactLink" l
-        JOIN "Claim" c ON c.id = ${claimId}::uuid AND c."factId" IS NOT NULL AND c."factId" <> l."factId" AND NOT c."factPinned"
-      WHERE l."suggestionId" = ${suggestionId}::uuid
-      ON CONFLICT DO NOTHING`;
-  }
-  const dropped = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "SuggestionFactLink" WHERE "suggestionId" = ${suggestionId}::uuid RETURNING "factId"`;
-  for (const { factId } of dropped) await queueFactRefresh(tx, storyId, factId);
+async function lockPendingSuggestion(tx: Tx, suggestionId: string): Promise<{ factId: string | null; factPinned: boolean; factEntries: number[] } | null> {
+  const [row] = await tx.$queryRaw<{ factId: string | null; factPinned: boolean; factEntries: number[] }[]>`
+    SELECT "factId", "factPinned", COALESCE("factEntries", '{}') AS "factEntries" FROM "ClaimSuggestion" WHERE id = ${suggestionId}::uuid AND state = 'PENDING' FOR UPDATE`;
+  return row ?? null;
 }
 
 /** Dismisses a pending suggestion; the same sentence is not suggested again on later versions of the report. */
@@ -295,13 +289,14 @@ export async function dismissSuggestion(actor: Actor, input: unknown): Promise<v
       select: { id: true, text: true, factId: true, report: { select: { storyId: true } } },
     });
     if (!suggestion) throw notFound("That suggestion");
+    const placement = await lockPendingSuggestion(tx, suggestion.id);
+    if (!placement) throw await decidedConflict(tx, suggestion.id);
     // a dismissed sentence no longer corroborates anything: it leaves its fact
-    const dismissed = await tx.claimSuggestion.updateMany({
-      where: { id: suggestion.id, state: "PENDING" },
+    await tx.claimSuggestion.update({
+      where: { id: suggestion.id },
       data: { state: "DISMISSED", decidedById: actor.id, decidedAt: new Date(), factId: null, factPinned: false, factEntries: [] },
     });
-    if (dismissed.count === 0) throw await decidedConflict(tx, suggestion.id);
-    await queueFactRefresh(tx, suggestion.report.storyId, suggestion.factId);
+    await queueFactRefresh(tx, suggestion.report.storyId, placement.factId);
     await handOverFurtherFacts(tx, suggestion.report.storyId, suggestion.id, null);
     await audit(tx, {
       actorId: actor.id,

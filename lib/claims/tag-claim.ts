@@ -1,6 +1,7 @@
 import "server-only";
 import { recordTagAliases } from "@/lib/tags/record-tag-aliases";
 import { queueFactRefresh, queueReportAnalysis } from "@/lib/facts/queue-analysis";
+import { handOverFurtherFacts } from "@/lib/facts/further-facts";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
@@ -98,10 +99,12 @@ export async function tagClaim(actor: Actor, input: unknown): Promise<ClaimDetai
     if (overlapping.length > 0) {
       await tx.claimSuggestion.updateMany({
         where: { id: { in: overlapping.map((row) => row.id) }, state: "PENDING" },
-        data: { state: "ACCEPTED", decidedById: actor.id, decidedAt: new Date(), claimId: claim.id, factId: null, factPinned: false },
+        data: { state: "ACCEPTED", decidedById: actor.id, decidedAt: new Date(), claimId: claim.id, factId: null, factPinned: false, factEntries: [] },
       });
       for (const suggestion of overlapping) {
         await queueFactRefresh(tx, data.storyId, suggestion.factId);
+        // the new claim is analysed on its own; the suggestion's further facts go with it
+        await handOverFurtherFacts(tx, data.storyId, suggestion.id, null);
         await audit(tx, {
           actorId: actor.id,
           action: "suggestion.accept",

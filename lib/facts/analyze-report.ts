@@ -52,8 +52,12 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
   const leaving = stale.filter((member) => member.factId && !member.pinned);
   for (const factId of await placeMembers(tx, leaving.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false })) touched.add(factId);
 
-  // always recomputed for this report's own members: a new version may have moved their text
-  await ensureFeatures(tx, current, { force: true, story: storyCountry });
+  // always recomputed for this report's own members: a new version may have moved their text;
+  // a placed member whose entries now lie otherwise is placed again
+  const { relaid } = await ensureFeatures(tx, current, { force: true, story: storyCountry });
+  const replace = current.filter((member) => relaid.has(member.id) && member.factId !== null && !member.pinned);
+  for (const factId of await placeMembers(tx, replace.map((member) => ({ id: member.id, kind: member.kind, factId: null })), { onlyUnplaced: false })) touched.add(factId);
+  for (const member of replace) member.factId = null;
   const added = current.filter((member) => member.factId === null && !member.pinned);
 
   let joined = 0;

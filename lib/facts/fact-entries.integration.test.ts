@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
+import { tagClaim } from "@/lib/claims/tag-claim";
+import { confirmFact } from "./confirm-fact";
 import { storeReport } from "@/lib/reports/store-report";
 import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
 import { analyzeReport } from "./analyze-report";
@@ -68,8 +70,14 @@ describe("facts hold a sentence's entries", () => {
     const toll = await getFact(editor.actor, story.id, tollFact);
     expect(toll.sources).toEqual(["Eastbank Herald", "Harbourline Wire", "Valley Courier"]);
     expect(toll.furtherMembers).toMatchObject([{ id: lead.id, kind: "suggestion", status: null, source: "Harbourline Wire", quote: LEAD, primaryFact: { id: quakeFact } }]);
+    // the part of the lead that states the toll, for the fact page to show apart from the rest
+    expect(toll.furtherMembers[0]!.stated).toEqual({ start: LEAD.indexOf("killing"), end: LEAD.length });
+    expect(toll.members.every((member) => member.stated === null)).toBe(true);
     const quake = await getFact(editor.actor, story.id, quakeFact);
-    expect(quake.members.find((member) => member.id === lead.id)!.alsoIn).toEqual([{ id: tollFact, statement: toll.statement }]);
+    expect(quake.members.find((member) => member.id === lead.id)).toMatchObject({
+      alsoIn: [{ id: tollFact, statement: toll.statement }],
+      stated: { start: 0, end: LEAD.indexOf(", killing") },
+    });
 
     const { facts } = await listFacts(editor.actor, story.id, { sort: "most_sources" });
     expect(facts.find((fact) => fact.id === tollFact)).toMatchObject({ sourceCount: 3, claimCount: 2, furtherClaimCount: 1 });
@@ -96,6 +104,26 @@ describe("facts hold a sentence's entries", () => {
     const toll = await getFact(editor.actor, story.id, tollFact);
     expect(toll.furtherMembers).toEqual([]);
     expect(toll.sources).toEqual(["Eastbank Herald", "Valley Courier"]);
+  });
+
+  it("tagging the lead's words as a claim answers the suggestion and drops its further facts", async () => {
+    const { editor, story, lead, tollFact } = await storyWithLead();
+    const { reportId, reportVersionId, start, end } = await db.claimSuggestion.findUniqueOrThrow({ where: { id: lead.id }, select: { reportId: true, reportVersionId: true, start: true, end: true } });
+    const { version } = await db.reportVersion.findUniqueOrThrow({ where: { id: reportVersionId }, select: { version: true } });
+    await tagClaim(editor.actor, { storyId: story.id, reportId, reportVersion: version, start, end, statement: LEAD });
+    expect(await db.suggestionFactLink.count({ where: { suggestionId: lead.id } })).toBe(0);
+    expect(await db.claimSuggestion.findUniqueOrThrow({ where: { id: lead.id }, select: { state: true, factId: true, factEntries: true } })).toEqual({ state: "ACCEPTED", factId: null, factEntries: [] });
+    await refreshFact(story.id, tollFact);
+    expect((await getFact(editor.actor, story.id, tollFact)).furtherMembers.map((member) => member.id)).not.toContain(lead.id);
+  });
+
+  it("confirming the quake's fact keeps the lead in the toll's fact, with the entries it stands in each", async () => {
+    const { editor, story, lead, quakeFact, tollFact } = await storyWithLead();
+    const version = (await db.fact.findUniqueOrThrow({ where: { id: quakeFact }, select: { version: true } })).version;
+    await confirmFact(editor.actor, { storyId: story.id, factId: quakeFact, version });
+    expect(await suggestionOf(story.id, "A strong earthquake shook the Tarvel valley early")).toMatchObject({ factId: quakeFact, factEntries: [0], furtherFacts: [{ factId: tollFact, entries: [1] }] });
+    await refreshFact(story.id, tollFact);
+    expect((await getFact(editor.actor, story.id, tollFact)).sources).toContain("Harbourline Wire");
   });
 
   it("an editor who moves the lead places it with all of its entries and takes it out of its further facts", async () => {

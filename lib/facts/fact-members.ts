@@ -45,9 +45,9 @@ export const UNKNOWN_SOURCE = "Unknown source";
 // source.
 const MEMBER_COLUMNS = {
   claim: Prisma.sql`c.id, 'claim' AS kind, c."reportId", c.start, c."end", c.exact AS text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
-    c."factId", c."factPinned" AS pinned, c."factEntries" AS entries, c.features, c."featuresVersion"`,
+    c."factId", c."factPinned" AS pinned, COALESCE(c."factEntries", '{}') AS entries, c.features, c."featuresVersion"`,
   suggestion: Prisma.sql`s.id, 'suggestion' AS kind, s."reportId", s.start, s."end", s.text, COALESCE((SELECT cv.credit FROM "ReportVersion" cv WHERE cv."reportId" = r.id AND cv.version = r."currentVersion"), src.name, ${UNKNOWN_SOURCE}) AS source,
-    s."factId", s."factPinned" AS pinned, s."factEntries" AS entries, s.features, s."featuresVersion"`,
+    s."factId", s."factPinned" AS pinned, COALESCE(s."factEntries", '{}') AS entries, s.features, s."featuresVersion"`,
 };
 
 /**
@@ -108,18 +108,18 @@ export function clearMemberCache(): void {
  */
 export async function loadStoryFactMembers(tx: Tx, storyId: string): Promise<MemberRow[]> {
   const heads = await tx.$queryRaw<{ id: string; xmin: string; factId: string; pinned: boolean; entries: number[] }[]>`
-    SELECT c.id, c.xmin::text AS xmin, c."factId", c."factPinned" AS pinned, c."factEntries" AS entries FROM "Claim" c
+    SELECT c.id, c.xmin::text AS xmin, c."factId", c."factPinned" AS pinned, COALESCE(c."factEntries", '{}') AS entries FROM "Claim" c
     WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL
     UNION ALL
-    SELECT c.id, c.xmin::text AS xmin, l."factId", c."factPinned" AS pinned, l.entries FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
-    WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND NOT c."factPinned"
+    SELECT c.id, c.xmin::text AS xmin, l."factId", c."factPinned" AS pinned, COALESCE(l.entries, '{}') AS entries FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
+    WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL
     UNION ALL
-    SELECT s.id, s.xmin::text AS xmin, s."factId", s."factPinned" AS pinned, s."factEntries" AS entries FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
+    SELECT s.id, s.xmin::text AS xmin, s."factId", s."factPinned" AS pinned, COALESCE(s."factEntries", '{}') AS entries FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
     WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL
     UNION ALL
-    SELECT s.id, s.xmin::text AS xmin, l."factId", s."factPinned" AS pinned, l.entries FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
+    SELECT s.id, s.xmin::text AS xmin, l."factId", s."factPinned" AS pinned, COALESCE(l.entries, '{}') AS entries FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
       JOIN "Report" r ON r.id = s."reportId"
-    WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND NOT s."factPinned" AND s.state = 'PENDING'
+    WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND s.state = 'PENDING'
     ORDER BY 1, 3`;
   const missing = [...new Set(heads.filter((head) => memberCache.get(head.id)?.xmin !== head.xmin).map((head) => head.id))];
   if (missing.length > 0) {
@@ -200,19 +200,34 @@ export async function loadAnalysisReports(tx: Tx, reportIds: string[], story?: {
   );
 }
 
+/** How a member's entries lie in its sentence (offsets from its start): entry numbers mean the same while this holds. */
+function entryLayout(member: MemberRow): string {
+  return JSON.stringify(member.features?.entries?.map((entry) => [entry.start - member.start, entry.end - member.start]) ?? []);
+}
+
 /**
  * Computes features for `members` (all of them when `force`, else those stored by an older
- * analysis version) and stores them, in place. Returns the ids whose features were computed.
+ * analysis version) and stores them, in place. A member in a fact whose entries now lie
+ * otherwise (its text changed, or a new analysis reads it otherwise) stands in its facts with
+ * all of its entries until analysis places it again: its stored entry numbers would name other
+ * parts of the sentence. Returns the ids whose features were computed, and those `relaid`.
  */
-export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { force?: boolean; story?: { country: string | null } } = {}): Promise<Set<string>> {
+export async function ensureFeatures(
+  tx: Tx,
+  members: MemberRow[],
+  options: { force?: boolean; story?: { country: string | null } } = {},
+): Promise<{ computed: Set<string>; relaid: Set<string> }> {
   const due = members.filter((member) => options.force || member.features === null || member.featuresVersion !== ANALYSIS_VERSION);
-  if (due.length === 0) return new Set();
+  const relaid = new Set<string>();
+  if (due.length === 0) return { computed: new Set(), relaid };
   const reports = await loadAnalysisReports(tx, [...new Set(due.map((member) => member.reportId))], options.story);
   for (const member of due) {
     const report = reports.get(member.reportId);
     if (!report) throw new Error(`report ${member.reportId} vanished during analysis`);
+    const before = member.features ? entryLayout(member) : null;
     member.features = storedFeatures({ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text }, report);
     member.featuresVersion = ANALYSIS_VERSION;
+    if (member.factId !== null && before !== null && before !== entryLayout(member)) relaid.add(member.id);
   }
   for (const kind of ["claim", "suggestion"] as const) {
     const rows = due.filter((member) => member.kind === kind);
@@ -226,7 +241,15 @@ export async function ensureFeatures(tx: Tx, members: MemberRow[], options: { fo
             JOIN jsonb_array_elements(${features}::jsonb) WITH ORDINALITY AS j(features, n) USING (n)) AS f
       WHERE m.id = f.id`;
   }
-  return new Set(due.map((member) => member.id));
+  if (relaid.size > 0) {
+    const ids = [...relaid];
+    await tx.$executeRaw`UPDATE "Claim" SET "factEntries" = '{}' WHERE id = ANY(${ids}::uuid[])`;
+    await tx.$executeRaw`UPDATE "ClaimSuggestion" SET "factEntries" = '{}' WHERE id = ANY(${ids}::uuid[])`;
+    await tx.$executeRaw`UPDATE "ClaimFactLink" SET entries = '{}' WHERE "claimId" = ANY(${ids}::uuid[])`;
+    await tx.$executeRaw`UPDATE "SuggestionFactLink" SET entries = '{}' WHERE "suggestionId" = ANY(${ids}::uuid[])`;
+    for (const member of members) if (relaid.has(member.id)) member.entries = [];
+  }
+  return { computed: new Set(due.map((member) => member.id)), relaid };
 }
 
 /**
@@ -257,10 +280,11 @@ const entriesLiteral = (entries: readonly number[] | undefined) => `{${(entries 
  * `onlyUnplaced`, suggestions still pending (a concurrent accept or dismiss wins over the
  * analysis that read them earlier). Every member it writes loses its further facts
  * (ClaimFactLink, SuggestionFactLink): analysis links them again for the members it places, and
- * a member an editor placed (pinned) stands in the editor's fact only. When an editor's placement
- * (`pin`) takes the last member filed under a fact out of it, the fact loses its further members
- * too: the editor emptied it. Returns the facts that lost further members, whose summaries the
- * caller refreshes too.
+ * a member an editor moved stands in the editor's fact only. An editor's placement (`pin`) that
+ * leaves a member in its fact (confirming the fact) keeps its entries there and its further
+ * facts. When an editor's placement takes the last member filed under a fact out of it, the fact
+ * loses its further members too: the editor emptied it. Returns the facts that lost further
+ * members, whose summaries the caller refreshes too.
  */
 export async function placeMembers(
   tx: Tx,
@@ -269,17 +293,21 @@ export async function placeMembers(
 ): Promise<string[]> {
   const unlinked = new Set<string>();
   const allIds = placements.map((placement) => placement.id);
-  const left = options.pin
-    ? await tx.$queryRaw<{ factId: string }[]>`
-        SELECT "factId" FROM "Claim" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL
-        UNION SELECT "factId" FROM "ClaimSuggestion" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL`
+  // where an editor's placement finds the members: a member it leaves in its fact (confirming
+  // it, or the part of a split that stays) keeps its entries there and its further facts
+  const before = options.pin
+    ? await tx.$queryRaw<{ id: string; factId: string }[]>`
+        SELECT id, "factId" FROM "Claim" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL
+        UNION ALL SELECT id, "factId" FROM "ClaimSuggestion" WHERE id = ANY(${allIds}::uuid[]) AND "factId" IS NOT NULL`
     : [];
+  const factBefore = new Map(before.map((row) => [row.id, row.factId]));
   for (const kind of ["claim", "suggestion"] as const) {
     const rows = placements.filter((placement) => placement.kind === kind);
     if (rows.length === 0) continue;
     const ids = rows.map((row) => row.id);
     const factIds = rows.map((row) => row.factId);
     const entries = rows.map((row) => entriesLiteral(row.factId === null ? [] : row.entries));
+    const kept = rows.map((row) => row.factId !== null && factBefore.get(row.id) === row.factId);
     const pin = options.pin ?? false;
     const guard = options.pin
       ? Prisma.empty
@@ -289,25 +317,27 @@ export async function placeMembers(
     if (kind === "claim") {
       const rows = await tx.$queryRaw<{ factId: string }[]>`
         WITH placed AS (
-          UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}), "factEntries" = p.entries::int[]
-          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS p(id, fact_id, entries)
+          UPDATE "Claim" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}),
+            "factEntries" = CASE WHEN p.kept THEN m."factEntries" ELSE p.entries::int[] END
+          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[], ${kept}::boolean[]) AS p(id, fact_id, entries, kept)
           WHERE m.id = p.id ${guard}
-          RETURNING m.id)
-        DELETE FROM "ClaimFactLink" l USING placed WHERE l."claimId" = placed.id RETURNING l."factId"`;
+          RETURNING m.id, p.kept)
+        DELETE FROM "ClaimFactLink" l USING placed WHERE l."claimId" = placed.id AND NOT placed.kept RETURNING l."factId"`;
       for (const row of rows) unlinked.add(row.factId);
     } else {
       const rows = await tx.$queryRaw<{ factId: string }[]>`
         WITH placed AS (
-          UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}), "factEntries" = p.entries::int[]
-          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS p(id, fact_id, entries)
+          UPDATE "ClaimSuggestion" AS m SET "factId" = p.fact_id, "factPinned" = (m."factPinned" OR ${pin}),
+            "factEntries" = CASE WHEN p.kept THEN m."factEntries" ELSE p.entries::int[] END
+          FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[], ${kept}::boolean[]) AS p(id, fact_id, entries, kept)
           WHERE m.id = p.id AND m.state = 'PENDING' ${guard}
-          RETURNING m.id)
-        DELETE FROM "SuggestionFactLink" l USING placed WHERE l."suggestionId" = placed.id RETURNING l."factId"`;
+          RETURNING m.id, p.kept)
+        DELETE FROM "SuggestionFactLink" l USING placed WHERE l."suggestionId" = placed.id AND NOT placed.kept RETURNING l."factId"`;
       for (const row of rows) unlinked.add(row.factId);
     }
   }
-  if (left.length > 0) {
-    const emptied = left.map((row) => row.factId);
+  if (before.length > 0) {
+    const emptied = [...new Set(before.map((row) => row.factId))];
     const rows = await tx.$queryRaw<{ factId: string }[]>`
       WITH emptied AS (
         SELECT f.id FROM "Fact" f WHERE f.id = ANY(${emptied}::uuid[])
@@ -353,7 +383,7 @@ export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind
               JOIN "Claim" c ON c.id = l.id AND NOT c."factPinned" AND c."factId" IS NOT NULL AND c."factId" <> l.fact_id
               JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = c."storyId"
             ON CONFLICT ("claimId", "factId") DO UPDATE
-              SET entries = ARRAY(SELECT DISTINCT e FROM unnest("ClaimFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)
+              SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("ClaimFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)
             RETURNING "factId"`
         : await tx.$queryRaw<{ factId: string }[]>`
             INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries)
@@ -361,8 +391,10 @@ export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind
               JOIN "ClaimSuggestion" s ON s.id = l.id AND s.state = 'PENDING' AND NOT s."factPinned" AND s."factId" IS NOT NULL AND s."factId" <> l.fact_id
               JOIN "Report" r ON r.id = s."reportId"
               JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = r."storyId"
+            -- (a suggestion being accepted or dismissed is waited for, then seen decided)
+            FOR SHARE OF s
             ON CONFLICT ("suggestionId", "factId") DO UPDATE
-              SET entries = ARRAY(SELECT DISTINCT e FROM unnest("SuggestionFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)
+              SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("SuggestionFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)
             RETURNING "factId"`;
     for (const row of added) changed.add(row.factId);
   }
@@ -379,24 +411,24 @@ export async function mergeFurtherLinks(tx: Tx, fromFactId: string, intoFactId: 
   await tx.$executeRaw`
     INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
     SELECT l."claimId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
-    WHERE l."factId" = ${fromFactId}::uuid AND c."factId" IS DISTINCT FROM ${intoFactId}::uuid AND NOT c."factPinned"
+    WHERE l."factId" = ${fromFactId}::uuid AND c."factId" IS DISTINCT FROM ${intoFactId}::uuid
     ON CONFLICT ("claimId", "factId") DO UPDATE
-      SET entries = ARRAY(SELECT DISTINCT e FROM unnest("ClaimFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)`;
+      SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("ClaimFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)`;
   await tx.$executeRaw`DELETE FROM "ClaimFactLink" WHERE "factId" = ${fromFactId}::uuid`;
   await tx.$executeRaw`
     INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries, "createdAt")
     SELECT l."suggestionId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
-    WHERE l."factId" = ${fromFactId}::uuid AND s."factId" IS DISTINCT FROM ${intoFactId}::uuid AND NOT s."factPinned"
+    WHERE l."factId" = ${fromFactId}::uuid AND s."factId" IS DISTINCT FROM ${intoFactId}::uuid
     ON CONFLICT ("suggestionId", "factId") DO UPDATE
-      SET entries = ARRAY(SELECT DISTINCT e FROM unnest("SuggestionFactLink".entries || EXCLUDED.entries) AS e ORDER BY e)`;
+      SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("SuggestionFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)`;
   await tx.$executeRaw`DELETE FROM "SuggestionFactLink" WHERE "factId" = ${fromFactId}::uuid`;
 }
 
 /**
  * Deletes the links to the given facts that no longer hold: from a member outside any fact,
- * filed under the linked fact itself, placed by an editor (it stands in the editor's fact only),
- * a claim no longer in its report's text (orphaned or retired), a suggestion no longer pending,
- * or from a killed report. Only the linked facts' sources change, so refreshing them is enough.
+ * filed under the linked fact itself, a claim no longer in its report's text (orphaned or
+ * retired), a suggestion no longer pending, or from a killed report. (A member an editor moved
+ * lost its links as it moved; one whose fact an editor confirmed keeps them.) Only the linked facts' sources change, so refreshing them is enough.
  * An embargoed report's claims keep theirs: they count again once the embargo lifts.
  */
 async function pruneFurtherLinks(tx: Tx, factIds: string[]): Promise<void> {
@@ -404,11 +436,11 @@ async function pruneFurtherLinks(tx: Tx, factIds: string[]): Promise<void> {
   await tx.$executeRaw`
     DELETE FROM "ClaimFactLink" l USING "Claim" c JOIN "Report" r ON r.id = c."reportId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND c.id = l."claimId" AND (
-      c."factId" IS NULL OR c."factId" = l."factId" OR c."factPinned" OR c."anchorState" NOT IN ('ANCHORED', 'FUZZY') OR r."killedAt" IS NOT NULL)`;
+      c."factId" IS NULL OR c."factId" = l."factId" OR c."anchorState" NOT IN ('ANCHORED', 'FUZZY') OR r."killedAt" IS NOT NULL)`;
   await tx.$executeRaw`
     DELETE FROM "SuggestionFactLink" l USING "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND s.id = l."suggestionId" AND (
-      s."factId" IS NULL OR s."factId" = l."factId" OR s."factPinned" OR s.state <> 'PENDING' OR r."killedAt" IS NOT NULL)`;
+      s."factId" IS NULL OR s."factId" = l."factId" OR s.state <> 'PENDING' OR r."killedAt" IS NOT NULL)`;
 }
 
 /** The facts the given members (claims or suggestions) stand in besides their primary one. */
@@ -428,11 +460,11 @@ export async function furtherFactIdsOf(tx: Tx, memberIds: string[]): Promise<str
 export async function loadFurtherMembers(tx: Tx, factIds: string[]): Promise<MemberRow[]> {
   if (factIds.length === 0) return [];
   const rows = await tx.$queryRaw<(MemberRow & { linkedFactId: string; linkedEntries: number[] })[]>`
-    SELECT ${MEMBER_COLUMNS.claim}, l."factId" AS "linkedFactId", l.entries AS "linkedEntries"
+    SELECT ${MEMBER_COLUMNS.claim}, l."factId" AS "linkedFactId", COALESCE(l.entries, '{}') AS "linkedEntries"
     FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND ${PLACED_CLAIM}
     UNION ALL
-    SELECT ${MEMBER_COLUMNS.suggestion}, l."factId" AS "linkedFactId", l.entries AS "linkedEntries"
+    SELECT ${MEMBER_COLUMNS.suggestion}, l."factId" AS "linkedFactId", COALESCE(l.entries, '{}') AS "linkedEntries"
     FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Report" r ON r.id = s."reportId"
       JOIN "ReportVersion" v ON v.id = s."reportVersionId" LEFT JOIN "Source" src ON src.id = r."sourceId"
     WHERE l."factId" = ANY(${factIds}::uuid[]) AND ${CURRENT_SUGGESTION}

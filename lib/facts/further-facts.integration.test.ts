@@ -225,15 +225,16 @@ describe("further links follow the claims and facts they join", () => {
     expect((await getFact(editor.actor, story.id, magnitudeFact)).furtherMembers).toEqual([]);
   });
 
-  it("a link that no longer holds is dropped at the next refresh of its fact", async () => {
+  it("a link that no longer holds is dropped at the next refresh of its fact; a pinned claim's holds", async () => {
     const { story, lead, magnitude, magnitudeFact } = await storyWithLead();
     const leadFact = await factOf(lead.claimId);
-    // to the claim's own primary fact, and from a claim an editor pinned to its fact
+    // to the claim's own primary fact; a claim an editor left in its fact (confirming it) keeps
+    // its further facts, as an editor's move is what takes a claim out of them
     await db.claimFactLink.create({ data: { claimId: lead.claimId, factId: leadFact.id } });
     await db.claim.update({ where: { id: magnitude[0]!.claimId }, data: { factPinned: true } });
     await db.claimFactLink.create({ data: { claimId: magnitude[0]!.claimId, factId: leadFact.id } });
     await refreshFact(story.id, leadFact.id);
-    expect(await db.claimFactLink.count({ where: { factId: leadFact.id } })).toBe(0);
+    expect((await db.claimFactLink.findMany({ where: { factId: leadFact.id }, select: { claimId: true } })).map((link) => link.claimId)).toEqual([magnitude[0]!.claimId]);
     // the lead's own link to the magnitude fact still holds
     await refreshFact(story.id, magnitudeFact);
     expect(await linksOf(lead.claimId)).toEqual([magnitudeFact]);

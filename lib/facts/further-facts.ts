@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { uuidv7 } from "@/lib/db/uuidv7";
 import { planPlacement, type ExistingFact } from "@/lib/analysis/facts";
 import { createFacts, linkMembers, placeMembers, toFeaturedEntries, type MemberKind, type MemberRow } from "./fact-members";
+import { queueFactRefresh } from "./queue-analysis";
 
 /*
  * Facts group a member's entries (lib/analysis/facts/entries.ts), not the whole sentence: the
@@ -51,4 +52,22 @@ export async function placeAnalysedMembers(tx: Tx, storyId: string, existing: Ex
   const links = plan.further.map((s) => ({ id: s.memberId, kind: kindOf.get(s.memberId), factId: s.factId, entries: s.entries }));
   for (const factId of await linkMembers(tx, links)) touched.add(factId);
   return { touched, joined: placements.filter((placement) => existingIds.has(placement.factId)).length, created: plan.newFactIds.length };
+}
+
+/**
+ * A decided suggestion's further facts (SuggestionFactLink): handed to the claim it became
+ * (`claimId`), with the same entries, or dropped when it became no claim of its own. Either way
+ * those facts' summaries are refreshed (their members changed kind or left).
+ */
+export async function handOverFurtherFacts(tx: Tx, storyId: string, suggestionId: string, claimId: string | null): Promise<void> {
+  if (claimId) {
+    await tx.$executeRaw`
+      INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
+      SELECT ${claimId}::uuid, l."factId", l.entries, l."createdAt" FROM "SuggestionFactLink" l
+        JOIN "Claim" c ON c.id = ${claimId}::uuid AND c."factId" IS NOT NULL AND c."factId" <> l."factId" AND NOT c."factPinned"
+      WHERE l."suggestionId" = ${suggestionId}::uuid
+      ON CONFLICT DO NOTHING`;
+  }
+  const dropped = await tx.$queryRaw<{ factId: string }[]>`DELETE FROM "SuggestionFactLink" WHERE "suggestionId" = ${suggestionId}::uuid RETURNING "factId"`;
+  for (const { factId } of dropped) await queueFactRefresh(tx, storyId, factId);
 }

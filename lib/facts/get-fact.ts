@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
 import { isUuid } from "@/lib/http/uuid";
 import { factStatusOf, type FactStatusView } from "./fact-status";
+import { statedPart } from "./stated-part";
 import { CURRENT_SUGGESTION, PLACED_CLAIM, UNKNOWN_SOURCE, type MemberKind } from "./fact-members";
 
 export type FactMemberView = {
@@ -19,6 +20,11 @@ export type FactMemberView = {
   quote: string;
   attribution: string | null;
   pinned: boolean;
+  /**
+   * the part of `quote` that states this fact (offsets into it), when the sentence states other
+   * facts too ("..., killing nine people": the toll); null when the whole sentence states it
+   */
+  stated: { start: number; end: number } | null;
   /** the further facts this member states as well (ClaimFactLink, SuggestionFactLink) */
   alsoIn: { id: string; statement: string }[];
 };
@@ -48,6 +54,9 @@ export type FactDetail = {
   otherFacts: { id: string; statement: string; sourceCount: number; version: number }[];
 };
 
+/** A member's entries in the fact and the spans of all its entries (offsets into its quote; null: one entry). */
+type Spans = { entries: number[]; spans: [number, number][] | null };
+
 /** One fact of a story with its claims side by side (oldest report first), its conflicts and the other facts. */
 export async function getFact(actor: Actor, storyId: string, factId: string): Promise<FactDetail> {
   assertCan(actor, "story.read");
@@ -70,26 +79,26 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
   });
   if (!fact) throw notFound("That fact");
   const [primaryMembers, furtherMembers, alsoIn, otherFacts] = await Promise.all([
-    db.$queryRaw<Omit<FactMemberView, "alsoIn">[]>`
+    db.$queryRaw<(Omit<FactMemberView, "alsoIn" | "stated"> & Spans)[]>`
       SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        c.exact AS quote, c.attribution, c."factPinned" AS pinned
+        c.exact AS quote, c.attribution, c."factPinned" AS pinned, COALESCE(c."factEntries", '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - c.start, (e->>'end')::int - c.start)) FROM jsonb_array_elements(c.features->'entries') e) AS spans
       FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE c."factId" = ${factId}::uuid
       UNION ALL
       SELECT s.id, 'suggestion' AS kind, NULL AS status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        s.text AS quote, NULL AS attribution, s."factPinned" AS pinned
+        s.text AS quote, NULL AS attribution, s."factPinned" AS pinned, COALESCE(s."factEntries", '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - s.start, (e->>'end')::int - s.start)) FROM jsonb_array_elements(s.features->'entries') e) AS spans
       FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE s."factId" = ${factId}::uuid
       ORDER BY "publishedAt" ASC NULLS LAST, source, id`,
-    db.$queryRaw<(Omit<FactFurtherMemberView, "primaryFact"> & { primaryFactId: string; primaryFactStatement: string })[]>`
+    db.$queryRaw<(Omit<FactFurtherMemberView, "primaryFact" | "stated"> & Spans & { primaryFactId: string; primaryFactStatement: string })[]>`
       SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
+        c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - c.start, (e->>'end')::int - c.start)) FROM jsonb_array_elements(c.features->'entries') e) AS spans
       FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" pf ON pf.id = c."factId"
         JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE l."factId" = ${factId}::uuid AND ${PLACED_CLAIM}
       UNION ALL
       SELECT s.id, 'suggestion' AS kind, NULL AS status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        s.text AS quote, NULL AS attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement"
+        s.text AS quote, NULL AS attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - s.start, (e->>'end')::int - s.start)) FROM jsonb_array_elements(s.features->'entries') e) AS spans
       FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Fact" pf ON pf.id = s."factId"
         JOIN "Report" r ON r.id = s."reportId" JOIN "ReportVersion" v ON v.id = s."reportVersionId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE l."factId" = ${factId}::uuid AND ${CURRENT_SUGGESTION}
@@ -104,7 +113,8 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       WHERE s."factId" = ${factId}::uuid
       ORDER BY "createdAt", id`,
     db.fact.findMany({
-      where: { storyId, id: { not: factId }, claimCount: { gt: 0 } },
+      // (a fact only sentences filed elsewhere state is a target too)
+      where: { storyId, id: { not: factId }, OR: [{ claimCount: { gt: 0 } }, { furtherClaims: { some: {} } }, { furtherSuggestions: { some: {} } }] },
       select: { id: true, statement: true, sourceCount: true, version: true },
       orderBy: [{ sourceCount: "desc" }, { claimCount: "desc" }, { id: "asc" }],
       take: 300,
@@ -113,7 +123,7 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
   const { confirmedBy, editorStatus, ...rest } = fact;
   const alsoInOf = new Map<string, { id: string; statement: string }[]>();
   for (const { claimId, id, statement } of alsoIn) alsoInOf.set(claimId, [...(alsoInOf.get(claimId) ?? []), { id, statement }]);
-  const members = primaryMembers.map((member) => ({ ...member, alsoIn: alsoInOf.get(member.id) ?? [] }));
+  const members = primaryMembers.map(({ entries, spans, ...member }) => ({ ...member, stated: statedPart(member.quote, entries, spans), alsoIn: alsoInOf.get(member.id) ?? [] }));
   // the status is derived from the claims stating the fact, filed under it or further, as its conflicts are
   const status = factStatusOf([...members, ...furtherMembers].flatMap((m) => (m.status ? [m.status] : [])), editorStatus);
   return {
@@ -121,7 +131,11 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
     status,
     confirmedBy: confirmedBy?.name ?? null,
     members,
-    furtherMembers: furtherMembers.map(({ primaryFactId, primaryFactStatement, ...member }) => ({ ...member, primaryFact: { id: primaryFactId, statement: primaryFactStatement } })),
+    furtherMembers: furtherMembers.map(({ primaryFactId, primaryFactStatement, entries, spans, ...member }) => ({
+      ...member,
+      stated: statedPart(member.quote, entries, spans),
+      primaryFact: { id: primaryFactId, statement: primaryFactStatement },
+    })),
     otherFacts,
   };
 }

@@ -62,11 +62,32 @@ const FILTER: Record<FactFilter, Prisma.Sql> = {
 };
 
 /**
- * A fact with members: filed under it, or stating it further (refreshFactSummaries deletes the
- * others unless an explainer cites them).
+ * The placed claims and current pending suggestions filed under another fact that state each
+ * fact of the story further, counted per fact (`further.n`): the rows a fact's page lists.
  */
-const HAS_MEMBERS = Prisma.sql`(f."claimCount" > 0 OR EXISTS (SELECT 1 FROM "ClaimFactLink" l WHERE l."factId" = f.id)
-  OR EXISTS (SELECT 1 FROM "SuggestionFactLink" l WHERE l."factId" = f.id))`;
+function furtherCounts(storyId: string): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT linked."factId", count(*) AS n FROM (
+      SELECT l."factId"
+      FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
+      WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND ${PLACED_CLAIM}
+      UNION ALL
+      SELECT l."factId"
+      FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Report" r ON r.id = s."reportId"
+        JOIN "ReportVersion" v ON v.id = s."reportVersionId"
+      WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND ${CURRENT_SUGGESTION}
+    ) linked
+    GROUP BY linked."factId")`;
+}
+
+/**
+ * A fact the tab lists: one with claims filed under it, or one that two or more sentences filed
+ * under other facts state (the toll two leads give beside their quake). A sentence's part that
+ * no other outlet states makes a fact of its own for later reports to join, but the sentence is
+ * already listed under its own fact. Facts emptied by editors but cited by an explainer stay
+ * (no member); the tab skips them.
+ */
+const LISTED = Prisma.sql`(f."claimCount" > 0 OR COALESCE(further.n, 0) > 1)`;
 
 /** A story's facts, sorted and filtered for the Facts tab (the first FACT_LIST_LIMIT), with the total. */
 export async function listFacts(actor: Actor, storyId: string, query: unknown): Promise<{ facts: FactListItem[]; total: number; sort: FactSort; filter: FactFilter }> {
@@ -75,33 +96,21 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
   const { sort, filter } = ZListFacts.parse(query ?? {});
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) throw notFound("That story");
-  // facts emptied by editors but cited by an explainer stay (no member); the tab skips them. A
-  // fact may have no claim filed under it and still be stated further (the toll two leads give
-  // beside their event)
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<(Omit<FactListItem, "status"> & { editorStatus: ClaimStatus | null; claimStatuses: ClaimStatus[] })[]>`
       SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
         f."editorStatus",
         ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id
-          UNION ALL SELECT c.status::text FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" WHERE l."factId" = f.id) AS "claimStatuses",
+          UNION ALL SELECT c.status::text FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
+            WHERE l."factId" = f.id AND ${PLACED_CLAIM}) AS "claimStatuses",
         COALESCE(further.n, 0)::int AS "furtherClaimCount"
       FROM "Fact" f
-        LEFT JOIN (
-          SELECT linked."factId", count(*) AS n FROM (
-            SELECT l."factId"
-            FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"
-            WHERE c."storyId" = ${storyId}::uuid AND c."factId" IS NOT NULL AND ${PLACED_CLAIM}
-            UNION ALL
-            SELECT l."factId"
-            FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Report" r ON r.id = s."reportId"
-              JOIN "ReportVersion" v ON v.id = s."reportVersionId"
-            WHERE r."storyId" = ${storyId}::uuid AND s."factId" IS NOT NULL AND ${CURRENT_SUGGESTION}
-          ) linked
-          GROUP BY linked."factId"
-        ) further ON further."factId" = f.id
-      WHERE f."storyId" = ${storyId}::uuid AND ${HAS_MEMBERS} ${FILTER[filter]}
+        LEFT JOIN ${furtherCounts(storyId)} further ON further."factId" = f.id
+      WHERE f."storyId" = ${storyId}::uuid AND ${LISTED} ${FILTER[filter]}
       ORDER BY ${ORDER[sort]} LIMIT ${FACT_LIST_LIMIT}`,
-    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Fact" f WHERE f."storyId" = ${storyId}::uuid AND ${HAS_MEMBERS} ${FILTER[filter]}`,
+    db.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM "Fact" f LEFT JOIN ${furtherCounts(storyId)} further ON further."factId" = f.id
+      WHERE f."storyId" = ${storyId}::uuid AND ${LISTED} ${FILTER[filter]}`,
   ]);
   const facts = rows.map(({ editorStatus, claimStatuses, ...fact }) => ({ ...fact, status: factStatusOf(claimStatuses, editorStatus) }));
   return { facts, total: Number(count?.total ?? 0), sort, filter };

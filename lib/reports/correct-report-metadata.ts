@@ -65,7 +65,7 @@ export async function correctReportMetadata(actor: Actor, input: unknown): Promi
       const { current, stale } = await loadReportMembers(tx, [report.id]);
       const members = [...current, ...stale];
       await ensureFeatures(tx, members, { force: true });
-      const further = await furtherFactIdsOf(tx, members.filter((member) => member.kind === "claim").map((member) => member.id));
+      const further = await furtherFactIdsOf(tx, members.map((member) => member.id));
       refreshedFacts = [...new Set([...members.map((member) => member.factId).filter((id): id is string => id !== null), ...further])];
       await refreshFactSummaries(tx, data.storyId, refreshedFacts);
     }

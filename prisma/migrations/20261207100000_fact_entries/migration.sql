@@ -2,16 +2,17 @@
 -- rather than whole claims: a lead stating a quake and its toll stands in the fact of the quake
 -- with one entry and in the fact of the toll with another. "factEntries" and "entries" list the
 -- entries a member stands in that fact with; empty means all of them (an editor's placement).
-ALTER TABLE "Claim" ADD COLUMN "factEntries" INTEGER[] NOT NULL DEFAULT '{}';
-ALTER TABLE "ClaimSuggestion" ADD COLUMN "factEntries" INTEGER[] NOT NULL DEFAULT '{}';
-ALTER TABLE "ClaimFactLink" ADD COLUMN "entries" INTEGER[] NOT NULL DEFAULT '{}';
+-- (Nullable, as Prisma declares a list column; readers take NULL as empty.)
+ALTER TABLE "Claim" ADD COLUMN "factEntries" INTEGER[] DEFAULT '{}';
+ALTER TABLE "ClaimSuggestion" ADD COLUMN "factEntries" INTEGER[] DEFAULT '{}';
+ALTER TABLE "ClaimFactLink" ADD COLUMN "entries" INTEGER[] DEFAULT '{}';
 
 -- A pending suggestion's further facts, as ClaimFactLink is a claim's: most members of a fact are
 -- suggestions until an editor accepts them, and accepting hands these links to the new claim.
 CREATE TABLE "SuggestionFactLink" (
     "suggestionId" UUID NOT NULL,
     "factId" UUID NOT NULL,
-    "entries" INTEGER[] NOT NULL DEFAULT '{}',
+    "entries" INTEGER[] DEFAULT '{}',
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SuggestionFactLink_pkey" PRIMARY KEY ("suggestionId", "factId")

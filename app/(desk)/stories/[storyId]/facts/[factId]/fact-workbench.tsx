@@ -179,13 +179,18 @@ export function FactWorkbench({
               {member.segments.map((segment, segmentIndex) => (
                 <span
                   key={segmentIndex}
-                  className={cn(segment.differs && "rounded-sm bg-amber-100", segment.number && "font-bold underline decoration-2 underline-offset-2")}
+                  className={cn(
+                    segment.differs && "rounded-sm bg-amber-100",
+                    segment.number && "font-bold underline decoration-2 underline-offset-2",
+                    segment.aside && "text-muted",
+                  )}
                 >
                   {segment.text}
                 </span>
               ))}
             </blockquote>
             {index === 0 && members.length > 1 ? <p className="mt-1 text-xs text-muted">Other claims are compared with this one; words it lacks are marked.</p> : null}
+            {member.segments.some((segment) => segment.aside) ? <p className="mt-1 text-xs text-muted">The words in grey state another fact.</p> : null}
             {member.attribution ? <p className="mt-1 text-xs text-muted">Attribution: {member.attribution}</p> : null}
             {member.conflicts.length > 0 ? <p className="mt-1 text-xs font-medium text-red-800">⚠ {[...new Set(member.conflicts)].join(", ")}</p> : null}
             <p className="mt-1 truncate text-xs">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ConflictBadges, OutletCount } from "@/components/facts/conflict-badges";
 import { CONFLICT_META } from "@/components/facts/conflict-meta";
 import { ConflictSides } from "@/components/facts/conflict-sides";
-import { quoteSegments } from "@/components/facts/quote-diff";
+import { quoteSegments, setAside } from "@/components/facts/quote-diff";
 import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/relative-time";
@@ -30,7 +30,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
     publishedAt: member.publishedAt?.toISOString() ?? null,
     attribution: member.attribution,
     pinned: member.pinned,
-    segments: quoteSegments(index === 0 ? null : base, member.quote),
+    segments: setAside(quoteSegments(index === 0 ? null : base, member.quote), member.stated),
     conflicts: conflictsOf.get(member.id) ?? [],
     alsoIn: member.alsoIn,
   }));
@@ -110,7 +110,14 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
                     {member.status ? <ClaimStatusBadge status={member.status} /> : <Badge>Suggested claim</Badge>}
                   </span>
                 </div>
-                <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">{member.quote}</blockquote>
+                <blockquote className="mt-2 flex-1 font-serif text-[15px] leading-relaxed">
+                  {setAside([{ text: member.quote, differs: false, number: false }], member.stated).map((segment, segmentIndex) => (
+                    <span key={segmentIndex} className={segment.aside ? "text-muted" : undefined}>
+                      {segment.text}
+                    </span>
+                  ))}
+                </blockquote>
+                {member.stated ? <p className="mt-1 text-xs text-muted">The words in grey state its other fact.</p> : null}
                 <p className="mt-1 truncate text-xs">
                   <Link className="text-muted hover:text-ink hover:underline" href={member.kind === "claim" ? `/stories/${storyId}/claims/${member.id}` : `/stories/${storyId}/reports/${member.reportId}`}>
                     {member.headline}
