@@ -121,7 +121,7 @@ describe("facts hold a sentence's entries", () => {
     const { editor, story, lead, quakeFact, tollFact } = await storyWithLead();
     const version = (await db.fact.findUniqueOrThrow({ where: { id: quakeFact }, select: { version: true } })).version;
     await confirmFact(editor.actor, { storyId: story.id, factId: quakeFact, version });
-    expect(await suggestionOf(story.id, "A strong earthquake shook the Tarvel valley early")).toMatchObject({ factId: quakeFact, factEntries: [0], furtherFacts: [{ factId: tollFact, entries: [1] }] });
+    expect(await suggestionOf(story.id, "A strong earthquake shook the Tarvel valley early")).toMatchObject({ id: lead.id, factId: quakeFact, factEntries: [0], furtherFacts: [{ factId: tollFact, entries: [1] }] });
     await refreshFact(story.id, tollFact);
     expect((await getFact(editor.actor, story.id, tollFact)).sources).toContain("Harbourline Wire");
   });
