@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { entryCount, entryId, memberEntries, parseEntryId, storedFeatures } from "./entries";
 import { planPlacement } from "./place";
+import { summarizeFact } from "./summarize";
 import type { ExistingFact, FeaturedClaim } from "./types";
 
 /** One sentence as the whole of report `reportId`, with every entry the app stores for it. */
@@ -87,5 +88,16 @@ describe("placing new claims' entries among a story's facts", () => {
     expect(plan.newFactIds).toHaveLength(1);
     expect(plan.primary).toEqual([{ memberId: "other", factId: plan.newFactIds[0], entries: [0] }]);
     expect(plan.further).toEqual([]);
+  });
+});
+
+describe("a fact's statement", () => {
+  it("is a sentence that states the fact alone, not a lead that states it among others", () => {
+    const toll = [entriesOf(LEAD)[1]!, ...entriesOf(TOLL_A), ...entriesOf(TOLL_B)];
+    expect([TOLL_A.text, TOLL_B.text]).toContain(summarizeFact(toll).statement);
+  });
+
+  it("is the whole lead when only leads state it, never a clause cut out of it", () => {
+    expect(summarizeFact([entriesOf(LEAD)[1]!]).statement).toBe(LEAD.text);
   });
 });

@@ -37,5 +37,9 @@ function representative(claims: readonly FeaturedClaim[]): string {
  */
 export function summarizeFact(claims: FeaturedClaim[], options: { readable?: (claim: FeaturedClaim) => boolean } = {}): FactSummary {
   const readable = options.readable ? claims.filter(options.readable) : claims;
-  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(readable.length > 0 ? readable : claims) };
+  const candidates = readable.length > 0 ? readable : claims;
+  // a sentence that states this fact alone says it best: a lead stating several facts would give
+  // the same statement to each of them
+  const alone = candidates.filter((claim) => claim.sentence === undefined);
+  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(alone.length > 0 ? alone : candidates) };
 }
