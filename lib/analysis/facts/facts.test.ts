@@ -171,6 +171,17 @@ describe("claim features", () => {
     expect(g.quantities).toEqual([]);
   });
 
+  it("reads midnight and noon as clock times, and never the time a statement was made", () => {
+    const at = (text: string) => claim(text).features.topics.filter((t) => t.startsWith("at:"));
+    expect(at("The ministry opened the dam's spillway shortly before midnight on Sunday.")).toEqual(["at:23"]);
+    expect(at("The water resources ministry opened the spillway gates at about 11 p.m. on Sunday.")).toEqual(["at:23"]);
+    expect(at("Protesters broke through police lines around midday.")).toEqual(["at:12"]);
+    expect(at("The convoy left at midnight.")).toEqual(["at:00"]);
+    // when it was said, not when what it tells happened
+    expect(at("At least four people were killed, the minister said in a televised statement shortly after midnight.")).toEqual([]);
+    expect(at("The prime minister announced the curfew in a broadcast at 9 p.m.")).toEqual([]);
+  });
+
   it("takes another event of the same kind for a separate item", () => {
     expect(claim("A separate magnitude 5.1 earthquake hit the Rasht Valley on March 3, causing minor damage.").features.aside).toBe(true);
     expect(claim("A strong earthquake hit the Rasht Valley on Tuesday.").features.aside).toBe(false);

@@ -547,14 +547,27 @@ const AFTER_EVENT = /\b(?:after|since|before|when|as|until)\s+(?:the\s+|a\s+)?$/
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = new RegExp(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b|${SPELLED_CLOCK}`, "giu");
 
-/** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT"), as "at:HH". */
+// midnight and noon are clock times; "shortly before midnight" falls in the hour before it
+const NAMED_HOUR = /\b(?:((?:shortly|just|right|a little|an hour)\s+before)\s+)?(midnight|noon|midday)\b/giu;
+// the time a statement was made ("said in a televised statement shortly after midnight", "in a
+// broadcast at 9 p.m."): when it was said, not when what it tells happened
+const STATEMENT_BEFORE = /\b(?:statement|broadcast|address|briefing|conference|interview|remarks|speech|communiqu[eé])\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Clock hours mentioned ("2 a.m.", "02:00 local", "0330 GMT", "shortly before midnight"), as "at:HH". */
 function clockTopics(text: string): string[] {
   const out: string[] = [];
+  const saidAt = (index: number) => STATEMENT_BEFORE.test(text.slice(Math.max(0, index - 80), index));
   for (const m of text.matchAll(CLOCK)) {
+    if (saidAt(m.index)) continue;
     let hour = Number(m[1] ?? m[4] ?? m[6]);
     if (m[3] && /p/i.test(m[3]) && hour < 12) hour += 12;
     if (m[3] && /a/i.test(m[3]) && hour === 12) hour = 0;
     if (hour >= 0 && hour < 24) out.push(`at:${String(hour).padStart(2, "0")}`);
+  }
+  for (const m of text.matchAll(NAMED_HOUR)) {
+    if (saidAt(m.index)) continue;
+    const hour = m[2]!.toLowerCase() === "midnight" ? 24 : 12;
+    out.push(`at:${String((m[1] ? hour - 1 : hour) % 24).padStart(2, "0")}`);
   }
   return out;
 }
