@@ -126,6 +126,15 @@ describe("facts hold a sentence's entries", () => {
     expect((await getFact(editor.actor, story.id, tollFact)).sources).toContain("Harbourline Wire");
   });
 
+  it("a lead whose fact an editor confirmed hands its further facts to the claim it becomes", async () => {
+    const { editor, story, lead, quakeFact, tollFact } = await storyWithLead();
+    const version = (await db.fact.findUniqueOrThrow({ where: { id: quakeFact }, select: { version: true } })).version;
+    await confirmFact(editor.actor, { storyId: story.id, factId: quakeFact, version });
+    const { claimId } = await acceptSuggestion(editor.actor, { suggestionId: lead.id });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { factId: true, factPinned: true, factEntries: true } })).toEqual({ factId: quakeFact, factPinned: true, factEntries: [0] });
+    expect(await db.claimFactLink.findMany({ where: { claimId }, select: { factId: true, entries: true } })).toEqual([{ factId: tollFact, entries: [1] }]);
+  });
+
   it("an editor who moves the lead places it with all of its entries and takes it out of its further facts", async () => {
     const { editor, story, lead, quakeFact, tollFact } = await storyWithLead();
     const version = (await db.fact.findUniqueOrThrow({ where: { id: quakeFact }, select: { version: true } })).version;

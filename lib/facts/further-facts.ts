@@ -64,7 +64,7 @@ export async function handOverFurtherFacts(tx: Tx, storyId: string, suggestionId
     await tx.$executeRaw`
       INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
       SELECT ${claimId}::uuid, l."factId", l.entries, l."createdAt" FROM "SuggestionFactLink" l
-        JOIN "Claim" c ON c.id = ${claimId}::uuid AND c."factId" IS NOT NULL AND c."factId" <> l."factId" AND NOT c."factPinned"
+        JOIN "Claim" c ON c.id = ${claimId}::uuid AND c."factId" IS NOT NULL AND c."factId" <> l."factId"
       WHERE l."suggestionId" = ${suggestionId}::uuid
       ON CONFLICT DO NOTHING`;
   }
