@@ -4,6 +4,7 @@ import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
 import { tagClaim } from "@/lib/claims/tag-claim";
 import { confirmFact } from "./confirm-fact";
 import { storeReport } from "@/lib/reports/store-report";
+import { getStory } from "@/lib/stories/get-story";
 import { buildReportInput, buildStory, buildUser, domainErrorFrom, uniqueToken } from "@/lib/testing/factories";
 import { analyzeReport } from "./analyze-report";
 import { getFact } from "./get-fact";
@@ -176,8 +177,16 @@ describe("facts hold a sentence's entries", () => {
     const { facts, total } = await listFacts(editor.actor, story.id, { sort: "most_sources", filter: "corroborated" });
     expect(facts.find((fact) => fact.id === tollFact)).toMatchObject({ claimCount: 0, furtherClaimCount: 2, sources: ["Coastal Radio", "Harbourline Wire"] });
     expect(total).toBe(facts.length);
+    // the tab's count is of these facts, not of the parts no other outlet states
+    expect((await getStory(editor.actor, story.id))._count.facts).toBe(total);
     const toll = await getFact(editor.actor, story.id, tollFact);
     expect(toll.members).toEqual([]);
     expect(toll.furtherMembers).toHaveLength(2);
+
+    // a third report whose sentence states something no other outlet does: a fact of its own,
+    // stored for later reports to join, not counted on the tab
+    await fileReport(editor, story.id, "Northgate", "The regional governor visited a field hospital set up in the Ostrin school gym on Saturday afternoon.");
+    expect(await db.fact.count({ where: { storyId: story.id } })).toBeGreaterThan(total);
+    expect((await getStory(editor.actor, story.id))._count.facts).toBe(total);
   });
 });

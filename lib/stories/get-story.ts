@@ -19,7 +19,9 @@ export async function getStory(actor: Actor, storyId: string) {
       createdAt: true,
       lastActivityAt: true,
       createdBy: { select: { name: true } },
-      _count: { select: { reports: true, claims: true, facts: true, explainers: true } },
+      // the Facts tab's count is of what it lists first: facts two or more outlets carry (a
+      // sentence's part no other outlet states is a fact of its own, waiting for one)
+      _count: { select: { reports: true, claims: true, facts: { where: { sourceCount: { gte: 2 } } }, explainers: true } },
     },
   });
   if (!story) throw notFound("That story");
