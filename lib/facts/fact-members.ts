@@ -217,9 +217,12 @@ export async function ensureFeatures(
   members: MemberRow[],
   options: { force?: boolean; story?: { country: string | null } } = {},
 ): Promise<{ computed: Set<string>; relaid: Set<string> }> {
-  const due = members.filter((member) => options.force || member.features === null || member.featuresVersion !== ANALYSIS_VERSION);
+  const stale = members.filter((member) => options.force || member.features === null || member.featuresVersion !== ANALYSIS_VERSION);
   const relaid = new Set<string>();
-  if (due.length === 0) return { computed: new Set(), relaid };
+  if (stale.length === 0) return { computed: new Set(), relaid };
+  // a member in further facts comes once per fact (loadStoryFactMembers): computed once, and
+  // every row of it gets the result
+  const due = [...new Map(stale.map((member) => [member.id, member])).values()];
   const reports = await loadAnalysisReports(tx, [...new Set(due.map((member) => member.reportId))], options.story);
   for (const member of due) {
     const report = reports.get(member.reportId);
@@ -227,7 +230,13 @@ export async function ensureFeatures(
     const before = member.features ? entryLayout(member) : null;
     member.features = storedFeatures({ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text }, report);
     member.featuresVersion = ANALYSIS_VERSION;
-    if (member.factId !== null && before !== null && before !== entryLayout(member)) relaid.add(member.id);
+    if (before !== null && before !== entryLayout(member) && stale.some((row) => row.id === member.id && row.factId !== null)) relaid.add(member.id);
+  }
+  const computed = new Map(due.map((member) => [member.id, member]));
+  for (const row of stale) {
+    const source = computed.get(row.id)!;
+    row.features = source.features;
+    row.featuresVersion = source.featuresVersion;
   }
   for (const kind of ["claim", "suggestion"] as const) {
     const rows = due.filter((member) => member.kind === kind);
@@ -249,7 +258,7 @@ export async function ensureFeatures(
     await tx.$executeRaw`UPDATE "SuggestionFactLink" SET entries = '{}' WHERE "suggestionId" = ANY(${ids}::uuid[])`;
     for (const member of members) if (relaid.has(member.id)) member.entries = [];
   }
-  return { computed: new Set(due.map((member) => member.id)), relaid };
+  return { computed: new Set(computed.keys()), relaid };
 }
 
 /**
@@ -269,6 +278,15 @@ export function toFeaturedClaim(member: MemberRow): FeaturedClaim {
   const entry = toFeaturedEntries(member)[0]!;
   return { ...entry, id: member.id };
 }
+
+/** The two tables of further links: a claim's and a pending suggestion's (constant identifiers). */
+const LINK_TABLES = [
+  { link: Prisma.raw(`"ClaimFactLink"`), member: Prisma.raw(`"claimId"`), table: Prisma.raw(`"Claim"`) },
+  { link: Prisma.raw(`"SuggestionFactLink"`), member: Prisma.raw(`"suggestionId"`), table: Prisma.raw(`"ClaimSuggestion"`) },
+] as const;
+
+/** On a link that exists already: the entries it had and the entries given, in order, once each. */
+const unionEntries = (link: Prisma.Sql) => Prisma.sql`ARRAY(SELECT DISTINCT e FROM unnest(COALESCE(${link}.entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)`;
 
 /** Postgres array literals of entry lists, for passing a list per row through unnest. */
 const entriesLiteral = (entries: readonly number[] | undefined) => `{${(entries ?? []).join(",")}}`;
@@ -382,8 +400,7 @@ export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind
             SELECT l.id, l.fact_id, l.entries::int[] FROM unnest(${ids}::uuid[], ${factIds}::uuid[], ${entries}::text[]) AS l(id, fact_id, entries)
               JOIN "Claim" c ON c.id = l.id AND NOT c."factPinned" AND c."factId" IS NOT NULL AND c."factId" <> l.fact_id
               JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = c."storyId"
-            ON CONFLICT ("claimId", "factId") DO UPDATE
-              SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("ClaimFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)
+            ON CONFLICT ("claimId", "factId") DO UPDATE SET entries = ${unionEntries(LINK_TABLES[0].link)}
             RETURNING "factId"`
         : await tx.$queryRaw<{ factId: string }[]>`
             INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries)
@@ -393,8 +410,7 @@ export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind
               JOIN "Fact" f ON f.id = l.fact_id AND f."storyId" = r."storyId"
             -- (a suggestion being accepted or dismissed is waited for, then seen decided)
             FOR SHARE OF s
-            ON CONFLICT ("suggestionId", "factId") DO UPDATE
-              SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("SuggestionFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)
+            ON CONFLICT ("suggestionId", "factId") DO UPDATE SET entries = ${unionEntries(LINK_TABLES[1].link)}
             RETURNING "factId"`;
     for (const row of added) changed.add(row.factId);
   }
@@ -408,20 +424,14 @@ export async function linkMembers(tx: Tx, links: { id: string; kind?: MemberKind
  * which deletes the emptied fact and with it any link still pointing there.
  */
 export async function mergeFurtherLinks(tx: Tx, fromFactId: string, intoFactId: string): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "ClaimFactLink" ("claimId", "factId", entries, "createdAt")
-    SELECT l."claimId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId"
-    WHERE l."factId" = ${fromFactId}::uuid AND c."factId" IS DISTINCT FROM ${intoFactId}::uuid
-    ON CONFLICT ("claimId", "factId") DO UPDATE
-      SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("ClaimFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)`;
-  await tx.$executeRaw`DELETE FROM "ClaimFactLink" WHERE "factId" = ${fromFactId}::uuid`;
-  await tx.$executeRaw`
-    INSERT INTO "SuggestionFactLink" ("suggestionId", "factId", entries, "createdAt")
-    SELECT l."suggestionId", ${intoFactId}::uuid, l.entries, l."createdAt" FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId"
-    WHERE l."factId" = ${fromFactId}::uuid AND s."factId" IS DISTINCT FROM ${intoFactId}::uuid
-    ON CONFLICT ("suggestionId", "factId") DO UPDATE
-      SET entries = ARRAY(SELECT DISTINCT e FROM unnest(COALESCE("SuggestionFactLink".entries, '{}') || EXCLUDED.entries) AS e ORDER BY e)`;
-  await tx.$executeRaw`DELETE FROM "SuggestionFactLink" WHERE "factId" = ${fromFactId}::uuid`;
+  for (const { link, member, table } of LINK_TABLES) {
+    await tx.$executeRaw`
+      INSERT INTO ${link} (${member}, "factId", entries, "createdAt")
+      SELECT l.${member}, ${intoFactId}::uuid, l.entries, l."createdAt" FROM ${link} l JOIN ${table} m ON m.id = l.${member}
+      WHERE l."factId" = ${fromFactId}::uuid AND m."factId" IS DISTINCT FROM ${intoFactId}::uuid
+      ON CONFLICT (${member}, "factId") DO UPDATE SET entries = ${unionEntries(link)}`;
+    await tx.$executeRaw`DELETE FROM ${link} WHERE "factId" = ${fromFactId}::uuid`;
+  }
 }
 
 /**
