@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
@@ -57,6 +58,14 @@ export type FactDetail = {
 /** A member's entries in the fact and the spans of all its entries (offsets into its quote; null: one entry). */
 type Spans = { entries: number[]; spans: [number, number][] | null };
 
+/** `spans` (see `Spans`) of the member read as `alias` (a constant: "c" for a claim, "s" for a suggestion). */
+function spansOf(alias: "c" | "s"): Prisma.Sql {
+  const m = Prisma.raw(alias);
+  return Prisma.sql`(SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - ${m}.start, (e->>'end')::int - ${m}.start)) FROM jsonb_array_elements(${m}.features->'entries') e) AS spans`;
+}
+const SPANS_CLAIM = spansOf("c");
+const SPANS_SUGGESTION = spansOf("s");
+
 /** One fact of a story with its claims side by side (oldest report first), its conflicts and the other facts. */
 export async function getFact(actor: Actor, storyId: string, factId: string): Promise<FactDetail> {
   assertCan(actor, "story.read");
@@ -81,24 +90,24 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
   const [primaryMembers, furtherMembers, alsoIn, otherFacts] = await Promise.all([
     db.$queryRaw<(Omit<FactMemberView, "alsoIn" | "stated"> & Spans)[]>`
       SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        c.exact AS quote, c.attribution, c."factPinned" AS pinned, COALESCE(c."factEntries", '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - c.start, (e->>'end')::int - c.start)) FROM jsonb_array_elements(c.features->'entries') e) AS spans
+        c.exact AS quote, c.attribution, c."factPinned" AS pinned, COALESCE(c."factEntries", '{}') AS entries, ${SPANS_CLAIM}
       FROM "Claim" c JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE c."factId" = ${factId}::uuid
       UNION ALL
       SELECT s.id, 'suggestion' AS kind, NULL AS status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        s.text AS quote, NULL AS attribution, s."factPinned" AS pinned, COALESCE(s."factEntries", '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - s.start, (e->>'end')::int - s.start)) FROM jsonb_array_elements(s.features->'entries') e) AS spans
+        s.text AS quote, NULL AS attribution, s."factPinned" AS pinned, COALESCE(s."factEntries", '{}') AS entries, ${SPANS_SUGGESTION}
       FROM "ClaimSuggestion" s JOIN "Report" r ON r.id = s."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE s."factId" = ${factId}::uuid
       ORDER BY "publishedAt" ASC NULLS LAST, source, id`,
     db.$queryRaw<(Omit<FactFurtherMemberView, "primaryFact" | "stated"> & Spans & { primaryFactId: string; primaryFactStatement: string })[]>`
       SELECT c.id, 'claim' AS kind, c.status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - c.start, (e->>'end')::int - c.start)) FROM jsonb_array_elements(c.features->'entries') e) AS spans
+        c.exact AS quote, c.attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, ${SPANS_CLAIM}
       FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Fact" pf ON pf.id = c."factId"
         JOIN "Report" r ON r.id = c."reportId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE l."factId" = ${factId}::uuid AND ${PLACED_CLAIM}
       UNION ALL
       SELECT s.id, 'suggestion' AS kind, NULL AS status, COALESCE(src.name, ${UNKNOWN_SOURCE}) AS source, r.id AS "reportId", r.headline, r."publishedAt",
-        s.text AS quote, NULL AS attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, (SELECT jsonb_agg(jsonb_build_array((e->>'start')::int - s.start, (e->>'end')::int - s.start)) FROM jsonb_array_elements(s.features->'entries') e) AS spans
+        s.text AS quote, NULL AS attribution, pf.id AS "primaryFactId", pf.statement AS "primaryFactStatement", COALESCE(l.entries, '{}') AS entries, ${SPANS_SUGGESTION}
       FROM "SuggestionFactLink" l JOIN "ClaimSuggestion" s ON s.id = l."suggestionId" JOIN "Fact" pf ON pf.id = s."factId"
         JOIN "Report" r ON r.id = s."reportId" JOIN "ReportVersion" v ON v.id = s."reportVersionId" LEFT JOIN "Source" src ON src.id = r."sourceId"
       WHERE l."factId" = ${factId}::uuid AND ${CURRENT_SUGGESTION}

@@ -139,8 +139,7 @@ export function featureFiles(files: readonly ReportFile[], read?: ReadReport): {
         const facetId = facets > 1 ? `${id}.${entry.facet + 1}` : id;
         const readingId = entry.reading === 0 ? facetId : `${facetId}~${entry.reading}`;
         claimOf.set(readingId, id);
-        const text = sentence.text.slice(entry.start - sentence.start, entry.end - sentence.start);
-        featured.push({ id: readingId, reportId: report.id, start: entry.start, end: entry.end, text, source: report.source, features: entry.features, ...(whole ? { sentence: sentence.text } : {}) });
+        featured.push({ id: readingId, reportId: report.id, start: entry.start, end: entry.end, text: entry.text, source: report.source, features: entry.features, ...(whole ? { sentence: sentence.text } : {}) });
       }
     }
   }

@@ -9,8 +9,8 @@ import { claimFacets } from "../suggest-claims";
 import { extractClaimFeatures, statementReadings } from "./features";
 import type { AnalysisClaimInput, AnalysisReport, ClaimFeatures, FeaturedClaim } from "./types";
 
-/** `facet`, `reading`: which facet of the sentence and which reading of it, from 0. */
-export type ClaimEntry = { facet: number; reading: number; start: number; end: number; features: ClaimFeatures };
+/** `facet`, `reading`: which facet of the sentence and which reading of it, from 0; `text`: the facet's words. */
+export type ClaimEntry = { facet: number; reading: number; start: number; end: number; text: string; features: ClaimFeatures };
 
 /**
  * A facet's features with what its sentence says around it: the dates and the attribution of
@@ -42,7 +42,7 @@ export function claimEntries(claim: AnalysisClaimInput, report: AnalysisReport):
   for (const [facet, part] of facets.entries()) {
     const own = extractClaimFeatures({ id: claim.id, reportId: claim.reportId, start: part.start, end: part.end, text: part.text }, report);
     for (const [reading, features] of statementReadings(sentence ? withSentenceContext(own, sentence) : own).entries()) {
-      entries.push({ facet, reading, start: part.start, end: part.end, features });
+      entries.push({ facet, reading, start: part.start, end: part.end, text: part.text, features });
     }
   }
   return { sentence, entries };
@@ -58,8 +58,7 @@ export type StoredFeatures = ClaimFeatures & { entries?: { start: number; end: n
 export function storedFeatures(claim: AnalysisClaimInput, report: AnalysisReport): StoredFeatures {
   const { sentence, entries } = claimEntries(claim, report);
   if (entries.length === 1) return entries[0]!.features;
-  const text = (start: number, end: number) => claim.text.slice(start - claim.start, end - claim.start);
-  return { ...(sentence ?? extractClaimFeatures(claim, report)), entries: entries.map(({ start, end, features }) => ({ start, end, text: text(start, end), features })) };
+  return { ...(sentence ?? extractClaimFeatures(claim, report)), entries: entries.map(({ start, end, text, features }) => ({ start, end, text, features })) };
 }
 
 /** How many entries a stored member has. */
@@ -86,8 +85,8 @@ export function parseEntryId(id: string): { memberId: string; entry: number } {
 export function memberEntries(member: { id: string; reportId: string; start: number; end: number; text: string; source: string; features: StoredFeatures }, which: readonly number[] = []): FeaturedClaim[] {
   const { entries, ...whole } = member.features;
   if (!entries || entries.length <= 1) return [{ id: member.id, reportId: member.reportId, start: member.start, end: member.end, text: member.text, source: member.source, features: entries?.[0]?.features ?? whole }];
-  const indexes = which.length > 0 ? [...new Set(which)].filter((k) => k >= 0 && k < entries.length).sort((a, b) => a - b) : entries.map((_, k) => k);
-  return (indexes.length > 0 ? indexes : entries.map((_, k) => k)).map((k) => {
+  const chosen = [...new Set(which)].filter((k) => k >= 0 && k < entries.length).sort((a, b) => a - b);
+  return (chosen.length > 0 ? chosen : entries.map((_, k) => k)).map((k) => {
     const entry = entries[k]!;
     return { id: entryId(member.id, k), reportId: member.reportId, start: entry.start, end: entry.end, text: entry.text, source: member.source, features: entry.features, sentence: member.text };
   });

@@ -1,7 +1,7 @@
 /**
  * Where the entries of newly analysed claims stand among a story's facts: the app's incremental
  * grouping (lib/facts/further-facts.ts writes what this decides). Pure, so the labeled sets can
- * replay a story report by report exactly as the app groups it (`replayStory`).
+ * replay a story report by report exactly as the app groups it (`factsAsTheAppGroups`).
  */
 import { assignClaims, furtherFacts } from "./assign";
 import { parseEntryId } from "./entries";
