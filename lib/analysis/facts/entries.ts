@@ -28,6 +28,7 @@ export function withSentenceContext(facet: ClaimFeatures, sentence: ClaimFeature
     elsewhere: Boolean(facet.elsewhere || sentence.elsewhere),
     aside: Boolean(facet.aside || sentence.aside),
     wider: Boolean(facet.wider || sentence.wider),
+    widerStart: facet.widerStart ?? sentence.widerStart,
   };
 }
 

@@ -485,6 +485,37 @@ export function widerFrame(text: string, reference: string | null, before = ""):
   return false;
 }
 
+/**
+ * How far back a running total starts, when the words say so: "years" for a start in an earlier
+ * year ("since 2009", "since the war began six years ago", "over the past decade"), "days" for a
+ * start days or weeks before the report ("since the offensive began nine days ago", "since March 2"
+ * in a report of March 11, "since Monday"); undefined when they do not ("since the war began",
+ * "so far this year"). Two running totals that start years apart count different quantities.
+ */
+export function widerStart(text: string, reference: string | null, before = ""): "years" | "days" | undefined {
+  const spans = [...text.matchAll(SINCE_CLAUSE)].map((m) => m[0]);
+  const over = OVER_THE_PAST.exec(text);
+  if (over) spans.push(over[0]);
+  // "since then": the start the sentence before gave
+  if (SINCE_THEN.test(text)) spans.push(sentencesBefore(before, 2));
+  const ref = reference ? Date.parse(reference) : Number.NaN;
+  const year = Number.isNaN(ref) ? null : new Date(ref).getUTCFullYear();
+  for (const span of spans) {
+    if (YEARS_BACK.test(span)) return "years";
+    const dated = span.replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gu, "");
+    for (const y of dated.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) if (year === null || Number(y[1]) < year) return "years";
+  }
+  for (const span of spans) {
+    if (DAYS_BACK.test(span)) return "days";
+    if (!Number.isNaN(ref) && resolveDates(span, reference).some((day) => ref - Date.parse(day) < 60 * 86_400_000 && ref >= Date.parse(day))) return "days";
+  }
+  return undefined;
+}
+
+const YEARS_BACK = new RegExp(String.raw`\b(?:${HOW_MANY}|a|one)\s+(?:years?|decades?)\s+ago\b|\b(?:past|last)\s+(?:${HOW_MANY}\s+)?(?:years|decades?)\b`, "iu");
+const DAYS_BACK = new RegExp(String.raw`\b(?:${HOW_MANY}|a|one)\s+(?:days?|weeks?)\s+ago\b|\b(?:past|last)\s+(?:${HOW_MANY}\s+)?(?:days|weeks?)\b|\bsince\s+(?:(?:early|late)\s+)?(?:sun|mon|tues|wednes|thurs|fri|satur)day\b`, "iu");
+const OVER_THE_PAST = /\b(?:over|in|during) the (?:past|last) [^.;]{0,30}/iu;
+
 const SINCE_MONTH = /\bsince\s+(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/u;
 const SINCE_THEN = /\bsince (?:then|that (?:day|date|time))\b/iu;
 
@@ -697,6 +728,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     // and so is one that only sets the scene beside the time ("the quake hit at 4:17 a.m., 50 km east of Osh")
     if (first === undefined || first.start >= SIDE) mainTopics.add(clock);
   }
+  const wider = widerFrame(text, reference, before);
   return {
     v: ANALYSIS_VERSION,
     entities: dedupe(entities.map(({ key, kind, text: t }) => ({ key, kind, text: t })), (e) => e.key),
@@ -713,7 +745,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
     // framed across a border, or placed in a named country other than the story's
     elsewhere: ELSEWHERE.test(text) || placedElsewhere(text, storyCountry(report), speakerSpan(text, attribution?.speaker ?? null)),
     years: [...namedYears(text), ...(earlierMonth(text, reportMonth(report)) ? ["earlier"] : [])],
-    wider: widerFrame(text, reference, before),
+    wider,
+    widerStart: wider ? widerStart(text, reference, before) : undefined,
     aside: ASIDE.test(text),
     hedged: HEDGED.test(text),
     nil: NIL_REPORT.test(text),

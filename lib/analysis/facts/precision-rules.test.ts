@@ -168,6 +168,29 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Two people died in Chile's Arica region.", "Two people were killed in Arica province of Chile.", "PER")).toBeNull();
   });
 
+  it("keeps the toll of a bombing apart from the toll of fighting", () => {
+    expect(veto("In the capital, a car bomb killed four people at a bus station on Friday evening.", "At least 31 people were killed in the fighting for the town, the monitor said.")).toBe("another cause");
+    expect(veto("A suicide bomber killed 12 people at a checkpoint outside Varna.", "Heavy clashes killed 12 soldiers near Varna on Friday.")).toBe("another cause");
+    // a toll that names no cause, or both, is left to the other evidence
+    expect(veto("In the capital, a car bomb killed four people at a bus station on Friday evening.", "Four people were killed, police said.")).toBeNull();
+    expect(veto("A car bomb and heavy fighting killed 31 people in the town.", "At least 31 people were killed in the fighting for the town.")).toBeNull();
+    expect(veto("A car bomb killed four people at the station.", "The bomb blast at the station killed four, police said.")).toBeNull();
+  });
+
+  it("keeps two running totals apart when one starts years back and the other days back", () => {
+    const start = (text: string) => claim(text).features.widerStart;
+    expect(start("The conflict has killed more than 20,000 people since 2009, according to independent estimates.")).toBe("years");
+    expect(start("Some 5,000 people have died in the valley over the past six years.")).toBe("years");
+    expect(start("More than 400 people have died since the offensive began three weeks ago.")).toBe("days");
+    // the report is dated 21 April: April 9 is days back
+    expect(start("Some 410 people have been killed in the valley since the militia began its push on April 9.")).toBe("days");
+    // a start the words do not place ("since the war began") says nothing either way
+    expect(start("The monitor counts 2,100 dead since the start of the war.")).toBeUndefined();
+    expect(veto("The conflict has killed more than 20,000 people since 2009.", "More than 400 people have died since the offensive began three weeks ago.")).toBe("another period");
+    expect(veto("The conflict has killed more than 20,000 people since 2009.", "The monitor counts 2,100 dead since the start of the war.")).toBeNull();
+    expect(veto("Some 410 people have been killed since the militia began its push on April 9.", "More than 400 people have died since the offensive began three weeks ago.")).toBeNull();
+  });
+
   it("keeps a running total since an older start apart from the day's toll", () => {
     // the report is dated 21 April: "since April 9" began well before the day's fighting
     expect(claim("Some 410 people have been killed in the valley since the militia began its push on April 9, the monitor said.").features.wider).toBe(true);

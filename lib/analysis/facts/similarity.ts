@@ -36,6 +36,10 @@ export type PreparedClaim = {
   elsewhere: boolean;
   /** the claim's count runs over a longer period than the story's event: a running total */
   wider: boolean;
+  /** how far back its running total starts, when the words say */
+  widerStart: "years" | "days" | undefined;
+  /** what it says caused what it tells: a bombing or fighting, when it names one */
+  cause: "bomb" | "fighting" | null;
   /** the claim opens as a separate item ("Separately, ..."), not part of the story's event */
   aside: boolean;
   /** the claim states a possibility, not something that happened */
@@ -130,7 +134,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, widerStart: claim.features.widerStart, cause: causeOf(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -336,6 +340,12 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // (a tally of what the analysis counts: a share is no running total, "the 40 percent increase, in
   // force since March 1" is the rise itself, and "frozen for three months" is a duration)
   if (a.wider !== b.wider && sharesMeasure(a, b, true, true)) return "wider frame";
+  // two running totals of one measure, one from an earlier year ("killed more than 20,000 since
+  // 2009") and one from days ago ("312 killed since the offensive began nine days ago"): two periods
+  // the same kind of count from two kinds of cause ("a car bomb killed three people at a market",
+  // "54 people were killed in the fighting for the town"): two events' tolls
+  if (a.cause !== null && b.cause !== null && a.cause !== b.cause && sharesMeasure(a, b, true, true)) return "another cause";
+  if (a.widerStart && b.widerStart && a.widerStart !== b.widerStart && sharesMeasure(a, b, true, true)) return "another period";
   // agencies' estimates of one quake's magnitude differ by tenths; a magnitude a whole unit away
   // from every one the other claim gives is another quake (an aftershock, a foreshock)
   if (a.magnitudes.length > 0 && b.magnitudes.length > 0 && a.magnitudes.every((x) => b.magnitudes.every((y) => Math.abs(x - y) >= MAGNITUDES_APART))) return "another quake";
@@ -362,6 +372,17 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
     if (x.family !== "qty:" && x.named.length > 0 && y.named.length > 0 && !x.named.some((t) => y.named.includes(t))) return `different named ${x.family}`;
   }
   return null;
+}
+
+// a bombing: a device set off among people, not the fighting of armed forces
+const BOMB = /\b(?:(?:car|truck|lorry|roadside|suicide|nail|parcel)[\s-]+bomb(?:s|ing|er|ers)?|suicide (?:attack|bomber)|bomb (?:blast|attack|explosion)|bomb (?:exploded|went off)|explosive device|IED)\b/iu;
+const FIGHTING = /\b(?:fighting|clashes|battles?|combat|street battles|gun ?battles?)\b/iu;
+/** What the claim says caused what it tells: a bombing or fighting, when it names one and not both. */
+function causeOf(text: string): "bomb" | "fighting" | null {
+  const bomb = BOMB.test(text);
+  const fight = FIGHTING.test(text);
+  if (bomb === fight) return null;
+  return bomb ? "bomb" : "fighting";
 }
 
 /** How far apart two magnitudes are when they cannot be estimates of one quake. */

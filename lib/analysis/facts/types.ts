@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 17;
+export const ANALYSIS_VERSION = 18;
 
 export type AnalysisReport = {
   id: string;
@@ -101,6 +101,8 @@ export type ClaimFeatures = {
   elsewhere?: boolean;
   /** the claim's count runs over a longer period than the story's event ("since the offensive began nine days ago"): a running total */
   wider?: boolean;
+  /** how far back that running total starts, when the words say ("since 2009": years; "nine days ago": days) */
+  widerStart?: "years" | "days";
   /** the claim's sentence opens as a separate item ("Separately, ..."): another event than the story's */
   aside?: boolean;
   /** the claim states a possibility ("may still be", "cannot rule out"), not something that happened */
