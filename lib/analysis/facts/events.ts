@@ -109,12 +109,17 @@ function placeIsSubject(text: string, at: number, entities: readonly EntityMenti
 
 const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";
 const OBJECT_AFTER = new RegExp(`^[\\s,]*(?:(?:of|on|to|toward|towards|into|in|at|over|across)\\s+)?(?:the |a |an |its |their |key |nearby |strategic )*(?:[\\p{L}'’-]+\\s+){0,3}?${OBJECT}\\b`, "iu");
+// a building named by its use, right after a place noun it is the head of ("the village school")
+const COMPOUND_HEAD = /^s?\s+(?:schools?|mosques?|churche?s?|clinics?|houses?|homes?|apartments?|blocks?|towers?|markets?|stations?|hotels?)\b/iu;
 const OBJECT_BEFORE = new RegExp(`\\b${OBJECT}\\b(?:\\s+[\\p{L}'’-]+){0,5}?\\s*$`, "iu");
 
 /** The common noun for what an event acted on ("the dam", "a bridge"); towns, cities and villages are one. */
 function objectOf(text: string, at: number, end: number): string | null {
   const after = OBJECT_AFTER.exec(text.slice(end, end + 60));
-  const before = OBJECT_BEFORE.exec(text.slice(Math.max(0, at - 50), at));
+  const lead = text.slice(Math.max(0, at - 50), at);
+  const before = OBJECT_BEFORE.exec(lead);
+  // of two nouns run together the last is the head: "the village school" is a building
+  if (before && COMPOUND_HEAD.test(lead.slice(before.index + before[1]!.length))) before[1] = "building";
   const passive = /^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(text.slice(at, end)) || /\b(?:was|were|is|are|has been|had been|remains?)\s*$/iu.test(text.slice(Math.max(0, at - 16), at));
   const noun = (passive ? (before?.[1] ?? after?.[1]) : (after?.[1] ?? before?.[1]))?.toLowerCase() ?? null;
   if (noun === null) return null;
@@ -122,6 +127,9 @@ function objectOf(text: string, at: number, end: number): string | null {
   if (noun === "highway") return "road";
   return noun === "crossing" ? "bridge" : noun;
 }
+
+// a phrase of location opening the sentence: "In Myrza-Ake, ...", "In the village of X, ..."
+const FRONTED_PLACE = /^[\s"“]*(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|district|region|province)\s+(?:of\s+)?)?$/iu;
 
 function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
   if (!["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "ATTACK", "DAMAGE"].includes(cls)) return null;
@@ -134,8 +142,9 @@ function targetOf(cls: EventClass, text: string, at: number, end: number, entiti
     if (/\band\b|[,;]|\b(?:after|before|while|as|when)\b/iu.test(between)) return false;
     return !(new RegExp(`\\b${OBJECT}\\b`, "iu").test(between) && !new RegExp(`\\b${OBJECT}\\s+of\\s+(?:the\\s+)?$`, "iu").test(between));
   });
-  // "the town fell": the place comes before the verb
-  const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50);
+  // "the town fell": the place comes before the verb (not a place set before the sentence's
+  // subject as where it happened: "In Myrza-Ake, the upper floor of the school fell in")
+  const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50 && !(cls === "DAMAGE" && FRONTED_PLACE.test(text.slice(0, e.start)) && /^\s*(?:,|(?:the|a|an)\s)/iu.test(text.slice(e.end))));
   const verb = text.slice(at, end);
   // "were advancing on X" is active; "was taken", "had fallen" are not
   if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || /\b(?:was|were|is|are|been)\s*$/iu.test(text.slice(Math.max(0, at - 8), at)) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {

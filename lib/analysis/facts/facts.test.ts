@@ -156,6 +156,16 @@ describe("claim features", () => {
     expect(claim("Rescuers have searched the ruins since the quake struck.").features.topics).not.toContain("ev:struck");
   });
 
+  it("keys damage by what gave way, not by the place a sentence opens with", () => {
+    const damage = (text: string) => claim(text).features.mainTopics.filter((t) => t.startsWith("damage:"));
+    expect(damage("A two-storey school building in Vardo partly collapsed, the ministry said.")).toEqual(["damage:n:building"]);
+    // the place set before the subject is where it happened; "the village school" is a building
+    expect(damage("In Vardo, the upper floor of the village school fell in.")).toEqual(["damage:n:building"]);
+    expect(damage("In the village Vardo the building of the school was destroyed partly.")).toEqual(["damage:n:building"]);
+    // a place that is the subject stays the target
+    expect(damage("In the north, the village of Vardo was flattened.")).toEqual([expect.stringMatching(/^damage:place:/u)]);
+  });
+
   it("never counts a number joined to a unit by a hyphen", () => {
     expect(claim("A two-storey school building in Tarvel partly collapsed.").features.quantities).toEqual([]);
     expect(claim("Traffic was halted along a 10-km stretch of the coast road.").features.quantities).toEqual([]);

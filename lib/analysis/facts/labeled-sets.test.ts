@@ -80,8 +80,10 @@ const RATCHETS = {
   // (names alone never link: when two claims share no word and no main statement, their names
   // leave the soft word overlap) recall 0.81 → 0.80, precision 0.91 → 0.92 (F1 0.85 → 0.86), distractors 5 → 4
   // (as the app groups it, precision 0.86 → 0.88 when midnight and noon became clock times and
-  // the time a statement was made stopped being the time of what it tells)
-  "facts-dev": { coverage: 0.99, recall: 0.8, precision: 0.92, rightKind: 13, app: { recall: 0.77, precision: 0.88 } },
+  // the time a statement was made stopped being the time of what it tells; recall 0.77 → 0.78
+  // when damage was keyed by what gave way, not by a place opening the sentence: "In Myrza-Ake,
+  // the upper floor of the village school fell in")
+  "facts-dev": { coverage: 0.99, recall: 0.81, precision: 0.92, rightKind: 13, app: { recall: 0.78, precision: 0.88 } },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
