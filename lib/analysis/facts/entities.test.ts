@@ -21,6 +21,14 @@ describe("entities named by their own name", () => {
     expect(keys("Fighters of the Eastern Liberation Command (ELC) seized the ridge.")).toEqual(["org:elc", "org:elc"]);
   });
 
+  it("parts a place's possessive from the name that follows it", () => {
+    expect(keys("A strong earthquake struck Veldoria's Oskar region at dawn.")).toEqual([keys("It struck Veldoria.")[0], keys("It struck Oskar.")[0]]);
+    expect(keys("Units of Dravenia's Eastern Liberation Command took the ridge.")).toEqual([keys("It reached Dravenia.")[0], "org:elc"]);
+    // a possessive the report also writes as a word is part of one name
+    const report = "The Workers' Defence League said workers had fled.";
+    expect(findEntities(report, report).map((e) => e.text)).toEqual(["Workers' Defence League"]);
+  });
+
   it("matches a name whatever kind each outlet's wording made it", () => {
     const texts = ["Saraya al-Wadi, an armed group, claimed responsibility for the ambush.", "Saraya al-Wadi has claimed responsibility for the ambush."];
     const claims = texts.map((t, i) => claim(`c${i}`, t));

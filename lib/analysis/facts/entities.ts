@@ -117,6 +117,28 @@ function classify(phrase: string, before: string, after: string): EntityKind {
   return "place";
 }
 
+/**
+ * Runs of capitalised words, each parted after a possessive: "Kyrgyzstan's Osh region" names
+ * Kyrgyzstan and Osh. A possessive the report also writes in lower case is a common noun inside
+ * one name ("the People's Liberation Front" where "people" is a word of the report) and parts nothing.
+ */
+function* namePhrases(text: string, reportText: string): Generator<{ text: string; index: number }> {
+  for (const match of text.matchAll(PHRASE)) {
+    let rest = match[0];
+    let index = match.index!;
+    for (const possessive of match[0].matchAll(/(\p{L}+)['’]s?(?=\s)/gu)) {
+      const stem = possessive[1]!;
+      if (new RegExp(`(?<![\\p{L}])${stem.toLowerCase()}(?![\\p{L}])`, "u").test(reportText)) continue;
+      const cut = match.index! + possessive.index! + possessive[0].length - index;
+      yield { text: rest.slice(0, cut), index };
+      const next = rest.slice(cut).search(/\S/u);
+      index += cut + next;
+      rest = rest.slice(cut + next);
+    }
+    if (rest) yield { text: rest, index };
+  }
+}
+
 /** Entities in a claim's text; `reportText` tells proper nouns from capitalised sentence openers. */
 export function findEntities(text: string, reportText: string): EntityMention[] {
   const proper = properNouns(reportText);
@@ -124,9 +146,9 @@ export function findEntities(text: string, reportText: string): EntityMention[] 
   // a Title Case headline capitalises every word: there only words the report capitalises
   // elsewhere (or acronyms) are names
   const titleCase = isTitleCase(text);
-  for (const match of text.matchAll(PHRASE)) {
-    let words = match[0].split(/\s+/u);
-    let start = match.index!;
+  for (const match of namePhrases(text, reportText)) {
+    let words = match.text.split(/\s+/u);
+    let start = match.index;
     // drop capitalised function words at the edges ("The Sarhan", "In Halvek")
     while (words.length > 0 && NOT_NAMES.has(foldText(words[0]!).replace(/['’]s$/u, ""))) {
       start += words[0]!.length + 1;
