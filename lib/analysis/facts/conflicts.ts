@@ -15,6 +15,7 @@
  * - WORDING: the same quotation with different words.
  */
 import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
+import { ORG_WORDS } from "./entities";
 import { foldText, nameKey, stem } from "./normalize";
 import { isSettingMeasure } from "./features";
 import { sourceKeyOf } from "./similarity";
@@ -275,13 +276,20 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   for (const c of claims) {
     // an attack named by a noun ("the fighting", "the assault") credits nobody; "X shelled" does
     const event = c.features.events.find(
-      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && /(?:ed|struck)$/iu.test(e.text))),
+      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && (/(?:ed|struck)$/iu.test(e.text) || CLAIMED_DEED.test(e.text)))),
     );
     if (!event?.agent) continue;
     const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
     credited.push({ claim: c, agent: event.agent, name });
   }
-  const specific = credited.filter((x) => !x.agent.startsWith("side:"));
+  // one group under two names ("Kataib al-Rimal", "the Rimal Brigades") is one party: a word of
+  // its name other than what kind of body it is ("brigades", "front") tells it
+  // (a name of nothing but its kind, "the Front", may be any of them: it credits no one in particular)
+  const specific = credited.filter((x) => !x.agent.startsWith("side:") && ownNameWords(x.name).length > 0);
+  for (const x of specific) {
+    const same = specific.find((y) => y.agent !== x.agent && sharesNameWord(x.name, y.name));
+    if (same) x.agent = same.agent < x.agent ? same.agent : x.agent;
+  }
   const sides = new Set(credited.filter((x) => x.agent.startsWith("side:")).map((x) => x.agent));
   const distinct = new Set(specific.map((x) => x.agent));
   if (distinct.size < 2 && sides.size < 2) return [];
@@ -290,6 +298,20 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const byAgent = listBy(involved, (x) => x.agent);
   const detail = [...byAgent.values()].map((list) => `${list[0]!.name} (${[...new Set(list.map((x) => label(x.claim)))].join(", ")})`).join(" vs ");
   return [{ kind: "ACTOR", claimIds: ordered(claims, new Set(involved.map((x) => x.claim))), detail: `Credited: ${detail}` }];
+}
+
+// an attack's claim: "claimed responsibility", "claimed the attack", "was carried out by", "said it carried out"
+const CLAIMED_DEED = /^(?:claim|(?:was|were)\s+carried|(?:said|says|say)\s+(?:it|they))/iu;
+
+/** Whether two names of bodies share a word of their own, not one that says what kind of body each is. */
+function sharesNameWord(a: string, b: string): boolean {
+  const wa = ownNameWords(a);
+  return ownNameWords(b).some((w) => wa.includes(w));
+}
+
+/** The keys of a name's own words: capitalised, not a particle, not what kind of body it is; an acronym is one. */
+function ownNameWords(name: string): string[] {
+  return name.split(/[\s-]+/u).filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w) && !ORG_WORDS.test(w) && !/^(?:al|el|ez|as|ar|ad|the)$/iu.test(w)).map(nameKey);
 }
 
 // who did it: the agent of a passive ("were pulled from the carriages by villagers"), else the

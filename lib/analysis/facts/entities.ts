@@ -21,7 +21,7 @@ const NOT_NAMES = new Set(
   ),
 );
 
-const ORG_WORDS =
+export const ORG_WORDS =
   /\b(?:command|front|army|forces|force|division|brigade|battalion|regiment|corps|ministry|agency|monitor|council|party|movement|committee|organi[sz]ation|union|institute|service|services|office|authority|crescent|cross|nations|guard|militia|coalition|alliance|group|groups|brigades|battalions|regiments|company|bank|court|parliament|assembly|police|police force|department|government|federation|association|observatory|network|mission|programme|program|fund|unit|units|centre|center|bureau|directorate|survey|administration|commission|board|foundation|society|university|academy|secretariat|cabinet|presidency)$/iu;
 const PLACE_WORDS = /\b(?:river|bridge|crossing|province|governorate|district|valley|road|highway|quarter|square|street|mount|mountain|lake|village|town|city|camp|airport|base|dam|port|hill|hills|plain|region|county|border)\b/iu;
 // words that only say what kind of place it is; "Tel Hamra crossing" and "Tel-Hamra bridge" name one place

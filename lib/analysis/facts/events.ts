@@ -24,7 +24,7 @@ const PATTERNS: [EventClass, RegExp][] = [
   ["WOUNDED", /\b(?:wounded|injur(?:ed|ies|y)|hurt|casualties)\b/giu],
   ["DISPLACED", /\b(?:displac(?:ed|ement)|fled|flee(?:ing|s)?|fleeing|left (?:their|the|deir|dair)|leaving|exodus|sheltering|shelters?|arrived|evacuat(?:ed|ing|ion)|making the exit|refugees)\b/giu],
   // a claim of the attack names who did it: "X claimed responsibility", "carried out by X"
-  ["ATTACK", /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|claim(?:ed|s|ing)?\s+the\s+(?:[\p{L}-]+\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|siege|ambush)|(?:was|were)\s+carried\s+out)\b/giu],
+  ["ATTACK", /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|claim(?:ed|s|ing)?\s+the\s+(?:[\p{L}-]+\s+)?(?:attack|operation|assault|bombing|raid|kidnapping|siege|ambush)|(?:was|were)\s+carried\s+out|(?:said|says|say)\s+(?:it|they)\s+(?:had\s+)?carried\s+out)\b/giu],
   ["ATTACK", /\b(?:shooting|gunfire|shell(?:s|ed|ing)?|struck|strikes?|air ?strikes?|bomb(?:ed|ing|s|ardment)?|attack(?:s|ed|ing)?|offensive|assault|clash(?:es|ed)?|fighting|ambush(?:ed)?|raid(?:s|ed)?)\b/giu],
   ["DEPLOYED", /\b(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?|despatch(?:ed|es|ing)?|deploy(?:ed|s|ing)|mobili[sz](?:ed|es|ing)|rushed|heading (?:to|toward|towards|for)|on (?:its|their) way to)\b/giu],
   ["DAMAGE", new RegExp(String.raw`\b(?:collaps(?:e|ed|es|ing)|(?:fell|fallen|falling|falls) ${FELL_THROUGH}|caved in|crumbled|flattened|razed|toppled|blocked|buried|washed away|damaged|destroyed|destruction|explosion of|making explosion|blew up|blown up|blowing up|explod(?:ed|ing)|demolished|cut off|closed|knocked out|out of service)\b`, "giu")],

@@ -348,6 +348,22 @@ describe("fact summaries", () => {
     expect(conflicts([claim("Army helicopters lifted 240 people from rooftops.", "A"), claim("Soldiers in army helicopters lifted 240 people off roofs.", "B")]).some((c) => c.kind === "ACTOR")).toBe(false);
   });
 
+  it("reads a claim of responsibility as one statement, and flags two groups claiming it", () => {
+    const texts = [
+      "Saraya al-Wadi, an armed group active in the east, claimed responsibility in a statement on its channel.",
+      "The Saraya el-Wadi group claimed the attack last night in a message circulated online.",
+      "The Wadi Brigades (Saraya al-Wadi), an armed group based in the east, said it carried out the attack.",
+      "The attack was carried out by the Eastern Marun Liberation Front (EMLF), according to reports on social media.",
+    ];
+    const claims = texts.map((text, k) => claim(text, `Outlet ${k}`));
+    for (const c of claims) expect(c.features.mainTopics).toEqual(["ev:claimed"]);
+    const actor = summarizeFact(claims).conflicts.find((c) => c.kind === "ACTOR");
+    // one group under two names is one party; the front is another
+    expect(actor?.detail).toMatch(/Eastern Marun Liberation Front/u);
+    expect(actor?.detail.match(/ vs /gu)).toHaveLength(1);
+    expect(summarizeFact(claims.slice(0, 3)).conflicts.some((c) => c.kind === "ACTOR")).toBe(false);
+  });
+
   it("gives a short representative statement", () => {
     const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
     expect(s.statement.length).toBeLessThanOrEqual(300);

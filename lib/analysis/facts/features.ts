@@ -561,6 +561,10 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
 
+// a claim of an attack: who says they did it ("claimed responsibility", "was carried out by"),
+// one statement whichever group each outlet names (a different group is a conflict, not another fact)
+const CLAIMED = /^(?:claim|was carried|were carried|said it|say it|says it|said they|say they)/iu;
+
 // a natural or industrial disaster as the subject of a verb of striking
 const HAZARD = "(?:earthquake|quake|tremor|temblor|flood(?:s|ing|waters)?|river|storm|cyclone|typhoon|hurricane|tornado|landslide|mudslide|avalanche|wildfire|blaze|fire|explosion|blast|tsunami|eruption)";
 const DURATION_MEASURE = /^n:(?:second|minut|hour|day|week|month|year)$/u;
@@ -690,7 +694,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       if (e.target) keys.push(`ctl:${e.target}`);
       if (e.object) keys.push(`ctl:n:${e.object}`);
       if (!e.target && !e.object) keys.push("ctl:?");
-    } else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
+    } else if (e.cls === "ATTACK" && CLAIMED.test(e.text)) keys.push("ev:claimed");
+    else if ((e.target || e.object) && !["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls)) keys.push(`${e.cls.toLowerCase()}:${e.target ?? `n:${e.object}`}`);
     else if (["KILLED", "WOUNDED", "DISPLACED"].includes(e.cls) && quantities.length === 0) keys.push(`ev:${e.cls.toLowerCase()}`);
     else if (e.cls === "DEPLOYED") {
       // who was sent is what tells two deployments apart: the navy's ship, the army's troops
