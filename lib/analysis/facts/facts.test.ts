@@ -364,6 +364,13 @@ describe("fact summaries", () => {
     expect(summarizeFact(claims.slice(0, 3)).conflicts.some((c) => c.kind === "ACTOR")).toBe(false);
   });
 
+  it("reads a demand as a statement of its own, whatever is demanded after it", () => {
+    for (const text of ["The hostage-takers had demanded the release of their jailed commander, Idris Kamal.", "The attackers demanded freedom for Idris Kamal.", "Protesters called for the minister's resignation."]) {
+      expect(claim(text).features.mainTopics, text).toEqual(["ev:demand"]);
+    }
+    expect(claim("More than 120 hostages were released.").features.topics).not.toContain("ev:demand");
+  });
+
   it("gives a short representative statement", () => {
     const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
     expect(s.statement.length).toBeLessThanOrEqual(300);

@@ -406,6 +406,10 @@ export function namedYears(text: string): string[] {
     // the year a thing was made ("a school completed in 2019", "the dam, which was built in
     // 1978"): it describes a participant, not when the claim's event happened
     if (MADE_IN.test(before)) continue;
+    // a year in a phrase set beside a name to say who or what it is ("Abu Zayd al-Warsani, a
+    // militant commander jailed for life in 2019", "the minister, who took office in 2021"):
+    // it describes a participant, not when the claim's event happened
+    if (DESCRIBES_PARTICIPANT.test(text.slice(Math.max(0, m.index! - 80), m.index!))) continue;
     if (!/\bsince\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:[\p{L}]+\s+)?$/iu.test(before.slice(-30))) years.push(m[1]!);
     // "the worst since 2011" compares with that year; "has fought for autonomy since 2009" only
     // says how long a state has lasted, and dates nothing the claim reports
@@ -450,6 +454,9 @@ const EARLIER_PERIOD = new RegExp(String.raw`\b(?:last (?:month|year|spring|summ
 /** A comparison that a "since YYYY" anchors: a superlative, a first time, a record, "not seen since". */
 // (superlatives by their forms, not any word in -est: "protest", "unrest" and "west" are none)
 const COMPARED_SINCE = /\b(?:\p{L}+iest|worst|best|biggest|largest|highest|lowest|strongest|longest|greatest|hottest|coldest|fiercest|sharpest|steepest|fastest|widest|most|least|first|record|not (?:been )?(?:seen|recorded|experienced|known|had)|never)\b[^.;]*$/iu;
+
+// the year's clause is an apposition or a relative clause after a noun: ", a ... in", ", who ... in"
+const DESCRIBES_PARTICIPANT = /[\p{L})],\s+(?:(?:a|an)\s+|(?:who|whom|whose|which)\s+)[^,;.()"“”]*$/u;
 
 /** A verb of making right before a year: "built in", "completed in late", "opened back in". */
 const MADE_IN = new RegExp(String.raw`\b${MAKING_VERBS}\s+(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid-?|the end of|the start of)\s*)?(?:\p{L}+\s+)?$`, "iu");
@@ -560,6 +567,8 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // the sentence so far is a subject described by a participle or "with": "a train carrying", "a plane with"
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
+
+const DEMANDED = /\b(?:demand(?:ed|s|ing)?|call(?:ed|ing|s)? for|insist(?:ed|s|ing)? on|(?:are|were|was|is) asking for)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:release|freedom|liberation|resignation|withdrawal|return|end|reversal|repeal|removal|ouster|dismissal|trial)\b/iu;
 
 // a claim of an attack: who says they did it ("claimed responsibility", "was carried out by"),
 // one statement whichever group each outlet names (a different group is a conflict, not another fact)
@@ -709,6 +718,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // a measure put off ("suspended the increase", "the suspension was announced", "backed down on
   // the rise"): the decision itself, whatever the outlet calls it
   if (putOffAt >= 0) sourced.push({ start: putOffAt, keys: ["ev:suspend"] });
+  // a demand ("demanded the release of their jailed commander", "called for the minister's
+  // resignation"): what was asked for, whatever else the sentence goes on to tell
+  const demand = DEMANDED.exec(text);
+  if (demand) sourced.push({ start: demand.index, keys: ["ev:demand"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
   if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   sourced.sort((x, y) => x.start - y.start);

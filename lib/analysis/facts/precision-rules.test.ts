@@ -69,6 +69,15 @@ describe("claims that state different facts are kept apart", () => {
     expect(claim("The conflict has killed more than 20,000 people since 2009.").features.wider).toBe(true);
   });
 
+  it("reads a year that describes a participant as dating nothing", () => {
+    expect(claim("A caller demanded the release of Idris Kamal, a militant commander jailed for life in 2019, the station said.").features.years).toEqual([]);
+    expect(claim("The order came from the governor, who took office in 2021.").features.years).toEqual([]);
+    expect(veto("A caller demanded the release of Idris Kamal, a militant commander jailed for life in 2019.", "The gunmen demanded the release of their jailed leader, Idris Kamal.")).toBeNull();
+    // a year of the claim's own event still dates it
+    expect(claim("In 2019, gunmen stormed the same hotel, killing 12.").features.years).toEqual(["2019"]);
+    expect(claim("Gunmen stormed the same hotel in 2019, killing 12.").features.years).toEqual(["2019"]);
+  });
+
   it("keeps an event dated to an earlier month or year apart from the story's, but not a thing made then", () => {
     expect(claim("The crossing was closed for two days last month during a customs dispute.").features.years).toEqual(["earlier"]);
     expect(veto("The crossing was closed for two days last month during a customs dispute.", "The crossing was closed on Tuesday as the fighting spread.")).toBe("past year");
