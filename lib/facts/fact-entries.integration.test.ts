@@ -83,6 +83,10 @@ describe("facts hold a sentence's entries", () => {
     const { facts } = await listFacts(editor.actor, story.id, { sort: "most_sources" });
     expect(facts.find((fact) => fact.id === tollFact)).toMatchObject({ sourceCount: 3, claimCount: 2, furtherClaimCount: 1 });
     expect(facts.find((fact) => fact.id === quakeFact)).toMatchObject({ sourceCount: 3, claimCount: 3, furtherClaimCount: 0 });
+    // the lead may headline both facts; each says what it is about
+    expect(toll.about).toMatch(/^Death toll/u);
+    expect(quake.about).toBe("What struck");
+    expect(facts.find((fact) => fact.id === tollFact)?.about).toBe(toll.about);
   });
 
   it("accepting the lead hands its further facts to the new claim", async () => {

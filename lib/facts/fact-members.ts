@@ -491,6 +491,7 @@ export async function createFacts(tx: Tx, storyId: string, ids: string[], option
 }
 
 const STATEMENT_MAX = 1000;
+const ABOUT_MAX = 120;
 const DETAIL_MAX = 1000;
 
 /**
@@ -524,7 +525,7 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
     list.push(member);
   }
 
-  const summaries: { id: string; statement: string; sources: string[]; sourceCount: number; claimCount: number; conflictCount: number; conflictKinds: string[] }[] = [];
+  const summaries: { id: string; statement: string; about: string; sources: string[]; sourceCount: number; claimCount: number; conflictCount: number; conflictKinds: string[] }[] = [];
   const conflicts: { factId: string; kind: string; claimIds: string[]; detail: string }[] = [];
   const empty: string[] = [];
   for (const [factId, factMembers] of byFact) {
@@ -533,7 +534,7 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
     // leads state beside their event)
     if (factMembers.length === 0 && alsoStating.length === 0) {
       empty.push(factId);
-      summaries.push({ id: factId, statement: "", sources: [], sourceCount: 0, claimCount: 0, conflictCount: 0, conflictKinds: [] });
+      summaries.push({ id: factId, statement: "", about: "", sources: [], sourceCount: 0, claimCount: 0, conflictCount: 0, conflictKinds: [] });
       continue;
     }
     const summary = summarizeFact([...factMembers, ...alsoStating].map(toFeaturedClaim), { readable: (claim) => !uncounted.has(claim.id) });
@@ -543,6 +544,7 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
     summaries.push({
       id: factId,
       statement: summary.statement.slice(0, STATEMENT_MAX),
+      about: summary.about.slice(0, ABOUT_MAX),
       sources,
       sourceCount: sources.length,
       claimCount: factMembers.length,
@@ -553,12 +555,12 @@ export async function refreshFactSummaries(tx: Tx, storyId: string, factIds: Ite
   }
 
   await tx.$executeRaw`
-    UPDATE "Fact" AS f SET statement = u.statement, sources = ARRAY(SELECT jsonb_array_elements_text(u.sources)),
+    UPDATE "Fact" AS f SET statement = u.statement, about = u.about, sources = ARRAY(SELECT jsonb_array_elements_text(u.sources)),
       "sourceCount" = u."sourceCount", "claimCount" = u."claimCount", "conflictCount" = u."conflictCount",
       "conflictKinds" = ARRAY(SELECT jsonb_array_elements_text(u."conflictKinds"))::"ConflictKind"[],
       version = f.version + 1, "updatedAt" = now()
     FROM jsonb_to_recordset(${JSON.stringify(summaries)}::jsonb)
-      AS u(id uuid, statement text, sources jsonb, "sourceCount" int, "claimCount" int, "conflictCount" int, "conflictKinds" jsonb)
+      AS u(id uuid, statement text, about text, sources jsonb, "sourceCount" int, "claimCount" int, "conflictCount" int, "conflictKinds" jsonb)
     WHERE f.id = u.id`;
   await tx.$executeRaw`DELETE FROM "FactConflict" WHERE "factId" = ANY(${factIdsOfStory}::uuid[])`;
   if (conflicts.length > 0) {

@@ -39,6 +39,8 @@ export type FactDetail = {
   id: string;
   storyId: string;
   statement: string;
+  /** what the fact is about in a few words ("Death toll"), or empty */
+  about: string;
   state: FactState;
   locked: boolean;
   sources: string[];
@@ -76,6 +78,7 @@ export async function getFact(actor: Actor, storyId: string, factId: string): Pr
       id: true,
       storyId: true,
       statement: true,
+      about: true,
       state: true,
       locked: true,
       sources: true,

@@ -13,6 +13,8 @@ import { ZListFacts, type FactFilter, type FactSort } from "./schemas";
 export type FactListItem = {
   id: string;
   statement: string;
+  /** what the fact is about in a few words ("Death toll"), or empty */
+  about: string;
   state: FactState;
   /** reshaped by an editor (split or merged) */
   locked: boolean;
@@ -98,7 +100,7 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
   if (!story) throw notFound("That story");
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<(Omit<FactListItem, "status"> & { editorStatus: ClaimStatus | null; claimStatuses: ClaimStatus[] })[]>`
-      SELECT f.id, f.statement, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
+      SELECT f.id, f.statement, f.about, f.state, f.locked, f.sources, f."sourceCount", f."claimCount", f."conflictCount", f."conflictKinds"::text[] AS "conflictKinds", f.version, f."createdAt",
         f."editorStatus",
         ARRAY(SELECT c.status::text FROM "Claim" c WHERE c."factId" = f.id
           UNION ALL SELECT c.status::text FROM "ClaimFactLink" l JOIN "Claim" c ON c.id = l."claimId" JOIN "Report" r ON r.id = c."reportId"

@@ -25,6 +25,7 @@ export { entryCount, entryId, memberEntries, parseEntryId, storedFeatures, type 
 export { assignClaims, furtherFacts, groupClaims, type FurtherMembership } from "./assign";
 export { factsAfterAssignment, planPlacement, type PlacementPlan, type Standing } from "./place";
 export { summarizeFact } from "./summarize";
+export { factAbout, topicLabel } from "./about";
 export { findConflicts } from "./conflicts";
 export { independentSources } from "./sources";
 export { foldText, nameKey, outletKey } from "./normalize";

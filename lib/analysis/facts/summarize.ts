@@ -1,4 +1,5 @@
 /** Summary of a fact: its independent sources, its conflicts and one representative statement. */
+import { factAbout } from "./about";
 import { findConflicts } from "./conflicts";
 import { documentFrequencies, prepareClaims, similarity } from "./similarity";
 import { independentSources } from "./sources";
@@ -41,5 +42,5 @@ export function summarizeFact(claims: FeaturedClaim[], options: { readable?: (cl
   // a sentence that states this fact alone says it best: a lead stating several facts would give
   // the same statement to each of them
   const alone = candidates.filter((claim) => claim.sentence === undefined);
-  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(alone.length > 0 ? alone : candidates) };
+  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(alone.length > 0 ? alone : candidates), about: factAbout(claims) };
 }

@@ -118,7 +118,8 @@ export type ConflictKind = "NUMBER" | "COMPLETION" | "ACTOR" | "ATTRIBUTION" | "
 
 export type FactConflictResult = { kind: ConflictKind; claimIds: string[]; detail: string };
 
-export type FactSummary = { sources: string[]; conflicts: FactConflictResult[]; statement: string };
+/** `about`: what the fact is about in a few words ("Death toll", "Time: around 04:00"), or empty */
+export type FactSummary = { sources: string[]; conflicts: FactConflictResult[]; statement: string; about: string };
 
 export type ExistingFact = { id: string; claims: FeaturedClaim[]; locked: boolean };
 

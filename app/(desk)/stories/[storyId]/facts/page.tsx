@@ -125,6 +125,7 @@ export default async function StoryFactsPage({
             {list.facts.map((fact) => (
               <li key={fact.id} data-fact={fact.id} className="grid gap-x-4 gap-y-1.5 px-3 py-2.5 hover:bg-paper md:grid-cols-[minmax(0,1fr)_minmax(12rem,26rem)]">
                 <div className="min-w-0">
+                  {fact.about ? <p className="text-[11px] font-medium uppercase tracking-wide text-muted">{fact.about}</p> : null}
                   <Link href={`${base}/${fact.id}`} className="font-serif text-[15px] leading-snug text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent">
                     {fact.statement || "(no statement)"}
                   </Link>

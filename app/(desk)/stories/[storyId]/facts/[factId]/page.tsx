@@ -44,6 +44,7 @@ export default async function FactPage({ params }: { params: Promise<{ storyId: 
         </Link>
       </nav>
       <header className="space-y-2">
+        {fact.about ? <p className="text-xs font-medium uppercase tracking-wide text-muted">{fact.about}</p> : null}
         <h2 className="font-serif text-xl leading-snug">{fact.statement || "(no statement)"}</h2>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <OutletCount count={fact.sourceCount} sources={fact.sources} />
