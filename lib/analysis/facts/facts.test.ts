@@ -371,6 +371,15 @@ describe("fact summaries", () => {
     expect(claim("More than 120 hostages were released.").features.topics).not.toContain("ev:demand");
   });
 
+  it("reads the start of a series of events as a statement of its own, not when it only dates a count", () => {
+    for (const text of ["The protests began on March 3.", "Demonstrations broke out in the south on March 3 and spread within days.", "The front launched its offensive in the valley on March 2."]) {
+      expect(claim(text).features.mainTopics, text).toContain("ev:began");
+    }
+    for (const text of ["At least 27 people had died since the protests began on March 3.", "It said 312 people had been killed since the rebels launched their offensive nine days ago."]) {
+      expect(claim(text).features.topics, text).not.toContain("ev:began");
+    }
+  });
+
   it("gives a short representative statement", () => {
     const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
     expect(s.statement.length).toBeLessThanOrEqual(300);

@@ -568,6 +568,9 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
 
+// a series of events and its start: "the protests began", "demonstrations broke out", "launched its offensive"
+const BEGAN = /\b(?:(?:protests?|demonstrations?|unrest|strikes?|offensive|campaign|uprising|rebellion|fighting|clashes|movement|march(?:es)?)\s+(?:\p{L}+\s+){0,3}?(?:began|started|erupted|broke out|kicked off|have been going on|are continuing)|(?:launched|began|started|opened)\s+(?:(?:its|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:offensive|campaign|push|assault|uprising|protests?|strike))\b/iu;
+
 const DEMANDED = /\b(?:demand(?:ed|s|ing)?|call(?:ed|ing|s)? for|insist(?:ed|s|ing)? on|(?:are|were|was|is) asking for)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:release|freedom|liberation|resignation|withdrawal|return|end|reversal|repeal|removal|ouster|dismissal|trial)\b/iu;
 
 // a claim of an attack: who says they did it ("claimed responsibility", "was carried out by"),
@@ -722,6 +725,12 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // resignation"): what was asked for, whatever else the sentence goes on to tell
   const demand = DEMANDED.exec(text);
   if (demand) sourced.push({ start: demand.index, keys: ["ev:demand"] });
+  // a series of events beginning ("the protests began on March 3", "the rebels launched their
+  // offensive on March 2"): when it started, whatever each outlet calls it
+  const began = BEGAN.exec(text);
+  // (not "killed since the protests began", "since the rebels launched their offensive": a start that only dates another count)
+  const beganAfter = began ? text.slice(Math.max(0, began.index - 40), began.index) : "";
+  if (began && ![0, 1, 2, 3].some((k) => AFTER_EVENT.test(beganAfter.replace(new RegExp(`(?:[\\p{L}-]+\\s+){${k}}$`, "u"), "")))) sourced.push({ start: began.index, keys: ["ev:began"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
   if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   sourced.sort((x, y) => x.start - y.start);
@@ -729,6 +738,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // topics and those of elements within a few characters of it (one clause)
   // counts and changes of control are what a claim states; an attack or damage beside them
   // ("an earthquake struck ..., killing 32") is its setting
+  // (a span of time, "two days after the rise was announced", dates what it tells and counts nothing)
   const strong = (s: { keys: string[] }) => s.keys.some((k) => (k.startsWith("qty:") && !k.startsWith("qty:distance")) || k.startsWith("ctl:") || k.startsWith("wd:"));
   // (settings and side remarks sort last, and are never what a claim states when it states anything else)
   const SIDE = Number.MAX_SAFE_INTEGER - 1;

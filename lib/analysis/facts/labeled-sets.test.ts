@@ -159,8 +159,10 @@ const RATCHETS = {
   // leave the soft word overlap) precision 0.70 → 0.71; → 0.81 / 0.73 (F1 0.75 → 0.77, as the app
   // groups it 0.79 / 0.71 → 0.83 / 0.74, distractors pulled 3 → 2) when a running total from an
   // earlier year stopped meeting one from days ago and a bombing's toll stopped meeting the
-  // fighting's (no same-fact pair vetoed on any set)
-  offensive: { coverage: 0.99, recall: 0.81, precision: 0.73, rightKind: 12, app: { recall: 0.83, precision: 0.74 } },
+  // fighting's (no same-fact pair vetoed on any set); precision 0.727 → 0.723 (F1 0.765 → 0.764)
+  // when the start of a series of events became a statement of its own: the fact of the
+  // offensive's start now forms, and takes in two sentences that name the offensive in passing
+  offensive: { coverage: 0.99, recall: 0.81, precision: 0.72, rightKind: 12, app: { recall: 0.83, precision: 0.74 } },
   // protest (street protests and a crackdown, written apart from the code) scored 0.58 / 0.77
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept
@@ -185,7 +187,11 @@ const RATCHETS = {
   // as clock times: the march "around midday" meets the one "shortly after midday", and the group
   // then also takes "Tens of thousands demonstrated in Zarqaddin"; as the app groups it 0.72 /
   // 0.79 → 0.70 / 0.77 (F1 0.749 → 0.732), its groups formed report by report shifting with it
-  protest: { coverage: 0.98, recall: 0.77, precision: 0.84, rightKind: 11, app: { recall: 0.7, precision: 0.77 } },
+  // → 0.79 / 0.85 (F1 0.80 → 0.82; as the app groups it 0.70 / 0.77 → 0.71 / 0.78) when the
+  // start of a series of events ("the protests began on March 3", "demonstrations broke out")
+  // became a statement of its own, unless it only dates another count ("killed since the
+  // protests began")
+  protest: { coverage: 0.98, recall: 0.79, precision: 0.85, rightKind: 11, app: { recall: 0.71, precision: 0.78 } },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4, app: { recall: 0.92, precision: 0.96 } },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
