@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import type { ExistingFact } from "@/lib/analysis/facts";
+import { ANALYSIS_VERSION, type ExistingFact } from "@/lib/analysis/facts";
 import { ensureFeatures, loadReportMembers, loadStoryFactMembers, placeMembers, refreshFactSummaries, toFeaturedEntries } from "./fact-members";
 import { placeAnalysedMembers } from "./further-facts";
 import { queueStoryReanalysis } from "./queue-analysis";
@@ -68,6 +68,8 @@ async function analyzeReportIn(tx: Tx, reportId: string, options: { measure?: bo
     const loadStarted = performance.now();
     const existing = await loadExistingFacts(tx, report.storyId, new Set(added.map((member) => member.id)));
     loadMs += performance.now() - loadStarted;
+    // the story's first facts: its grouping starts with this version of the analysis
+    if (existing.length === 0) await tx.$executeRaw`UPDATE "Story" SET "groupedWith" = ${ANALYSIS_VERSION} WHERE id = ${report.storyId}::uuid`;
 
     // grouping, further facts and their writes (the writes are a small part of it)
     const assignStarted = performance.now();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runOnce } from "graphile-worker";
+import { ANALYSIS_VERSION } from "@/lib/analysis/facts";
 import { db } from "@/lib/db/client";
 import { storeReport } from "@/lib/reports/store-report";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
@@ -335,6 +336,21 @@ describe("editors' decisions on facts", () => {
 
     await reanalyzeStory(story.id);
     expect(await memberIds(seized.id)).toEqual(members);
+  });
+
+  it("says when a story's facts were grouped by an earlier analysis, until re-analysis groups them again", async () => {
+    const { editor, story } = await groupedStory();
+    // the first analysed report starts the story's grouping with the current analysis
+    expect(await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { groupedWith: true } })).toEqual({ groupedWith: ANALYSIS_VERSION });
+    expect((await getAnalysisProgress(editor.actor, story.id)).outdated).toBe(false);
+    // as a story grouped before a newer analysis shipped
+    await db.story.update({ where: { id: story.id }, data: { groupedWith: ANALYSIS_VERSION - 1 } });
+    expect((await getAnalysisProgress(editor.actor, story.id)).outdated).toBe(true);
+    await reanalyzeStory(story.id);
+    expect((await getAnalysisProgress(editor.actor, story.id)).outdated).toBe(false);
+    // a story with no facts has nothing to group again
+    const empty = await buildStory(editor.actor);
+    expect((await getAnalysisProgress(editor.actor, empty.id)).outdated).toBe(false);
   });
 
   it("a split moves the chosen claims to a new fact, and re-analysis does not glue them back", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ANALYSIS_VERSION } from "@/lib/analysis/facts";
 import type { ClaimStatus, ConflictKind, FactState } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors/domain-errors";
@@ -42,6 +43,11 @@ export type AnalysisProgress = {
   failed: { reportId: string; headline: string; error: string }[];
   /** a re-analysis of the whole story is queued or running */
   reanalysing: boolean;
+  /**
+   * the story has facts grouped by an earlier version of the analysis than the current one
+   * (`Story.groupedWith`): "Re-analyse" would group them with the current one
+   */
+  outdated: boolean;
 };
 
 export const FACT_LIST_LIMIT = 200;
@@ -122,7 +128,7 @@ export async function listFacts(actor: Actor, storyId: string, query: unknown): 
 export async function getAnalysisProgress(actor: Actor, storyId: string): Promise<AnalysisProgress> {
   assertCan(actor, "story.read");
   if (!isUuid(storyId)) throw notFound("That story");
-  const [[counts], failed, [reanalysis]] = await Promise.all([
+  const [[counts], failed, [reanalysis], [grouping]] = await Promise.all([
     db.$queryRaw<{ reports: bigint; pending: bigint }[]>`
       SELECT count(*) AS reports, count(*) FILTER (WHERE "analysisDone" < "analysisRequested" AND "analysisError" IS NULL) AS pending
       FROM "Report" WHERE "storyId" = ${storyId}::uuid`,
@@ -131,6 +137,9 @@ export async function getAnalysisProgress(actor: Actor, storyId: string): Promis
       WHERE "storyId" = ${storyId}::uuid AND "analysisError" IS NOT NULL ORDER BY "createdAt" LIMIT 20`,
     db.$queryRaw<{ queued: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${storyReanalysisJobKey(storyId)} AND attempts < max_attempts) AS queued`,
+    db.$queryRaw<{ outdated: boolean }[]>`
+      SELECT s."groupedWith" < ${ANALYSIS_VERSION} AND EXISTS (SELECT 1 FROM "Fact" f WHERE f."storyId" = s.id) AS outdated
+      FROM "Story" s WHERE s.id = ${storyId}::uuid`,
   ]);
-  return { reports: Number(counts?.reports ?? 0), pending: Number(counts?.pending ?? 0), failed, reanalysing: reanalysis?.queued ?? false };
+  return { reports: Number(counts?.reports ?? 0), pending: Number(counts?.pending ?? 0), failed, reanalysing: reanalysis?.queued ?? false, outdated: grouping?.outdated ?? false };
 }

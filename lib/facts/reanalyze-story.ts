@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { ANALYSIS_VERSION } from "@/lib/analysis/facts";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";
 import { notFound } from "@/lib/errors/domain-errors";
@@ -60,6 +61,7 @@ export async function reanalyzeStory(storyId: string): Promise<{ members: number
     for (const factId of placement.touched) touched.add(factId);
     await refreshFactSummaries(tx, storyId, touched);
     await storyCountry.save();
+    await tx.$executeRaw`UPDATE "Story" SET "groupedWith" = ${ANALYSIS_VERSION} WHERE id = ${storyId}::uuid`;
     return { members: current.length, regrouped: regroup.length, facts: placement.created };
   }, ANALYSIS_TRANSACTION);
 }

@@ -52,6 +52,15 @@ export default async function StoryFactsPage({
   return (
     <div className="space-y-4">
       <AnalysisProgress reports={progress.reports} pending={progress.pending} reanalysing={progress.reanalysing} />
+      {progress.outdated && !progress.reanalysing && can(actor.role, "fact.edit") ? (
+        <div role="note" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>
+            These facts were grouped by an earlier version of the desk&apos;s analysis. Re-analyse to group them again with the current one; facts an editor confirmed, split or merged
+            stay as they are.
+          </p>
+          <ReanalyzeButton storyId={storyId} />
+        </div>
+      ) : null}
       {progress.failed.length > 0 ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
           <p className="font-medium">Analysis failed for {progress.failed.length === 1 ? "one report" : `${progress.failed.length} reports`}; their claims are not grouped yet.</p>
@@ -119,7 +128,7 @@ export default async function StoryFactsPage({
               {list.total > FACT_LIST_LIMIT ? `Showing the first ${FACT_LIST_LIMIT} of ${list.total} facts.` : `${list.total} ${list.total === 1 ? "fact" : "facts"}.`} An outlet
               counts once, however many of its reports carry the fact.
             </p>
-            {can(actor.role, "fact.edit") ? <ReanalyzeButton storyId={storyId} /> : null}
+            {can(actor.role, "fact.edit") && !progress.outdated ? <ReanalyzeButton storyId={storyId} /> : null}
           </div>
           <ol className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Facts">
             {list.facts.map((fact) => (
