@@ -37,6 +37,9 @@ describe("what a fact is about", () => {
     expect(factAbout([claim("The quake struck at 4:17 a.m. local time."), claim("A strong quake has hit the Vardo valley.")])).toBe("What struck");
     const taken = [claim("Rebels seized the town of Vardo on Tuesday."), claim("Vardo fell to the rebels on Tuesday afternoon.")];
     expect(factAbout(taken)).toBe("Control of Vardo");
+    // a name as most members spell it, whichever spelling came first
+    const spelled = [claim("The rebels took control of Dair Marun on Tuesday."), claim("Rebels seized Deir al-Marun on Tuesday."), claim("Deir al-Marun fell to the rebels.")];
+    expect(factAbout(spelled)).toBe("Control of Deir al-Marun");
     expect(factAbout([claim("Residents described a night of fear.")])).toBe("");
   });
 });

@@ -76,11 +76,17 @@ export function topicLabel(topic: string, names: ReadonlyMap<string, string> = n
  */
 export function factAbout(claims: readonly FeaturedClaim[]): string {
   const votes = new Map<string, number>();
-  const names = new Map<string, string>();
+  // each name as most members spell it ("Deir al-Marun" over a translation's "Dair Marun")
+  const spellings = new Map<string, Map<string, number>>();
   for (const claim of claims) {
-    for (const entity of claim.features.entities) if (!names.has(entity.key)) names.set(entity.key, entity.text);
+    for (const entity of claim.features.entities) {
+      let counts = spellings.get(entity.key);
+      if (!counts) spellings.set(entity.key, (counts = new Map()));
+      counts.set(entity.text, (counts.get(entity.text) ?? 0) + 1);
+    }
     for (const topic of new Set(claim.features.mainTopics)) votes.set(topic, (votes.get(topic) ?? 0) + 1);
   }
+  const names = new Map([...spellings].map(([key, counts]) => [key, [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
   // (on a tie, what is told of the event, its hour or its toll, over the event itself: members
   // that all say "the quake struck at 4:17" are about the hour; and a name over a common noun:
   // "the town of Vardo" is about Vardo)

@@ -380,6 +380,13 @@ describe("fact summaries", () => {
     }
   });
 
+  it("headlines a fact with a sentence that names what it speaks of, not one leaning on the sentence before", () => {
+    const s = summarizeFact([claim("He denied that the town had fallen.", "A"), claim("The army denied that Vardo had fallen to the rebels.", "B"), claim("They said the town had not fallen.", "C")]);
+    expect(s.statement).toBe("The army denied that Vardo had fallen to the rebels.");
+    // when every sentence leans back, one of them still headlines it
+    expect(summarizeFact([claim("He denied that the town had fallen.", "A")]).statement).toBe("He denied that the town had fallen.");
+  });
+
   it("gives a short representative statement", () => {
     const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
     expect(s.statement.length).toBeLessThanOrEqual(300);

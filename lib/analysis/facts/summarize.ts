@@ -7,6 +7,9 @@ import type { FactSummary, FeaturedClaim } from "./types";
 
 const MAX_STATEMENT = 300;
 
+// a sentence that opens with a pronoun or a "the same"/"this" reference leans on the one before it
+const LEANS_BACK = /^[\s"“'‘(]*(?:he|she|they|it|this|these|those|his|her|their|its)\b/iu;
+
 /**
  * The claim most like the others (ties: the shorter, then the first), trimmed to 300 characters;
  * a facet of a sentence ("killing nine and injuring 40") gives its whole sentence, which reads alone.
@@ -42,5 +45,9 @@ export function summarizeFact(claims: FeaturedClaim[], options: { readable?: (cl
   // a sentence that states this fact alone says it best: a lead stating several facts would give
   // the same statement to each of them
   const alone = candidates.filter((claim) => claim.sentence === undefined);
-  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(alone.length > 0 ? alone : candidates), about: factAbout(claims) };
+  const statable = alone.length > 0 ? alone : candidates;
+  // and one that names what it speaks of: "He denied that the town had fallen" needs the
+  // sentence before it
+  const named = statable.filter((claim) => !LEANS_BACK.test(claim.sentence ?? claim.text));
+  return { sources: independentSources(claims), conflicts: findConflicts(claims), statement: representative(named.length > 0 ? named : statable), about: factAbout(claims) };
 }
