@@ -387,6 +387,16 @@ describe("fact summaries", () => {
     expect(summarizeFact([claim("He denied that the town had fallen.", "A")]).statement).toBe("He denied that the town had fallen.");
   });
 
+  it("reads an arrest and a release told without a count as two statements", () => {
+    expect(claim("Idris Kamal, who leads the Renewal party, was arrested at his home at dawn.").features.mainTopics).toContain("ev:detained");
+    expect(claim("He was released late on Tuesday, his lawyer said.").features.mainTopics).toEqual(["ev:released"]);
+    expect(claim("His lawyer said Kamal was due to be released on bail later on Tuesday.").features.mainTopics).toEqual(["ev:released"]);
+    expect(claim("Kamal was detained at dawn and freed close to midnight, a party official said.").features.topics).toEqual(expect.arrayContaining(["ev:detained", "ev:released"]));
+    // another verb, and a count, are other statements
+    expect(claim("The party released a statement condemning the arrest.").features.topics).not.toContain("ev:released");
+    expect(claim("Police said 640 people had been arrested.").features.topics).not.toContain("ev:detained");
+  });
+
   it("gives a short representative statement", () => {
     const s = summarizeFact([claim("Rebels seized the Tel Hamra bridge.", "A"), claim("The Tel Hamra bridge was seized by rebels before dawn on Thursday.", "B")]);
     expect(s.statement.length).toBeLessThanOrEqual(300);

@@ -568,6 +568,11 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
 
+// held or let go, in the passive (the person is the subject): "was arrested", "had been detained",
+// "has since been freed", "was due to be released" ("released a statement" is another verb)
+const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
+const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:released|freed|set free|let go)\b|\band\s+(?:later\s+|then\s+)?(?:released|freed)\b(?!\s+(?:a|an|the|its|his|her|their)\b)/iu;
+
 // a series of events and its start: "the protests began", "demonstrations broke out", "launched its offensive"
 const BEGAN = /\b(?:(?:protests?|demonstrations?|unrest|strikes?|offensive|campaign|uprising|rebellion|fighting|clashes|movement|march(?:es)?)\s+(?:\p{L}+\s+){0,3}?(?:began|started|erupted|broke out|kicked off|have been going on|are continuing)|(?:launched|began|started|opened)\s+(?:(?:its|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:offensive|campaign|push|assault|uprising|protests?|strike))\b/iu;
 
@@ -725,6 +730,14 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // resignation"): what was asked for, whatever else the sentence goes on to tell
   const demand = DEMANDED.exec(text);
   if (demand) sourced.push({ start: demand.index, keys: ["ev:demand"] });
+  // what befell someone held, told without a count ("was arrested at his home at dawn", "has
+  // since been freed", "was due to be released on bail"): the arrest and the release are two statements
+  if (quantities.length === 0) {
+    for (const [pattern, key] of [[HELD_ONE, "ev:detained"], [LET_GO, "ev:released"]] as const) {
+      const match = pattern.exec(text);
+      if (match) sourced.push({ start: match.index, keys: [key] });
+    }
+  }
   // a series of events beginning ("the protests began on March 3", "the rebels launched their
   // offensive on March 2"): when it started, whatever each outlet calls it
   const began = BEGAN.exec(text);

@@ -191,7 +191,10 @@ const RATCHETS = {
   // start of a series of events ("the protests began on March 3", "demonstrations broke out")
   // became a statement of its own, unless it only dates another count ("killed since the
   // protests began")
-  protest: { coverage: 0.98, recall: 0.79, precision: 0.85, rightKind: 11, app: { recall: 0.71, precision: 0.78 } },
+  // → 0.79 / 0.86 (F1 0.83; as the app groups it 0.71 / 0.78 → 0.74 / 0.80) when an arrest and a
+  // release told without a count ("was arrested at his home at dawn", "has since been freed")
+  // became statements of their own (coup, a test split, as the app groups it 0.623 → 0.617)
+  protest: { coverage: 0.98, recall: 0.79, precision: 0.86, rightKind: 11, app: { recall: 0.74, precision: 0.8 } },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4, app: { recall: 0.92, precision: 0.96 } },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -222,8 +225,10 @@ const RATCHETS = {
   // (precision 0.80 → 0.79, F1 0.66 held, when a clause stating two kinds of things became a
   // reading of each alone, found on facts-dev and protest)
   // (names alone never link: when two claims share no word and no main statement, their names
-  // leave the soft word overlap) recall 0.56 → 0.57
-  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8, app: { recall: 0.52, precision: 0.77 } },
+  // leave the soft word overlap) recall 0.56 → 0.57; as the app groups it, recall 0.522 → 0.512
+  // (F1 0.623 → 0.617) when an arrest and a release told without a count became statements of
+  // their own (a rule fitted on protest; the test split was not looked into)
+  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8, app: { recall: 0.51, precision: 0.77 } },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {
