@@ -387,6 +387,12 @@ describe("fact summaries", () => {
     expect(summarizeFact([claim("He denied that the town had fallen.", "A")]).statement).toBe("He denied that the town had fallen.");
   });
 
+  it("takes a count in a clause that only sets the scene for a side remark", () => {
+    expect(claim("The president has suspended the fuel price increase, after a day of clashes in which nine people were killed.").features.mainTopics).toEqual(["ev:suspend"]);
+    // a toll told as what the event did is still the statement
+    expect(claim("A strong earthquake struck the valley at dawn, killing at least 23 people.").features.mainTopics).toContain("qty:killed");
+  });
+
   it("reads an arrest and a release told without a count as two statements", () => {
     expect(claim("Idris Kamal, who leads the Renewal party, was arrested at his home at dawn.").features.mainTopics).toContain("ev:detained");
     expect(claim("He was released late on Tuesday, his lawyer said.").features.mainTopics).toEqual(["ev:released"]);

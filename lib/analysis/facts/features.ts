@@ -568,6 +568,9 @@ const LATER_VERB = /\b(?:is|are|was|were|has|have|had|will|would|\p{L}{3,}ed|str
 // (or by a relative clause set off by commas: "the ferry, which was carrying")
 const SUBJECT_DETAIL = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{L}'’-]+,\s*(?:which|that)\s+(?:was|were|had been)\s+)?(?:carrying|with|transporting|holding|packed with|loaded with)\s+(?:\p{L}+\s+)?$/iu;
 
+// a clause that sets the scene of what the sentence states: ", after ...", ", following ...", ", amid ..."
+const BACKGROUND_CLAUSE = /,\s+(?:(?:hours|days|a day|weeks)\s+)?(?:after|following|amid|in the wake of)\s/iu;
+
 // held or let go, in the passive (the person is the subject): "was arrested", "had been detained",
 // "has since been freed", "was due to be released" ("released a statement" is another verb)
 const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
@@ -746,6 +749,13 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   if (began && ![0, 1, 2, 3].some((k) => AFTER_EVENT.test(beganAfter.replace(new RegExp(`(?:[\\p{L}-]+\\s+){${k}}$`, "u"), "")))) sourced.push({ start: began.index, keys: ["ev:began"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
   if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
+  // a count in a clause that only sets what came before ("has suspended the increase, after a
+  // day of clashes in which nine people were killed"): a side remark when something is stated
+  // before the clause
+  const background = BACKGROUND_CLAUSE.exec(text);
+  if (background && sourced.some((x) => x.start < background.index)) {
+    for (const x of sourced) if (x.start > background.index && x.start < SIDE_REMARK && x.keys.every((k) => k.startsWith("qty:"))) x.start = SIDE_REMARK;
+  }
   sourced.sort((x, y) => x.start - y.start);
   // a number's measure word usually follows it, an event's target too: take the first element's
   // topics and those of elements within a few characters of it (one clause)
