@@ -166,6 +166,14 @@ describe("claim features", () => {
     expect(damage("In the north, the village of Vardo was flattened.")).toEqual([expect.stringMatching(/^damage:place:/u)]);
   });
 
+  it("reads a distance below the surface as a quake's depth", () => {
+    const measure = (text: string) => claim(text).features.quantities.map((q) => q.measure);
+    expect(measure("It was shallow, about 6 miles below the surface.")).toEqual(["depth"]);
+    expect(measure("The quake struck 10 km underground.")).toEqual(["depth"]);
+    expect(measure("The quake was centred at a depth of 12 km.")).toEqual(["depth"]);
+    expect(measure("The epicentre was 22 km southeast of the town.")).toEqual(["distance"]);
+  });
+
   it("never counts a number joined to a unit by a hyphen", () => {
     expect(claim("A two-storey school building in Tarvel partly collapsed.").features.quantities).toEqual([]);
     expect(claim("Traffic was halted along a 10-km stretch of the coast road.").features.quantities).toEqual([]);

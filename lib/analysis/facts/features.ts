@@ -185,6 +185,8 @@ function quantityOf(text: string, n: NumberMention, others: readonly NumberMenti
   const base = { value: n.value, low: n.low, high: n.high, bound: n.bound, unit, text: n.text, start: n.start };
   if (isMagnitude(text, n)) return { ...base, unit: "", measure: scaleOf(text, n, from, to), group: "" };
   // "at a depth of 10 km", "the depth of the hypocentre is 12 km": where the quake was, said as a figure to check
+  // (and "about 6 miles below the surface", "10 km underground", "shallow, at 10 km deep": the same figure)
+  if (unit === "km" && /^\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:(?:below|beneath|under)\s+(?:the\s+)?(?:surface|ground|earth)|underground|deep)\b/iu.test(text.slice(n.end, n.end + 40))) return { ...base, measure: "depth", group: "" };
   if (unit === "km" && /\bdepth\s+(?:of\s+(?:the\s+)?(?:hypocent(?:re|er)|focus|quake|earthquake|tremor)\s+)?(?:of|is|was|at|made)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/iu.test(text.slice(Math.max(0, n.start - 50), n.start))) return { ...base, measure: "depth", group: "" };
   // "a family of five", "a crew of 18": the number is the size of one unit, not a count of
   // what happened to people ("a family of five died" is one family, whatever the toll)
