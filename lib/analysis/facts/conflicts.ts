@@ -17,7 +17,7 @@
 import { meaningWords, sameMeaning, type MeaningWord } from "./meaning";
 import { ORG_WORDS } from "./entities";
 import { foldText, nameKey, stem } from "./normalize";
-import { isSettingMeasure } from "./features";
+import { CLAIMED, isSettingMeasure } from "./features";
 import { sourceKeyOf } from "./similarity";
 import type { AttributionFeature, FactConflictResult, FeaturedClaim, QuantityFeature } from "./types";
 
@@ -276,7 +276,7 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   for (const c of claims) {
     // an attack named by a noun ("the fighting", "the assault") credits nobody; "X shelled" does
     const event = c.features.events.find(
-      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && (/(?:ed|struck)$/iu.test(e.text) || CLAIMED_DEED.test(e.text)))),
+      (e) => e.positive && e.agent && (["TAKEN", "ENTERED", "ADVANCING", "RETAKE", "DAMAGE"].includes(e.cls) || (e.cls === "ATTACK" && (/(?:ed|struck)$/iu.test(e.text) || CLAIMED.test(e.text)))),
     );
     if (!event?.agent) continue;
     const name = event.agent.startsWith("side:") ? (event.agent === "side:rebel" ? "rebels" : "government forces") : (c.features.entities.find((e) => e.key === event.agent)?.text ?? event.agent);
@@ -299,9 +299,6 @@ function actorConflict(claims: readonly FeaturedClaim[]): FactConflictResult[] {
   const detail = [...byAgent.values()].map((list) => `${list[0]!.name} (${[...new Set(list.map((x) => label(x.claim)))].join(", ")})`).join(" vs ");
   return [{ kind: "ACTOR", claimIds: ordered(claims, new Set(involved.map((x) => x.claim))), detail: `Credited: ${detail}` }];
 }
-
-// an attack's claim: "claimed responsibility", "claimed the attack", "was carried out by", "said it carried out"
-const CLAIMED_DEED = /^(?:claim|(?:was|were)\s+carried|(?:said|says|say)\s+(?:it|they))/iu;
 
 /** Whether two names of bodies share a word of their own, not one that says what kind of body each is. */
 function sharesNameWord(a: string, b: string): boolean {

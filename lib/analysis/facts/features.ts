@@ -581,11 +581,14 @@ const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:release
 // a series of events and its start: "the protests began", "demonstrations broke out", "launched its offensive"
 const BEGAN = /\b(?:(?:protests?|demonstrations?|unrest|strikes?|offensive|campaign|uprising|rebellion|fighting|clashes|movement|march(?:es)?)\s+(?:\p{L}+\s+){0,3}?(?:began|started|erupted|broke out|kicked off|have been going on|are continuing)|(?:launched|began|started|opened)\s+(?:(?:its|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:offensive|campaign|push|assault|uprising|protests?|strike))\b/iu;
 
+// the last none, one, two or three words of a span (a verb's subject before it: "since the rebels launched")
+const TRAILING_WORDS = [0, 1, 2, 3].map((k) => new RegExp(`(?:[\\p{L}-]+\\s+){${k}}$`, "u"));
+
 const DEMANDED = /\b(?:demand(?:ed|s|ing)?|call(?:ed|ing|s)? for|insist(?:ed|s|ing)? on|(?:are|were|was|is) asking for)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:release|freedom|liberation|resignation|withdrawal|return|end|reversal|repeal|removal|ouster|dismissal|trial)\b/iu;
 
 // a claim of an attack: who says they did it ("claimed responsibility", "was carried out by"),
 // one statement whichever group each outlet names (a different group is a conflict, not another fact)
-const CLAIMED = /^(?:claim|was carried|were carried|said it|say it|says it|said they|say they)/iu;
+export const CLAIMED = /^(?:claim|(?:was|were)\s+carried|(?:said|says|say)\s+(?:it|they))/iu;
 
 // a natural or industrial disaster as the subject of a verb of striking
 const HAZARD = "(?:earthquake|quake|tremor|temblor|flood(?:s|ing|waters)?|river|storm|cyclone|typhoon|hurricane|tornado|landslide|mudslide|avalanche|wildfire|blaze|fire|explosion|blast|tsunami|eruption)";
@@ -748,7 +751,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const began = BEGAN.exec(text);
   // (not "killed since the protests began", "since the rebels launched their offensive": a start that only dates another count)
   const beganAfter = began ? text.slice(Math.max(0, began.index - 40), began.index) : "";
-  if (began && ![0, 1, 2, 3].some((k) => AFTER_EVENT.test(beganAfter.replace(new RegExp(`(?:[\\p{L}-]+\\s+){${k}}$`, "u"), "")))) sourced.push({ start: began.index, keys: ["ev:began"] });
+  if (began && !TRAILING_WORDS.some((words) => AFTER_EVENT.test(beganAfter.replace(words, "")))) sourced.push({ start: began.index, keys: ["ev:began"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
   if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   // a count in a clause that only sets what came before ("has suspended the increase, after a

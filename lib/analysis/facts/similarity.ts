@@ -340,11 +340,11 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // (a tally of what the analysis counts: a share is no running total, "the 40 percent increase, in
   // force since March 1" is the rise itself, and "frozen for three months" is a duration)
   if (a.wider !== b.wider && sharesMeasure(a, b, true, true)) return "wider frame";
-  // two running totals of one measure, one from an earlier year ("killed more than 20,000 since
-  // 2009") and one from days ago ("312 killed since the offensive began nine days ago"): two periods
   // the same kind of count from two kinds of cause ("a car bomb killed three people at a market",
   // "54 people were killed in the fighting for the town"): two events' tolls
   if (a.cause !== null && b.cause !== null && a.cause !== b.cause && sharesMeasure(a, b, true, true)) return "another cause";
+  // two running totals of one measure, one from an earlier year ("killed more than 20,000 since
+  // 2009") and one from days ago ("312 killed since the offensive began nine days ago"): two periods
   if (a.widerStart && b.widerStart && a.widerStart !== b.widerStart && sharesMeasure(a, b, true, true)) return "another period";
   // agencies' estimates of one quake's magnitude differ by tenths; a magnitude a whole unit away
   // from every one the other claim gives is another quake (an aftershock, a foreshock)
