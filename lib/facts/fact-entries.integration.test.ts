@@ -85,7 +85,7 @@ describe("facts hold a sentence's entries", () => {
     expect(facts.find((fact) => fact.id === quakeFact)).toMatchObject({ sourceCount: 3, claimCount: 3, furtherClaimCount: 0 });
     // the lead may headline both facts; each says what it is about
     expect(toll.about).toMatch(/^Death toll/u);
-    expect(quake.about).toBe("What struck");
+    expect(quake.about).toBe("The earthquake");
     expect(facts.find((fact) => fact.id === tollFact)?.about).toBe(toll.about);
   });
 

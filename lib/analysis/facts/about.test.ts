@@ -34,7 +34,9 @@ describe("what a fact is about", () => {
     const hour = (c: FeaturedClaim) => ({ ...c, features: statementReadings(c.features).find((r) => r.mainTopics.includes("at:04"))! });
     const time = [hour(claim("The quake struck at 4:17 a.m. local time.")), hour(claim("The tremor hit shortly after 4 a.m."))];
     expect(factAbout(time)).toBe("Time: around 04:00");
-    expect(factAbout([claim("The quake struck at 4:17 a.m. local time."), claim("A strong quake has hit the Vardo valley.")])).toBe("What struck");
+    // the event itself, by the word for it most of its sentences use
+    expect(factAbout([claim("The quake struck at 4:17 a.m. local time."), claim("A strong earthquake has hit the Vardo valley."), claim("A strong quake has hit the valley.")])).toBe("The earthquake");
+    expect(topicLabel("ev:struck")).toBe("What struck");
     const taken = [claim("Rebels seized the town of Vardo on Tuesday."), claim("Vardo fell to the rebels on Tuesday afternoon.")];
     expect(factAbout(taken)).toBe("Control of Vardo");
     // a name as most members spell it, whichever spelling came first

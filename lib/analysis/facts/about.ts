@@ -30,6 +30,7 @@ const MEASURES: Record<string, string> = {
 const GROUPS: Record<string, string> = { civilian: "civilians", soldier: "soldiers", rebel: "fighters" };
 
 const EVENTS: Record<string, string> = {
+  // (a fact's caption names the hazard instead when its sentences do: see factAbout)
   "ev:struck": "What struck",
   "ev:claimed": "Claim of responsibility",
   "ev:demand": "Demands",
@@ -96,5 +97,22 @@ export function factAbout(claims: readonly FeaturedClaim[]): string {
     const current = best === null ? -1 : votes.get(best)!;
     if (count > current || (count === current && best !== null && (rank(topic) > rank(best) || topic.startsWith(`${best}|`)))) best = topic;
   }
+  if (best === "ev:struck") {
+    // the disaster by the word most of its sentences use ("The earthquake", "The flood")
+    const hazard = mostCommon(claims.flatMap((claim) => [...claim.text.matchAll(HAZARD_NOUN)].map((m) => HAZARD_NAMES[m[1]!.toLowerCase()] ?? m[1]!.toLowerCase())));
+    if (hazard) return `The ${hazard}`;
+  }
   return best === null ? "" : topicLabel(best, names);
+}
+
+const HAZARD_NOUN = /\b(earthquake|quake|tremor|temblor|flood|floods|flooding|storm|cyclone|hurricane|typhoon|tornado|landslide|mudslide|avalanche|wildfire|tsunami|eruption|explosion|blast)\b/giu;
+const HAZARD_NAMES: Record<string, string> = { quake: "earthquake", tremor: "earthquake", temblor: "earthquake", floods: "flood", flooding: "flood", mudslide: "landslide" };
+
+/** The most frequent of some words (ties: the first met), or null. */
+function mostCommon(words: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [word, count] of counts) if (best === null || count > counts.get(best)!) best = word;
+  return best;
 }
