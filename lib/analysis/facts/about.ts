@@ -71,23 +71,19 @@ export function topicLabel(topic: string, names: ReadonlyMap<string, string> = n
 
 /**
  * The caption of a fact: the main topic the most members state (a member counts once; ties go
- * to what is told of the event over the bare event, then to the topic stated first), as words. A count's topic with its group ("qty:killed|civilian")
- * is preferred to the bare measure when as many members state it. Empty when no member states
- * anything the analysis names.
+ * to what is told of the event over the bare event, then to the topic stated first), as words.
+ * A count's topic with its group ("qty:killed|civilian") is preferred to the bare measure when as
+ * many members state it. Empty when no member states anything the analysis names.
  */
 export function factAbout(claims: readonly FeaturedClaim[]): string {
   const votes = new Map<string, number>();
   // each name as most members spell it ("Deir al-Marun" over a translation's "Dair Marun")
-  const spellings = new Map<string, Map<string, number>>();
+  const spellings = new Map<string, string[]>();
   for (const claim of claims) {
-    for (const entity of claim.features.entities) {
-      let counts = spellings.get(entity.key);
-      if (!counts) spellings.set(entity.key, (counts = new Map()));
-      counts.set(entity.text, (counts.get(entity.text) ?? 0) + 1);
-    }
+    for (const entity of claim.features.entities) (spellings.get(entity.key) ?? spellings.set(entity.key, []).get(entity.key)!).push(entity.text);
     for (const topic of new Set(claim.features.mainTopics)) votes.set(topic, (votes.get(topic) ?? 0) + 1);
   }
-  const names = new Map([...spellings].map(([key, counts]) => [key, [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
+  const names = new Map([...spellings].map(([key, texts]) => [key, mostCommon(texts)!]));
   // (on a tie, what is told of the event, its hour or its toll, over the event itself: members
   // that all say "the quake struck at 4:17" are about the hour; and a name over a common noun:
   // "the town of Vardo" is about Vardo)

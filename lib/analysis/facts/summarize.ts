@@ -7,7 +7,7 @@ import type { FactSummary, FeaturedClaim } from "./types";
 
 const MAX_STATEMENT = 300;
 
-// a sentence that opens with a pronoun or a "the same"/"this" reference leans on the one before it
+// a sentence that opens with a pronoun ("He denied ...", "This contradicts ...") leans on the one before it
 const LEANS_BACK = /^[\s"“'‘(]*(?:he|she|they|it|this|these|those|his|her|their|its)\b/iu;
 
 /**
