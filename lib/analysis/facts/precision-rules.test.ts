@@ -186,6 +186,15 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("A car bomb killed four people at the station.", "The bomb blast at the station killed four, police said.")).toBeNull();
   });
 
+  it("keeps where a place lies apart from what happened there", () => {
+    expect(veto("Varna lies about 40 km north of Orsk, the regional capital.", "Drivers say the main road from Orsk to the north has been cut near Varna.")).toBe("location vs event");
+    expect(veto("The town sits roughly 25 miles north of the regional capital, Orsk.", "Power in Varna was cut on Monday morning, residents said.")).toBe("location vs event");
+    // two claims that say how far it lies are one fact, whatever the units
+    expect(veto("Varna lies about 40 km north of Orsk, the regional capital.", "The town sits roughly 25 miles north of the regional capital, Orsk.")).toBeNull();
+    // the site of an event is the event's own setting, not the place's geography
+    expect(veto("The epicentre is located 22 km southeast of Varna.", "The quake struck near Varna at dawn.")).toBeNull();
+  });
+
   it("keeps two running totals apart when one starts years back and the other days back", () => {
     const start = (text: string) => claim(text).features.widerStart;
     expect(start("The conflict has killed more than 20,000 people since 2009, according to independent estimates.")).toBe("years");

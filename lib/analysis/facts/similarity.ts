@@ -50,6 +50,8 @@ export type PreparedClaim = {
   ready: boolean;
   /** the claim gives a figure */
   counted: boolean;
+  /** the claim tells where a place lies, by a distance ("Tal Harun lies about 60 km south of Sowan") */
+  located: boolean;
   /** the claim tells what befell one named person ("He was detained at his home"), with no figure */
   single: boolean;
   /** values of its counts of things the analysis has no name for ("60 rescuers", "a 40-strong team") */
@@ -134,7 +136,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, widerStart: claim.features.widerStart, cause: causeOf(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, widerStart: claim.features.widerStart, cause: causeOf(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.length > 0, located: claim.features.topics.includes("qty:distance") && LIES.test(claim.text) && !EVENT_SITE.test(claim.text), single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -331,6 +333,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // what befell one person ("He was detained at his home before dawn") is not a count of people
   // it befell ("640 people have been arrested")
   if (a.single !== b.single && (a.single ? statesCount(b) : statesCount(a))) return "one person vs a count";
+  // where a place lies is the story's geography, not something that happened there: it is
+  // the fact of other claims that say how far it lies, never of one that tells an event
+  if (a.located !== b.located && !sharesMeasure(a, b, false)) return "location vs event";
   // means held ready ("helicopters on standby to evacuate the injured") are not the action done
   if (a.ready !== b.ready) return "readiness vs action";
   // the same kind of count, one of them framed across a border: two places, two quantities
@@ -384,6 +389,11 @@ function causeOf(text: string): "bomb" | "fighting" | null {
   if (bomb === fight) return null;
   return bomb ? "bomb" : "fighting";
 }
+
+// a place's standing location: "lies about 60 km south of", "sits 25 km upstream of", "is located"
+const LIES = /\b(?:lies|lie|sits|sit|is (?:located|situated)|stands)\b/iu;
+// ... unless what lies there is an event's own site ("the epicentre is located 22 km from Uzgen")
+const EVENT_SITE = /\b(?:epicent(?:re|er)|hypocent(?:re|er)|cent(?:re|er)d|the (?:blast|explosion|fire|crash|attack))\b/iu;
 
 /** How far apart two magnitudes are when they cannot be estimates of one quake. */
 const MAGNITUDES_APART = 1;
