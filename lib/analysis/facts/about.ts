@@ -38,6 +38,8 @@ const EVENTS: Record<string, string> = {
   "ev:killed": "Deaths",
   "ev:wounded": "Injuries",
   "ev:displaced": "People displaced",
+  "out:power": "Power cut",
+  "out:road": "Roads cut",
 };
 
 const KINDS: Record<string, string> = { ctl: "Control of", wd: "Withdrawal from", damage: "Damage to", attack: "Attack on", deployed: "Deployment to", deploy: "Deployment:" };

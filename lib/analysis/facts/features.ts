@@ -575,6 +575,12 @@ const BACKGROUND_CLAUSE = /,\s+(?:(?:hours|days|a day|weeks)\s+)?(?:after|follow
 
 // held or let go, in the passive (the person is the subject): "was arrested", "had been detained",
 // "has since been freed", "was due to be released" ("released a statement" is another verb)
+// a supply or a way out lost, by what was lost: the power ("electricity was cut", "power is out",
+// "lost power", "plunged into darkness", "without the electricity") and the roads ("the highway
+// ... is closed", "roads ... blocked", "cutting the town's main road link"). Two outages of two
+// things are two facts, whatever else they share (the town, the hour, the verb "cut").
+const POWER_OUT = /\b(?:(?:electricity|power|electric energy)(?:\s+supply)?\s+(?:(?:was|is|has been|had been|were|are|remained|remains|went|has gone|stayed)\s+)?(?:cut|off|out|down|lost)\b|(?:lost|without(?:\s+the)?|no|cut(?:\s+off)?(?:\s+the)?)\s+(?:electricity|power|electric energy)\b|plunged into darkness|power (?:cuts?|outages?|failures?)\b)/iu;
+const ROUTE_OUT = /\b(?:roads?|highways?|motorways?|routes?|road links?)\b[^.;:]{0,60}?\b(?:closed|cut|blocked|impassable|shut|severed)\b|\b(?:cut|cutting|cut off|blocked|closed|severing|severed)\s+(?:[\p{L}'’]+\s+){0,3}?(?:roads?|highways?|routes?|road links?)\b/iu;
 const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
 const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:released|freed|set free|let go)\b|\band\s+(?:later\s+|then\s+)?(?:released|freed)\b(?!\s+(?:a|an|the|its|his|her|their)\b)/iu;
 
@@ -745,6 +751,10 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       const match = pattern.exec(text);
       if (match) sourced.push({ start: match.index, keys: [key] });
     }
+  }
+  for (const [pattern, key] of [[POWER_OUT, "out:power"], [ROUTE_OUT, "out:road"]] as const) {
+    const match = pattern.exec(text);
+    if (match) sourced.push({ start: match.index, keys: [key] });
   }
   // a series of events beginning ("the protests began on March 3", "the rebels launched their
   // offensive on March 2"): when it started, whatever each outlet calls it

@@ -86,7 +86,13 @@ const RATCHETS = {
   // possessive parted it from the name after it ("Kyrgyzstan's Osh region"): the lead that gives
   // the quake's time now joins the quake's fact, and the order facts form in shifts two
   // sentences about the night's search into the fact of the missing (F1 0.826 → 0.825)
-  "facts-dev": { coverage: 0.99, recall: 0.81, precision: 0.92, rightKind: 13, app: { recall: 0.78, precision: 0.87 } },
+  // (as the app groups it 0.78 / 0.87 → 0.77 / 0.85 when a power cut and a road cut became
+  // statements of their own: the lead "About 60,000 households ... lost electricity" now stands
+  // in the power cut's fact by its second reading, and its first, a count of households alone,
+  // takes in the Uzbek toll when the app places report by report; the order facts form in also
+  // shifts two sentences about clay houses. The command line's figures held; offensive rose
+  // 0.79 → 0.80 and siege 0.846 → 0.853)
+  "facts-dev": { coverage: 0.99, recall: 0.81, precision: 0.92, rightKind: 13, app: { recall: 0.77, precision: 0.85 } },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to
@@ -145,7 +151,8 @@ const RATCHETS = {
   // phrase that says who a participant is ("Abu Zayd al-Warsani, a militant commander jailed for
   // life in 2019") stopped dating the claim, and a demand ("demanded the release of ...") became
   // a statement of its own (ferry, a test split, lost 0.005 of recall with the first)
-  siege: { coverage: 0.98, recall: 0.81, precision: 0.89, rightKind: 12, app: { recall: 0.74, precision: 0.83 } },
+  // → 0.81 / 0.90 when a road closed became a statement of its own ("the coast road remained closed")
+  siege: { coverage: 0.98, recall: 0.81, precision: 0.9, rightKind: 12, app: { recall: 0.74, precision: 0.84 } },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -165,7 +172,10 @@ const RATCHETS = {
   // → 0.80 / 0.77 (F1 0.76 → 0.79; as the app groups it 0.84 / 0.74 → 0.85 / 0.77) when where a
   // place lies ("Tal Harun lies about 60 km south of Sowan") stopped meeting what happened near it
   // (the road from Sowan cut, the town's power cut); no other set moved
-  offensive: { coverage: 0.99, recall: 0.8, precision: 0.77, rightKind: 12, app: { recall: 0.84, precision: 0.77 } },
+  // → 0.82 / 0.78 (F1 0.80) when a power cut and a road cut became statements of their own, each
+  // of what was lost ("electricity was cut", "plunged into darkness"; "the highway ... has been
+  // cut"), and two outages of two things stopped meeting
+  offensive: { coverage: 0.99, recall: 0.82, precision: 0.78, rightKind: 12, app: { recall: 0.84, precision: 0.77 } },
   // protest (street protests and a crackdown, written apart from the code) scored 0.58 / 0.77
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept

@@ -186,6 +186,20 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("A car bomb killed four people at the station.", "The bomb blast at the station killed four, police said.")).toBeNull();
   });
 
+  it("keeps an outage of power apart from roads cut, whatever verb both use", () => {
+    const main = (text: string) => claim(text).features.mainTopics;
+    expect(main("Varna's electricity was cut on Monday morning, residents said.")).toContain("out:power");
+    expect(main("The town was plunged into darkness within the hour.")).toContain("out:power");
+    expect(main("The city is staying without the electricity from the morning.")).toContain("out:power");
+    expect(main("Drivers say the main highway from Orsk to the north has been cut near Varna.")).toContain("out:road");
+    expect(main("Heavy rain cut the only road link to the capital overnight.")).toContain("out:road");
+    // power named for what it does, and power seized, are no outage
+    expect(claim("The dam supplies most of the province's electricity.").features.topics).not.toContain("out:power");
+    expect(claim("The colonel came to power in a coup in 2019.").features.topics).not.toContain("out:power");
+    expect(veto("Varna's electricity was cut on Monday morning, residents said.", "Drivers say the main highway from Orsk to Varna has been cut.")).toBe("different out:");
+    expect(veto("Varna's electricity was cut on Monday morning, residents said.", "Power is out across the town.")).toBeNull();
+  });
+
   it("keeps where a place lies apart from what happened there", () => {
     expect(veto("Varna lies about 40 km north of Orsk, the regional capital.", "Drivers say the main road from Orsk to the north has been cut near Varna.")).toBe("location vs event");
     expect(veto("The town sits roughly 25 miles north of the regional capital, Orsk.", "Power in Varna was cut on Monday morning, residents said.")).toBe("location vs event");

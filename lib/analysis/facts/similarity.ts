@@ -300,7 +300,7 @@ export function combine(features: readonly number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const FAMILIES = ["qty:", "ctl:", "wd:"];
+const FAMILIES = ["qty:", "ctl:", "wd:", "out:"];
 
 /**
  * Two claims whose main statements are about different things of one family (the dam's capture
