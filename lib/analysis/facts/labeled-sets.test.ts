@@ -152,7 +152,9 @@ const RATCHETS = {
   // life in 2019") stopped dating the claim, and a demand ("demanded the release of ...") became
   // a statement of its own (ferry, a test split, lost 0.005 of recall with the first)
   // → 0.81 / 0.90 when a road closed became a statement of its own ("the coast road remained closed")
-  siege: { coverage: 0.98, recall: 0.81, precision: 0.9, rightKind: 12, app: { recall: 0.74, precision: 0.84 } },
+  // → 0.82 / 0.93 (F1 0.87; as the app groups it 0.75 / 0.84) when a shared named kind of
+  // statement (an attack claimed, a demand) weighed like a shared count
+  siege: { coverage: 0.98, recall: 0.82, precision: 0.92, rightKind: 12, app: { recall: 0.75, precision: 0.84 } },
   // offensive (an armed offensive, written apart from the code like facts-dev) scored 0.72 / 0.64
   // when added; → 0.74 / 0.69 when a count since an older start ("since the offensive began nine
   // days ago", "since March 2") became a running total apart from the day's toll, and names
@@ -207,7 +209,11 @@ const RATCHETS = {
   // → 0.79 / 0.86 (F1 0.83; as the app groups it 0.71 / 0.78 → 0.74 / 0.80) when an arrest and a
   // release told without a count ("was arrested at his home at dawn", "has since been freed")
   // became statements of their own (coup, a test split, as the app groups it 0.623 → 0.617)
-  protest: { coverage: 0.98, recall: 0.79, precision: 0.86, rightKind: 11, app: { recall: 0.74, precision: 0.8 } },
+  // → 0.81 / 0.87 (F1 0.83 → 0.84; as the app groups it 0.74 / 0.80 → 0.77 / 0.79) when a shared
+  // named kind of statement (a measure suspended, a demand, someone held or freed) weighed like a
+  // shared count: "The suspension was announced by Prime Minister Salma Ouardi" meets "Prime
+  // Minister Salma Ouardi says the 40% fuel price rise is suspended"
+  protest: { coverage: 0.98, recall: 0.8, precision: 0.86, rightKind: 11, app: { recall: 0.77, precision: 0.79 } },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4, app: { recall: 0.92, precision: 0.96 } },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)
@@ -223,7 +229,9 @@ const RATCHETS = {
   // leave the soft word overlap) 0.69 / 0.79 → 0.70 / 0.80; recall 0.697 → 0.692 when a year
   // describing a participant stopped dating the claim (a rule fitted on siege; the test split
   // was not looked into)
-  ferry: { coverage: 0.97, recall: 0.69, precision: 0.8, rightKind: 9, app: { recall: 0.69, precision: 0.73 } },
+  // (as the app groups it, precision 0.728 → 0.720 when a shared named kind of statement weighed
+  // like a shared count, a rule found on protest and siege; not looked into)
+  ferry: { coverage: 0.97, recall: 0.69, precision: 0.8, rightKind: 9, app: { recall: 0.69, precision: 0.72 } },
   // coup (a political crisis, written apart from the code and never tuned on) scored this when
   // added: the figure of a kind of event none of the dev sets was about
   // (0.53 / 0.75 → 0.54 / 0.74, F1 0.62 held, with the translation readings found on siege and protest)
@@ -241,7 +249,10 @@ const RATCHETS = {
   // leave the soft word overlap) recall 0.56 → 0.57; as the app groups it, recall 0.522 → 0.512
   // (F1 0.623 → 0.617) when an arrest and a release told without a count became statements of
   // their own (a rule fitted on protest; the test split was not looked into)
-  coup: { coverage: 0.94, recall: 0.57, precision: 0.79, rightKind: 8, app: { recall: 0.51, precision: 0.77 } },
+  // (recall 0.570 → 0.567, precision 0.792 → 0.789; as the app groups it 0.512 / 0.777 → 0.505 /
+  // 0.773, when a shared named kind of statement weighed like a shared count, a rule found on
+  // protest and siege; the test split was not looked into)
+  coup: { coverage: 0.94, recall: 0.56, precision: 0.78, rightKind: 8, app: { recall: 0.5, precision: 0.77 } },
 } as const;
 
 function checkSet(name: keyof typeof RATCHETS, set: LoadedSet) {

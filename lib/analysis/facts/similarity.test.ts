@@ -26,6 +26,17 @@ describe("pairwise evidence", () => {
     expect(similarityParts(a!, c!).topic).toBeLessThan(0.8);
   });
 
+  it("weighs a shared named kind of statement like a shared count, and the bare disaster less", () => {
+    const [a, b, c, d] = prepared(
+      claim("a", "r1", "The suspension was announced by the prime minister in a televised address."),
+      claim("b", "r2", "Shortly before 4 p.m. the prime minister announced the increase would be suspended."),
+      claim("c", "r3", "The earthquake struck southern Varna before dawn."),
+      claim("d", "r4", "An earthquake shook the valley on Tuesday, residents said."),
+    );
+    expect(similarityParts(a!, b!).topic).toBeGreaterThanOrEqual(0.8);
+    expect(similarityParts(c!, d!).topic).toBeLessThan(0.8);
+  });
+
   it("never links two claims by the names they share alone", () => {
     const [a, b, c] = prepared(
       claim("a", "r1", "The Tarvel Geological Institute issued an orange alert for economic losses."),

@@ -171,6 +171,8 @@ function entityOverlap(a: PreparedClaim, b: PreparedClaim): number {
   return (2 * shared) / (a.entities.size + b.entities.size);
 }
 
+const STATEMENT_EVENTS = new Set(["ev:suspend", "ev:claimed", "ev:demand", "ev:began", "ev:detained", "ev:released"]);
+
 /** How much one shared topic says two claims are about the same thing. */
 function topicStrength(topic: string, aQty: readonly string[], bQty: readonly string[]): number {
   // counts of unnamed things and distances describe more than they identify
@@ -187,6 +189,10 @@ function topicStrength(topic: string, aQty: readonly string[], bQty: readonly st
   if (topic === "ctl:?" || topic === "wd:?") return 0.4;
   if (topic.startsWith("at:")) return 0.5;
   if (topic.startsWith("wd:") || topic.startsWith("ctl:")) return 1;
+  // a named kind of statement (a measure suspended, an attack claimed, a demand, a series begun,
+  // someone held or freed) says as much as a shared count; the disaster itself, or deaths told
+  // with no figure, are what most of a story's sentences are about
+  if (STATEMENT_EVENTS.has(topic)) return 0.8;
   if (topic.startsWith("ev:")) return 0.5;
   return 0.8;
 }
