@@ -61,6 +61,8 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
       if (cls === "ENTERED" && /^(?:inside|enter(?:ed|ing|s)?)$/iu.test(match[0]) && !placeIsObject(text, end, entities) && !placeIsSubject(text, at, entities)) continue;
       // "retreating soldiers": an adjective, not the event
       if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
+      // a school or a shop closed is shut, not damaged: closing is damage to a way through only
+      if (cls === "DAMAGE" && /^closed$/iu.test(match[0]) && objectOf(text, at, end) === "building") continue;
       taken.push([at, end]);
       const clauseStart = Math.max(text.lastIndexOf(",", at), text.lastIndexOf(";", at), text.lastIndexOf("—", at), 0);
       const positive = !NEGATION.test(text.slice(clauseStart, at)) && !/^\s*(?:not|n't)/iu.test(text.slice(end, end + 5));
@@ -107,7 +109,8 @@ function placeIsSubject(text: string, at: number, entities: readonly EntityMenti
   return !LOCATIVE.test(lead) || /\b(?:town|city|village|bridge|crossing)\s+of\s+(?:the\s+)?$/iu.test(lead);
 }
 
-const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine)s?";
+// (a building named by its use is a building: "the local school", "a mosque", "the clinic")
+const OBJECT = "(dam|town|city|village|bridge|crossing|airport|airbase|base|port|border|road|highway|checkpoint|camp|district|quarter|hill|plant|station|compound|barracks|prison|hospital|square|building|headquarters|field|refinery|mine|school|mosque|church|clinic)s?";
 const OBJECT_AFTER = new RegExp(`^[\\s,]*(?:(?:of|on|to|toward|towards|into|in|at|over|across)\\s+)?(?:the |a |an |its |their |key |nearby |strategic )*(?:[\\p{L}'’-]+\\s+){0,3}?${OBJECT}\\b`, "iu");
 // a building named by its use, right after a place noun it is the head of ("the village school")
 const COMPOUND_HEAD = /^s?\s+(?:schools?|mosques?|churche?s?|clinics?|houses?|homes?|apartments?|blocks?|towers?|markets?|stations?|hotels?)\b/iu;
@@ -125,6 +128,7 @@ function objectOf(text: string, at: number, end: number): string | null {
   if (noun === null) return null;
   if (/^(?:city|village)$/u.test(noun)) return "town";
   if (noun === "highway") return "road";
+  if (/^(?:school|mosque|church|clinic)$/u.test(noun)) return "building";
   return noun === "crossing" ? "bridge" : noun;
 }
 

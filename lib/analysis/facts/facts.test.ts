@@ -164,6 +164,11 @@ describe("claim features", () => {
     expect(damage("In the village Vardo the building of the school was destroyed partly.")).toEqual(["damage:n:building"]);
     // a place that is the subject stays the target
     expect(damage("In the north, the village of Vardo was flattened.")).toEqual([expect.stringMatching(/^damage:place:/u)]);
+    // a building named by its use is a building, wherever the sentence puts it
+    expect(damage("Three residents told the paper that the second floor of the local school had collapsed onto the first.")).toEqual(["damage:n:building"]);
+    // a school closed is shut, not damaged; a road closed is cut
+    expect(claim("Schools in Vardo region are closed for the rest of the week.").features.topics.filter((t) => t.startsWith("damage:"))).toEqual([]);
+    expect(claim("The coast road remained closed on Monday.").features.topics).toContain("out:road");
   });
 
   it("reads a distance below the surface as a quake's depth", () => {

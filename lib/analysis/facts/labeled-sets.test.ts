@@ -92,7 +92,11 @@ const RATCHETS = {
   // takes in the Uzbek toll when the app places report by report; the order facts form in also
   // shifts two sentences about clay houses. The command line's figures held; offensive rose
   // 0.79 → 0.80 and siege 0.846 → 0.853)
-  "facts-dev": { coverage: 0.99, recall: 0.81, precision: 0.92, rightKind: 13, app: { recall: 0.77, precision: 0.85 } },
+  // → 0.83 / 0.91 (F1 0.862 → 0.868; as the app groups it 0.77 / 0.85 → 0.79 / 0.86) when a
+  // building named by its use ("the second floor of the local school had collapsed") became a
+  // building, a school closed stopped being damage, and a place's size stopped being a figure an
+  // absence contradicts ("nobody was inside" against "a village of several thousand people")
+  "facts-dev": { coverage: 0.99, recall: 0.82, precision: 0.91, rightKind: 13, app: { recall: 0.79, precision: 0.86 } },
   // → 0.87 / 0.89 when a hard-wrapped sentence stopped being cut where its line ends on "the" or a
   // possessive before a name ("on the bridge over the\nIstra"): the whole sentence is now one
   // claim, and its second clause (rescuers at work) joins that fact too, which the labels give to

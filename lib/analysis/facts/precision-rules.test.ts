@@ -200,6 +200,12 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("Varna's electricity was cut on Monday morning, residents said.", "Power is out across the town.")).toBeNull();
   });
 
+  it("does not take a place's size for a figure that an absence would contradict", () => {
+    // "nobody was inside" against a sentence whose only number is the village's size
+    expect(veto("A two-storey school building in Vardo partly collapsed but nobody was inside at the time.", "In Vardo, a village of several thousand people, residents said the second floor of the local school had collapsed.")).toBeNull();
+    expect(veto("No casualties were reported in Vardo.", "Four people were killed in Vardo.")).toBe("absence vs figure");
+  });
+
   it("keeps where a place lies apart from what happened there", () => {
     expect(veto("Varna lies about 40 km north of Orsk, the regional capital.", "Drivers say the main road from Orsk to the north has been cut near Varna.")).toBe("location vs event");
     expect(veto("The town sits roughly 25 miles north of the regional capital, Orsk.", "Power in Varna was cut on Monday morning, residents said.")).toBe("location vs event");
