@@ -206,6 +206,18 @@ describe("claims that state different facts are kept apart", () => {
     expect(veto("No casualties were reported in Vardo.", "Four people were killed in Vardo.")).toBe("absence vs figure");
   });
 
+  it("keeps a change of control on one day apart from one on another", () => {
+    expect(veto("Gunmen seized the Palace Hotel in Varna on Tuesday evening.", "Special forces stormed the Palace Hotel in Varna at dawn on Wednesday.")).toBe("another day");
+    // only a named day counts: "yesterday" or "before dawn" is dated by the report's own time
+    expect(veto("Gunmen seized the Palace Hotel in Varna yesterday evening.", "Gunmen stormed the Palace Hotel in Varna on Sunday night.")).toBeNull();
+    expect(veto("Gunmen seized the Palace Hotel in Varna before dawn.", "Gunmen stormed the Palace Hotel in Varna early on Thursday.")).toBeNull();
+    // a claim that names no day, or names both, may be either
+    expect(veto("Gunmen seized the Palace Hotel in Varna on Tuesday evening.", "Gunmen stormed the Palace Hotel in Varna.")).toBeNull();
+    expect(veto("Gunmen stormed the Palace Hotel in Varna on Tuesday evening and held it early on Wednesday.", "Special forces stormed the Palace Hotel in Varna at dawn on Wednesday.")).toBeNull();
+    // counts are compared by their own measures, not by the day
+    expect(veto("Four people were killed in Varna on Tuesday.", "Four people died in Varna on Wednesday, police said.")).toBeNull();
+  });
+
   it("keeps where a place lies apart from what happened there", () => {
     expect(veto("Varna lies about 40 km north of Orsk, the regional capital.", "Drivers say the main road from Orsk to the north has been cut near Varna.")).toBe("location vs event");
     expect(veto("The town sits roughly 25 miles north of the regional capital, Orsk.", "Power in Varna was cut on Monday morning, residents said.")).toBe("location vs event");

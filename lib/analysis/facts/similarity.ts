@@ -50,6 +50,8 @@ export type PreparedClaim = {
   ready: boolean;
   /** the claim gives a figure */
   counted: boolean;
+  /** the weekdays the claim names ("on Tuesday evening": "wd:2") */
+  days: Set<string>;
   /** the claim tells where a place lies, by a distance ("Tal Harun lies about 60 km south of Sowan") */
   located: boolean;
   /** the claim tells what befell one named person ("He was detained at his home"), with no figure */
@@ -136,7 +138,7 @@ export function prepareClaim(stored: FeaturedClaim, index: number, df: Map<strin
         // a count's measure read from the word beside it ("240 people from rooftops") is a guess,
         // not a known measure: it names nothing that vetoes
         return { family, all, named: all.filter((t) => !t.startsWith(`${family}n:`) && !t.startsWith("qty:v:")), vague: all.some((t) => t.endsWith("?")) };
-      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, widerStart: claim.features.widerStart, cause: causeOf(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.some((q) => !isSettingMeasure(q.measure)), located: claim.features.topics.includes("qty:distance") && LIES.test(claim.text) && !EVENT_SITE.test(claim.text), single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
+      }).filter((entry) => entry.all.length > 0), keys: indexKeys(claim), pastYears: pastYearsOf(claim), elsewhere: claim.features.elsewhere ?? ELSEWHERE.test(claim.text), wider: claim.features.wider ?? false, widerStart: claim.features.widerStart, cause: causeOf(claim.text), aside: claim.features.aside ?? ASIDE.test(claim.text), hedged: claim.features.hedged ?? HEDGED.test(claim.text), ready: READY.test(claim.text), counted: claim.features.quantities.some((q) => !isSettingMeasure(q.measure)), days: daysOf(claim), located: claim.features.topics.includes("qty:distance") && LIES.test(claim.text) && !EVENT_SITE.test(claim.text), single: claim.features.quantities.length === 0 && claim.features.entities.some((e) => e.kind === "actor") && ONE_PERSON.test(claim.text), plainCounts: claim.features.quantities.filter(isPlainCount).map((q) => q.value), percentChanges: claim.features.quantities.filter((q) => q.measure === "percent:change").map((q) => q.value), magnitudes: claim.features.quantities.filter((q) => q.measure === "magnitude").map((q) => q.value), nil: claim.features.nil ?? NIL_REPORT.test(claim.text),
       meaning: meaningWords(claim.text), rarity: (key: string) => Math.log(1 + count / (df.get(key) ?? 1)) };
   }
 }
@@ -339,6 +341,9 @@ export function cannotLinkReason(a: PreparedClaim, b: PreparedClaim): string | n
   // what befell one person ("He was detained at his home before dawn") is not a count of people
   // it befell ("640 people have been arrested")
   if (a.single !== b.single && (a.single ? statesCount(b) : statesCount(a))) return "one person vs a count";
+  // a change of control on one day is not the one on another ("Gunmen seized the hotel on
+  // Tuesday evening", "Special forces stormed the hotel at dawn on Wednesday")
+  if (a.days.size > 0 && b.days.size > 0 && !shares(a.days, b.days) && changesControl(a) && changesControl(b)) return "another day";
   // where a place lies is the story's geography, not something that happened there: it is
   // the fact of other claims that say how far it lies, never of one that tells an event
   if (a.located !== b.located && !sharesMeasure(a, b, false)) return "location vs event";
@@ -394,6 +399,21 @@ function causeOf(text: string): "bomb" | "fighting" | null {
   const fight = FIGHTING.test(text);
   if (bomb === fight) return null;
   return bomb ? "bomb" : "fighting";
+}
+
+const WEEKDAY = /\b(?:on|early|late|by)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|night|dawn)\s+of\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/giu;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/** The weekdays a claim names for when something happened ("on Tuesday", "early on Wednesday"). */
+function daysOf(claim: FeaturedClaim): Set<string> {
+  // (only the days it names: "before dawn" or "overnight" is dated by a report's own time, a guess)
+  return new Set([...claim.text.matchAll(WEEKDAY)].map((m) => `wd:${WEEKDAYS.indexOf(m[1]!.toLowerCase())}`));
+}
+
+/** The claim's main statement is a change of control (a place taken, entered, stormed, left). */
+function changesControl(claim: PreparedClaim): boolean {
+  for (const entry of claim.mainByFamily) if (entry.family === "ctl:" || entry.family === "wd:") return true;
+  return false;
 }
 
 // a place's standing location: "lies about 60 km south of", "sits 25 km upstream of", "is located"
