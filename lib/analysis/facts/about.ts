@@ -38,8 +38,11 @@ const EVENTS: Record<string, string> = {
   "ev:killed": "Deaths",
   "ev:wounded": "Injuries",
   "ev:displaced": "People displaced",
+  "ev:curfew": "Curfew",
   "out:power": "Power cut",
   "out:road": "Roads cut",
+  "out:network": "Phone and internet cut",
+  "out:airport": "Airport closed",
 };
 
 const KINDS: Record<string, string> = { ctl: "Control of", wd: "Withdrawal from", damage: "Damage to", attack: "Attack on", deployed: "Deployment to", deploy: "Deployment:" };

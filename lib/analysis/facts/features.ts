@@ -580,6 +580,12 @@ const BACKGROUND_CLAUSE = /,\s+(?:(?:hours|days|a day|weeks)\s+)?(?:after|follow
 // ... is closed", "roads ... blocked", "cutting the town's main road link"). Two outages of two
 // things are two facts, whatever else they share (the town, the hour, the verb "cut").
 const POWER_OUT = /\b(?:(?:electricity|power|electric energy)(?:\s+supply)?\s+(?:(?:was|is|has been|had been|were|are|remained|remains|went|has gone|stayed)\s+)?(?:cut|off|out|down|lost)\b|(?:lost|without(?:\s+the)?|no|cut(?:\s+off)?(?:\s+the)?)\s+(?:electricity|power|electric energy)\b|plunged into darkness|power (?:cuts?|outages?|failures?)\b)/iu;
+// ... the phone and internet networks ("mobile internet was cut", "mobile phone networks went
+// down", "the mobile connection is not working", "internet down") and the airport ("the airport
+// is closed", "flights were suspended")
+const NETWORK_OUT = /\b(?:mobile|phone|telephone|internet|network|connection|connectivity|landline)s?(?:\s+(?:phone|internet|networks?|services?|lines?|connections?|access))*(?:\s+(?:in|across)\s+[\p{L}'’ -]{1,30}?)?\s+(?:(?:was|were|is|are|has been|have been|had been|went|remains?|remained|stayed)\s+)?(?:(?:still|largely|partly|mostly)\s+)?(?:cut|down|out|off|shut(?:\s+down)?|disrupted|blocked|not working)\b|\binternet (?:shutdowns?|blackouts?)\b|\b(?:cut|shut|blocked)\s+(?:off\s+)?(?:the\s+)?(?:mobile\s+)?(?:internet|phone networks?)\b/iu;
+const AIRPORT_OUT = /\bairports?\b[^.;:]{0,40}?\b(?:closed|shut|suspended)\b|\b(?:closed|shut)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?airports?\b|\bflights?\b[^.;:]{0,40}?\b(?:suspended|cancell?ed|grounded|halted)\b/iu;
+const CURFEW = /\bcurfews?\b/iu;
 const ROUTE_OUT = /\b(?:roads?|highways?|motorways?|routes?|road links?)\b[^.;:]{0,60}?\b(?:closed|cut|blocked|impassable|shut|severed)\b|\b(?:cut|cutting|cut off|blocked|closed|severing|severed)\s+(?:[\p{L}'’]+\s+){0,3}?(?:roads?|highways?|routes?|road links?)\b/iu;
 const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
 const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:released|freed|set free|let go)\b|\band\s+(?:later\s+|then\s+)?(?:released|freed)\b(?!\s+(?:a|an|the|its|his|her|their)\b)/iu;
@@ -739,7 +745,8 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   // the town", "occurred an earthquake"): the story's event, whatever verb each outlet picks
   // a measure put off ("suspended the increase", "the suspension was announced", "backed down on
   // the rise"): the decision itself, whatever the outlet calls it
-  if (putOffAt >= 0) sourced.push({ start: putOffAt, keys: ["ev:suspend"] });
+  // (flights suspended are the airport's closure, not a measure put off)
+  if (putOffAt >= 0 && !AIRPORT_OUT.test(text)) sourced.push({ start: putOffAt, keys: ["ev:suspend"] });
   // a demand ("demanded the release of their jailed commander", "called for the minister's
   // resignation"): what was asked for, whatever else the sentence goes on to tell
   const demand = DEMANDED.exec(text);
@@ -752,9 +759,14 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       if (match) sourced.push({ start: match.index, keys: [key] });
     }
   }
-  for (const [pattern, key] of [[POWER_OUT, "out:power"], [ROUTE_OUT, "out:road"]] as const) {
+  // a curfew imposed or in force ("a night curfew was imposed", "the curfew from 8 p.m. to 6 a.m.
+  // remained in force"): a measure of its own, whatever else the sentence adds
+  const curfew = CURFEW.exec(text);
+  if (curfew && !AFTER_EVENT.test(text.slice(Math.max(0, curfew.index - 12), curfew.index))) sourced.push({ start: curfew.index, keys: ["ev:curfew"] });
+  // (not "before the internet went down": a time reference, not the statement)
+  for (const [pattern, key] of [[POWER_OUT, "out:power"], [ROUTE_OUT, "out:road"], [NETWORK_OUT, "out:network"], [AIRPORT_OUT, "out:airport"]] as const) {
     const match = pattern.exec(text);
-    if (match) sourced.push({ start: match.index, keys: [key] });
+    if (match && !AFTER_EVENT.test(text.slice(Math.max(0, match.index - 12), match.index))) sourced.push({ start: match.index, keys: [key] });
   }
   // a series of events beginning ("the protests began on March 3", "the rebels launched their
   // offensive on March 2"): when it started, whatever each outlet calls it

@@ -198,6 +198,15 @@ describe("claims that state different facts are kept apart", () => {
     expect(claim("The colonel came to power in a coup in 2019.").features.topics).not.toContain("out:power");
     expect(veto("Varna's electricity was cut on Monday morning, residents said.", "Drivers say the main highway from Orsk to Varna has been cut.")).toBe("different out:");
     expect(veto("Varna's electricity was cut on Monday morning, residents said.", "Power is out across the town.")).toBeNull();
+    // the networks and the airport are two more things an outage is of
+    expect(main("Mobile phone networks in the town went down on Monday night.")).toContain("out:network");
+    expect(main("The mobile connection in Varna is not working from the night of Monday.")).toContain("out:network");
+    expect(main("All flights at Varna airport remain suspended for commercial traffic.")).toEqual(["out:airport"]);
+    expect(veto("Mobile internet was cut across the country overnight.", "Electricity was cut across the town.")).toBe("different out:");
+    // a time reference to an outage is no statement of it
+    expect(claim("Video shared before the internet went down showed smoke over the rooftops.").features.topics).not.toContain("out:network");
+    // a curfew is a measure of its own, whatever else the sentence adds
+    expect(main("A night curfew from 8pm to 6am has been imposed on the capital.")).toContain("ev:curfew");
   });
 
   it("does not take a place's size for a figure that an absence would contradict", () => {
