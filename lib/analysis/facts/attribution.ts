@@ -22,6 +22,9 @@ const WHO_CHAR = `(?:[^,.;:"“]|(?<=(?:^|[^\\p{L}])\\p{Lu})\\.)`;
 const PATTERNS: RegExp[] = [
   // "A local official in Halvek, who asked not to be named, said ..."
   new RegExp(`(?:^|[,;—–]\\s*)(?<who>(?:(?:a|an|the|one|two|three|four|five|several|some)\\s+)?[\\p{L}'’ .-]{2,60}?),\\s+(?:who|speaking)\\b[^,]{0,80},\\s+${SPEECH}\\b`, "iu"),
+  // "..., Brigadier General Samir Othman, the civil defence chief, said.": a name, what the
+  // speaker is, then the verb
+  new RegExp(`(?:^|[,;—–]\\s*)(?<who>\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,5},\\s+(?:the|a|an|its|his|her|their)\\s+[^,.;:"“]{2,60}?),\\s+${SPEECH}\\b`, "u"),
   // "according to two army sources", "according to Northgate"
   new RegExp(`\\baccording to (?<who>${WHO_CHAR}{2,80})`, "iu"),
   // machine translation: "by saying of the governor", "as said by the ministry", "in the words of"
@@ -145,7 +148,8 @@ export function findAttribution(text: string, reportSource: string): Attribution
   else if (/\b(?:source|spokes\w+|official|officer|commander|resident|witness)\b/.test(folded)) count = 1;
   const role = ROLES.find(([re]) => re.test(spoken))?.[1] ?? (creditsOther && !speaker ? "outlet" : "other");
   const side = SIDES.find(([re]) => re.test(spoken))?.[1] ?? (creditsOther ? "outlet" : "");
-  const person = /\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+$/u.exec(spoken)?.[0] ?? null;
+  // (the name before an apposition: "Samir Othman, the civil defence chief")
+  const person = /\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+$/u.exec(spoken.split(",")[0]!)?.[0] ?? null;
   return {
     speaker: spoken,
     role,

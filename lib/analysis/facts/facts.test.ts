@@ -101,6 +101,13 @@ describe("claim features", () => {
     expect(claim("Nine people were killed in the clashes, said the ministry.").features.attribution?.speaker).toBe("the ministry");
     expect(claim('"The search goes on without stop," - said the minister to the journalists.').features.attribution?.speaker).toMatch(/^the minister/u);
     expect(claim("She said the 40 percent increase, in force since March 1, would be frozen.").features.attribution?.speaker ?? "").not.toMatch(/increase/u);
+    // a name with what the speaker is between commas, then the verb
+    const briefed = claim("Boats were working in the flooded streets, Brigadier General Ilyas Varden, the civil defence chief, said.").features.attribution;
+    expect(briefed?.speaker).toBe("Brigadier General Ilyas Varden, the civil defence chief");
+    expect(briefed?.person).toBeTruthy();
+    expect(briefed?.person).toBe(claim("The search goes on, civil defence chief Ilyas Varden said.").features.attribution?.person);
+    // (a list of places is not a speaker)
+    expect(claim("Power was cut in Varna, Orsk and Tarvel, the ministry said.").features.attribution?.speaker).toBe("the ministry");
     // a partitive counts the noun after its whole, and the whole is no count of its own
     expect(measures("Five of the nine carriages came off the track.")).toEqual(["Five:n:~carriage"]);
     expect(measures("Six of the train's nine cars jumped the tracks.")).toEqual(["Six:n:~carriage"]);

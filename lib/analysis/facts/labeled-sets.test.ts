@@ -123,7 +123,10 @@ const RATCHETS = {
   // midnight" meets "at about 11 p.m.") and the time a statement was made ("said in a televised
   // statement shortly after midnight") stopped being the time of what it tells; as the app groups
   // it, 0.78 / 0.87 → 0.77 / 0.88 (F1 0.821 → 0.823)
-  flood: { coverage: 0.99, recall: 0.81, precision: 0.9, rightKind: 11, app: { recall: 0.77, precision: 0.88 } },
+  // → 0.83 / 0.91 (F1 0.855 → 0.870) when a speaker named with what they are between commas
+  // became the attribution ("..., Brigadier General Samir Othman, the civil defence chief,
+  // said"), so the words of the name stopped tying what he said about the search to the boats
+  flood: { coverage: 0.99, recall: 0.83, precision: 0.9, rightKind: 11, app: { recall: 0.77, precision: 0.87 } },
   // siege (a hostage siege, written apart from the code) scored 0.58 / 0.78 when added; → 0.67 /
   // 0.84 when hostages let go became a count of the freed, a duration stopped taking a verb's
   // measure, and how many attackers there were became the size of the force
@@ -226,7 +229,9 @@ const RATCHETS = {
   // phone and internet networks cut, an airport closed and a curfew became statements of their
   // own: "The overnight curfew ... remained in force, and mobile internet services were still cut
   // nationwide" now stands in both facts, and the labels give it to the curfew alone
-  protest: { coverage: 0.98, recall: 0.8, precision: 0.86, rightKind: 11, app: { recall: 0.79, precision: 0.8 } },
+  // (as the app groups it 0.799 → 0.794 when a speaker named with what they are between commas
+  // became the attribution: "..., Brigadier General Samir Othman, the civil defence chief, said")
+  protest: { coverage: 0.98, recall: 0.8, precision: 0.86, rightKind: 11, app: { recall: 0.79, precision: 0.79 } },
   test: { coverage: 1.0, recall: 0.94, precision: 1.0, rightKind: 4, app: { recall: 0.92, precision: 0.96 } },
   // ferry recall 0.65 → 0.63 (F1 0.61 → 0.60) when flows and heights became quantities of their
   // own; kept for the conflicts they make comparable (right kind 6 → 7 here, 7 → 8 on flood)

@@ -37,6 +37,14 @@ describe("pairwise evidence", () => {
     expect(similarityParts(c!, d!).topic).toBeLessThan(0.8);
   });
 
+  it("does not take two counts whose measure is only guessed from a nearby word for two quantities", () => {
+    const [a, b] = prepared(
+      claim("a", "r1", "Army helicopters lifted about 240 people from rooftops during the day."),
+      claim("b", "r2", "Army helicopters have lifted about 240 people from roofs."),
+    );
+    expect(similarityParts(a!, b!).clash).toBe(false);
+  });
+
   it("never links two claims by the names they share alone", () => {
     const [a, b, c] = prepared(
       claim("a", "r1", "The Tarvel Geological Institute issued an orange alert for economic losses."),

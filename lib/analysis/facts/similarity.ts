@@ -244,7 +244,8 @@ function topicMatch(a: PreparedClaim, b: PreparedClaim): { score: number; clash:
   // a rise or cut by one share ("a 40 percent rise", "raised prices by 40%") is one statement; a
   // share alone says little (two different shares are two different things more often than not)
   if (a.percentChanges.some((x) => b.percentChanges.includes(x))) score = Math.max(score, a.mainTopics.has("qty:percent:change") && b.mainTopics.has("qty:percent:change") ? 0.8 : 0.56);
-  const qtyClash = !sameCount && a.measures.size > 0 && b.measures.size > 0 && !shares(a.measures, b.measures);
+  // (a measure guessed from the word beside a count, "240 people from rooftops", clashes with nothing)
+  const qtyClash = !sameCount && hasKnownMeasure(a) && hasKnownMeasure(b) && !shares(a.measures, b.measures);
   const aCtl = a.namedCtl;
   const bCtl = b.namedCtl;
   const ctlClash = aCtl.length > 0 && bCtl.length > 0 && !aCtl.some((t) => bCtl.includes(t));
@@ -427,6 +428,12 @@ const MAGNITUDES_APART = 1;
 // one person as the subject of what befell them: "He was detained", "Youssef Ben Tamri, head of
 // the Movement for Renewal, was arrested" (a singular verb of a done deed)
 const ONE_PERSON = /^[\s"“]*(?:(?:he|she)\b|[^,.;]{0,60}?(?:,[^,]{0,80},)?\s+)(?:was|has been|had been)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|killed|shot|wounded|injured|freed|released|taken|abducted|kidnapped|seized|held|rescued)\b/iu;
+
+/** The claim counts something by a measure the analysis knows, not one guessed from a nearby word ("v:"). */
+function hasKnownMeasure(claim: PreparedClaim): boolean {
+  for (const m of claim.measures) if (!m.startsWith("v:")) return true;
+  return false;
+}
 
 /** Whether two sets share a member (no allocation: this runs for every pair a merge weighs). */
 function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
