@@ -171,6 +171,10 @@ describe("claim features", () => {
     expect(damage("In the village Vardo the building of the school was destroyed partly.")).toEqual(["damage:n:building"]);
     // a place that is the subject stays the target
     expect(damage("In the north, the village of Vardo was flattened.")).toEqual([expect.stringMatching(/^damage:place:/u)]);
+    // control as a noun of its own is no change of control
+    expect(claim("Analysts said control of the dam gives the rebels leverage over the province.").features.topics.filter((t) => t.startsWith("ctl:"))).toEqual([]);
+    expect(claim("The rebels took control of the dam on Tuesday.").features.topics.some((t) => t.startsWith("ctl:"))).toBe(true);
+    expect(claim("The rebels now control the dam, residents said.").features.topics.some((t) => t.startsWith("ctl:"))).toBe(true);
     // a building named by its use is a building, wherever the sentence puts it
     expect(damage("Three residents told the paper that the second floor of the local school had collapsed onto the first.")).toEqual(["damage:n:building"]);
     // a school closed is shut, not damaged; a road closed is cut
