@@ -137,6 +137,9 @@ function objectOf(text: string, at: number, end: number): string | null {
 // a phrase of location opening the sentence: "In Myrza-Ake, ...", "In the village of X, ..."
 const FRONTED_PLACE = /^[\s"“]*(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|district|region|province)\s+(?:of\s+)?)?$/iu;
 
+// ", the town's only road crossing over the Ferran, was": an apposition closing right before a passive verb
+const APPOSITION_BEFORE = /,\s+(?:the|a|an|its|their)\s[^,;]{2,90},\s+(?:(?:has|had|have|is|was|were|are|been|being|reportedly|already|also)\s+)*$/iu;
+
 function targetOf(cls: EventClass, text: string, at: number, end: number, entities: readonly EntityMention[]): string | null {
   if (!["TAKEN", "ENTERED", "ADVANCING", "WITHDRAWN", "RETAKE", "ATTACK", "DAMAGE"].includes(cls)) return null;
   const places = entities.filter((e) => e.kind === "place");
@@ -150,7 +153,11 @@ function targetOf(cls: EventClass, text: string, at: number, end: number, entiti
   });
   // "the town fell": the place comes before the verb (not a place set before the sentence's
   // subject as where it happened: "In Myrza-Ake, the upper floor of the school fell in")
-  const before = [...places].reverse().find((e) => e.end <= at && at - e.end < 50 && !(cls === "DAMAGE" && FRONTED_PLACE.test(text.slice(0, e.start)) && /^\s*(?:,|(?:the|a|an)\s)/iu.test(text.slice(e.end))));
+  // (nor a place inside an apposition before the verb: "The Wadi Sirr bridge, the town's only
+  // crossing over the Ferran, was blown up" is the bridge blown up, not the Ferran)
+  const apposition = APPOSITION_BEFORE.exec(text.slice(0, at));
+  const limit = apposition ? apposition.index : at;
+  const before = [...places].reverse().find((e) => e.end <= limit && at - e.end < (apposition ? 140 : 50) && !(cls === "DAMAGE" && FRONTED_PLACE.test(text.slice(0, e.start)) && /^\s*(?:,|(?:the|a|an)\s)/iu.test(text.slice(e.end))));
   const verb = text.slice(at, end);
   // "were advancing on X" is active; "was taken", "had fallen" are not
   if (/^(?:fell|falls|fallen|has fallen|had fallen|lost|changed hands|under|in)/iu.test(verb) || /\b(?:was|were|is|are|been)\s*$/iu.test(text.slice(Math.max(0, at - 8), at)) || (!/ing\b/iu.test(verb) && /\b(?:was|were|is|has been|had been)\s*$/iu.test(text.slice(Math.max(0, at - 16), at)))) {

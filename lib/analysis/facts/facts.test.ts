@@ -171,6 +171,8 @@ describe("claim features", () => {
     expect(damage("In the village Vardo the building of the school was destroyed partly.")).toEqual(["damage:n:building"]);
     // a place that is the subject stays the target
     expect(damage("In the north, the village of Vardo was flattened.")).toEqual([expect.stringMatching(/^damage:place:/u)]);
+    // a place inside an apposition before a passive verb is not what gave way
+    expect(damage("The Vardo bridge, the town's only road crossing over the Istra, was blown up in the afternoon.")).toEqual([claim("Retreating troops blew up the Vardo bridge on Monday.").features.mainTopics.find((t) => t.startsWith("damage:"))]);
     // control as a noun of its own is no change of control
     expect(claim("Analysts said control of the dam gives the rebels leverage over the province.").features.topics.filter((t) => t.startsWith("ctl:"))).toEqual([]);
     expect(claim("The rebels took control of the dam on Tuesday.").features.topics.some((t) => t.startsWith("ctl:"))).toBe(true);

@@ -192,7 +192,11 @@ const RATCHETS = {
   // → 0.83 / 0.79 (F1 0.80 → 0.81) when control as a noun of its own ("analysts said control of
   // it gives the rebels leverage") stopped being a change of control (coup, a test split, 0.699 →
   // 0.707 with it)
-  offensive: { coverage: 0.99, recall: 0.83, precision: 0.79, rightKind: 12, app: { recall: 0.84, precision: 0.77 } },
+  // (as the app groups it 0.811 → 0.801, when a place inside an apposition before a passive verb
+  // stopped being what gave way: "The Wadi Sirr bridge, the town's only road crossing over the
+  // Ferran, was blown up" is the bridge's; the bridge's fact now forms as the app groups it, and
+  // takes in the advice to keep off the bridge)
+  offensive: { coverage: 0.99, recall: 0.83, precision: 0.79, rightKind: 12, app: { recall: 0.83, precision: 0.76 } },
   // protest (street protests and a crackdown, written apart from the code) scored 0.58 / 0.77
   // when added; → 0.59 / 0.75 when a rise by a share and taking to the streets were read, a
   // sentence opening with he or she took its person from the sentence before, and a surname kept

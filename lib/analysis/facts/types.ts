@@ -4,7 +4,7 @@
  */
 
 /** Bump when extraction or similarity changes; stored features with another version are recomputed. */
-export const ANALYSIS_VERSION = 25;
+export const ANALYSIS_VERSION = 26;
 
 export type AnalysisReport = {
   id: string;
