@@ -23,6 +23,11 @@ describe("what a fact is about", () => {
     expect(topicLabel("ctl:n:dam")).toBe("Control of the dam");
     expect(topicLabel("ctl:?")).toBe("Control");
     expect(topicLabel("ev:claimed")).toBe("Claim of responsibility");
+    // outages by what was lost, and a curfew
+    expect(topicLabel("out:power")).toBe("Power cut");
+    expect(topicLabel("out:network")).toBe("Phone and internet cut");
+    expect(factAbout([claim("Electricity was cut across the town."), claim("Vardo was plunged into darkness within the hour.")])).toBe("Power cut");
+    expect(factAbout([claim("A night curfew was imposed on the capital."), claim("The curfew from 8 p.m. remained in force.")])).toBe("Curfew");
     // a topic the desk has no words for gives no caption
     expect(topicLabel("xyz:1")).toBe("");
   });
