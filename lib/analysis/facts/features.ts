@@ -575,6 +575,9 @@ const BACKGROUND_CLAUSE = /,\s+(?:(?:hours|days|a day|weeks)\s+)?(?:after|follow
 
 // held or let go, in the passive (the person is the subject): "was arrested", "had been detained",
 // "has since been freed", "was due to be released" ("released a statement" is another verb)
+const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
+const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:released|freed|set free|let go)\b|\band\s+(?:later\s+|then\s+)?(?:released|freed)\b(?!\s+(?:a|an|the|its|his|her|their)\b)/iu;
+
 // a supply or a way out lost, by what was lost: the power ("electricity was cut", "power is out",
 // "lost power", "plunged into darkness", "without the electricity") and the roads ("the highway
 // ... is closed", "roads ... blocked", "cutting the town's main road link"). Two outages of two
@@ -585,10 +588,9 @@ const POWER_OUT = /\b(?:(?:electricity|power|electric energy)(?:\s+supply)?\s+(?
 // is closed", "flights were suspended")
 const NETWORK_OUT = /\b(?:mobile|phone|telephone|internet|network|connection|connectivity|landline)s?(?:\s+(?:phone|internet|networks?|services?|lines?|connections?|access))*(?:\s+(?:in|across)\s+[\p{L}'’ -]{1,30}?)?\s+(?:(?:was|were|is|are|has been|have been|had been|went|remains?|remained|stayed)\s+)?(?:(?:still|largely|partly|mostly)\s+)?(?:cut|down|out|off|shut(?:\s+down)?|disrupted|blocked|not working)\b|\binternet (?:shutdowns?|blackouts?)\b|\b(?:cut|shut|blocked)\s+(?:off\s+)?(?:the\s+)?(?:mobile\s+)?(?:internet|phone networks?)\b/iu;
 const AIRPORT_OUT = /\bairports?\b[^.;:]{0,40}?\b(?:closed|shut|suspended)\b|\b(?:closed|shut)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?airports?\b|\bflights?\b[^.;:]{0,40}?\b(?:suspended|cancell?ed|grounded|halted)\b/iu;
-const CURFEW = /\bcurfews?\b/iu;
 const ROUTE_OUT = /\b(?:roads?|highways?|motorways?|routes?|road links?)\b[^.;:]{0,60}?\b(?:closed|cut|blocked|impassable|shut|severed)\b|\b(?:cut|cutting|cut off|blocked|closed|severing|severed)\s+(?:[\p{L}'’]+\s+){0,3}?(?:roads?|highways?|routes?|road links?)\b/iu;
-const HELD_ONE = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:arrested|detained|taken into custody|abducted|kidnapped|seized by)\b/iu;
-const LET_GO = /\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?(?:released|freed|set free|let go)\b|\band\s+(?:later\s+|then\s+)?(?:released|freed)\b(?!\s+(?:a|an|the|its|his|her|their)\b)/iu;
+// a curfew imposed or in force ("a night curfew was imposed", "the curfew ... remained in force")
+const CURFEW = /\bcurfews?\b/iu;
 
 // a series of events and its start: "the protests began", "demonstrations broke out", "launched its offensive"
 const BEGAN = /\b(?:(?:protests?|demonstrations?|unrest|strikes?|offensive|campaign|uprising|rebellion|fighting|clashes|movement|march(?:es)?)\s+(?:\p{L}+\s+){0,3}?(?:began|started|erupted|broke out|kicked off|have been going on|are continuing)|(?:launched|began|started|opened)\s+(?:(?:its|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:offensive|campaign|push|assault|uprising|protests?|strike))\b/iu;
@@ -615,6 +617,8 @@ const HAZARD_STRUCK = new RegExp(`\\b${HAZARD}\\b(?:,(?:[^,.;]|\\.(?=\\S)){1,120
 const HAZARD_OCCURRED = new RegExp(`\\b(?:occurred|happened|took place)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?${HAZARD}\\b`, "iu");
 // "after the quake hit", "since the quake struck": a time reference, not the statement
 const AFTER_EVENT = /\b(?:after|since|before|when|as|until)\s+(?:the\s+|a\s+)?$/iu;
+/** The words before `at` make what starts there a time reference ("after the quake hit", "before the internet went down"). */
+const timeReference = (text: string, at: number) => AFTER_EVENT.test(text.slice(Math.max(0, at - 12), at));
 
 const CONTROL: EventClass[] = ["TAKEN", "ENTERED", "ADVANCING", "RETAKE"];
 const CLOCK = new RegExp(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{2})[:.]?(\d{2})\s*(?:local|GMT|UTC|hrs|h)\b|${SPELLED_CLOCK}`, "giu");
@@ -759,14 +763,12 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
       if (match) sourced.push({ start: match.index, keys: [key] });
     }
   }
-  // a curfew imposed or in force ("a night curfew was imposed", "the curfew from 8 p.m. to 6 a.m.
-  // remained in force"): a measure of its own, whatever else the sentence adds
-  const curfew = CURFEW.exec(text);
-  if (curfew && !AFTER_EVENT.test(text.slice(Math.max(0, curfew.index - 12), curfew.index))) sourced.push({ start: curfew.index, keys: ["ev:curfew"] });
-  // (not "before the internet went down": a time reference, not the statement)
-  for (const [pattern, key] of [[POWER_OUT, "out:power"], [ROUTE_OUT, "out:road"], [NETWORK_OUT, "out:network"], [AIRPORT_OUT, "out:airport"]] as const) {
+  // a curfew imposed or in force, and a supply or a way out lost ("electricity was cut", "the
+  // highway is closed"): each a statement of its own (not "before the internet went down": a
+  // time reference)
+  for (const [pattern, key] of [[CURFEW, "ev:curfew"], [POWER_OUT, "out:power"], [ROUTE_OUT, "out:road"], [NETWORK_OUT, "out:network"], [AIRPORT_OUT, "out:airport"]] as const) {
     const match = pattern.exec(text);
-    if (match && !AFTER_EVENT.test(text.slice(Math.max(0, match.index - 12), match.index))) sourced.push({ start: match.index, keys: [key] });
+    if (match && !timeReference(text, match.index)) sourced.push({ start: match.index, keys: [key] });
   }
   // a series of events beginning ("the protests began on March 3", "the rebels launched their
   // offensive on March 2"): when it started, whatever each outlet calls it
@@ -775,7 +777,7 @@ export function extractClaimFeatures(claim: AnalysisClaimInput, report: Analysis
   const beganAfter = began ? text.slice(Math.max(0, began.index - 40), began.index) : "";
   if (began && !TRAILING_WORDS.some((words) => AFTER_EVENT.test(beganAfter.replace(words, "")))) sourced.push({ start: began.index, keys: ["ev:began"] });
   const befell = HAZARD_STRUCK.exec(text) ?? HAZARD_OCCURRED.exec(text);
-  if (befell && !AFTER_EVENT.test(text.slice(Math.max(0, befell.index - 12), befell.index))) sourced.push({ start: befell.index, keys: ["ev:struck"] });
+  if (befell && !timeReference(text, befell.index)) sourced.push({ start: befell.index, keys: ["ev:struck"] });
   // a count in a clause that only sets what came before ("has suspended the increase, after a
   // day of clashes in which nine people were killed"): a side remark when something is stated
   // before the clause
