@@ -64,11 +64,12 @@ export function findEvents(text: string, entities: readonly EntityMention[]): Ev
       // "retreating soldiers": an adjective, not the event
       if (cls === "WITHDRAWN" && /ing$/iu.test(match[0]) && /^\s+(?:soldiers|troops|forces|units|army|men|fighters|columns)\b/iu.test(text.slice(end, end + 12))) continue;
       // a school or a shop closed is shut, not damaged: closing is damage to a way through only
-      if (cls === "DAMAGE" && /^closed$/iu.test(match[0]) && objectOf(text, at, end) === "building") continue;
+      const object = objectOf(text, at, end);
+      if (cls === "DAMAGE" && /^closed$/iu.test(match[0]) && object === "building") continue;
       taken.push([at, end]);
       const clauseStart = Math.max(text.lastIndexOf(",", at), text.lastIndexOf(";", at), text.lastIndexOf("—", at), 0);
       const positive = !NEGATION.test(text.slice(clauseStart, at)) && !/^\s*(?:not|n't)/iu.test(text.slice(end, end + 5));
-      events.push({ cls, positive, target: targetOf(cls, text, at, end, entities), object: objectOf(text, at, end), agent: agentOf(text, at, end, entities), text: match[0], at });
+      events.push({ cls, positive, target: targetOf(cls, text, at, end, entities), object, agent: agentOf(text, at, end, entities), text: match[0], at });
     }
   }
   events.sort((a, b) => a.at - b.at || PRIORITY.indexOf(a.cls) - PRIORITY.indexOf(b.cls));
